@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	@rm -rf out/demo
+	$(VENV)/bin/budget-extract run examples/ --out out/demo --quiet
+	@echo
+	@echo "Results: out/demo/documents.jsonl, out/demo/facts.jsonl (summary: out/demo/summary.json)"
+	@echo "Look at one document: $(VENV)/bin/budget-extract facts examples/000_qingyunpu_medical_security_2023.txt"
+
+test: install
+	$(PY) -m ruff check extract tests training benchmarks
+	$(PY) -m pytest -q
+
+lint: install
+	$(PY) -m ruff check extract tests training benchmarks
+
+bench: install
+	$(PY) benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache build *.egg-info

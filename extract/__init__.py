@@ -1,0 +1,17 @@
+"""budget-extract: Chinese public-finance disclosures → verifiable data.
+
+    >>> import extract
+    >>> result = extract.extract_document("examples/000_qingyunpu_medical_security_2023.txt")
+    >>> result.facts[0].kind, result.facts[0].subject
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .batch import BatchSummary, run
+from .errors import ExtractError
+from .pipeline import extract_document
+from .records import DocumentRecord, DocumentResult, Fact
+
+__all__ = ["BatchSummary", "DocumentRecord", "DocumentResult", "ExtractError", "Fact", "__version__", "extract_document", "run"]

@@ -1,0 +1,237 @@
+"""Batch extraction: folders of documents → JSONL files, in parallel, resumable, and never
+stopped by one bad file.
+
+Each finished document is first written to `OUT/.parts/<doc_id>.json` (atomically); the
+JSONL outputs are then assembled from the parts, also atomically. `resume=True` reuses parts
+already on disk, so a killed batch restarts where it stopped.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+from .ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, decode, doc_id_for, read_bytes, sha256_of
+from .pipeline import error_result, process
+from .records import DocumentResult
+
+log = logging.getLogger("extract.batch")
+
+RECORD_FILES = ("documents", "facts")
+DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text")
+
+
+@dataclass
+class BatchSummary:
+    out: str
+    n_documents: int = 0
+    n_ok: int = 0
+    n_errors: int = 0
+    n_reused: int = 0
+    facts_by_kind: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    files: dict[str, str] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def render(self) -> str:
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.facts_by_kind.items())) or "none"
+        lines = [
+            f"documents: {self.n_documents} ({self.n_ok} ok, {self.n_errors} errors, {self.n_reused} reused)",
+            f"facts: {sum(self.facts_by_kind.values())} ({kinds})",
+            f"seconds: {self.seconds:.2f}",
+        ]
+        lines += [f"  error: {e['path']}: {e['error']}" for e in self.errors[:20]]
+        lines += [f"{name}: {path}" for name, path in self.files.items()]
+        return "\n".join(lines)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]], *, glob: str | None = None) -> list[Path]:
+    """Files named directly, plus matching files found recursively under folders."""
+    patterns = tuple(p.strip() for p in glob.split(",")) if glob else DEFAULT_PATTERNS
+    found: list[Path] = []
+    missing: list[str] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    if any(fnmatch.fnmatch(f.name, pat) for pat in patterns):
+                        found.append(f)
+        elif p.exists() or p.is_symlink():
+            found.append(p)
+        else:
+            missing.append(str(p))
+    if missing and not found:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    for m in missing:
+        log.warning("no such file or folder: %s", m)
+    return found
+
+
+def _process_path(path: str, max_bytes: int) -> dict[str, Any]:
+    """Worker: one file → plain dicts (cheap to send between processes). Never raises."""
+    data: bytes | None = None
+    try:
+        data = read_bytes(path, max_bytes=max_bytes)
+        text, enc = decode(data, name=Path(path).name)
+        from .ingest import RawDocument
+
+        result = process(RawDocument(path, text, enc, sha256_of(data), len(data)))
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
+        result = error_result(path, data, exc)
+    return _result_to_dict(result)
+
+
+def _result_to_dict(r: DocumentResult) -> dict[str, Any]:
+    return {"documents": [r.document.to_dict()], "facts": [f.to_dict() for f in r.facts]}
+
+
+def atomic_write_text(path: Path, lines: Iterable[str]) -> None:
+    """Write via a temp file in the same folder and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            for line in lines:
+                fh.write(line)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for r in records:
+        yield json.dumps(r, ensure_ascii=False) + "\n"
+
+
+def _part_name(path: str) -> str:
+    # keyed by path (not content) so resume knows which inputs are done without reading them
+    return sha256_of(os.path.abspath(path).encode("utf-8"))[:20] + ".json"
+
+
+def run(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    out: str | os.PathLike[str],
+    workers: int | None = None,
+    glob: str | None = None,
+    resume: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    on_document: Callable[[dict[str, Any]], None] | None = None,
+) -> BatchSummary:
+    """Extract every document under `paths` into JSONL files in `out`."""
+    t0 = time.perf_counter()
+    files = discover(paths, glob=glob)
+    if not files:
+        raise UsageError("no input documents found (searched for " + ", ".join(glob.split(",") if glob else DEFAULT_PATTERNS) + ")")
+    out_dir = Path(out)
+    parts = out_dir / ".parts"
+    parts.mkdir(parents=True, exist_ok=True)
+    if workers is not None and workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {workers}")
+    n_workers = workers or min(len(files), os.cpu_count() or 1, 4)
+
+    todo: list[str] = []
+    reused = 0
+    for f in files:
+        if resume and (parts / _part_name(str(f))).exists():
+            reused += 1
+        else:
+            todo.append(str(f))
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        try:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(todo), unit="doc", desc="extract", file=sys.stderr)
+        except ImportError:  # pragma: no cover - tqdm is a dependency
+            bar = None
+
+    def finish(path: str, res: dict[str, Any]) -> None:
+        atomic_write_text(parts / _part_name(path), [json.dumps(res, ensure_ascii=False)])
+        doc = res["documents"][0]
+        if bar is not None:
+            bar.update(1)
+        else:
+            log.info("%s %s (%d facts)", doc["status"], path, len(res["facts"]))
+        if on_document:
+            on_document(doc)
+
+    if n_workers == 1 or len(todo) <= 1:
+        for p in todo:
+            finish(p, _process_path(p, max_bytes))
+    else:
+        with ProcessPoolExecutor(max_workers=n_workers) as pool:
+            futs = {pool.submit(_process_path, p, max_bytes): p for p in todo}
+            for fut in as_completed(futs):
+                p = futs[fut]
+                try:
+                    res = fut.result()
+                except Exception as exc:  # noqa: BLE001 - a crashed worker is one error record
+                    res = _result_to_dict(error_result(p, None, exc))
+                finish(p, res)
+    if bar is not None:
+        bar.close()
+
+    summary = _assemble(files, out_dir, parts)
+    summary.n_reused = reused
+    summary.seconds = round(time.perf_counter() - t0, 3)
+    atomic_write_text(out_dir / "summary.json", [json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"])
+    return summary
+
+
+def _assemble(files: list[Path], out_dir: Path, parts: Path) -> BatchSummary:
+    records: dict[str, list[dict[str, Any]]] = {k: [] for k in RECORD_FILES}
+    seen: dict[str, str] = {}
+    summary = BatchSummary(out=str(out_dir))
+    kinds: Counter[str] = Counter()
+    for f in files:  # input order, so outputs are deterministic whatever the worker order
+        part = parts / _part_name(str(f))
+        try:
+            res = json.loads(part.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            res = _result_to_dict(error_result(str(f), None, exc))
+        doc = res["documents"][0]
+        doc["path"] = str(f)
+        summary.n_documents += 1
+        if doc["status"] == "ok":
+            summary.n_ok += 1
+            if doc["doc_id"] in seen:  # same bytes twice: one record per file, facts once
+                doc["duplicate_of"] = seen[doc["doc_id"]]
+                records["documents"].append(doc)
+                continue
+            seen[doc["doc_id"]] = str(f)
+        else:
+            summary.n_errors += 1
+            summary.errors.append({"path": str(f), "error": doc.get("error") or ""})
+        records["documents"].append(doc)
+        for k in RECORD_FILES[1:]:
+            records[k].extend(res.get(k, []))
+        kinds.update(x["kind"] for x in res.get("facts", []))
+    for k, recs in records.items():
+        path = out_dir / f"{k}.jsonl"
+        atomic_write_text(path, _jsonl(recs))
+        summary.files[f"{k}.jsonl"] = str(path)
+    summary.facts_by_kind = dict(kinds)
+    return summary
+
+
+__all__ = ["BatchSummary", "atomic_write_text", "discover", "doc_id_for", "run"]

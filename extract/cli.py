@@ -1,0 +1,92 @@
+"""Command line: a thin layer that parses arguments, calls the library and prints results."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import ExtractError
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .batch import run
+
+    summary = run(
+        args.paths,
+        out=args.out,
+        workers=args.workers,
+        glob=args.glob,
+        resume=args.resume,
+        max_bytes=int(args.max_mb * 1024 * 1024),
+        progress=False if args.quiet else None,
+    )
+    print(summary.render())
+    print(f"summary: {args.out}/summary.json")
+    return 0
+
+
+def _cmd_facts(args: argparse.Namespace) -> int:
+    from .pipeline import extract_document
+
+    r = extract_document(args.file, is_text=False)
+    if args.json:
+        for f in r.facts:
+            print(json.dumps(f.to_dict(), ensure_ascii=False))
+        return 0
+    d = r.document
+    print(f"{d.path}  {d.department or '?'} {d.year or '?'} {d.doc_kind or '?'}  encoding={d.encoding}  facts={d.n_facts}")
+    section = None
+    for f in r.facts:
+        if f.section != section:
+            section = f.section
+            print(f"\n## {section}")
+        if f.kind == "reason":
+            print(f"  reason    {f.subject} ← {f.text}")
+            continue
+        extra = f"  vs {f.baseline}" if f.baseline else ""
+        print(f"  {f.kind:<9} {f.subject} = {f.value:g} {f.unit or ''}{extra}   [{f.metric or '-'}] {f.confidence:.2f}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="budget-extract", description="Extract verifiable data from Chinese budget disclosure documents.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="extract a batch of documents into JSONL files", description="Extract every document under PATH into JSONL record files (see CONTRACT).")
+    r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    r.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    r.add_argument("--workers", type=int, default=None, metavar="N", help="parallel processes (default: up to 4, one per core)")
+    r.add_argument("--glob", default=None, metavar="PATTERN", help="file name patterns in folders, comma separated (default: *.txt,*.md)")
+    r.add_argument("--resume", action="store_true", help="reuse documents already finished in DIR")
+    r.add_argument("--max-mb", type=float, default=50.0, metavar="MB", help="skip files larger than this with an error record (default 50)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=_cmd_run)
+
+    f = sub.add_parser("facts", help="print the narrative facts of one document", description="Print the facts of one document, grouped by section.")
+    f.add_argument("file", metavar="FILE")
+    f.add_argument("--json", action="store_true", help="JSON lines instead of the readable listing")
+    f.set_defaults(func=_cmd_facts)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except ExtractError as exc:
+        print(f"budget-extract: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover
+        print("budget-extract: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

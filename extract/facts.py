@@ -1,0 +1,591 @@
+"""Narrative facts from prose: every quantity becomes a candidate, gets features, and a
+decision (kind, subject, baseline, sign) with a confidence.
+
+The decision is rules today; `features()` is the exact input a trained classifier replaces
+them with (issue 4), so keep every signal the rules use in the feature dict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .layout import Block, Layout
+from .normalize import MappedText
+from .quantity import Quantity, find_quantities
+from .records import Fact
+from .resources import alternation, cues
+from .segment import Sentence, clause_bounds, sentences
+from .taxonomy import metric_for
+
+_LIST_MARKER = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|\d{1,2}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)+"
+)
+_YEAR = re.compile(r"(?:截至|截止)?(?:19|20)\d{2}年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?")
+_QUOTES = re.compile(r"[“”\"‘’「」『』]")
+# template residue (MERGEFIELD ${page…}) is never part of what a number is about
+_RESIDUE = re.compile(r"MERGEFIELD|\$\{[^}]*\}?|\{\{[^}]*\}\}|[A-Za-z0-9_.$]{12,}")
+_CHAIN = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<lvl>类|款|项)[）)]")
+
+
+@cache
+def _c() -> dict[str, Any]:
+    return cues()
+
+
+@cache
+def _verb_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    c = _c()
+    tail = r"(?:了|约|为|达|达到|至|共|计|共计|合计|总计)?$"
+    mixed = re.compile(rf"(?:{alternation(c['mixed_verbs'])}){tail}")
+    inc = re.compile(rf"(?:{alternation(c['increase'])}){tail}")
+    dec = re.compile(rf"(?:{alternation(c['decrease'])}){tail}")
+    unch = re.compile(rf"(?:{alternation(c['unchanged'])})")
+    return mixed, inc, dec, unch
+
+
+@cache
+def _reason_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_c()['reason_strong_leads'])})(?:是|为|主要是|在于)?[:：]?")
+
+
+@cache
+def _tokenizer():  # noqa: ANN202 - jieba has no type hints
+    """A private jieba tokenizer with the metric aliases as words, loaded once on first use."""
+    import logging
+
+    import jieba
+
+    from .resources import metrics
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    for m in metrics():
+        for a in m.aliases:
+            if 2 <= len(a) <= 12:
+                tok.add_word(a, freq=2000)
+    return tok
+
+
+
+
+@dataclass(slots=True)
+class _Context:
+    """What later numbers inherit: the item being talked about and its last figures."""
+
+    item: str = ""
+    item_metric: str | None = None
+    last_amount: Fact | None = None
+    last_change: Fact | None = None
+    last_fact: Fact | None = None
+    section: str = ""
+
+
+@dataclass(slots=True)
+class Candidate:
+    q: Quantity
+    sentence: Sentence
+    left: str  # sentence-local text from the left limit to the number
+    right: str  # text after the unit up to the next boundary
+    before: str  # the whole sentence before the number
+    left_limit: int  # sentence-local
+    prev_q: Quantity | None
+    change_window: int = 0  # a baseline is looked for only after the previous change
+    features: dict[str, Any] = field(default_factory=dict)
+
+
+def _strip_left_blank(s: str) -> str:
+    return s.rstrip("_")
+
+
+def features(cand: Candidate) -> dict[str, Any]:
+    """Signals for the kind decision; the same dict feeds a trained classifier later."""
+    mixed, inc, dec, unch = _verb_res()
+    left = _strip_left_blank(cand.left)
+    f: dict[str, Any] = {
+        "category": cand.q.category,
+        "unit": cand.q.unit,
+        "chinese": cand.q.chinese,
+        "blank": cand.q.blank,
+        "comparator": cand.q.comparator or "",
+        "verb": "",
+        "share": False,
+        "comparison_marker": False,
+        "left_len": len(left),
+        "left_tail": left[-4:],
+        "right_head": cand.right[:3],
+        "has_prev_in_sentence": cand.prev_q is not None,
+    }
+    if mixed.search(left):
+        f["verb"] = "mixed"
+    elif dec.search(left):
+        f["verb"] = "decrease"
+    elif inc.search(left):
+        f["verb"] = "increase"
+    elif unch.search(left[-6:]):
+        f["verb"] = "unchanged"
+    tail = re.sub(r"(?:的|为|了)$", "", left)
+    f["share"] = bool(re.search(r"(?:占|占比|比重为?|比例为?)[^，,；;]{0,16}$", tail)) and f["verb"] == ""
+    f["comparison_marker"] = bool(re.search(r"较|比(?!重|例|率)|同比|相比", cand.before[-30:]))
+    return f
+
+
+def decide_kind(f: dict[str, Any]) -> tuple[str, float]:
+    """Rules: (kind, confidence). Replaced by a trained model in issue 4."""
+    cat, verb = f["category"], f["verb"]
+    if verb in ("increase", "decrease", "mixed"):
+        if cat in ("money", "percent"):
+            return "change", 0.95 if f["comparison_marker"] else 0.8
+        if f["comparison_marker"]:
+            return "change", 0.75
+    if cat == "money":
+        return "amount", 0.9
+    if cat == "percent":
+        return "percent", 0.9 if f["share"] else 0.8
+    if cat == "people":
+        return "headcount", 0.85
+    return "count", 0.8 if not f["chinese"] else 0.65
+
+
+# ---------------------------------------------------------------- subjects
+
+
+def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
+    c = _c()
+    prefixes = sorted(c["subject_strip_prefix"] + c["org_pronouns"], key=len, reverse=True)
+    suffixes = sorted(c["subject_strip_suffix"], key=len, reverse=True)
+    for _ in range(8):
+        before = s
+        s = _LIST_MARKER.sub("", s.strip(" ，,、：:；;。"))
+        s = re.sub(r"^[（(][^（()）]{1,6}[）)]", "", s)  # （部门）共有车辆
+        s = s.strip(" ，,、：:；;。")
+        s = _YEAR.sub("", s, count=1) if _YEAR.match(s) else s
+        for d in dept_names:
+            if d and s.startswith(d):
+                s = s[len(d) :]
+        m = re.match(r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会)(?=(?:19|20)\d{2}年|本级|机关)", s)
+        if m:
+            s = s[m.end() :]
+        for p in prefixes:
+            if s.startswith(p) and len(s) > len(p):
+                s = s[len(p) :]
+                break
+        for suf in suffixes:
+            if s.endswith(suf) and len(s) > len(suf):
+                s = s[: -len(suf)]
+                break
+        if s == before:
+            break
+    return s
+
+
+def _chain_item(s: str) -> str:
+    """社会保障和就业（类）…（款）机关事业单位基本养老保险缴费支出（项）预算数 → item + figure."""
+    parts = list(_CHAIN.finditer(s))
+    if not parts:
+        return s
+    last = parts[-1]
+    name = last.group("name").strip("“”\" ")
+    rest = s[last.end() :]
+    if last.group("lvl") == "类" and (rest.startswith("支出") or not rest):
+        return name + ("支出" if not name.endswith("支出") else "")
+    if rest == "支出":
+        return name
+    return name + rest
+
+
+def _drop_leading_verbs(s: str) -> str:
+    if len(s) <= 3:
+        return s
+    verbs = set(_c()["subject_leading_verbs"])
+    toks = _tokenizer().lcut(s)
+    while len(toks) > 1 and toks[0] in verbs:
+        toks = toks[1:]
+    return "".join(toks)
+
+
+def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
+    s = _RESIDUE.sub("", _QUOTES.sub("", raw))
+    rm = None
+    for rm in _reason_re().finditer(s):
+        pass
+    if rm is not None:  # a number inside a reason is about what follows the lead-in
+        s = s[rm.end() :]
+    # everything up to the last colon is a lead-in (其中：, 按支出功能科目划分：)
+    if re.search(r"[:：]", s):
+        tail = re.split(r"[:：]", s)[-1]
+        if _strip_affixes(tail, dept_names):
+            s = tail
+    s = _strip_affixes(s, dept_names)
+    s = _chain_item(s)
+    s = _strip_affixes(s, dept_names)
+    if "为" in s:  # template echo: 支出预算总额为支出预算总额
+        a, _, b = s.partition("为")
+        if a == b or not b:
+            s = a
+    s = _drop_leading_verbs(s)
+    s = _strip_affixes(s, dept_names)
+    if len(s) > 10 and "的" in s:
+        tail = s.rsplit("的", 1)[1]
+        if len(tail) >= 2 and not any("的" in a and a in s for a in _aliases_with_de()):
+            s = tail
+    if s.endswith("预算数") and len(s) > 4:
+        s = s[: -len("数")]  # 基本支出预算数 → 基本支出预算 (the default figure of a 预算 document)
+        if s.endswith("支出预算") or s.endswith("资金预算") or s.endswith("经费预算"):
+            s = s[: -len("预算")]
+    return s.strip()
+
+
+@cache
+def _aliases_with_de() -> tuple[str, ...]:
+    from .resources import metrics
+
+    return tuple(a for m in metrics() for a in m.aliases if "的" in a)
+
+
+def _is_figure_word(s: str) -> bool:
+    return s in set(_c()["figure_words"]) or s in ("", "支出", "金额", "资金")
+
+
+def _right_noun(right: str) -> str:
+    c = _c()
+    m = re.match(r"[^，,。；;、：:（()）和及与的]{1,16}", right)
+    if not m:
+        return ""
+    toks = _tokenizer().lcut(m.group())
+    stop = set(c["right_noun_stop"])
+    out: list[str] = []
+    for t in toks:
+        if t in stop or not re.match(r"[\u4e00-\u9fff]", t):
+            break
+        out.append(t)
+    return "".join(out)
+
+
+def _baseline(before: str) -> tuple[str | None, int | None, str]:
+    """The comparison baseline before the change verb: (baseline, marker position, text between
+    与上年相比 and the verb, which names the subject when the sentence puts it there)."""
+    mixed, inc, dec, _ = _verb_res()
+    m = mixed.search(before) or dec.search(before) or inc.search(before)
+    head = before[: m.start()] if m else before
+    bm = None
+    for bm in _MARKER.finditer(head):
+        pass
+    if bm is None:
+        return None, None, ""
+    rest = head[bm.end() :]
+    em = re.search(r"相比|相较|比较|对比", rest)
+    if em:
+        base, after = rest[: em.start()], rest[em.end() :]
+    else:
+        base, after = rest, ""
+    base = re.sub(r"\s+", "", base).strip("，, ")
+    if len(base) > 24 or re.search(r"\d+(?:\.\d+)?(?:万元|元|%)", base):
+        return None, None, ""
+    if bm.group() == "同比" and not base:
+        base = "上年同期"
+    for a, b in _c()["baseline_rewrites"]:
+        if base.endswith(a):
+            base = base[: -len(a)] + b
+    return (base or None), bm.start(), after.strip("，, ")
+
+
+_MARKER = re.compile(r"同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比))")
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _direction(value: float, verb: str) -> tuple[float, str | None]:
+    if value == 0:
+        return 0.0, "unchanged"
+    if verb == "decrease":
+        return -abs(value), "decrease"
+    if value < 0:
+        return value, "decrease"
+    return abs(value), "increase"
+
+
+def _join(a: str, b: str) -> str:
+    return a + b if not a.endswith(b) else a
+
+
+@dataclass(slots=True)
+class FactExtractor:
+    """Turns a document layout into facts; one instance per document (holds no global state)."""
+
+    doc_id: str
+    dept_names: tuple[str, ...] = ()
+    facts: list[Fact] = field(default_factory=list)
+
+    def run(self, layout: Layout) -> list[Fact]:
+        ctx = _Context()
+        for block in layout.blocks:
+            if block.kind == "table" or block.skipped:
+                continue
+            if block.section != ctx.section:
+                ctx = _Context(section=block.section)
+            if block.kind == "heading":
+                self._block(block, _Context(section=block.section))
+                continue
+            self._block(block, ctx)
+        return self.facts
+
+    # one paragraph or heading
+    def _block(self, block: Block, ctx: _Context) -> None:
+        text = block.text
+        for sent in sentences(text):
+            self._sentence(block, text, sent, ctx)
+
+    def _sentence(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context) -> None:
+        s = sent.text
+        qs = [q for q in find_quantities(s) if not q.threshold]
+        bounds = clause_bounds(s)
+        sent_facts: list[Fact] = []
+        prev: Quantity | None = None
+        reason = _reason_re().search(s)
+        change_window = 0
+        for q in qs:
+            num_start = q.start - (len(s[: q.start]) - len(s[: q.start].rstrip("_")))
+            limit = max([b for b in bounds if b <= num_start] + [prev.unit_end if prev else 0])
+            cand = Candidate(
+                q=q,
+                sentence=sent,
+                left=s[limit:num_start],
+                right=s[q.unit_end :],
+                before=s[:num_start],
+                left_limit=limit,
+                prev_q=prev,
+                change_window=change_window,
+            )
+            cand.features = features(cand)
+            fact = self._decide(block, text, cand, ctx, sent_facts)
+            prev = q
+            if fact is None:
+                continue
+            sent_facts.append(fact)
+            self.facts.append(fact)
+            ctx.last_fact = fact
+            if fact.kind == "change":
+                ctx.last_change = fact
+                change_window = q.unit_end
+            elif fact.kind == "amount":
+                ctx.last_amount = fact
+        self._unchanged(block, text, sent, ctx, sent_facts, qs)
+        if reason:
+            self._reason(block, text, sent, reason, ctx, sent_facts)
+
+    def _unchanged(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context, sent_facts: list[Fact], qs: list[Quantity]) -> None:
+        """比2023年预算持平: a change of zero stated without a number."""
+        s = sent.text
+        _, _, _, unch = _verb_res()
+        for m in unch.finditer(s):
+            if any(q.start <= m.start() < q.unit_end + 2 for q in qs):
+                continue
+            before = s[: m.start()]
+            mk = None
+            for mk in _MARKER.finditer(before):
+                pass
+            if mk is None or m.start() - mk.end() > 24 or _reason_re().search(s[: m.start()]):
+                continue
+            base = before[mk.end() :]
+            base = re.split(r"相比|相较|比较|对比", base)[0].strip("，, ") or None
+            if base:
+                for a, b in _c()["baseline_rewrites"]:
+                    if base.endswith(a):
+                        base = base[: -len(a)] + b
+            lead = before[: mk.start()]
+            bnd = max([b for b in clause_bounds(lead) if b <= len(lead)] + [0])
+            subject = clean_subject(lead[bnd:], self.dept_names)
+            anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+            if not subject or _is_figure_word(subject):
+                subject = anchor.subject if anchor else ctx.item
+            span = text.orig_span(sent.start + m.start(), sent.start + m.end())
+            fact = Fact(
+                doc_id=self.doc_id,
+                fact_id=f"change-{span[0]}",
+                kind="change",
+                subject=subject,
+                metric=metric_for(_item_of(subject), kind="change"),
+                value=0.0,
+                unit=anchor.unit if anchor else None,
+                yuan=0.0 if anchor and anchor.yuan is not None else None,
+                direction="unchanged",
+                baseline=base,
+                text=None,
+                explains=None,
+                sentence=s.strip(),
+                span=span,
+                section=block.section,
+                confidence=0.7,
+                surface=m.group(),
+            )
+            sent_facts.append(fact)
+            self.facts.append(fact)
+            ctx.last_change = fact
+
+    def _decide(self, block: Block, text: MappedText, cand: Candidate, ctx: _Context, sent_facts: list[Fact]) -> Fact | None:
+        q, f = cand.q, cand.features
+        kind, conf = decide_kind(f)
+        s = cand.sentence.text
+        baseline = None
+        value: float | None = q.value
+        direction = None
+        share_of = None
+        left = _strip_left_blank(cand.left)
+        inherited = False
+        if kind == "change":
+            mixed, inc, dec, _ = _verb_res()
+            vm = mixed.search(left) or dec.search(left) or inc.search(left)
+            subj_text = left[: vm.start()] if vm else left
+            window = cand.change_window
+            baseline, mpos, after = _baseline(cand.before[window:])
+            mpos = mpos + window if mpos is not None else None
+            if after and clean_subject(after, self.dept_names).strip("各均"):
+                subj_text = after  # 与上年相比，财政拨款支出增加…
+            elif mpos is not None and mpos >= cand.left_limit:
+                subj_text = s[cand.left_limit : mpos]
+            if baseline is None:
+                prev_change = next((x for x in reversed(sent_facts) if x.kind == "change"), None)
+                baseline = prev_change.baseline if prev_change else None
+            value, direction = _direction(q.value, f["verb"])
+            subject = clean_subject(subj_text, self.dept_names)
+            if not subject or _is_figure_word(subject):
+                subject = ctx.item or subject
+                conf -= 0.05
+        elif kind == "percent" and f["share"]:
+            sm = re.search(r"(?:占|占比|比重为?|比例为?)(?P<of>[^，,；;]{0,16})$", re.sub(r"(?:的|为)$", "", left))
+            share_of = clean_subject(sm.group("of"), self.dept_names) if sm and sm.group("of") else None
+            own = clean_subject(left[: sm.start()] if sm else "", self.dept_names)
+            anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+            subject = own if own and not _is_figure_word(own) else (anchor.subject if anchor else ctx.item)
+        else:
+            subject = clean_subject(left, self.dept_names)
+            if kind in ("count", "headcount"):
+                # 4个专门委员会, 12件法规: the counted thing follows the counter
+                rn = _right_noun(cand.right)
+                left_raw = left.rstrip("约共计有为")
+                if rn and len(rn) >= 2 and (
+                    kind == "count" or not subject or left_raw.endswith(("的", "和", "及", "与", "、")) or subject in _c()["subject_leading_verbs"]
+                ):
+                    subject = rn
+                    conf -= 0.05
+            if kind == "amount":
+                lead = _LEAD_VERB.match(subject)
+                if lead and len(subject) > lead.end() + 1:
+                    # 增加外事经费200万元: an increase stated verb-first
+                    kind, subject = "change", subject[lead.end() :]
+                    value, direction = _direction(q.value, "decrease" if lead.group() in _c()["decrease"] else "increase")
+                    conf = 0.7
+            if _is_figure_word(subject) and kind == "amount":
+                if ctx.item:
+                    subject = _join(ctx.item, subject) if subject else ctx.item
+                    inherited = True
+                    conf -= 0.05
+            elif not subject:
+                same = next((x for x in reversed(sent_facts) if x.kind == kind), None)
+                subject = same.subject if same else ctx.item
+                conf -= 0.15
+        if not subject:
+            subject = ""
+            conf -= 0.2
+        span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
+        metric = metric_for(_item_of(subject), kind=kind)
+        fact = Fact(
+            doc_id=self.doc_id,
+            fact_id=f"{kind}-{span[0]}",
+            kind=kind,  # type: ignore[arg-type]
+            subject=subject,
+            metric=metric,
+            value=value,
+            unit=q.unit,
+            yuan=(round(value * q.factor, 4) if q.factor is not None and value is not None else None),
+            direction=direction,  # type: ignore[arg-type]
+            baseline=baseline,
+            text=None,
+            explains=None,
+            sentence=_fact_sentence(s, cand),
+            span=span,
+            section=block.section,
+            confidence=round(max(0.05, min(conf, 0.99)), 3),
+            surface=q.surface,
+            comparator=q.comparator,
+            share_of=share_of,
+        )
+        if kind == "amount" and subject and not inherited and not _is_figure_word(subject):
+            ctx.item = _item_of(subject)
+        return fact
+
+    def _reason(self, block: Block, text: MappedText, sent: Sentence, m: re.Match[str], ctx: _Context, sent_facts: list[Fact]) -> None:
+        s = sent.text
+        body = s[m.end() :]
+        body_stripped = body.rstrip("。；;！!？?，, ")
+        lead = len(body) - len(body.lstrip("：:， "))
+        body_stripped = body_stripped[lead:]
+        if len(body_stripped) < 2:
+            return
+        start = m.end() + lead
+        end = start + len(body_stripped)
+        span = text.orig_span(sent.start + start, sent.start + end)
+        before = [x for x in sent_facts if x.span[0] < span[0]]
+        same_item = ctx.last_change if ctx.last_change and ctx.item and ctx.last_change.subject.startswith(ctx.item) else None
+        target = (
+            next((x for x in reversed(before) if x.kind == "change"), None)
+            or next((x for x in reversed(before) if x.kind == "amount"), None)
+            or same_item
+            or ctx.last_amount
+            or ctx.last_change
+        )
+        fact = Fact(
+            doc_id=self.doc_id,
+            fact_id=f"reason-{span[0]}",
+            kind="reason",
+            subject=target.subject if target else ctx.item,
+            metric=target.metric if target else None,
+            value=None,
+            unit=None,
+            yuan=None,
+            direction=None,
+            baseline=None,
+            text=body_stripped,
+            explains=target.fact_id if target else None,
+            sentence=s,
+            span=span,
+            section=block.section,
+            confidence=0.9 if target else 0.6,
+            surface=m.group(),
+        )
+        self.facts.append(fact)
+
+
+_LEAD_VERB = re.compile(r"^(?:增加|新增|追加|减少|压减|核减|调减|调增|缩减)")
+
+
+def _item_of(subject: str) -> str:
+    """Subject without a trailing figure word: 专项普查活动预算执行数 → 专项普查活动."""
+    for w in sorted(_c()["figure_words"], key=len, reverse=True):
+        if subject.endswith(w) and len(subject) > len(w) + 1 and w not in ("预算",):
+            return subject[: -len(w)]
+    return subject
+
+
+def _fact_sentence(s: str, cand: Candidate) -> str:
+    """The sentence, or for long 其中 lists just the clause group the number belongs to."""
+    clean = s.strip()
+    if len(clean) <= 90:
+        return clean
+    nb = re.search(r"[，,；;。]", s[cand.q.unit_end :])
+    end = cand.q.unit_end + (nb.end() if nb else len(s) - cand.q.unit_end)
+    start = cand.left_limit
+    if cand.features.get("verb") or cand.features.get("share"):
+        # a change or share reads with the amount clause before it
+        prev = re.search(r"[，,；;][^，,；;]*$", s[:start].rstrip("，,；;"))
+        start = prev.start() + 1 if prev else 0
+    return s[start:end].strip("，,；; ")
+
+
+def extract_facts(layout: Layout, *, doc_id: str, dept_names: tuple[str, ...] = ()) -> list[Fact]:
+    return FactExtractor(doc_id, dept_names).run(layout)

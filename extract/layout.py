@@ -1,0 +1,407 @@
+"""Lines → blocks (headings, paragraphs, tables) with a section path, and document metadata.
+
+Works on the normalised text and keeps every block's `MappedText`, so blocks still know where
+each of their characters sits in the original document. Table regions are only *found* here
+(so prose facts never read table cells); `tables.py` parses their cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .normalize import MappedText
+from .resources import cues
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+_CN = "一二三四五六七八九十百零〇"
+MARKERS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^第[{_CN}\d]+部分")),
+    (2, re.compile(rf"^[{_CN}]{{1,3}}[、.．]")),
+    (3, re.compile(rf"^[（(][{_CN}]{{1,3}}[）)]")),
+    (4, re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))")),
+    (5, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (6, re.compile(r"^[①-⑳]")),
+]
+_MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+_BULLET = re.compile(r"^[-*+•]\s+")
+_FOOTER = re.compile(
+    r"^\s*(?:[-─—–_~·]+\s*)?(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[-─—–_~·]+)?\s*$"
+    r"|^\s*第\s*\d+\s*页\s*(?:[,，/]?\s*共\s*\d+\s*页)?\s*$"
+)
+_TOC = re.compile(r"…{2,}|\.{6,}|·{6,}|-{6,}\s*\d*\s*$")
+_GAP = re.compile(r"\S {2,}\S")
+_NUMERIC_CELL = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?:\s|$)")
+# Prose punctuation never appears inside a space-aligned table row (cells are short labels
+# and numbers); the thousands comma of 3,688.46 is not prose.
+_PROSE_PUNCT = re.compile(r"[。，；;！？]|,(?!\d{3})")
+_SENT_END = "。！？!?；;"
+_TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    text: MappedText  # paragraphs/headings: joined and whitespace-compacted; tables: raw region
+    section: str
+    level: int = 0
+    lines: list[MappedText] = field(default_factory=list)  # original lines (tables keep them)
+    line_no: int = 0  # first line, 0-based
+    context: list[MappedText] = field(default_factory=list)  # tables: title/unit lines just before
+
+    @property
+    def skipped(self) -> bool:
+        """True for blocks under 名词解释 / 目录, whose numbers are definitions, not facts."""
+        return any(s in self.section for s in cues()["skip_sections"])
+
+
+@dataclass(slots=True)
+class Layout:
+    blocks: list[Block]
+    department: str | None
+    year: int | None
+    doc_kind: str | None
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "table"]
+
+
+def heading_level(s: str) -> int | None:
+    for level, pat in MARKERS:
+        if pat.match(s):
+            return level
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _line_kind(raw: str) -> str:
+    s = raw.strip()
+    if not s:
+        return "blank" if "\t" not in raw else "tabblank"
+    if "\t" in raw:
+        return "table"
+    if s.startswith("|") and s.endswith("|") and s.count("|") >= 3:
+        return "table"
+    if _TOC.search(s):
+        return "toc"
+    if _FOOTER.match(raw):
+        return "footer"
+    if _PROSE_PUNCT.search(s):
+        return "text"
+    gaps = len(_GAP.findall(s))
+    if gaps >= 2 or (gaps >= 1 and _NUMERIC_CELL.search(s)):
+        return "table"
+    if gaps == 1:
+        return "cellish"  # two short cells: continues a table, never starts one
+    return "text"
+
+
+def _is_short_title(s: str) -> bool:
+    c = re.sub(r"\s+", "", s)
+    return 2 <= len(c) <= 40 and not _TITLE_PUNCT.search(c.rstrip("：:"))
+
+
+def _bridgeable(line: str) -> bool:
+    """A short label line (其中：动用上年结转, 单位：万元) that may sit between table rows."""
+    c = re.sub(r"\s+", "", line)
+    return 1 <= len(c) <= 40 and not _PROSE_PUNCT.search(line) and not re.search(r"[！？!?]", c)
+
+
+def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs of table lines, bridging blanks, footers and short single-cell lines.
+
+    A short line is bridged only when more table rows follow before any prose line, so a
+    space-aligned table whose rows hold one cell each (common after pdftotext) stays whole.
+    """
+    regions: list[tuple[int, int]] = []
+    n = len(kinds)
+
+    def table_follows(j: int) -> bool:
+        for x in range(j + 1, min(n, j + 30)):
+            k = kinds[x]
+            if k == "table":
+                return True
+            if k in ("blank", "tabblank", "footer", "cellish"):
+                continue
+            if k in ("text", "toc") and _bridgeable(lines[x]):
+                continue
+            return False
+        return False
+
+    i = 0
+    while i < n:
+        if kinds[i] != "table":
+            i += 1
+            continue
+        start = end = i
+        j = i + 1
+        while j < n:
+            k = kinds[j]
+            if k in ("table", "cellish"):
+                end = j
+                j += 1
+                continue
+            if k in ("blank", "tabblank", "footer"):
+                j += 1
+                continue
+            if k in ("text", "toc") and _bridgeable(lines[j]) and table_follows(j):
+                end = j
+                j += 1
+                continue
+            break
+        n_table = sum(1 for x in range(start, end + 1) if kinds[x] == "table")
+        if n_table >= 2:
+            regions.append((start, end))
+        i = end + 1
+    return regions
+
+
+def _wrap_width(kinds: list[str], raw: list[str]) -> int:
+    """Typical width of hard-wrapped prose lines (pdftotext); large when lines are not wrapped."""
+    widths = []
+    for i in range(len(raw) - 1):
+        if kinds[i] == "text" and kinds[i + 1] == "text" and _indent(raw[i + 1]) < 2:
+            widths.append(len(re.sub(r"\s+", "", raw[i])))
+    if len(widths) < 10:
+        return 10_000
+    widths.sort()
+    return widths[len(widths) // 2]
+
+
+def _clean_heading(s: str) -> str:
+    s = _BULLET.sub("", s.strip())
+    m = _MD_HEADING.match(s)
+    if m:
+        s = m.group(2)
+    return re.sub(r"\s+", "", s).strip("*")
+
+
+def parse_layout(doc: MappedText) -> Layout:
+    lines = list(doc.lines())
+    raw = [ln.text for ln in lines]
+    kinds = [_line_kind(r) for r in raw]
+    wrap = _wrap_width(kinds, raw)
+    in_table = [False] * len(lines)
+    regions = _table_regions(kinds, raw)
+    for a, b in regions:
+        for x in range(a, b + 1):
+            in_table[x] = True
+    region_at = {a: b for a, b in regions}
+
+    blocks: list[Block] = []
+    stack: list[tuple[int, str]] = []
+    para: list[MappedText] = []
+    para_start = 0
+    gap_since_text = 0  # blank lines since the last text line (footers are transparent)
+    last_text = ""
+    pending_l1: Block | None = None  # 第二部分 followed by its title on the next heading line
+
+    def section() -> str:
+        return " > ".join(t for _, t in stack)
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            body = MappedText.concat([p.strip() for p in para]).compact()
+            if body.text:
+                blocks.append(Block("paragraph", body, section(), lines=para, line_no=para_start))
+        para = []
+
+    def push_heading(level: int, mt: MappedText, line_no: int) -> Block:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        text = _clean_heading(mt.text)
+        stack.append((level, text))
+        b = Block("heading", mt.strip().compact(), section(), level=level, lines=[mt], line_no=line_no)
+        blocks.append(b)
+        return b
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        if i in region_at:
+            flush()
+            end = region_at[i]
+            ctx = [ln for ln in lines[max(0, i - 4) : i] if ln.text.strip()]
+            region = [lines[x] for x in range(i, end + 1)]
+            body = MappedText.concat([*(ln for r in region for ln in (r, MappedText("\n", _nl(r))))])
+            blocks.append(Block("table", body, section(), lines=region, line_no=i, context=ctx))
+            i = end + 1
+            gap_since_text = 2
+            last_text = ""
+            pending_l1 = None
+            continue
+        k = kinds[i]
+        r = raw[i]
+        s = r.strip()
+        if k in ("blank", "tabblank"):
+            gap_since_text += 1
+            i += 1
+            continue
+        if k == "cellish":
+            k = kinds[i] = "text"
+        if k == "footer":
+            # a page break is transparent: the blank lines around the footer do not end a paragraph
+            gap_since_text = 0
+            i += 1
+            while i < n and kinds[i] in ("blank", "tabblank"):
+                i += 1
+            continue
+        if k == "toc":
+            flush()
+            i += 1
+            last_text = ""
+            continue
+        body = _BULLET.sub("", s)
+        md = _MD_HEADING.match(body)
+        is_md = bool(md)
+        if md:
+            body = md.group(2).strip()
+        body_c = re.sub(r"\s+", "", body).strip("*")
+        level = heading_level(body_c)
+        nxt = _next_content(i, kinds)
+        # a line the next one continues (hard-wrapped prose) is never a heading
+        continued = (
+            nxt is not None
+            and nxt == i + 1
+            and kinds[nxt] == "text"
+            and _indent(raw[nxt]) < 2
+            and heading_level(_BULLET.sub("", raw[nxt].strip())) is None
+            and len(body_c) >= 0.75 * wrap
+        )
+        heading = None
+        if is_md:
+            heading = level if level is not None else (2 if len(md.group(1)) >= 2 else 1)
+        elif level is not None and _is_short_title(body_c) and not re.search(r"[:：].{6,}", body_c):
+            if not continued:
+                heading = level
+            elif _two_line_heading(nxt, raw, kinds):
+                heading = level
+                body_c += re.sub(r"\s+", "", raw[nxt])
+                lines[i] = MappedText.concat([lines[i].strip(), lines[nxt].strip()])
+                kinds[nxt] = "blank"
+        elif (
+            level is None
+            and _is_short_title(body_c)
+            and not body_c.endswith(("：", ":"))
+            and not re.search(r"\d+(?:\.\d+)?(?:万元|元|%|人)", body_c)
+            and (gap_since_text > 0 or not last_text or last_text[-1] in _SENT_END)
+            and (
+                nxt is None
+                or nxt > i + 1
+                or kinds[nxt] != "text"
+                or _indent(raw[nxt]) >= 2
+                or heading_level(raw[nxt].strip()) is not None
+            )
+        ):
+            heading = 1
+        if heading is not None:
+            flush()
+            if pending_l1 is not None and level is None and gap_since_text <= 3:
+                # "第二部分" then "部门预算表" on its own line: one heading
+                stack[-1] = (stack[-1][0], stack[-1][1] + " " + body_c)
+                pending_l1.section = section()
+                pending_l1 = None
+            else:
+                b = push_heading(heading, lines[i], i)
+                pending_l1 = b if heading == 1 and level == 1 and len(body_c) <= 6 else None
+            gap_since_text = 0
+            last_text = ""
+            i += 1
+            continue
+        pending_l1 = None
+        # paragraph text: decide whether this line continues the current paragraph
+        starts_marker = heading_level(body_c) is not None
+        if para:
+            cont = True
+            if starts_marker:
+                cont = False
+            elif gap_since_text >= 2:
+                cont = False
+            elif gap_since_text == 1:
+                cont = bool(last_text) and last_text[-1] not in _SENT_END + "：:" and len(re.sub(r"\s", "", last_text)) >= 15 and _indent(r) < 2
+            elif _indent(r) >= 2 and last_text and last_text[-1] in _SENT_END + "：:":
+                cont = False
+            if not cont:
+                flush()
+        if not para:
+            para_start = i
+        para.append(lines[i])
+        last_text = s
+        gap_since_text = 0
+        i += 1
+    flush()
+    dept, year, kind = document_metadata(doc.text)
+    return Layout(blocks, dept, year, kind)
+
+
+def _two_line_heading(nxt: int, raw: list[str], kinds: list[str]) -> bool:
+    """九、…支出预算 / 情况说明: a heading wrapped once, its tail short and followed by a new paragraph."""
+    tail = re.sub(r"\s+", "", raw[nxt])
+    if not (1 <= len(tail) <= 15) or _TITLE_PUNCT.search(tail):
+        return False
+    after = nxt + 1
+    return after >= len(raw) or kinds[after] in ("blank", "footer") or _indent(raw[after]) >= 2
+
+
+def _next_content(i: int, kinds: list[str]) -> int | None:
+    for x in range(i + 1, len(kinds)):
+        if kinds[x] not in ("blank", "tabblank", "footer"):
+            return x
+    return None
+
+
+def _nl(mt: MappedText):  # noqa: ANN202 - tiny helper for separator offsets
+    from array import array
+
+    o = mt.offsets[len(mt.text)] if len(mt.offsets) else 0
+    return array("l", [o] * (2))[:2]
+
+
+_DEPT_LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位)[:：]\s*(?P<dept>[^\s\d:：][^\s:：]{1,39})")
+_TITLE = re.compile(
+    r"(?P<dept>[\u4e00-\u9fff（）()·“”]{2,40}?)(?P<year>(?:19|20)\d{2})年度?"
+    r"(?:区级|市级|省级|县级|本级)?(?:部门|单位)?(?:综合)?(?P<kind>预算|决算)"
+)
+_OVERVIEW = re.compile(r"第[一二三四五六七八九十]+部分\s*(?P<dept>[\u4e00-\u9fff（）()]{3,40}?)(?:概况|基本情况)")
+_YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?:区级|市级|省级|县级)?(?:部门|单位)(?P<kind>预算|决算)")
+_ORG_END = re.compile(r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院)$")
+
+
+def document_metadata(text: str) -> tuple[str | None, int | None, str | None]:
+    """Department, year and 预算/决算 from the title lines, falling back to the body."""
+    head_lines = [re.sub(r"\s+", "", ln).strip("*#") for ln in text[:6000].splitlines() if ln.strip()][:40]
+    head = "".join(head_lines[:4])
+    dept: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    for ln in head_lines[:12]:
+        m = _DEPT_LABEL.search(ln)
+        if m and _ORG_END.search(m.group("dept")):
+            dept = m.group("dept")
+            break
+    for src in (head, "".join(head_lines), re.sub(r"\s+", "", text[:20000])):
+        m = _TITLE.search(src)
+        if m:
+            year, kind = int(m.group("year")), m.group("kind")
+            cand = re.sub(rf"^.*?[：:]|^第[{_CN}]+部分", "", m.group("dept"))
+            if dept is None and _ORG_END.search(cand):
+                dept = cand
+            break
+    if dept is None:
+        m = _OVERVIEW.search(re.sub(r"\s+", "", text[:20000]))
+        if m and _ORG_END.search(m.group("dept")):
+            dept = m.group("dept")
+    if year is None:
+        m = _YEAR_KIND.search(re.sub(r"\s+", "", text))
+        if m:
+            year, kind = int(m.group("year")), m.group("kind")
+    if kind is None:
+        kind = "决算" if "决算" in head else ("预算" if "预算" in head else None)
+    return dept, year, kind

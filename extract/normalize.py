@@ -1,0 +1,191 @@
+"""Text normalisation that never loses track of where each character came from.
+
+Every stage works on a `MappedText`: a string plus, for each character, its offset in the
+ORIGINAL decoded document. Slicing, concatenating and rewriting keep that map, so a fact found
+anywhere downstream reports a span that indexes the original text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# Full-width forms that Chinese prose uses on purpose stay as they are; the others (digits,
+# letters, %, ., +, -, <, =, >) become ASCII so number and unit patterns need one form only.
+_KEEP_FULLWIDTH = set("（），：；！？、“”‘’《》【】")
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+_CHAR_MAP: dict[int, str] = {}
+for _cp in range(0xFF01, 0xFF5F):
+    _ch = chr(_cp)
+    if _ch not in _KEEP_FULLWIDTH:
+        _CHAR_MAP[_cp] = chr(_cp - 0xFEE0)
+_CHAR_MAP.update({ord("\f"): "\n", ord("\r"): "\n", ord("\u2212"): "-", ord("\uff05"): "%"})
+for _c in _SPACES:
+    if _c != "\t":  # tabs separate table cells: keep them
+        _CHAR_MAP[ord(_c)] = " "
+_CHAR_MAP.update({ord("≧"): "≥", ord("≦"): "≤", ord("﹪"): "%"})
+
+_LATEX_COMMANDS = {
+    r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\neq": "≠", r"\ne": "≠",
+    r"\times": "×", r"\pm": "±", r"\cdot": "·", r"\%": "%", r"\sim": "~", r"\approx": "≈",
+    r"\{": "{", r"\}": "}", r"\ ": "", r"\,": "", r"\;": "", r"\!": "", r"\text": "",
+    r"\mathrm": "", r"\rm": "", r"\left": "", r"\right": "",
+}
+_LATEX_SPAN = re.compile(r"\$\$?([^$\n]{1,120}?)\$\$?")
+_LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|\s+|.", re.S)
+# Only ** is emphasis here: __17__ in these documents is a filled-in form blank, not markdown.
+_MD_EMPHASIS = re.compile(r"\*\*")
+
+
+@dataclass(frozen=True, slots=True)
+class MappedText:
+    """A string whose characters each remember their offset in the original document."""
+
+    text: str
+    offsets: array  # len(text) + 1 entries; the last one is the end offset
+
+    @classmethod
+    def identity(cls, text: str, start: int = 0) -> MappedText:
+        return cls(text, array("l", range(start, start + len(text) + 1)))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def slice(self, start: int, end: int) -> MappedText:
+        start, end = max(0, start), min(len(self.text), end)
+        end = max(start, end)
+        offs = self.offsets[start : end + 1]
+        if end < len(self.text):
+            # the end sentinel of a slice is the original end of its last character
+            offs = array("l", offs)
+            offs[-1] = self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+        return MappedText(self.text[start:end], offs)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) covering characters start..end-1 of this text."""
+        if end <= start:
+            o = self.offsets[min(start, len(self.text))]
+            return (o, o)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+    def strip(self) -> MappedText:
+        s = self.text
+        a = len(s) - len(s.lstrip())
+        b = len(s.rstrip())
+        return self.slice(a, b)
+
+    def lines(self) -> Iterator[MappedText]:
+        pos = 0
+        s = self.text
+        while pos <= len(s):
+            nl = s.find("\n", pos)
+            if nl < 0:
+                if pos < len(s):
+                    yield self.slice(pos, len(s))
+                return
+            yield self.slice(pos, nl)
+            pos = nl + 1
+
+    @staticmethod
+    def concat(parts: Iterable[MappedText]) -> MappedText:
+        parts = [p for p in parts if p.text]
+        if not parts:
+            return MappedText("", array("l", [0]))
+        text = "".join(p.text for p in parts)
+        offs = array("l")
+        for p in parts:
+            offs.extend(p.offsets[: len(p.text)])
+        offs.append(parts[-1].offsets[len(parts[-1].text)])
+        return MappedText(text, offs)
+
+    def rewrite(self, pattern: re.Pattern[str], repl) -> MappedText:  # type: ignore[no-untyped-def]
+        """Replace matches; each output character maps to the start of the match it came from.
+
+        `repl(match)` returns either a string or a list of (text, source_index) pieces for a
+        finer map (used for LaTeX, where each command maps to its own position).
+        """
+        out_chars: list[str] = []
+        out_offs = array("l")
+        pos = 0
+        s = self.text
+        for m in pattern.finditer(s):
+            out_chars.append(s[pos : m.start()])
+            out_offs.extend(self.offsets[pos : m.start()])
+            r = repl(m)
+            if isinstance(r, str):
+                r = [(r, m.start())]
+            for piece, src in r:
+                out_chars.append(piece)
+                out_offs.extend([self.offsets[src]] * len(piece))
+            pos = m.end()
+        out_chars.append(s[pos:])
+        out_offs.extend(self.offsets[pos:])
+        return MappedText("".join(out_chars), out_offs)
+
+    def compact(self) -> MappedText:
+        """Drop whitespace except single spaces between two ASCII word characters.
+
+        PDF converters justify Chinese lines with spaces (和 提 租 补 贴) and put spaces
+        around numbers (271.33  万元); patterns downstream then need no whitespace handling.
+        """
+        s = self.text
+        keep = array("l")
+        chars: list[str] = []
+        n = len(s)
+        i = 0
+        while i < n:
+            c = s[i]
+            if c.isspace():
+                j = i
+                while j < n and s[j].isspace():
+                    j += 1
+                if chars and j < n and _is_ascii_word(chars[-1]) and _is_ascii_word(s[j]) and not (
+                    chars[-1].isdigit() and s[j].isdigit()
+                ):
+                    chars.append(" ")
+                    keep.append(self.offsets[i])
+                i = j
+                continue
+            chars.append(c)
+            keep.append(self.offsets[i])
+            i += 1
+        keep.append(self.offsets[n] if n else self.offsets[0])
+        return MappedText("".join(chars), keep)
+
+
+def _is_ascii_word(c: str) -> bool:
+    return c.isascii() and (c.isalnum() or c in "_")
+
+
+def _latex_pieces(m: re.Match[str]) -> list[tuple[str, int]]:
+    pieces: list[tuple[str, int]] = []
+    base = m.start(1)
+    for t in _LATEX_TOKEN.finditer(m.group(1)):
+        tok = t.group()
+        if tok in ("{", "}") or tok.isspace():
+            continue
+        pieces.append((_LATEX_COMMANDS.get(tok, tok), base + t.start()))
+    return pieces
+
+
+def normalize(text: str) -> MappedText:
+    """The one normalisation step: width, spaces, markdown emphasis and LaTeX residue."""
+    mt = MappedText.identity(text)
+    # 1:1 character mapping keeps the identity offsets
+    mapped = text.translate(_CHAR_MAP)
+    if any(c in mapped for c in _ZERO_WIDTH):
+        mt = MappedText(mapped, mt.offsets).rewrite(re.compile(f"[{_ZERO_WIDTH}]"), lambda m: "")
+    else:
+        mt = MappedText(mapped, mt.offsets)
+    if "$" in mt.text:
+        mt = mt.rewrite(_LATEX_SPAN, _latex_pieces)
+    if "**" in mt.text:
+        mt = mt.rewrite(_MD_EMPHASIS, lambda m: "")
+    return mt

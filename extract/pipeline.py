@@ -1,0 +1,70 @@
+"""One document end to end: ingest → normalise → layout → facts (→ tables, checks later)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from .errors import ExtractError
+from .facts import extract_facts
+from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
+from .layout import parse_layout
+from .normalize import normalize
+from .records import DocumentRecord, DocumentResult
+
+
+def _dept_names(dept: str | None) -> tuple[str, ...]:
+    """The department's name and the shorter forms prose uses for it."""
+    if not dept:
+        return ()
+    names = {dept}
+    for cut in ("中共", "上海市", "江苏省"):
+        if dept.startswith(cut):
+            names.add(dept[len(cut) :])
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def process(raw: RawDocument) -> DocumentResult:
+    t0 = time.perf_counter()
+    mt = normalize(raw.text)
+    layout = parse_layout(mt)
+    facts = extract_facts(layout, doc_id=raw.doc_id, dept_names=_dept_names(layout.department))
+    doc = DocumentRecord(
+        doc_id=raw.doc_id,
+        path=raw.path,
+        sha256=raw.sha256,
+        encoding=raw.encoding,
+        status="ok",
+        department=layout.department,
+        year=layout.year,
+        doc_kind=layout.doc_kind,
+        n_chars=len(raw.text),
+        n_facts=len(facts),
+        n_tables=len(layout.tables),
+        n_bytes=raw.n_bytes,
+        seconds=round(time.perf_counter() - t0, 4),
+    )
+    return DocumentResult(document=doc, text=raw.text, facts=facts)
+
+
+def extract_document(source: str | os.PathLike[str], *, is_text: bool | None = None) -> DocumentResult:
+    """Extract one document from a path, or from the text itself.
+
+    A string containing a newline (or `is_text=True`) is treated as document text. Errors
+    propagate as `ExtractError` subclasses; `batch.run` turns them into error records.
+    """
+    if is_text is None:
+        is_text = isinstance(source, str) and ("\n" in source or not Path(source).exists())
+    raw = document_from_text(str(source)) if is_text else read_document(source)
+    return process(raw)
+
+
+def error_result(path: str, data: bytes | None, exc: BaseException) -> DocumentResult:
+    """The documents.jsonl record for a file that could not be processed."""
+    sha = sha256_of(data) if data is not None else sha256_of(path.encode("utf-8"))
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if not isinstance(exc, ExtractError):
+        msg = f"internal error ({type(exc).__name__}): {msg}"
+    doc = DocumentRecord(doc_id=doc_id_for(sha), path=path, sha256=sha, encoding=None, status="error", error=msg, n_bytes=len(data) if data else 0)
+    return DocumentResult(document=doc)

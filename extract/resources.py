@@ -1,0 +1,117 @@
+"""Load the data files under extract/data once, validating them so a bad edit fails loudly."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .errors import DataFileError
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    path = resources.files("extract") / "data" / name
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - packaging error
+        raise DataFileError(f"data file missing from the package: {name}") from exc
+
+    def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for k, v in pairs:
+            if k in seen:
+                raise DataFileError(f"{name}: duplicate key {k!r}")
+            seen[k] = v
+        return seen
+
+    try:
+        return json.loads(raw, object_pairs_hook=no_dupes)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"{name}: line {exc.lineno}: {exc.msg}") from exc
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """Regex alternation, longest first, so 万元 wins over 元."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Units:
+    money: dict[str, float]
+    percent: dict[str, str]
+    people: dict[str, str]
+    counters: dict[str, str]
+    bare_wan_money_cues: tuple[str, ...]
+    not_unit_after: dict[str, frozenset[str]]
+    cn_not_unit_after: dict[str, frozenset[str]]
+
+    def canonical(self, surface: str) -> tuple[str, str]:
+        """(category, canonical unit) of a unit surface."""
+        if surface in self.money:
+            return "money", surface
+        if surface in self.percent:
+            return "percent", self.percent[surface]
+        if surface in self.people:
+            return "people", self.people[surface]
+        if surface in self.counters:
+            return "count", self.counters[surface]
+        raise KeyError(surface)
+
+    @property
+    def surfaces(self) -> list[str]:
+        return [*self.money, *self.percent, *self.people, *self.counters]
+
+
+@cache
+def units() -> Units:
+    d = _load_json("units.json")
+    try:
+        return Units(
+            money={k: float(v) for k, v in d["money"].items()},
+            percent=dict(d["percent"]),
+            people=dict(d["people"]),
+            counters=dict(d["counters"]),
+            bare_wan_money_cues=tuple(d["bare_wan_money_cues"]),
+            not_unit_after={k: frozenset(v) for k, v in d["not_unit_after"].items() if not k.startswith("_")},
+            cn_not_unit_after={k: frozenset(v) for k, v in d.get("cn_not_unit_after", {}).items() if not k.startswith("_")},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"units.json: bad or missing entry: {exc}") from exc
+
+
+@cache
+def cues() -> dict[str, Any]:
+    d = _load_json("cues.json")
+    required = ["increase", "decrease", "unchanged", "mixed_verbs", "reason_leads", "figure_words", "skip_sections"]
+    missing = [k for k in required if k not in d]
+    if missing:
+        raise DataFileError(f"cues.json: missing keys {missing}")
+    return d
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def metrics() -> tuple[Metric, ...]:
+    d = _load_json("metrics.json")
+    out: list[Metric] = []
+    ids: set[str] = set()
+    for i, m in enumerate(d.get("metrics", [])):
+        try:
+            metric = Metric(m["id"], m["name"], m["kind"], tuple(m["aliases"]))
+        except (KeyError, TypeError) as exc:
+            raise DataFileError(f"metrics.json: entry {i}: missing {exc}") from exc
+        if metric.id in ids:
+            raise DataFileError(f"metrics.json: duplicate metric id {metric.id!r}")
+        ids.add(metric.id)
+        out.append(metric)
+    return tuple(out)

@@ -1,0 +1,48 @@
+"""Subject → canonical metric id, by aliases from extract/data/metrics.json.
+
+A rules-only matcher: exact alias first, then the longest alias contained in the subject.
+The trained metric classifier (issue 4) uses this as a feature and a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .resources import metrics
+
+_PUNCT = re.compile(r"[\s“”\"'‘’《》()（）【】\[\]]")
+
+
+def norm_label(s: str) -> str:
+    """Normalise a label for matching: no quotes, brackets or spaces (因公出国（境）费 → 因公出国境费)."""
+    return _PUNCT.sub("", s)
+
+
+@cache
+def _index() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    exact: dict[str, str] = {}
+    for m in metrics():
+        for a in m.aliases:
+            exact.setdefault(norm_label(a), m.id)
+    by_len = sorted(exact.items(), key=lambda kv: -len(kv[0]))
+    return exact, by_len
+
+
+def metric_for(subject: str, *, kind: str | None = None) -> str | None:
+    if not subject:
+        return None
+    exact, by_len = _index()
+    s = norm_label(subject)
+    if s in exact:
+        return exact[s]
+    for alias, mid in by_len:
+        if len(alias) >= 2 and alias in s:
+            if kind in ("headcount",) and not mid.startswith("staff."):
+                continue
+            if kind == "count" and not mid.startswith("count."):
+                continue
+            if kind in ("amount", "change") and (mid.startswith("staff.") or mid.startswith("count.")):
+                continue
+            return mid
+    return None
