@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, decode, doc_id_for, read_bytes, sha256_of
+from .ingest import DEFAULT_MAX_BYTES, decode, doc_id_for, read_bytes, sha256_of
 from .pipeline import error_result, process
 from .records import DocumentResult
 

@@ -31,6 +31,13 @@ _RESIDUE = re.compile(r"MERGEFIELD|\$\{[^}]*\}?|\{\{[^}]*\}\}|[A-Za-z0-9_.$]{12,
 _CHAIN = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<lvl>类|款|项)[）)]")
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    m = None
+    for m in pattern.finditer(text):  # noqa: B007 - we want the last one
+        pass
+    return m
+
+
 @cache
 def _c() -> dict[str, Any]:
     return cues()
@@ -209,9 +216,7 @@ def _drop_leading_verbs(s: str) -> str:
 
 def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     s = _RESIDUE.sub("", _QUOTES.sub("", raw))
-    rm = None
-    for rm in _reason_re().finditer(s):
-        pass
+    rm = _last_match(_reason_re(), s)
     if rm is not None:  # a number inside a reason is about what follows the lead-in
         s = s[rm.end() :]
     # everything up to the last colon is a lead-in (其中：, 按支出功能科目划分：)
@@ -271,9 +276,7 @@ def _baseline(before: str) -> tuple[str | None, int | None, str]:
     mixed, inc, dec, _ = _verb_res()
     m = mixed.search(before) or dec.search(before) or inc.search(before)
     head = before[: m.start()] if m else before
-    bm = None
-    for bm in _MARKER.finditer(head):
-        pass
+    bm = _last_match(_MARKER, head)
     if bm is None:
         return None, None, ""
     rest = head[bm.end() :]
@@ -386,9 +389,7 @@ class FactExtractor:
             if any(q.start <= m.start() < q.unit_end + 2 for q in qs):
                 continue
             before = s[: m.start()]
-            mk = None
-            for mk in _MARKER.finditer(before):
-                pass
+            mk = _last_match(_MARKER, before)
             if mk is None or m.start() - mk.end() > 24 or _reason_re().search(s[: m.start()]):
                 continue
             base = before[mk.end() :]
@@ -400,7 +401,7 @@ class FactExtractor:
             lead = before[: mk.start()]
             bnd = max([b for b in clause_bounds(lead) if b <= len(lead)] + [0])
             subject = clean_subject(lead[bnd:], self.dept_names)
-            anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+            anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None) or ctx.last_amount
             if not subject or _is_figure_word(subject):
                 subject = anchor.subject if anchor else ctx.item
             span = text.orig_span(sent.start + m.start(), sent.start + m.end())

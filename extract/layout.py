@@ -390,7 +390,7 @@ def document_metadata(text: str) -> tuple[str | None, int | None, str | None]:
         m = _TITLE.search(src)
         if m:
             year, kind = int(m.group("year")), m.group("kind")
-            cand = re.sub(rf"^.*?[：:]|^第[{_CN}]+部分", "", m.group("dept"))
+            cand = re.split(rf"[：:、。，]|第[{_CN}]+部分", m.group("dept"))[-1]
             if dept is None and _ORG_END.search(cand):
                 dept = cand
             break

@@ -42,4 +42,4 @@ def clause_bounds(sentence: str) -> list[int]:
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
     cuts = [0, *clause_bounds(sentence), len(sentence)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

@@ -1,0 +1,109 @@
+"""Fact decisions on real phrasings from the genre (one sentence each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_document
+
+
+def facts_of(text, dept="青云谱区医疗保障局"):
+    doc = f"{dept}2023年部门预算\n\n一、收支预算情况说明\n\n{text}\n"
+    r = extract_document(doc, is_text=True)
+    return [f for f in r.facts]
+
+
+def brief(fs):
+    return [(f.kind, f.subject, f.value, f.unit) for f in fs if f.kind != "reason"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "2023年青云谱区医疗保障局收入预算总额为271.33  万元,较上年预算安排减少 65.92 万元;",
+            [("amount", "收入预算总额", 271.33, "万元"), ("change", "收入预算总额", -65.92, "万元")],
+        ),
+        (
+            "按支出项目类别划分：基本支出 271.33 万元,较上年预算安排增加 44.08万元;其中：工资福利支出222.11万元,商品和服务支出 48.8 万元。",
+            [("amount", "基本支出", 271.33, "万元"), ("change", "基本支出", 44.08, "万元"), ("amount", "工资福利支出", 222.11, "万元"), ("amount", "商品和服务支出", 48.8, "万元")],
+        ),
+        (
+            "县医保局 2023 年收入预算 4695.70 万元，其中：上年结转 1007.24 万元，占 21.45%；一般公共预算拨款收入 3688.46 万元，占 78.55%。",
+            [("amount", "收入预算", 4695.7, "万元"), ("amount", "上年结转", 1007.24, "万元"), ("percent", "上年结转", 21.45, "%"), ("amount", "一般公共预算拨款收入", 3688.46, "万元"), ("percent", "一般公共预算拨款收入", 78.55, "%")],
+        ),
+        (
+            "2023年部门机关运行费预算  48.8  万元，比2021年预算减少22.95 万元，下降  31.99   %。",
+            [("amount", "机关运行费预算", 48.8, "万元"), ("change", "机关运行费预算", -22.95, "万元"), ("change", "机关运行费预算", -31.99, "%")],
+        ),
+        (
+            "编制人数小计__17__人,其中：行政编制人数__4__人,自收自支编制人数_0___人。",
+            [("headcount", "编制人数", 17.0, "人"), ("headcount", "行政编制人数", 4.0, "人"), ("headcount", "自收自支编制人数", 0.0, "人")],
+        ),
+        ("截至2022年 8月 31 日, 部门共有车辆  0  辆,其中：一般公务用车实有数  0  辆。", [("count", "车辆", 0.0, "辆"), ("count", "一般公务用车实有数", 0.0, "辆")]),
+        ("本部门内设机构包括办公厅、研究室和4个专门委员会、8个工作委员会，有38个处室。", [("count", "专门委员会", 4.0, "个"), ("count", "工作委员会", 8.0, "个"), ("count", "处室", 38.0, "个")]),
+        ("1. 人大事务（款）行政运行（项）支出7448.2万元，与上年相比增加1075.88万元，增长16.88%。", [("amount", "行政运行", 7448.2, "万元"), ("change", "行政运行", 1075.88, "万元"), ("change", "行政运行", 16.88, "%")]),
+        ("公务接待 1 万元,比上年减  2  万元，主要原因是： 预测接待费用减少 。", [("amount", "公务接待", 1.0, "万元"), ("change", "公务接待", -2.0, "万元")]),
+        ("因公出国（境）费支出199.25万元，占“三公”经费的25.96%。", [("amount", "因公出国（境）费支出", 199.25, "万元"), ("percent", "因公出国（境）费支出", 25.96, "%")]),
+        ("确保检查覆盖面 100%、违规处理率 100%。", [("percent", "检查覆盖面", 100.0, "%"), ("percent", "违规处理率", 100.0, "%")]),
+        ("单价20万元（含）以上的设备69台（套）。", [("count", "设备", 69.0, "台(套)")]),
+    ],
+)
+def test_fact_decisions(text, expected):
+    assert brief(facts_of(text)) == expected
+
+
+def test_change_baselines_and_directions():
+    fs = facts_of("财政拨款收入 246.33 万元,较上年预算安排增加 19.08 万元;教育收费资金收入 0 万元,较上年预算安排增加（减少） 0 万元;项目支出0万元，比2022年预算数减少110万元。")
+    changes = [(f.value, f.direction, f.baseline) for f in fs if f.kind == "change"]
+    assert changes == [(19.08, "increase", "上年预算"), (0.0, "unchanged", "上年预算"), (-110.0, "decrease", "2022年预算")]
+
+
+def test_figure_words_join_the_item():
+    fs = facts_of(
+        "1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。"
+        "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。"
+    )
+    assert brief(fs) == [
+        ("amount", "专项普查活动", 25.77, "万元"),
+        ("amount", "专项普查活动预算执行数", 60.13, "万元"),
+        ("amount", "专项普查活动预算安排", 25.77, "万元"),
+        ("change", "专项普查活动", -57.14, "%"),
+    ]
+    change = [f for f in fs if f.kind == "change"][0]
+    assert change.baseline == "2023年预算执行数"
+    reason = [f for f in fs if f.kind == "reason"][0]
+    assert reason.text == "项目调整" and reason.explains == change.fact_id
+
+
+def test_unchanged_without_number():
+    fs = facts_of("政府性基金拨款支出预算0.00万元，比2023年预算持平。")
+    ch = [f for f in fs if f.kind == "change"]
+    assert [(f.value, f.direction, f.baseline, f.subject) for f in ch] == [(0.0, "unchanged", "2023年预算", "政府性基金拨款支出预算")]
+
+
+def test_reason_links_to_change_and_spans_original_text():
+    text = "公务接待 1 万元,比上年减  2  万元，主要原因是： 预测接待费用减少 。"
+    doc = f"某局2023年部门预算\n\n一、说明\n\n{text}\n"
+    r = extract_document(doc, is_text=True)
+    reason = [f for f in r.facts if f.kind == "reason"][0]
+    change = [f for f in r.facts if f.kind == "change"][0]
+    assert reason.text == "预测接待费用减少"
+    assert r.text[slice(*reason.span)] == "预测接待费用减少"
+    assert reason.explains == change.fact_id
+    assert r.text[slice(*change.span)] == "2"
+
+
+def test_numbers_in_definitions_and_tables_are_not_facts():
+    doc = "某局2023年部门预算\n\n第四部分 名词解释\n\n一、机关运行经费：指单价200万元的资金，共5个项目。\n"
+    assert extract_document(doc, is_text=True).facts == []
+
+
+def test_money_conversion_and_metric():
+    f = facts_of("一般公共预算拨款收入3,688.46万元。")[0]
+    assert (f.value, f.unit, f.yuan, f.metric) == (3688.46, "万元", 36884600.0, "income.general_budget")
+
+
+def test_template_residue_is_not_part_of_subject():
+    fs = facts_of("MERGEFIELD ${page400644146.ds215660413_REP_BGT}项目支出 0 万元,较上年预算安排增加（减少）  0  万元。")
+    assert brief(fs)[0] == ("amount", "项目支出", 0.0, "万元")

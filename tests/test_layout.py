@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import pytest
+
+from extract.layout import document_metadata, heading_level, parse_layout
+from extract.normalize import normalize
+
+
+def _layout(text):
+    return parse_layout(normalize(text))
+
+
+@pytest.mark.parametrize(
+    "line, level",
+    [
+        ("第一部分 部门概况", 1),
+        ("一、收支预算总体情况说明", 2),
+        ("十二、政府采购支出预算情况说明", 2),
+        ("（一）收入预算情况", 3),
+        ("(二)支出预算情况", 3),
+        ("1.财政拨款收入", 4),
+        ("2、打造五级医保经办体系", 4),
+        ("（1）公务用车购置", 5),
+        ("①项目概况", 6),
+        ("271.33万元", None),
+        ("2023年部门预算", None),
+    ],
+)
+def test_heading_levels(line, level):
+    assert heading_level(line) == level
+
+
+def test_section_paths_and_skipped_definitions():
+    text = "第三部分 预算情况说明\n\n一、收支预算情况\n\n（一）收入预算\n\n收入预算总额为271.33万元。\n\n第四部分 名词解释\n\n一、财政拨款：指本级财政当年拨付的资金。\n"
+    lay = _layout(text)
+    para = [b for b in lay.blocks if b.kind == "paragraph"]
+    assert para[0].section == "第三部分预算情况说明 > 一、收支预算情况 > （一）收入预算"
+    assert not para[0].skipped
+    assert all(b.skipped for b in lay.blocks if "名词解释" in b.section and b.kind == "paragraph")
+
+
+def test_tab_table_is_kept_out_of_prose():
+    text = "一、部门收支总表\n金额单位：万元\n项 目\t预算数\t项 目\t预算数\n一、一般公共预算拨款收入\t3,688.46\t一、一般公共服务支出\t\n本年收入合计\t3,688.46\t本年支出合计\t4,695.70\n\n二、说明\n收入预算4695.70万元。\n"
+    lay = _layout(text)
+    kinds = [b.kind for b in lay.blocks]
+    assert "table" in kinds
+    table = lay.tables[0]
+    assert "3,688.46" in table.text.text
+    assert all("3,688.46" not in b.text.text for b in lay.blocks if b.kind == "paragraph")
+
+
+def test_one_cell_per_line_table():
+    text = "预算绩效情况说明\n\n\t部门名称\n\t青云谱区医疗保障局\n\n\t编制控制数\n\t17\n\n\t在职人员总数\n\t17\n\n二、说明\n\n编制人数17人。\n"
+    lay = _layout(text)
+    assert len(lay.tables) == 1
+    assert "编制控制数" in lay.tables[0].text.text
+
+
+def test_space_aligned_pdftotext_table():
+    text = (
+        "  三、支出预算情况说明\n"
+        "  基本支出9312.9万元，占50.81%。\n"
+        "                         收支预算总表\n"
+        "部门：            江苏省人大常委会办公厅           单位：万元\n"
+        "一、财政拨款                         18,330.37 一、一般公共服务支出                     13,907.78\n"
+        " 1.一般公共预算                      18,330.37 二、外交支出\n"
+        "                                           三、国防支出\n"
+        "       当年收入小计                  18,330.37         当年支出小计      18,330.37\n"
+    )
+    lay = _layout(text)
+    assert len(lay.tables) == 1
+    assert "13,907.78" in lay.tables[0].text.text
+    assert any("9312.9" in b.text.text for b in lay.blocks if b.kind == "paragraph")
+
+
+def test_prose_with_double_spaces_is_not_a_table():
+    text = "2023年部门所属各单位政府采购总额  21.5   万元,其中: 政府采购货物预算  21.5   万元, 政府采购工程预算 0 万元。\n因公出国  0 万元,比上年增（减）  0 万元，主要原因是：本年无因公出国计划。\n"
+    assert _layout(text).tables == []
+
+
+def test_pdf_wrapped_lines_join_across_page_footer():
+    text = (
+        "  项目支出预算数为6459.58万元。与上年相比增加125.62万\n"
+        "元，增长1.98%。主要原因是运转类项目经费统一压减10%，江苏省第十三届人\n"
+        "\n"
+        " ─ 8 ─\n"
+        "代会二次会议经费专项增加200万元。\n"
+        "  单位预留机动经费预算数为2557.89万元。\n"
+    )
+    paras = [b for b in _layout(text).blocks if b.kind == "paragraph"]
+    assert len(paras) == 2
+    assert "125.62万元" in paras[0].text.text
+    assert "第十三届人代会二次会议" in paras[0].text.text
+    i = paras[0].text.text.index("125.62")
+    s, e = paras[0].text.orig_span(i, i + 6)
+    assert text[s:e] == "125.62"
+
+
+def test_markdown_headings_and_broken_paragraph():
+    text = "## 第三部分\n\n### （一）收入预算情况\n\n**5. 三医联动，改革医药管理服务。**开展医疗机构医保精\n\n细化管理，拓展医保管理深度。\n"
+    lay = _layout(text)
+    heads = [b for b in lay.blocks if b.kind == "heading"]
+    assert [h.level for h in heads] == [1, 3]
+    paras = [b for b in lay.blocks if b.kind == "paragraph"]
+    assert len(paras) == 1 and "医保精细化管理" in paras[0].text.text
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("江苏省人大常委会办公厅\n2019年度部门预算公开\n目 录\n", ("江苏省人大常委会办公厅", 2019, "预算")),
+        ("**苍溪县医疗保障局**  \n**2023 年部门预算**\n", ("苍溪县医疗保障局", 2023, "预算")),
+        ("上海市普陀区2024年区级部门预算\n 预算主管部门：上海市普陀区人民政府万里街道办事处\n", ("上海市普陀区人民政府万里街道办事处", 2024, "预算")),
+        (" 第一部分  西湖区医疗保障局概况\n一、部门主要职责\n第二部分 西湖区医疗保障局2024年部门预算表\n", ("西湖区医疗保障局", 2024, "预算")),
+        ("某某县财政局2022年度部门决算\n", ("某某县财政局", 2022, "决算")),
+    ],
+)
+def test_document_metadata(head, expected):
+    assert document_metadata(head) == expected
+
+
+@pytest.mark.parametrize(
+    "name, dept, year",
+    [
+        ("000_54214275dc1fe0d9.txt", "青云谱区医疗保障局", 2023),
+        ("002_2f12658d6dd2eaf6.txt", "青山区医疗保障局", 2022),
+        ("05_js_high_court_2019_budget.txt", "江苏省高级人民法院", 2019),
+        ("12_sh_putuo_gov_office_2025_unit_budget.txt", "上海市普陀区人民政府办公室", 2025),
+    ],
+)
+def test_metadata_on_corpus(corpus_results, name, dept, year):
+    d = corpus_results[name].document
+    assert (d.department, d.year, d.doc_kind) == (dept, year, "预算")

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.normalize import MappedText, normalize
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("２７１．３３万元", "271.33万元"),
+        ("下降３１．９９％", "下降31.99%"),
+        ("收入\u3000预算\u00a0总额", "收入 预算 总额"),
+        ("**（二）县医保局2023年重点工作**", "（二）县医保局2023年重点工作"),
+        ("目标值$\\geq 90\\%$", "目标值≥90%"),
+        ("$\\leq 55.56$万元", "≤55.56万元"),
+        ("编制人数小计__17__人", "编制人数小计__17__人"),  # a form blank is not markdown
+        ("其中：工资，福利；", "其中：工资，福利；"),  # Chinese punctuation is kept
+        ("a\u200bb", "ab"),
+    ],
+)
+def test_normalize_text(raw, expected):
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw", ["２７１．３３万元", "**加粗**文字", "值$\\geq 90\\%$。", "ａ\u3000ｂ\u200b"])
+def test_every_character_maps_back(raw):
+    mt = normalize(raw)
+    assert len(mt.offsets) == len(mt.text) + 1
+    for i, _c in enumerate(mt.text):
+        assert 0 <= mt.offsets[i] < len(raw)
+
+
+def test_number_span_after_latex_points_to_original():
+    raw = "目标值 $\\geq 90\\%$ 以上"
+    mt = normalize(raw).compact()
+    i = mt.text.index("90")
+    s, e = mt.orig_span(i, i + 2)
+    assert raw[s:e] == "90"
+
+
+def test_compact_joins_wrapped_cjk_and_keeps_ascii_word_spaces():
+    raw = "和 提 租 补 贴  271.33  万元 DRG 支付 ISO 9001"
+    mt = MappedText.identity(raw).compact()
+    assert mt.text == "和提租补贴271.33万元DRG支付ISO 9001"
+    i = mt.text.index("271.33")
+    assert raw[slice(*mt.orig_span(i, i + 6))] == "271.33"
+
+
+_piece = st.sampled_from(list("０１２３４５６７８９．％，。万元人 \u3000\t\n*$\\abcｘｙ收支") + ["\\geq", "**", "$\\geq 9\\%$"])
+_text = st.lists(_piece, max_size=40).map("".join)
+
+
+@given(_text)
+def test_offsets_monotonic_and_in_range(raw):
+    mt = normalize(raw)
+    offs = list(mt.offsets)
+    assert len(offs) == len(mt.text) + 1
+    assert all(0 <= o <= len(raw) for o in offs)
+    assert offs == sorted(offs)
+
+
+@given(_text)
+def test_compact_slices_map_into_original(raw):
+    mt = normalize(raw).compact()
+    for i in range(len(mt.text)):
+        s, e = mt.orig_span(i, i + 1)
+        assert 0 <= s < e <= len(raw)
