@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .layout import Block, Layout
@@ -56,7 +56,12 @@ def _verb_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 @cache
 def _reason_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(_c()['reason_strong_leads'])})(?:是|为|主要是|在于)?[:：]?")
+    # strong leads anywhere; 主要是/主要 only right after a clause break and before 一是/由于/因为
+    weak = alternation(_c()["reason_weak_leads"])
+    return re.compile(
+        rf"(?:{alternation(_c()['reason_strong_leads'])})(?:是|为|主要是|在于)?[:：]?"
+        rf"|(?<=[，,])(?:{weak})(?=一是|由于|因为|受)"
+    )
 
 
 @cache
@@ -89,6 +94,7 @@ class _Context:
     last_change: Fact | None = None
     last_fact: Fact | None = None
     section: str = ""
+    changes: list[Fact] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -160,37 +166,47 @@ def decide_kind(f: dict[str, Any]) -> tuple[str, float]:
 # ---------------------------------------------------------------- subjects
 
 
-def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
+@cache
+def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = _c()
-    prefixes = sorted(c["subject_strip_prefix"] + c["org_pronouns"], key=len, reverse=True)
-    suffixes = sorted(c["subject_strip_suffix"], key=len, reverse=True)
+    prefix = re.compile(rf"^(?:{alternation(c['subject_strip_prefix'] + c['org_pronouns'])})(?=.)")
+    suffix = re.compile(rf"(?<=.)(?:{alternation(c['subject_strip_suffix'])})$")
+    org_year = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会)(?=(?:19|20)\d{2}年|本级|机关)")
+    return prefix, suffix, org_year
+
+
+_EDGE_PUNCT = " ，,、：:；;。"
+_LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
+
+
+def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
+    prefix, suffix, org_year = _affix_res()
     for _ in range(8):
         before = s
-        s = _LIST_MARKER.sub("", s.strip(" ，,、：:；;。"))
-        s = re.sub(r"^[（(][^（()）]{1,6}[）)]", "", s)  # （部门）共有车辆
-        s = s.strip(" ，,、：:；;。")
-        s = _YEAR.sub("", s, count=1) if _YEAR.match(s) else s
+        s = _LIST_MARKER.sub("", s.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
+        s = _LEADING_PAREN.sub("", s)  # （部门）共有车辆
+        if _YEAR.match(s):
+            s = _YEAR.sub("", s, count=1)
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
-        m = re.match(r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会)(?=(?:19|20)\d{2}年|本级|机关)", s)
-        if m:
-            s = s[m.end() :]
-        for p in prefixes:
-            if s.startswith(p) and len(s) > len(p):
-                s = s[len(p) :]
-                break
-        for suf in suffixes:
-            if s.endswith(suf) and len(s) > len(suf):
-                s = s[: -len(suf)]
-                break
+        s = org_year.sub("", s, count=1)
+        s = prefix.sub("", s, count=1)
+        s = suffix.sub("", s, count=1)
         if s == before:
             break
     return s
 
 
+_DASH_CHAIN = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:-[\u4e00-\u9fff（）()]{2,30}){1,3}")
+
+
 def _chain_item(s: str) -> str:
-    """社会保障和就业（类）…（款）机关事业单位基本养老保险缴费支出（项）预算数 → item + figure."""
+    """社会保障和就业（类）…（款）机关事业单位基本养老保险缴费支出（项）预算数 → item + figure;
+    一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行 → 行政运行."""
+    dm = _DASH_CHAIN.match(s)
+    if dm:
+        s = dm.group().rsplit("-", 1)[1] + s[dm.end() :]
     parts = list(_CHAIN.finditer(s))
     if not parts:
         return s
@@ -199,21 +215,29 @@ def _chain_item(s: str) -> str:
     rest = s[last.end() :]
     if last.group("lvl") == "类" and (rest.startswith("支出") or not rest):
         return name + ("支出" if not name.endswith("支出") else "")
-    if rest == "支出":
+    rest = re.sub(r"(?:19|20)\d{2}年度?", "", rest).strip("：:为是，, ")
+    rest = re.sub(r"^(?:当年|本年|全年)", "", rest)
+    if rest in ("支出", "科目", "预算数", "预算", "", "安排", "金额"):
         return name
     return name + rest
 
 
 def _drop_leading_verbs(s: str) -> str:
-    if len(s) <= 3:
+    verbs = _leading_verbs()
+    if len(s) <= 3 or not any(s.startswith(v) for v in verbs):
         return s
-    verbs = set(_c()["subject_leading_verbs"])
     toks = _tokenizer().lcut(s)
     while len(toks) > 1 and toks[0] in verbs:
         toks = toks[1:]
     return "".join(toks)
 
 
+@cache
+def _leading_verbs() -> frozenset[str]:
+    return frozenset(_c()["subject_leading_verbs"])
+
+
+@lru_cache(maxsize=65536)
 def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     s = _RESIDUE.sub("", _QUOTES.sub("", raw))
     rm = _last_match(_reason_re(), s)
@@ -233,7 +257,7 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
             s = a
     s = _drop_leading_verbs(s)
     s = _strip_affixes(s, dept_names)
-    if len(s) > 10 and "的" in s:
+    if len(s) > 16 and "的" in s:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 2 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail
@@ -296,7 +320,7 @@ def _baseline(before: str) -> tuple[str | None, int | None, str]:
     return (base or None), bm.start(), after.strip("，, ")
 
 
-_MARKER = re.compile(r"同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比))")
+_MARKER = re.compile(r"同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比|保持|持平|一致|相同|不变))")
 
 
 # ---------------------------------------------------------------- extraction
@@ -340,12 +364,14 @@ class FactExtractor:
     # one paragraph or heading
     def _block(self, block: Block, ctx: _Context) -> None:
         text = block.text
-        for sent in sentences(text):
+        for sent in _merge_enumerations(list(sentences(text))):
             self._sentence(block, text, sent, ctx)
 
     def _sentence(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context) -> None:
         s = sent.text
-        qs = [q for q in find_quantities(s) if not q.threshold]
+        all_qs = find_quantities(s)
+        qs = [q for q in all_qs if not q.threshold]
+        bounds_ends = [q.unit_end for q in all_qs if q.threshold]
         bounds = clause_bounds(s)
         sent_facts: list[Fact] = []
         prev: Quantity | None = None
@@ -354,6 +380,11 @@ class FactExtractor:
         for q in qs:
             num_start = q.start - (len(s[: q.start]) - len(s[: q.start].rstrip("_")))
             limit = max([b for b in bounds if b <= num_start] + [prev.unit_end if prev else 0])
+            # a bound before the number (单价20万元（含）以上的设备69台) qualifies the subject: start after it
+            tb = max([e for e in bounds_ends if e <= num_start], default=-1)
+            if tb > limit:
+                m_tail = _BOUND_TAIL.match(s, tb)
+                limit = m_tail.end() if m_tail else tb
             cand = Candidate(
                 q=q,
                 sentence=sent,
@@ -374,6 +405,7 @@ class FactExtractor:
             ctx.last_fact = fact
             if fact.kind == "change":
                 ctx.last_change = fact
+                ctx.changes.append(fact)
                 change_window = q.unit_end
             elif fact.kind == "amount":
                 ctx.last_amount = fact
@@ -403,7 +435,7 @@ class FactExtractor:
             subject = clean_subject(lead[bnd:], self.dept_names)
             anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None) or ctx.last_amount
             if not subject or _is_figure_word(subject):
-                subject = anchor.subject if anchor else ctx.item
+                subject = ctx.item or (_item_of(anchor.subject) if anchor else "")
             span = text.orig_span(sent.start + m.start(), sent.start + m.end())
             fact = Fact(
                 doc_id=self.doc_id,
@@ -465,6 +497,11 @@ class FactExtractor:
             subject = own if own and not _is_figure_word(own) else (anchor.subject if anchor else ctx.item)
         else:
             subject = clean_subject(left, self.dept_names)
+            if not subject and cand.left_limit > 0 and s[cand.left_limit - 1] in "：:":
+                # 年度预算安排：20.0万元 — the label sits before the colon
+                head = s[: cand.left_limit - 1]
+                cut = max([b for b in clause_bounds(head)] + [0])
+                subject = clean_subject(head[cut:], self.dept_names)
             if kind in ("count", "headcount"):
                 # 4个专门委员会, 12件法规: the counted thing follows the counter
                 rn = _right_noun(cand.right)
@@ -523,8 +560,10 @@ class FactExtractor:
     def _reason(self, block: Block, text: MappedText, sent: Sentence, m: re.Match[str], ctx: _Context, sent_facts: list[Fact]) -> None:
         s = sent.text
         body = s[m.end() :]
-        body_stripped = body.rstrip("。；;！!？?，, ")
-        lead = len(body) - len(body.lstrip("：:， "))
+        body_stripped = body.rstrip("。；;！!？?，, _")
+        if body_stripped.endswith(("）", ")")) and body_stripped.count("（") + body_stripped.count("(") < body_stripped.count("）") + body_stripped.count(")"):
+            body_stripped = body_stripped[:-1]
+        lead = len(body) - len(body.lstrip("：:， _"))
         body_stripped = body_stripped[lead:]
         if len(body_stripped) < 2:
             return
@@ -533,7 +572,15 @@ class FactExtractor:
         span = text.orig_span(sent.start + start, sent.start + end)
         before = [x for x in sent_facts if x.span[0] < span[0]]
         same_item = ctx.last_change if ctx.last_change and ctx.item and ctx.last_change.subject.startswith(ctx.item) else None
-        target = (
+        named = None
+        lead_text = s[: m.start()]
+        if not before and len(lead_text) >= 2:
+            # 财政拨款收入支出减少的主要原因是…: the sentence names the item it explains
+            for x in reversed(ctx.changes):
+                if x.subject and (x.subject in lead_text or _item_of(x.subject)[:4] in lead_text):
+                    named = x
+                    break
+        target = named or (
             next((x for x in reversed(before) if x.kind == "change"), None)
             or next((x for x in reversed(before) if x.kind == "amount"), None)
             or same_item
@@ -562,7 +609,23 @@ class FactExtractor:
         self.facts.append(fact)
 
 
-_LEAD_VERB = re.compile(r"^(?:增加|新增|追加|减少|压减|核减|调减|调增|缩减)")
+_BOUND_TAIL = re.compile(r"(?:[（(]含[）)])?(?:及以上|及以下|以上|以下|以内)?的?")
+_LEAD_VERB = re.compile(r"^(?:增加|新增|追加|减少|压减|核减|调减|调增|缩减)了?")
+
+
+_NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")
+
+
+def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
+    """一是…；二是…；三是…。 is one statement (a reason often spans it): keep it one sentence."""
+    out: list[Sentence] = []
+    for st in sents:
+        if out and _NEXT_ITEM.match(st.text) and out[-1].text.rstrip().endswith(("；", ";")):
+            prev = out[-1]
+            out[-1] = Sentence(prev.start, st.end, prev.text + st.text)
+        else:
+            out.append(st)
+    return out
 
 
 def _item_of(subject: str) -> str:

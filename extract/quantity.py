@@ -46,7 +46,7 @@ def _pattern() -> re.Pattern[str]:
     ar = r"(?P<ar>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
     cn = rf"(?P<cn>[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
     return re.compile(
-        rf"(?P<pre>_*){ar}(?P<post>_*)(?P<wan>万(?!元))?(?P<unit>{unit_alt})?"
+        rf"(?P<pre>_*){ar}(?P<post>_*)(?P<wan>万(?!元))?(?P<approx>余|多)?(?P<unit>{unit_alt})?"
         rf"|(?<![{_CN_DIGITS}]){cn}(?P<cunit>{unit_alt})"
     )
 
@@ -105,7 +105,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if wan:
                 # a bare 万 after a number means 万元 only in a money context (增加209万用于…)
                 left = text[max(0, start - 12) : start]
-                if unit_surface is None and any(cue in left for cue in u.bare_wan_money_cues):
+                if unit_surface is None and ("万元" in text or any(cue in left for cue in u.bare_wan_money_cues)):
                     unit_surface = "万元"
                     unit_end = m.end("wan")
                 else:
@@ -151,8 +151,13 @@ def find_quantities(text: str) -> list[Quantity]:
         factor = u.money.get(unit_surface) if category == "money" else None
         after = text[unit_end : unit_end + 6]
         threshold = any(after.startswith(t) for t in threshold_after)
+        comparator_after = None
+        if threshold and category == "percent":
+            # 参保率达99%以上 states a level (≥ 99%), it does not qualify another thing
+            threshold = False
+            comparator_after = "≥" if after.startswith(("以上", "及以上")) else ("≤" if after.startswith(("以下", "及以下", "以内")) else None)
         cm = comp_pat.search(text[max(0, start - 4) : start - len(m.group("pre") or "")] if not chinese else text[max(0, start - 4) : start])
-        comparator = c["comparators"][cm.group()] if cm else None
+        comparator = c["comparators"][cm.group()] if cm else comparator_after
         out.append(
             Quantity(
                 start=start,

@@ -7,7 +7,7 @@ The trained metric classifier (issue 4) uses this as a feature and a fallback.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import metrics
 
@@ -29,6 +29,7 @@ def _index() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return exact, by_len
 
 
+@lru_cache(maxsize=65536)
 def metric_for(subject: str, *, kind: str | None = None) -> str | None:
     if not subject:
         return None

@@ -1,0 +1,67 @@
+"""Throughput of the pipeline against plain jieba.lcut over the same text, in one process.
+
+    python benchmarks/throughput.py [--mb 20] [--corpus tests/data/corpus]
+
+The dev corpus is replicated (as separate documents, each with a distinct first line so
+nothing is cached by content) until it reaches --mb megabytes of UTF-8. Prints MB/s and
+docs/s for both, the ratio (>1 means the pipeline is faster than segmenting the text with
+jieba alone), and peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=20.0)
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"))
+    a = ap.parse_args()
+
+    from extract.ingest import document_from_text
+    from extract.pipeline import process
+
+    base = [p.read_text(encoding="utf-8") for p in sorted(Path(a.corpus).glob("*.txt"))]
+    docs: list[str] = []
+    size = 0
+    i = 0
+    while size < a.mb * 1e6:
+        t = f"副本{i}\n" + base[i % len(base)]
+        docs.append(t)
+        size += len(t.encode("utf-8"))
+        i += 1
+    mb = size / 1e6
+    print(f"corpus: {len(docs)} documents, {mb:.1f} MB")
+
+    # warm up both sides so neither pays one-off loading inside the timing
+    process(document_from_text(base[0]))
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.lcut(base[0])
+
+    t0 = time.perf_counter()
+    n_facts = 0
+    for t in docs:
+        n_facts += len(process(document_from_text(t)).facts)
+    t_pipe = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_tok = 0
+    for t in docs:
+        n_tok += len(jieba.lcut(t))
+    t_jieba = time.perf_counter() - t0
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"pipeline : {mb / t_pipe:6.2f} MB/s  {len(docs) / t_pipe:7.1f} docs/s  ({t_pipe:.1f} s, {n_facts} facts)")
+    print(f"jieba.lcut: {mb / t_jieba:6.2f} MB/s  {len(docs) / t_jieba:7.1f} docs/s  ({t_jieba:.1f} s, {n_tok} tokens)")
+    print(f"ratio pipeline/jieba speed: {t_jieba / t_pipe:.2f}x  (target > 1)")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
