@@ -171,11 +171,30 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = _c()
     prefix = re.compile(rf"^(?:{alternation(c['subject_strip_prefix'] + c['org_pronouns'])})(?=.)")
     suffix = re.compile(rf"(?<=.)(?:{alternation(c['subject_strip_suffix'])})$")
-    org_year = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会)(?=(?:19|20)\d{2}年|本级|机关)")
+    # an organisation name before the figure it owns (县医保局2023年…, 南昌市西湖区医疗保障局支出预算总额)
+    org = (
+        r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会)"
+        r"(?=(?:19|20)\d{2}年|本级|机关|安排|共有|现有|下属|所属|[\u4e00-\u9fff]{2,}(?:收入|支出|预算|经费|车辆))"
+    )
+    org_year = re.compile("|".join([org, *c.get("lead_in_patterns", [])]))
     return prefix, suffix, org_year
 
 
 _EDGE_PUNCT = " ，,、：:；;。"
+_CODE_OR_HASH = re.compile(r"^(?:#+|\d{3,9}(?![\d年月日])(?=[\u4e00-\u9fff]))")
+_CODE_PAREN = re.compile(r"^[^（(]*[（(]\d{3,9}(?P<inner>[^（()）]+)[）)]$")
+
+
+def _unbalanced(s: str) -> str:
+    """Cut a parenthesis the clause boundary split: 事业单位不填报）机关运行经费, （上年含其他预算收入."""
+    close = min([i for i in (s.find("）"), s.find(")")) if i >= 0], default=-1)
+    opens_before = s[: close].count("（") + s[: close].count("(") if close >= 0 else 0
+    if close >= 0 and opens_before == 0:
+        s = s[close + 1 :]
+    last_open = max(s.rfind("（"), s.rfind("("))
+    if last_open >= 0 and s.find("）", last_open) < 0 and s.find(")", last_open) < 0:
+        s = s[:last_open]
+    return s
 _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
 
 
@@ -185,6 +204,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         before = s
         s = _LIST_MARKER.sub("", s.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
         s = _LEADING_PAREN.sub("", s)  # （部门）共有车辆
+        s = _CODE_OR_HASH.sub("", s)  # 2101501行政运行, ####（一）
+        s = _unbalanced(s)
         if _YEAR.match(s):
             s = _YEAR.sub("", s, count=1)
         for d in dept_names:
@@ -203,7 +224,11 @@ _DASH_CHAIN = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:-[\u4e00-\u9fff（�
 
 def _chain_item(s: str) -> str:
     """社会保障和就业（类）…（款）机关事业单位基本养老保险缴费支出（项）预算数 → item + figure;
-    一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行 → 行政运行."""
+    一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行 → 行政运行;
+    卫生健康支出（21015医疗保障管理事务）→ 医疗保障管理事务."""
+    cp = _CODE_PAREN.match(s)
+    if cp:
+        s = cp.group("inner")
     dm = _DASH_CHAIN.match(s)
     if dm:
         s = dm.group().rsplit("-", 1)[1] + s[dm.end() :]
@@ -369,9 +394,8 @@ class FactExtractor:
 
     def _sentence(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context) -> None:
         s = sent.text
-        all_qs = find_quantities(s)
-        qs = [q for q in all_qs if not q.threshold]
-        bounds_ends = [q.unit_end for q in all_qs if q.threshold]
+        # a bound (单价20万元（含）以上的设备) is not a fact; it stays part of the subject's wording
+        qs = [q for q in find_quantities(s) if not q.threshold]
         bounds = clause_bounds(s)
         sent_facts: list[Fact] = []
         prev: Quantity | None = None
@@ -380,11 +404,6 @@ class FactExtractor:
         for q in qs:
             num_start = q.start - (len(s[: q.start]) - len(s[: q.start].rstrip("_")))
             limit = max([b for b in bounds if b <= num_start] + [prev.unit_end if prev else 0])
-            # a bound before the number (单价20万元（含）以上的设备69台) qualifies the subject: start after it
-            tb = max([e for e in bounds_ends if e <= num_start], default=-1)
-            if tb > limit:
-                m_tail = _BOUND_TAIL.match(s, tb)
-                limit = m_tail.end() if m_tail else tb
             cand = Candidate(
                 q=q,
                 sentence=sent,
@@ -609,7 +628,6 @@ class FactExtractor:
         self.facts.append(fact)
 
 
-_BOUND_TAIL = re.compile(r"(?:[（(]含[）)])?(?:及以上|及以下|以上|以下|以内)?的?")
 _LEAD_VERB = re.compile(r"^(?:增加|新增|追加|减少|压减|核减|调减|调增|缩减)了?")
 
 

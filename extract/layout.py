@@ -269,7 +269,7 @@ def parse_layout(doc: MappedText) -> Layout:
         # a line the next one continues (hard-wrapped prose) is never a heading
         continued = (
             nxt is not None
-            and nxt == i + 1
+            and (nxt == i + 1 or any(kinds[x] == "footer" for x in range(i + 1, nxt)))
             and kinds[nxt] == "text"
             and _indent(raw[nxt]) < 2
             and heading_level(_BULLET.sub("", raw[nxt].strip())) is None
