@@ -131,3 +131,10 @@ def test_document_metadata(head, expected):
 def test_metadata_on_corpus(corpus_results, name, dept, year):
     d = corpus_results[name].document
     assert (d.department, d.year, d.doc_kind) == (dept, year, "预算")
+
+
+def test_markdown_pipe_table():
+    text = "## 部门收支总表\n\n| 项目 | 预算数 |\n|---|---|\n| 一般公共预算拨款收入 | 3,688.46 |\n| 上年结转 | 1,007.24 |\n\n收入预算4695.70万元。\n"
+    lay = _layout(text)
+    assert len(lay.tables) == 1 and "1,007.24" in lay.tables[0].text.text
+    assert [b.text.text for b in lay.blocks if b.kind == "paragraph"] == ["收入预算4695.70万元。"]
