@@ -362,7 +362,13 @@ def _direction(value: float, verb: str) -> tuple[float, str | None]:
 
 
 def _join(a: str, b: str) -> str:
-    return a + b if not a.endswith(b) else a
+    """Item + figure word without doubling the overlap (…缴费支出 + 支出决算 → …缴费支出决算)."""
+    if a.endswith(b):
+        return a
+    for k in range(min(len(a), len(b)) - 1, 1, -1):
+        if a.endswith(b[:k]):
+            return a + b[k:]
+    return a + b
 
 
 @dataclass(slots=True)
@@ -396,6 +402,11 @@ class FactExtractor:
         s = sent.text
         # a bound (单价20万元（含）以上的设备) is not a fact; it stays part of the subject's wording
         qs = [q for q in find_quantities(s) if not q.threshold]
+        if not qs and _CHAIN.search(s):
+            # 行政运行（项）。年初预算为…: a 决算 item named in its own sentence is the context
+            item = clean_subject(s.rstrip("。；;"), self.dept_names)
+            if item and len(item) <= 30:
+                ctx.item = _item_of(item)
         bounds = clause_bounds(s)
         sent_facts: list[Fact] = []
         prev: Quantity | None = None
@@ -508,6 +519,13 @@ class FactExtractor:
             if not subject or _is_figure_word(subject):
                 subject = ctx.item or subject
                 conf -= 0.05
+        elif kind == "percent" and _COMPLETION.search(left):
+            # 完成年初预算的120.5%: the completion rate of the item, against that figure
+            cm = _COMPLETION.search(left)
+            share_of = cm.group("of") or None
+            own = clean_subject(left[: cm.start()], self.dept_names)
+            anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+            subject = own if own and not _is_figure_word(own) else (ctx.item or (_item_of(anchor.subject) if anchor else ""))
         elif kind == "percent" and f["share"]:
             sm = re.search(r"(?:占|占比|比重为?|比例为?)(?P<of>[^，,；;]{0,16})$", re.sub(r"(?:的|为)$", "", left))
             share_of = clean_subject(sm.group("of"), self.dept_names) if sm and sm.group("of") else None
@@ -628,6 +646,7 @@ class FactExtractor:
         self.facts.append(fact)
 
 
+_COMPLETION = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;]{0,10}?)的?$")
 _LEAD_VERB = re.compile(r"^(?:增加|新增|追加|减少|压减|核减|调减|调增|缩减)了?")
 
 

@@ -107,3 +107,35 @@ def test_money_conversion_and_metric():
 def test_template_residue_is_not_part_of_subject():
     fs = facts_of("MERGEFIELD ${page400644146.ds215660413_REP_BGT}项目支出 0 万元,较上年预算安排增加（减少）  0  万元。")
     assert brief(fs)[0] == ("amount", "项目支出", 0.0, "万元")
+
+
+def test_final_accounts_phrasing():
+    """决算 documents: an item named in its own sentence, then several figures and a completion rate."""
+    text = (
+        "1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算为100.00万元，支出决算为120.50万元，完成年初预算的120.5%。"
+        "决算数大于年初预算数的主要原因是：人员调资。"
+        "2.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为30万元，支出决算为28.2万元，完成年初预算的94%。"
+    )
+    fs = facts_of(text)
+    assert brief(fs) == [
+        ("amount", "行政运行年初预算", 100.0, "万元"),
+        ("amount", "行政运行支出决算", 120.5, "万元"),
+        ("percent", "行政运行", 120.5, "%"),
+        ("amount", "机关事业单位基本养老保险缴费支出年初预算", 30.0, "万元"),
+        ("amount", "机关事业单位基本养老保险缴费支出决算", 28.2, "万元"),
+        ("percent", "机关事业单位基本养老保险缴费支出", 94.0, "%"),
+    ]
+    reason = [f for f in fs if f.kind == "reason"][0]
+    assert reason.text == "人员调资"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("机关运行经费支出45.3万元，比上年下降3.5个百分点。", [("amount", "机关运行经费支出", 45.3, "万元"), ("change", "机关运行经费支出", -3.5, "个百分点")]),
+        ("国内公务接待批次12批，接待人数150人次。", [("count", "国内公务接待批次", 12.0, "批"), ("count", "接待人数", 150.0, "人次")]),
+        ("“三公”经费财政拨款支出决算为5.6万元，较上年减少1.2万元，下降17.65%。", [("amount", "三公经费财政拨款支出决算", 5.6, "万元"), ("change", "三公经费财政拨款", -1.2, "万元"), ("change", "三公经费财政拨款", -17.65, "%")]),
+    ],
+)
+def test_more_final_accounts_sentences(text, expected):
+    assert brief(facts_of(text)) == expected
