@@ -29,7 +29,7 @@ from .records import DocumentResult
 
 log = logging.getLogger("extract.batch")
 
-RECORD_FILES = ("documents", "facts")
+RECORD_FILES = ("documents", "facts", "tables", "indicators")
 DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text")
 
 
@@ -41,6 +41,8 @@ class BatchSummary:
     n_errors: int = 0
     n_reused: int = 0
     facts_by_kind: dict[str, int] = field(default_factory=dict)
+    n_cells: int = 0
+    n_indicators: int = 0
     seconds: float = 0.0
     files: dict[str, str] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
@@ -53,6 +55,7 @@ class BatchSummary:
         lines = [
             f"documents: {self.n_documents} ({self.n_ok} ok, {self.n_errors} errors, {self.n_reused} reused)",
             f"facts: {sum(self.facts_by_kind.values())} ({kinds})",
+            f"table cells: {self.n_cells}, performance indicators: {self.n_indicators}",
             f"seconds: {self.seconds:.2f}",
         ]
         lines += [f"  error: {e['path']}: {e['error']}" for e in self.errors[:20]]
@@ -97,7 +100,12 @@ def _process_path(path: str, max_bytes: int) -> dict[str, Any]:
 
 
 def _result_to_dict(r: DocumentResult) -> dict[str, Any]:
-    return {"documents": [r.document.to_dict()], "facts": [f.to_dict() for f in r.facts]}
+    return {
+        "documents": [r.document.to_dict()],
+        "facts": [f.to_dict() for f in r.facts],
+        "tables": [c.to_dict() for c in r.cells],
+        "indicators": [i.to_dict() for i in r.indicators],
+    }
 
 
 def atomic_write_text(path: Path, lines: Iterable[str]) -> None:
@@ -231,6 +239,8 @@ def _assemble(files: list[Path], out_dir: Path, parts: Path) -> BatchSummary:
         atomic_write_text(path, _jsonl(recs))
         summary.files[f"{k}.jsonl"] = str(path)
     summary.facts_by_kind = dict(kinds)
+    summary.n_cells = len(records["tables"])
+    summary.n_indicators = len(records["indicators"])
     return summary
 
 

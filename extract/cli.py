@@ -52,6 +52,41 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_tables(args: argparse.Namespace) -> int:
+    from .ingest import read_document
+    from .layout import parse_layout
+    from .normalize import normalize
+    from .tables import parse_tables
+
+    raw = read_document(args.file)
+    tables = parse_tables(parse_layout(normalize(raw.text)).blocks, doc_id=raw.doc_id)
+    if args.json:
+        for t in tables:
+            for c in t.cells:
+                print(json.dumps(c.to_dict(), ensure_ascii=False))
+        return 0
+    for t in tables:
+        head = f"{t.table_id}  {t.title or '(untitled)'}  [{t.layout}]  unit={t.unit or '?'}  cells={len(t.cells)}"
+        if t.indicators:
+            head += f"  indicators={len(t.indicators)}"
+        print(head)
+        if t.empty:
+            print(f"    empty table{': ' + t.note if t.note else ''}")
+        if t.cells:
+            print("    columns: " + " | ".join(t.columns))
+            rows: dict[tuple[str, str | None], list[str]] = {}
+            for c in t.cells:
+                rows.setdefault((c.row_label, c.code), []).append(f"{c.column}={c.value:g}")
+            for (label, code), vals in list(rows.items())[: args.rows]:
+                print(f"    {(code or ''):>8} {label[:24]:<24} " + "; ".join(vals))
+            if len(rows) > args.rows:
+                print(f"    … {len(rows) - args.rows} more rows")
+        for i in t.indicators[: args.rows]:
+            print(f"    {i.project or ''} {i.level1} > {i.level2} > {i.indicator}: {i.comparator or ''}{'' if i.value is None else f'{i.value:g}'}{i.unit or ''} «{i.text}»")
+        print()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="budget-extract", description="Extract verifiable data from Chinese budget disclosure documents.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -71,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("file", metavar="FILE")
     f.add_argument("--json", action="store_true", help="JSON lines instead of the readable listing")
     f.set_defaults(func=_cmd_facts)
+    t = sub.add_parser("tables", help="print the parsed tables of one document", description="Print every table of one document as parsed: title, unit, columns and rows.")
+    t.add_argument("file", metavar="FILE")
+    t.add_argument("--rows", type=int, default=12, metavar="N", help="rows shown per table (default 12)")
+    t.add_argument("--json", action="store_true", help="the tables.jsonl cell records instead")
+    t.set_defaults(func=_cmd_tables)
     return p
 
 
@@ -83,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ExtractError as exc:
         print(f"budget-extract: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head: not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:  # pragma: no cover
         print("budget-extract: interrupted", file=sys.stderr)
         return 130

@@ -228,7 +228,7 @@ def parse_layout(doc: MappedText) -> Layout:
         if i in region_at:
             flush()
             end = region_at[i]
-            ctx = [ln for ln in lines[max(0, i - 4) : i] if ln.text.strip()]
+            ctx = [ln for ln in lines[max(0, i - 8) : i] if ln.text.strip()][-4:]
             region = [lines[x] for x in range(i, end + 1)]
             body = MappedText.concat([*(ln for r in region for ln in (r, MappedText("\n", _nl(r))))])
             blocks.append(Block("table", body, section(), lines=region, line_no=i, context=ctx))

@@ -12,6 +12,7 @@ from .ingest import RawDocument, doc_id_for, document_from_text, read_document, 
 from .layout import parse_layout
 from .normalize import normalize
 from .records import DocumentRecord, DocumentResult
+from .tables import parse_tables
 
 
 def _dept_names(dept: str | None) -> tuple[str, ...]:
@@ -30,6 +31,9 @@ def process(raw: RawDocument) -> DocumentResult:
     mt = normalize(raw.text)
     layout = parse_layout(mt)
     facts = extract_facts(layout, doc_id=raw.doc_id, dept_names=_dept_names(layout.department))
+    tables = parse_tables(layout.blocks, doc_id=raw.doc_id)
+    cells = [c for t in tables for c in t.cells]
+    indicators = [i for t in tables for i in t.indicators]
     doc = DocumentRecord(
         doc_id=raw.doc_id,
         path=raw.path,
@@ -41,11 +45,14 @@ def process(raw: RawDocument) -> DocumentResult:
         doc_kind=layout.doc_kind,
         n_chars=len(raw.text),
         n_facts=len(facts),
-        n_tables=len(layout.tables),
+        n_tables=len(tables),
+        n_cells=len(cells),
+        n_indicators=len(indicators),
+        tables=[{k: v for k, v in t.summary().items() if k != "columns"} for t in tables],
         n_bytes=raw.n_bytes,
         seconds=round(time.perf_counter() - t0, 4),
     )
-    return DocumentResult(document=doc, text=raw.text, facts=facts)
+    return DocumentResult(document=doc, text=raw.text, facts=facts, cells=cells, indicators=indicators)
 
 
 def extract_document(source: str | os.PathLike[str], *, is_text: bool | None = None) -> DocumentResult:

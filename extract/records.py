@@ -42,6 +42,9 @@ class DocumentRecord(_Record):
     n_tables: int = 0
     n_bytes: int = 0
     seconds: float = 0.0
+    n_cells: int = 0
+    n_indicators: int = 0
+    tables: list[dict] = field(default_factory=list)  # per-table summaries: title, unit, size, empty + note
 
 
 @dataclass(frozen=True, slots=True)

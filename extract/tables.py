@@ -1,0 +1,785 @@
+"""Table regions (found by `layout`) → tables of cells with row label, code, column path, value.
+
+Four layouts share one path: each is first turned into rows of `RawCell`s (text, original
+offsets, and a column position), then split into tables at title lines, then headers become
+column paths, code columns become classification codes and numeric cells become `TableCell`s.
+Performance-target tables (绩效目标表) additionally become `Indicator`s.
+
+- tab:        cells separated by tabs (one row per line)
+- pipe:       markdown | a | b | rows
+- cell-line:  one cell per line (each line starting with a tab), rows separated by blank lines
+- aligned:    `pdftotext -layout` columns; positions measured in display width (CJK = 2)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .layout import Block
+from .normalize import MappedText
+from .records import Indicator, TableCell
+
+_NUM = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_CODE = re.compile(r"^\d{1,9}$")
+_EMPTY_VALUE = {"", "-", "—", "－", "--", "——", "/", "／", "*"}
+_UNIT_LINE = re.compile(r"(?:金额单位|单位)\s*[:：]\s*(?P<unit>万元|元|千元|亿元|百万元)")
+_TITLE_HINT = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?\s*$|^表\s*\d+|公开表|^#{1,6}\s|绩效目标表|情况表")
+_NOTE = re.compile(r"^(?:注|备注|说明|空表说明|\*)\s*[:：]?|空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费)")
+_EMPTY_NOTE = re.compile(r"空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费|内容)")
+_TOTAL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$|合计$|总计$")
+_LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]{1,3}[、.．]|[（(][一二三四五六七八九十廿\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*")
+_EMBEDDED_CODE = re.compile(r"^[\[【［]?(?P<code>\d{3,9})[\]】］]?\s*(?=[\u4e00-\u9fff])")
+_CODE_HEAD = re.compile(r"^(?:类|款|项|科目编码|功能分类科目编码|经济分类科目编码|部门预算经济分类科目|编码|科目代码|功能科目编码)$")
+_LABEL_HEAD = re.compile(r"名称|项目|科目|项 ?目|单位|指标")
+_INDEX_ROW = re.compile(r"^(?:栏次|\d{1,2}|\*+)$")
+_CMP = re.compile(r"^(?P<cmp>≥|>=|≤|<=|=|>|<|≠|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s].{0,8})?$")
+_CMP_CANON = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "大于": ">", "小于": "<"}
+
+
+@dataclass(slots=True)
+class RawCell:
+    text: str  # stripped, whitespace-compacted
+    start: int  # original offsets of the stripped text
+    end: int
+    x0: float = 0.0  # display columns (aligned layout) or ordinal column (others)
+    x1: float = 0.0
+
+
+@dataclass(slots=True)
+class RawLine:
+    cells: list[RawCell]
+    line_no: int
+    text: str  # the whole line, compacted
+
+    @property
+    def is_single(self) -> bool:
+        return len([c for c in self.cells if c.text]) <= 1
+
+
+@dataclass
+class Table:
+    table_id: str
+    title: str
+    unit: str | None
+    layout: str
+    header: list[list[str]] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    rows: list[RawLine] = field(default_factory=list)
+    cells: list[TableCell] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    note: str | None = None
+    span: tuple[int, int] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.cells and not self.indicators
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "table_id": self.table_id,
+            "table_title": self.title,
+            "unit": self.unit,
+            "layout": self.layout,
+            "n_rows": len(self.rows),
+            "n_cells": len(self.cells),
+            "n_indicators": len(self.indicators),
+            "empty": self.empty,
+            "note": self.note,
+            "columns": self.columns,
+            "span": list(self.span) if self.span else None,
+        }
+
+
+def _compact(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _cell(mt: MappedText, a: int, b: int, x0: float = 0, x1: float = 0) -> RawCell:
+    raw = mt.text[a:b]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw.rstrip())
+    if trail <= lead:
+        o = mt.offsets[a] if a < len(mt.offsets) else 0
+        return RawCell("", o, o, x0, x1)
+    s, e = mt.orig_span(a + lead, a + trail)
+    return RawCell(_compact(raw), s, e, x0, x1)
+
+
+def parse_number(text: str) -> float | None:
+    t = text.replace("，", ",").strip().rstrip("%")
+    if not _NUM.match(t + ("%" if text.strip().endswith("%") else "")) and not _NUM.match(t):
+        return None
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- layouts → lines of cells
+
+
+def _layout_of(lines: list[MappedText]) -> str:
+    texts = [ln.text for ln in lines if ln.text.strip()]
+    if not texts:
+        return "tab"
+    inner_tab = sum(1 for t in texts if "\t" in t.lstrip("\t") and t.strip())
+    lead_tab = sum(1 for t in texts if t.startswith("\t"))
+    pipes = sum(1 for t in texts if t.strip().startswith("|") and t.strip().endswith("|"))
+    if pipes >= max(2, len(texts) // 2):
+        return "pipe"
+    if inner_tab >= max(2, len(texts) // 3):
+        return "tab"
+    if lead_tab >= max(2, len(texts) // 2):
+        return "cell-line"
+    return "aligned"
+
+
+def _split_tab(ln: MappedText, line_no: int) -> RawLine:
+    cells: list[RawCell] = []
+    pos = 0
+    s = ln.text
+    for i, part in enumerate(s.split("\t")):
+        cells.append(_cell(ln, pos, pos + len(part), i, i))
+        pos += len(part) + 1
+    return RawLine(cells, line_no, _compact(s))
+
+
+def _split_pipe(ln: MappedText, line_no: int) -> RawLine | None:
+    s = ln.text
+    if re.match(r"^\s*\|?\s*:?-{2,}", s):
+        return None
+    a = s.index("|") + 1
+    b = s.rindex("|")
+    cells: list[RawCell] = []
+    pos = a
+    for i, part in enumerate(s[a:b].split("|")):
+        cells.append(_cell(ln, pos, pos + len(part), i, i))
+        pos += len(part) + 1
+    return RawLine(cells, line_no, _compact(s))
+
+
+_PIECE = re.compile(r"\S+")
+
+
+def _split_aligned(ln: MappedText, line_no: int) -> RawLine:
+    """Tokens separated by 2+ spaces; a number separated by one space is still its own cell."""
+    s = ln.text
+    pieces = [(m.start(), m.end()) for m in _PIECE.finditer(s)]
+    groups: list[list[tuple[int, int]]] = []
+    for a, b in pieces:
+        word = s[a:b]
+        if groups:
+            pa, pb = groups[-1][-1]
+            gap = a - pb
+            prev_word = s[pa:pb]
+            if gap == 1 and not _NUM.match(word) and not _NUM.match(prev_word) and not _CODE.match(prev_word):
+                groups[-1].append((a, b))
+                continue
+        groups.append([(a, b)])
+    cells = []
+    for g in groups:
+        a, b = g[0][0], g[-1][1]
+        x0 = _display_width(s[:a])
+        cells.append(_cell(ln, a, b, x0, x0 + _display_width(s[a:b])))
+    return RawLine(cells, line_no, _compact(s))
+
+
+def _lines_of(block: Block, layout: str) -> list[RawLine | str]:
+    """Rows of cells, or the string "" for a blank line (row separator in cell-line layout)."""
+    out: list[RawLine | str] = []
+    base = block.line_no
+    for i, ln in enumerate(block.lines):
+        if not ln.text.strip():
+            out.append("")
+            continue
+        if layout == "tab":
+            out.append(_split_tab(ln, base + i) if "\t" in ln.text.strip("\t ") or "\t" in ln.text else _whole(ln, base + i))
+        elif layout == "pipe":
+            if "|" in ln.text:
+                r = _split_pipe(ln, base + i)
+                if r is not None:
+                    out.append(r)
+            else:
+                out.append(_whole(ln, base + i))
+        elif layout == "cell-line":
+            out.append(_whole(ln, base + i, cell=ln.text.startswith("\t")))
+        else:
+            out.append(_split_aligned(ln, base + i))
+    if layout == "cell-line":
+        return _group_cell_lines(out)
+    return out
+
+
+def _whole(ln: MappedText, line_no: int, *, cell: bool = False) -> RawLine:
+    c = _cell(ln, 0, len(ln.text))
+    r = RawLine([c], line_no, _compact(ln.text))
+    r.text = ("\t" if cell else "") + r.text
+    return r
+
+
+def _group_cell_lines(items: list[RawLine | str]) -> list[RawLine | str]:
+    """One cell per line → rows: consecutive tab-led lines form a row; blank lines end it."""
+    out: list[RawLine | str] = []
+    cur: list[RawCell] = []
+    first = 0
+    for it in items:
+        if isinstance(it, str) or not it.text.startswith("\t"):
+            if cur:
+                out.append(RawLine(cur, first, "".join(c.text for c in cur)))
+                cur = []
+            if not isinstance(it, str):
+                it.text = it.text.lstrip("\t")
+                out.append(it)
+            continue
+        if not cur:
+            first = it.line_no
+        c = it.cells[0]
+        cur.append(RawCell(c.text, c.start, c.end, len(cur), len(cur)))
+    if cur:
+        out.append(RawLine(cur, first, "".join(c.text for c in cur)))
+    return out
+
+
+# ---------------------------------------------------------------- splitting into tables
+
+
+def _is_title(line: RawLine) -> bool:
+    t = line.text.lstrip("\t#").strip()
+    return line.is_single and 2 <= len(t) <= 60 and bool(_TITLE_HINT.search(t)) and not _NOTE.match(t)
+
+
+def _clean_title(t: str) -> str:
+    t = re.sub(r"^#+\s*", "", t.strip())
+    t = re.sub(r"^公开表[一二三四五六七八九十\d]+", "", t)
+    return _compact(t).strip("*")
+
+
+@dataclass
+class _Segment:
+    title: str = ""
+    unit: str | None = None
+    lines: list[RawLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
+
+
+_TOPICS = ("政府性基金", "国有资本经营", "三公", "政府采购", "政府购买服务", "项目支出", "基本支出", "机关运行", "资产配置")
+
+
+def _note_topic(note: str, title: str) -> bool:
+    return any(k in note and k in title for k in _TOPICS)
+
+
+def _segments(block: Block, items: list[RawLine | str], default_unit: str | None) -> list[_Segment]:
+    ctx_title = ""
+    ctx_unit = default_unit
+    for ln in block.context:
+        t = ln.text.strip()
+        um = _UNIT_LINE.search(_compact(t))
+        if um:
+            ctx_unit = um.group("unit")
+        if t and _TITLE_HINT.search(t) and not um and not re.match(r"^(?:部门|单位|编制部门|填报单位|部门名称)\s*[:：]", t):
+            ctx_title = _clean_title(t)
+    segs: list[_Segment] = [_Segment(title=ctx_title, unit=ctx_unit)]
+    for it in items:
+        if isinstance(it, str):
+            continue
+        cur = segs[-1]
+        um = _UNIT_LINE.search(it.text)
+        if um:
+            cur.unit = um.group("unit")
+            if it.is_single or len(it.cells) <= 3:
+                continue
+        if _is_title(it) or re.match(r"^公开表[一二三四五六七八九十\d]+$", it.text):
+            if re.match(r"^公开表", it.text):
+                continue
+            title = _clean_title(it.text)
+            if cur.lines or cur.notes:
+                nxt = _Segment(title=title, unit=cur.unit if not um else um.group("unit"))
+                # 注：若为空表，则为该部门无政府性基金收支 printed before the table it is about
+                for note in list(cur.notes):
+                    if _note_topic(note, title) and not _note_topic(note, cur.title):
+                        cur.notes.remove(note)
+                        nxt.notes.append(note)
+                segs.append(nxt)
+            else:
+                cur.title = title
+            continue
+        if it.is_single and _NOTE.match(it.text.lstrip("\t")):
+            cur.notes.append(it.text.lstrip("\t"))
+            continue
+        if it.is_single and re.match(r"^(?:部门|单位|编制部门|部门名称|填报单位)[:：]|^[（(]?\d{1,2},?\d{3}年度?[）)]?$", it.text):
+            continue
+        cur.lines.append(it)
+    # a title repeated after a page break continues the previous table
+    merged: list[_Segment] = []
+    for sg in segs:
+        if merged and sg.title and sg.title == merged[-1].title:
+            merged[-1].lines.extend(sg.lines)
+            merged[-1].notes.extend(sg.notes)
+        else:
+            merged.append(sg)
+    return [s for s in merged if s.lines or s.notes]
+
+
+# ---------------------------------------------------------------- headers, columns, cells
+
+
+def _is_numberish(t: str) -> bool:
+    return parse_number(t) is not None
+
+
+def _is_data_row(row: RawLine, layout: str) -> bool:
+    texts = [c.text for c in row.cells if c.text]
+    if not texts:
+        return False
+    if all(_INDEX_ROW.match(t) for t in texts) and len(texts) >= 3:
+        return False  # 1 2 3 4 … column numbering
+    nums = [t for t in texts if _is_numberish(t)]
+    if not nums:
+        return False
+    # only codes (201 05 07) and no other number: a label row of a code table still counts
+    return any(not _CODE.match(t) or len(t) < 3 or "." in t for t in nums) or len(nums) < len(texts)
+
+
+def _header_paths(header: list[list[str]], ncols: int) -> list[str]:
+    grid = [r + [""] * (ncols - len(r)) for r in header]
+    # a merged header cell spans the empty cells to its right that have children below
+    for r in range(len(grid) - 1):
+        for j in range(1, ncols):
+            if not grid[r][j] and grid[r][j - 1] and any(grid[k][j] for k in range(r + 1, len(grid))):
+                grid[r][j] = grid[r][j - 1]
+    paths = []
+    for j in range(ncols):
+        parts: list[str] = []
+        for r in range(len(grid)):
+            t = _compact(grid[r][j])
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        paths.append(" > ".join(parts))
+    return paths
+
+
+def _code_of(codes: list[str]) -> str | None:
+    """类/款/项 cells (210, 15, 01) or full codes (2101501) → one code; unit codes are ignored."""
+    digits = [c for c in codes if c and _CODE.match(c)]
+    if not digits:
+        return None
+    joined = ""
+    for c in digits:
+        if not joined:
+            joined = c
+        elif c.startswith(joined) and len(c) > len(joined):
+            joined = c  # a full code after its class prefix
+        elif len(c) <= 2:
+            joined += c.zfill(2)
+        elif len(c) > len(joined) and not c.startswith(joined):
+            continue  # a unit code (322001) beside a classification code
+    return joined or None
+
+
+def _with_parent(code: str | None, parent: str) -> tuple[str | None, str]:
+    """A bare 款 code (15) under its 类 (210) is 21015; remember the last 类 for the rows below."""
+    if not code:
+        return code, parent
+    if len(code) == 3:
+        return code, code
+    if len(code) <= 2 and parent:
+        return parent + code.zfill(2), parent
+    return code, parent
+
+
+def _clean_label(t: str) -> tuple[str, str | None]:
+    m = _EMBEDDED_CODE.match(t)
+    code = None
+    if m:
+        code = m.group("code")
+        t = t[m.end() :]
+    return _LABEL_NUMBERING.sub("", t).strip(), code
+
+
+def _grid_columns(rows: list[RawLine], layout: str) -> tuple[list[float], bool]:
+    """Column positions: ordinal for tab/pipe/cell-line; display centers for aligned."""
+    if layout != "aligned":
+        n = max((len(r.cells) for r in rows), default=0)
+        return [float(i) for i in range(n)], False
+    return [], True
+
+
+def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[list[list[str]], list[list[RawCell | None]], list[str]]:
+    """pdftotext rows → a grid. Value columns come from the rows with the most values."""
+    parsed = []
+    for r in rows:
+        toks = [c for c in r.cells if c.text]
+        codes: list[RawCell] = []
+        i = 0
+        while i < len(toks) and _CODE.match(toks[i].text) and i < 4 and len(toks) > i + 1:
+            codes.append(toks[i])
+            i += 1
+        labels: list[RawCell] = []
+        values: list[RawCell] = []
+        for c in toks[i:]:
+            (values if _is_numberish(c.text) else labels).append(c)
+        parsed.append((codes, labels, values))
+    maxv = max((len(v) for _, _, v in parsed), default=0)
+    anchors = [v for _, _, v in parsed if len(v) == maxv and maxv]
+    centers = [sorted(((c.x0 + c.x1) / 2 for c in col)) for col in zip(*anchors, strict=False)] if anchors else []
+    centers = [col[len(col) // 2] for col in centers]
+    grid_vals: list[list[RawCell | None]] = []
+    for _codes, _labels, values in parsed:
+        slots: list[RawCell | None] = [None] * len(centers)
+        if len(values) == len(centers):
+            slots = list(values)
+        else:
+            j = 0
+            for v in values:
+                c = (v.x0 + v.x1) / 2
+                best = min(range(j, len(centers)), key=lambda k: abs(centers[k] - c), default=None)
+                if best is None:
+                    break
+                slots[best] = v
+                j = best + 1
+        grid_vals.append(slots)
+    cols = _aligned_header_paths(header_rows, centers)
+    labels_text = [[c.text for c in codes] + ["\u0000"] + [c.text for c in labels] for codes, labels, _ in parsed]
+    return labels_text, grid_vals, cols
+
+
+_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|功能科目名称|单位名称|收入|支出|本年收入|本年支出|类|款|项|编码|科目编码|功能分类科目编码|部门预算经济分类科目|单位代码)$")
+
+
+def _aligned_header_paths(header_rows: list[RawLine], centers: list[float]) -> list[str]:
+    """Column paths for pdftotext headers.
+
+    pdftotext places text by physical position, so header and body drift by a few columns; the
+    header line that names every column fixes the shift. A token over two or more columns is a
+    parent (本年收入 > …); single tokens over one column in consecutive lines are one wrapped
+    label (事业单位 / 经营收入 → 事业单位经营收入).
+    """
+    n = len(centers)
+    if not n:
+        return []
+    gap = min((b - a for a, b in zip(centers, centers[1:], strict=False)), default=20.0)
+    lines = [[c for c in hr.cells if c.text and not _LABEL_HEADER.match(c.text) and not _INDEX_ROW.match(c.text)] for hr in header_rows]
+    lo = centers[0] - 0.75 * gap
+    lines = [[c for c in ln if c.x1 >= lo] for ln in lines]
+    shift = 0.0
+    full = [ln for ln in lines if len(ln) == n]
+    if full:
+        diffs = sorted(((c.x0 + c.x1) / 2 - cx) for c, cx in zip(full[-1], centers, strict=False))
+        shift = diffs[len(diffs) // 2]
+    parts: list[list[tuple[str, bool]]] = [[] for _ in range(n)]  # (text, is_parent)
+    margin = max(2.0, 0.35 * gap)
+    for ln in lines:
+        if len(ln) == n:
+            for k, c in enumerate(ln):
+                parts[k].append((c.text, False))
+            continue
+        for c in ln:
+            x0, x1 = c.x0 - shift, c.x1 - shift
+            covered = [k for k, cx in enumerate(centers) if x0 - margin <= cx <= x1 + margin]
+            if len(covered) >= 2:
+                for k in covered:
+                    parts[k].append((c.text, True))
+            else:
+                mid = (x0 + x1) / 2
+                k = min(range(n), key=lambda k: abs(centers[k] - mid))
+                if abs(centers[k] - mid) <= max(gap, 8):
+                    parts[k].append((c.text, False))
+    out = []
+    for k in range(n):
+        path: list[str] = []
+        prev_single = False
+        for text, parent in parts[k]:
+            if not parent and prev_single and path:
+                path[-1] += text  # a label wrapped over two header lines
+            elif not path or path[-1] != text:
+                path.append(text)
+            prev_single = not parent
+        out.append(" > ".join(path) or f"列{k + 1}")
+    return out
+
+
+def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table:
+    t = Table(table_id=table_id, title=seg.title, unit=seg.unit, layout=layout)
+    rows = seg.lines
+    t.note = "；".join(seg.notes) or None
+    perf_head = next((i for i, r in enumerate(rows) if _is_performance([[c.text for c in r.cells]])), None)
+    if perf_head is not None:
+        # 绩效目标表: the 一级/二级/三级指标 row is the header, whatever comes before it
+        t.header = [[c.text for c in r.cells] for r in rows[: perf_head + 1]]
+        t.rows = rows[perf_head + 1 :]
+        if rows:
+            t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
+        _performance(t, rows[: perf_head + 1], rows[perf_head + 1 :], doc_id)
+        return t
+    first_data = next((i for i, r in enumerate(rows) if _is_data_row(r, layout)), None)
+    header_rows = rows[: first_data if first_data is not None else len(rows)]
+    data_rows = rows[first_data:] if first_data is not None else []
+    # a header repeated after a page break inside the table: drop it
+    header_texts = {r.text for r in header_rows}
+    data_rows = [r for r in data_rows if r.text not in header_texts]
+    t.rows = data_rows
+    t.header = [[c.text for c in r.cells] for r in header_rows]
+    if rows:
+        t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
+    if layout == "aligned":
+        _cells_aligned(t, header_rows, data_rows, doc_id)
+    else:
+        _cells_grid(t, header_rows, data_rows, doc_id)
+    return t
+
+
+def _is_performance(header: list[list[str]]) -> bool:
+    flat = {_compact(x) for r in header for x in r}
+    flat |= {re.sub(r"[（(].*$", "", x) for x in flat}
+    return ("一级指标" in flat and "二级指标" in flat) or ("三级指标" in flat and ("指标值" in flat or "目标值" in flat))
+
+
+def _value_columns(data_rows: list[RawLine], ncols: int) -> tuple[list[int], list[int], list[int]]:
+    """(code columns, label columns, value columns) from what the data rows hold.
+
+    Codes sit left of the row label (208 | 05 | 05 | 机关事业单位…); a column of small integers
+    there (款 05, 项 01) is a code column too, while the same integers right of the label are values.
+    """
+    kinds: list[str] = []
+    for j in range(ncols):
+        vals = [r.cells[j].text for r in data_rows if j < len(r.cells) and r.cells[j].text]
+        if not vals:
+            kinds.append("empty")
+            continue
+        nums = [v for v in vals if _is_numberish(v)]
+        if len(nums) < len(vals) * 0.5:
+            kinds.append("label")
+        elif all(_CODE.match(v) for v in nums):
+            kinds.append("int")
+        else:
+            kinds.append("value")
+    label_cols = [j for j, k in enumerate(kinds) if k == "label"]
+    first_value = next((j for j, k in enumerate(kinds) if k == "value"), ncols)
+    before = [j for j in label_cols if j < first_value]
+    if before:
+        # the row label: the text column before the values that names the most rows
+        primary = max(before, key=lambda j: (sum(1 for r in data_rows if j < len(r.cells) and r.cells[j].text), j))
+    else:
+        primary = label_cols[0] if label_cols else -1
+    code_cols = [j for j, k in enumerate(kinds) if k == "int" and j < max(primary, 0)]
+    value_cols = [j for j, k in enumerate(kinds) if k == "value" or (k == "int" and j > primary)]
+    label_cols = [primary] + [j for j in label_cols if j != primary] if primary >= 0 else []
+    return code_cols, label_cols, value_cols
+
+
+def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
+    ncols = max([len(r.cells) for r in header_rows + data_rows] + [0])
+    header = [[c.text for c in r.cells] for r in header_rows if not all(_INDEX_ROW.match(c.text) or not c.text for c in r.cells)]
+    paths = _header_paths(header, ncols)
+    code_cols, label_cols, value_cols = _value_columns(data_rows, ncols)
+    # a column headed 类/款/项/科目编码 holding integers is a code column wherever it stands
+    for j in list(value_cols):
+        head = _compact(paths[j].split(" > ")[-1]) if paths[j] else ""
+        if _CODE_HEAD.match(head) and all(_CODE.match(r.cells[j].text) for r in data_rows if j < len(r.cells) and r.cells[j].text):
+            value_cols.remove(j)
+            code_cols.append(j)
+    code_cols.sort()
+    t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
+    sides = _sides(label_cols, value_cols, code_cols)
+    parent = ""
+    for r in data_rows:
+        cells = r.cells + [RawCell("", 0, 0)] * (ncols - len(r.cells))
+        for label_j, side_codes, side_values in sides:
+            label_raw = cells[label_j].text if label_j is not None else ""
+            if not label_raw:
+                # the label may sit in another column of the row (合 计 under 科目编码)
+                first_v = min(side_values) if side_values else len(cells)
+                label_raw = next((c.text for c in cells[:first_v] if c.text and not _is_numberish(c.text)), "")
+            label, emb = _clean_label(label_raw)
+            code = _code_of([cells[j].text for j in side_codes]) or emb
+            code, parent = _with_parent(code, parent)
+            for j in side_values:
+                v = parse_number(cells[j].text) if cells[j].text not in _EMPTY_VALUE else None
+                if v is None:
+                    continue
+                t.cells.append(
+                    TableCell(
+                        doc_id=doc_id,
+                        table_id=t.table_id,
+                        table_title=t.title,
+                        unit=t.unit,
+                        row_label=label,
+                        code=code,
+                        column=paths[j] or f"列{j + 1}",
+                        value=v,
+                        span=(cells[j].start, cells[j].end),
+                        row_label_raw=label_raw,
+                        is_total=bool(_TOTAL.search(label)),
+                    )
+                )
+
+
+def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -> list[tuple[int | None, list[int], list[int]]]:
+    """Two-sided tables (收入 | 支出 side by side): each label column owns the values after it."""
+    if not label_cols:
+        return [(None, code_cols, value_cols)]
+    # the row label is the last label column before the first value column
+    firsts = [j for j in label_cols if j < (value_cols[0] if value_cols else 10**6)]
+    primary = firsts[-1] if firsts else label_cols[0]
+    later = [j for j in label_cols if value_cols and j > value_cols[0]]
+    if not later:
+        return [(primary, code_cols, value_cols)]
+    split = later[0]
+    return [
+        (primary, code_cols, [j for j in value_cols if j < split]),
+        (split, [], [j for j in value_cols if j > split]),
+    ]
+
+
+def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
+    labels, grid, cols = _assign_aligned(data_rows, header_rows)
+    t.columns = cols
+    parent = ""
+    for r, lab, slots in zip(data_rows, labels, grid, strict=False):
+        sep = lab.index("\u0000")
+        codes, texts = lab[:sep], lab[sep + 1 :]
+        label_raw = texts[0] if texts else ""
+        label, emb = _clean_label(label_raw)
+        code = _code_of(codes) or emb
+        code, parent = _with_parent(code, parent)
+        # two-sided row: a second label after some values starts the other side
+        second = texts[1] if len(texts) > 1 else None
+        second_x = next((c.x0 for c in r.cells if second and c.text == second), None)
+        for k, cell in enumerate(slots):
+            if cell is None:
+                continue
+            v = parse_number(cell.text)
+            if v is None:
+                continue
+            row_label, row_raw, row_code = label, label_raw, code
+            if second_x is not None and cell.x0 > second_x:
+                row_label, _ = _clean_label(second)
+                row_raw, row_code = second, None
+            t.cells.append(
+                TableCell(
+                    doc_id=doc_id,
+                    table_id=t.table_id,
+                    table_title=t.title,
+                    unit=t.unit,
+                    row_label=row_label,
+                    code=row_code,
+                    column=cols[k],
+                    value=v,
+                    span=(cell.start, cell.end),
+                    row_label_raw=row_raw,
+                    is_total=bool(_TOTAL.search(row_label)),
+                )
+            )
+
+
+# ---------------------------------------------------------------- performance targets
+
+
+def parse_target(text: str) -> tuple[str | None, float | None, str | None]:
+    """≥90% → (≥, 90, %); =4台 → (=, 4, 台); 有所提高 → (定性, None, None)."""
+    s = _compact(text).replace("％", "%")
+    m = _CMP.match(s)
+    if not m:
+        return ("定性", None, None) if s else (None, None, None)
+    cmp_ = m.group("cmp")
+    cmp_ = _CMP_CANON.get(cmp_, cmp_) if cmp_ else "="
+    return cmp_, float(m.group("num")), (m.group("unit") or None)
+
+
+def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
+    head = [_compact(c.text) for r in header_rows for c in r.cells]
+    last = header_rows[-1].cells if header_rows else []
+    names = [re.sub(r"[（(].*$", "", _compact(c.text)) for c in last]
+
+    def col(*keys: str) -> int | None:
+        for k in keys:
+            if k in names:
+                return names.index(k)
+        return None
+
+    c1, c2 = col("一级指标"), col("二级指标")
+    c3 = col("三级指标", "指标名称", "指标内容")
+    cv = col("指标值", "目标值", "指标值(包含数字及文字描述)", "预期当年实现值", "绩效指标值")
+    cop = col("指标性质")
+    cu = col("度量单位", "计量单位")
+    cp = col("项目名称")
+    if c3 is None or cv is None:
+        return
+    l1 = l2 = ""
+    project: str | None = None
+    for r in data_rows:
+        cells = [c.text for c in r.cells]
+
+        def at(j: int | None, cells: list[str] = cells) -> str:
+            return cells[j] if j is not None and j < len(cells) else ""
+
+        if cp is not None and at(cp):
+            project = at(cp)
+        l1 = at(c1) or l1
+        l2 = at(c2) or l2
+        name = at(c3)
+        target = at(cv)
+        if not name or not target:
+            continue
+        cmp_, val, unit = parse_target(target)
+        if cop is not None and at(cop):
+            op = _compact(at(cop))
+            cmp_ = "定性" if op == "定性" else _CMP_CANON.get(op, op)
+        if cu is not None and at(cu):
+            unit = at(cu)
+        src = r.cells[cv]
+        t.indicators.append(
+            Indicator(
+                doc_id=doc_id,
+                table_id=t.table_id,
+                project=project,
+                level1=l1,
+                level2=l2,
+                indicator=name,
+                comparator=cmp_,
+                value=val,
+                unit=unit,
+                text=target,
+                span=(src.start, src.end),
+            )
+        )
+    t.columns = [h for h in head if h]
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse_tables(blocks: list[Block], *, doc_id: str) -> list[Table]:
+    """Every table in the document's table regions, in order."""
+    tables: list[Table] = []
+    unit: str | None = None
+    for bi, block in enumerate(blocks):
+        if block.kind != "table":
+            continue
+        layout = _layout_of(block.lines)
+        items = _lines_of(block, layout)
+        segs = _segments(block, items, unit)
+        # 空表说明 printed just after a table (or, naming its topic, just before it) explains it
+        nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+        prv = blocks[bi - 1] if bi > 0 else None
+        if segs and prv is not None and prv.kind == "paragraph" and _EMPTY_NOTE.search(prv.text.text[:80]):
+            if _note_topic(prv.text.text, segs[0].title):
+                segs[0].notes.append(prv.text.text[:120])
+        if segs and nxt is not None and nxt.kind == "paragraph" and _EMPTY_NOTE.search(nxt.text.text[:80]):
+            note = nxt.text.text[:120]
+            if _note_topic(note, segs[-1].title) or not any(k in note for k in _TOPICS):
+                segs[-1].notes.append(note)
+        for seg in segs:
+            unit = seg.unit or unit
+            t = build_table(seg, layout, f"t{len(tables) + 1}", doc_id)
+            tables.append(t)
+    return tables
