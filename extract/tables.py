@@ -430,7 +430,7 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
         parsed.append((codes, labels, values))
     maxv = max((len(v) for _, _, v in parsed), default=0)
     anchors = [v for _, _, v in parsed if len(v) == maxv and maxv]
-    centers = [sorted(((c.x0 + c.x1) / 2 for c in col)) for col in zip(*anchors, strict=False)] if anchors else []
+    centers = [sorted((c.x0 + c.x1) / 2 for c in col) for col in zip(*anchors, strict=False)] if anchors else []
     centers = [col[len(col) // 2] for col in centers]
     grid_vals: list[list[RawCell | None]] = []
     for _codes, _labels, values in parsed:
