@@ -195,8 +195,8 @@ def _lines_of(block: Block, layout: str) -> list[RawLine | str]:
     out: list[RawLine | str] = []
     base = block.line_no
     for i, ln in enumerate(block.lines):
-        if not ln.text.strip():
-            out.append("")
+        if not ln.text.strip() and not (layout == "cell-line" and ln.text.startswith("\t")):
+            out.append("")  # a bare tab in a one-cell-per-line table is an empty cell, not a break
             continue
         if layout == "tab":
             out.append(_split_tab(ln, base + i) if "\t" in ln.text.strip("\t ") or "\t" in ln.text else _whole(ln, base + i))
@@ -518,7 +518,8 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
         t.rows = rows[perf_head + 1 :]
         if rows:
             t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
-        _performance(t, rows[: perf_head + 1], rows[perf_head + 1 :], doc_id)
+        _performance(t, rows[: perf_head + 1], rows[perf_head + 1 :], doc_id, project=_form_project(rows[:perf_head]))
+        _form_cells(t, rows[:perf_head], doc_id)
         return t
     first_data = next((i for i, r in enumerate(rows) if _is_data_row(r, layout)), None)
     header_rows = rows[: first_data if first_data is not None else len(rows)]
@@ -535,6 +536,45 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
     else:
         _cells_grid(t, header_rows, data_rows, doc_id)
     return t
+
+
+_SECTION_UNIT = re.compile(r"[（(](万元|元|千元|亿元)[）)]")
+
+
+_NOT_A_VALUE = re.compile(r"电话|手机|传真|邮编|编码|代码|日期|时间|账号|序号")
+
+
+def _form_project(rows: list[RawLine]) -> str | None:
+    """项目名称： | 居民医疗保险经费项目 in the form part of a per-project target table."""
+    for r in rows:
+        for prev, cur in zip(r.cells, r.cells[1:], strict=False):
+            if re.match(r"^项目名称[:：]?$", prev.text) and cur.text:
+                return cur.text
+    return None
+
+
+def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
+    """Key–value form rows (编制控制数 | 17 | 在职人员总数 | 17): each number labelled by the text before it.
+
+    A single-cell row (当年预算情况（万元）) names the section: it becomes the column and may carry the unit.
+    """
+    section, unit = "", t.unit
+    for r in rows:
+        texts = [c for c in r.cells if c.text]
+        if len(texts) == 1 and not _is_numberish(texts[0].text):
+            section = texts[0].text
+            um = _SECTION_UNIT.search(section)
+            unit = um.group(1) if um else t.unit
+            continue
+        for prev, cur in zip(r.cells, r.cells[1:], strict=False):
+            v = parse_number(cur.text) if cur.text and prev.text and not _is_numberish(prev.text) and not _NOT_A_VALUE.search(prev.text) else None
+            if v is None:
+                continue
+            label, code = _clean_label(prev.text)
+            t.cells.append(
+                TableCell(doc_id=doc_id, table_id=t.table_id, table_title=t.title, unit=unit, row_label=label.removeprefix("其中："), code=code,
+                          column=section or "值", value=v, span=(cur.start, cur.end), row_label_raw=prev.text, is_total=bool(_TOTAL.search(label)))
+            )
 
 
 def _is_performance(header: list[list[str]]) -> bool:
@@ -695,7 +735,7 @@ def parse_target(text: str) -> tuple[str | None, float | None, str | None]:
     return cmp_, float(m.group("num")), (m.group("unit") or None)
 
 
-def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
+def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str, *, project: str | None = None) -> None:
     head = [_compact(c.text) for r in header_rows for c in r.cells]
     last = header_rows[-1].cells if header_rows else []
     names = [re.sub(r"[（(].*$", "", _compact(c.text)) for c in last]
@@ -715,7 +755,6 @@ def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine],
     if c3 is None or cv is None:
         return
     l1 = l2 = ""
-    project: str | None = None
     for r in data_rows:
         cells = [c.text for c in r.cells]
 
@@ -752,7 +791,8 @@ def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine],
                 span=(src.start, src.end),
             )
         )
-    t.columns = [h for h in head if h]
+    t.columns = [h for h in names if h]
+    del head
 
 
 # ---------------------------------------------------------------- entry point
