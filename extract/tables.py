@@ -724,6 +724,11 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
 # ---------------------------------------------------------------- performance targets
 
 
+_OPS = {"=", "≥", "≤", ">", "<", "≠", ">=", "<=", "定性", "≧", "≦"}
+_OPS_CANON = {"=", "≥", "≤", ">", "<", "≠", "定性"}
+_LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标"}
+
+
 def parse_target(text: str) -> tuple[str | None, float | None, str | None]:
     """≥90% → (≥, 90, %); =4台 → (=, 4, 台); 有所提高 → (定性, None, None)."""
     s = _compact(text).replace("％", "%")
@@ -761,21 +766,46 @@ def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine],
         def at(j: int | None, cells: list[str] = cells) -> str:
             return cells[j] if j is not None and j < len(cells) else ""
 
-        if cp is not None and at(cp):
-            project = at(cp)
-        l1 = at(c1) or l1
-        l2 = at(c2) or l2
-        name = at(c3)
-        target = at(cv)
-        if not name or not target:
-            continue
-        cmp_, val, unit = parse_target(target)
-        if cop is not None and at(cop):
-            op = _compact(at(cop))
+        if cp is not None:
+            # 项目名称 is the last text before the row's 预算数 (rows are sometimes shifted left)
+            first_num = next((j for j, x in enumerate(cells) if x and _is_numberish(x)), None)
+            if first_num is not None and first_num <= cp + 4:
+                names_before = [x for x in cells[:first_num] if x and not re.match(r"^\d+-", x) and x not in _LEVEL1]
+                if names_before:
+                    project = names_before[-1]
+        src_j = cv
+        anchor = next((j for j, x in enumerate(cells) if _compact(x) in _OPS), None) if cop is not None else None
+        if anchor is not None and anchor >= 1:
+            # exports often shift a row by a few cells: read it around its 指标性质 cell
+            before = [x for x in cells[:anchor] if x]
+            name = before[-1] if before else ""
+            l2 = before[-2] if len(before) >= 2 else l2
+            l1 = before[-3] if len(before) >= 3 and before[-3] in _LEVEL1 else (before[-3] if len(before) == 3 else l1)
+            target = at(anchor + 1)
+            src_j = anchor + 1
+            op = _compact(cells[anchor])
+            unit_text = at(anchor + 2)
+            cmp_, val, unit = parse_target(target)
             cmp_ = "定性" if op == "定性" else _CMP_CANON.get(op, op)
-        if cu is not None and at(cu):
-            unit = at(cu)
-        src = r.cells[cv]
+            unit = unit_text or unit
+            if not target:
+                continue
+        else:
+            l1 = at(c1) or l1
+            l2 = at(c2) or l2
+            name = at(c3)
+            target = at(cv)
+            if not name or not target:
+                continue
+            cmp_, val, unit = parse_target(target)
+            if cop is not None and at(cop):
+                op = _compact(at(cop))
+                cmp_ = "定性" if op == "定性" else _CMP_CANON.get(op, op)
+            if cu is not None and at(cu):
+                unit = at(cu)
+        if cmp_ not in _OPS_CANON:
+            continue
+        src = r.cells[src_j]
         t.indicators.append(
             Indicator(
                 doc_id=doc_id,

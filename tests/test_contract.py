@@ -84,3 +84,52 @@ def test_facts_jsonl(outputs, corpus_files):
             assert f["direction"] is None
         if f["unit"] in ("元", "万元", "亿元"):
             assert f["yuan"] is not None
+
+
+CELL_FIELDS = {
+    "doc_id": str, "table_id": str, "table_title": str, "unit": (str, type(None)), "row_label": str, "code": (str, type(None)),
+    "column": str, "value": NUM, "span": (list, type(None)),
+}
+INDICATOR_FIELDS = {
+    "doc_id": str, "table_id": str, "project": (str, type(None)), "level1": str, "level2": str, "indicator": str,
+    "comparator": (str, type(None)), "value": (*NUM, type(None)), "unit": (str, type(None)), "text": str, "span": (list, type(None)),
+}
+
+
+def _texts(corpus_files):
+    from extract.ingest import read_document
+
+    return {raw.doc_id: raw.text for raw in map(read_document, corpus_files)}
+
+
+def test_tables_jsonl(outputs, corpus_files):
+    texts = _texts(corpus_files)
+    cells = _records(outputs / "tables.jsonl")
+    assert len(cells) > 1000
+    for c in cells:
+        _check_fields(c, CELL_FIELDS)
+        s, e = c["span"]
+        shown = texts[c["doc_id"]][s:e]
+        assert float(shown.replace(",", "").rstrip("%")) == pytest.approx(c["value"]), (shown, c)
+        assert c["code"] is None or c["code"].isdigit()
+        assert c["unit"] in (None, "元", "万元", "千元", "亿元", "百万元")
+
+
+def test_indicators_jsonl(outputs, corpus_files):
+    texts = _texts(corpus_files)
+    inds = _records(outputs / "indicators.jsonl")
+    assert len(inds) > 100
+    for i in inds:
+        _check_fields(i, INDICATOR_FIELDS)
+        assert i["comparator"] in ("=", "≥", "≤", ">", "<", "≠", "定性")
+        s, e = i["span"]
+        from extract.normalize import normalize
+
+        # the record's text is normalised (LaTeX $\geq 85\%$ → ≥85%); the span shows it as written
+        assert normalize(texts[i["doc_id"]][s:e]).compact().text == normalize(i["text"]).compact().text
+
+
+def test_documents_count_their_tables(outputs):
+    for d in _records(outputs / "documents.jsonl"):
+        assert d["n_tables"] == len(d["tables"]) and d["n_tables"] > 0
+        assert all({"table_id", "table_title", "unit", "empty", "note"} <= set(t) for t in d["tables"])

@@ -1,0 +1,186 @@
+"""Table parsing per layout, on small real-shaped fixtures; bad tables never crash or invent cells."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.layout import parse_layout
+from extract.normalize import normalize
+from extract.tables import parse_number, parse_tables, parse_target
+
+
+def tables_of(text):
+    return parse_tables(parse_layout(normalize(text)).blocks, doc_id="d")
+
+
+def cells(t):
+    return [(c.row_label, c.code, c.column, c.value) for c in t.cells]
+
+
+TAB = (
+    "一般公共预算支出表\n\n单位：万元\n\n"
+    "科目编码\t科目名称\t合计\t基本支出\t\t\t项目支出\n"
+    "\t\t\t小计\t人员经费\t公用经费\t\n"
+    "\t合计\t929.84\t111.84\t101.13\t10.70\t818.00\n"
+    "210\t卫生健康支出\t929.84\t111.84\t101.13\t10.70\t818.00\n"
+    "2101501\t行政运行\t111.56\t111.56\t100.86\t10.70\t0.00\n"
+)
+
+
+def test_tab_layout_with_merged_header():
+    (t,) = tables_of(TAB)
+    assert (t.title, t.unit, t.layout) == ("一般公共预算支出表", "万元", "tab")
+    assert t.columns == ["合计", "基本支出 > 小计", "基本支出 > 人员经费", "基本支出 > 公用经费", "项目支出"]
+    assert cells(t)[:2] == [("合计", None, "合计", 929.84), ("合计", None, "基本支出 > 小计", 111.84)]
+    assert ("行政运行", "2101501", "基本支出 > 公用经费", 10.7) in cells(t)
+    assert t.cells[0].is_total and not t.cells[-1].is_total
+
+
+def test_cell_span_points_to_original_text():
+    (t,) = tables_of(TAB)
+    c = [c for c in t.cells if c.row_label == "卫生健康支出"][0]
+    assert TAB[c.span[0] : c.span[1]] == "929.84"
+
+
+def test_split_class_codes_and_bare_kuan():
+    text = (
+        "部门支出总表\n\n单位：万元\n\n"
+        "科目编码\t\t\t单位代码\t单位名称（科目）\t合计\n"
+        "类\t款\t项\t\t\t\n"
+        "208\t05\t05\t322001\t机关事业单位基本养老保险缴费支出\t49.98\n"
+        "210\t\t\t\t卫生健康支出\t1,800.38\n"
+        "\t15\t\t\t医疗保障管理事务\t1,800.38\n"
+    )
+    (t,) = tables_of(text)
+    assert [(c.row_label, c.code, c.value) for c in t.cells] == [
+        ("机关事业单位基本养老保险缴费支出", "2080505", 49.98),
+        ("卫生健康支出", "210", 1800.38),
+        ("医疗保障管理事务", "21015", 1800.38),
+    ]
+
+
+def test_two_sided_income_expenditure_table():
+    text = (
+        "部门收支总表\n\n金额单位：万元\n\n"
+        "收 入\t\t支 出\t\n"
+        "项 目\t预算数\t项 目\t预算数\n"
+        "一、一般公共预算拨款收入\t3,688.46\t一、一般公共服务支出\t\n"
+        "\t\t八、社会保障和就业支出\t49.98\n"
+        "收入总计\t4,695.70\t支出总计\t4,695.70\n"
+    )
+    (t,) = tables_of(text)
+    assert cells(t) == [
+        ("一般公共预算拨款收入", None, "收入 > 预算数", 3688.46),
+        ("社会保障和就业支出", None, "支出 > 预算数", 49.98),
+        ("收入总计", None, "收入 > 预算数", 4695.7),
+        ("支出总计", None, "支出 > 预算数", 4695.7),
+    ]
+
+
+def test_markdown_pipe_layout():
+    text = "## 部门收入总表\n\n单位：万元\n\n| 项目 | 合计 | 上年结转 |\n|---|---|---|\n| 合计 | 4,695.70 | 1,007.24 |\n| 苍溪县医疗保障局 | 4,695.70 | 1,007.24 |\n"
+    (t,) = tables_of(text)
+    assert t.layout == "pipe"
+    assert cells(t)[:2] == [("合计", None, "合计", 4695.7), ("合计", None, "上年结转", 1007.24)]
+
+
+def test_one_cell_per_line_form_and_targets():
+    text = (
+        "预算绩效情况说明\n\n"
+        "\t2023年部门整体支出绩效目标表\n\n\t部门名称\n\t青云谱区医疗保障局\n\n"
+        "\t联系人\n\t何倩倩\n\t联系电话\n\t88460228\n\n"
+        "\t当年预算情况（万元）\n\n\t收入预算合计\n\t271.33\n\t其中：上级财政拨款\n\t\n\n"
+        "\t一级指标\n\t二级指标\n\t三级指标\n\t目标值\n\n"
+        "\t产出指标\n\t数量指标\n\t媒体宣传报送数量\n\t>=15篇\n\n"
+        "\t\n\t\n\t发放宣传册数量\n\t>=5000册\n\n"
+        "\t\n\t质量指标\n\t医保宣传能力\n\t有所提高\n\n"
+        "二、说明\n"
+    )
+    (t,) = tables_of(text)
+    assert t.layout == "cell-line"
+    assert cells(t) == [("收入预算合计", None, "当年预算情况（万元）", 271.33)]  # the phone number is no cell
+    assert t.cells[0].unit == "万元"
+    inds = [(i.level1, i.level2, i.indicator, i.comparator, i.value, i.unit) for i in t.indicators]
+    assert inds == [
+        ("产出指标", "数量指标", "媒体宣传报送数量", "≥", 15.0, "篇"),
+        ("产出指标", "数量指标", "发放宣传册数量", "≥", 5000.0, "册"),
+        ("产出指标", "质量指标", "医保宣传能力", "定性", None, None),
+    ]
+
+
+def test_pdftotext_aligned_table():
+    text = (
+        "                 2024年部门支出预算总表\n"
+        "编制部门：上海市普陀区人民政府万里街道办事处                      单位：元\n"
+        "\n"
+        "                   项目                                     支出预算\n"
+        "功能分类科目编码\n"
+        "                       功能分类科目名称        合计          基本支出          项目支出\n"
+        "类     款    项\n"
+        "\n"
+        "201             一般公共服务支出              2,932,700            0       2,932,700\n"
+        "\n"
+        "201   05        统计信息事务                  257,700            0         257,700\n"
+        "\n"
+        "201   05   07   专项普查活动                  257,700            0         257,700\n"
+    )
+    (t,) = tables_of(text)
+    assert (t.title, t.unit, t.layout) == ("2024年部门支出预算总表", "元", "aligned")
+    assert [c.code for c in t.cells[::3]] == ["201", "20105", "2010507"]
+    assert [c.row_label for c in t.cells[::3]] == ["一般公共服务支出", "统计信息事务", "专项普查活动"]
+    assert [c.value for c in t.cells[:3]] == [2932700.0, 0.0, 2932700.0]
+    assert t.columns[-1].endswith("项目支出") and t.columns[0].endswith("合计")
+
+
+def test_empty_table_is_recorded_with_its_note():
+    text = "政府性基金预算支出预算表\n\n部门：某局\n\n金额单位：万元\n\n科目编码\t\t\t单位名称\t合计\t基本支出\n类\t款\t项\t\t\t\n\t\t\t合 计\t\t\n\n空表说明：无此项内容。\n"
+    (t,) = tables_of(text)
+    assert t.empty and t.cells == [] and "无此项内容" in (t.note or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "表1\n\n项目\t金额\n",  # a header only
+        "某表\n\na\tb\tc\n1\t2\n3\n\t\t\t\t\t\n",  # ragged rows
+        "某表\n\n项目\t金额\n很长的标签被\n包到下一行\t12.5\n",  # wrapped label
+        "\t\n\t\n\t\n",  # blank cells only
+        "某表\n\n|a|b|\n|--|--|\n|x|\n",  # ragged pipe row
+    ],
+)
+def test_bad_tables_never_crash_or_invent(text):
+    tables = tables_of(text)
+    numbers_in_text = {float(x) for x in __import__("re").findall(r"\d+(?:\.\d+)?", text)}
+    for t in tables:
+        for c in t.cells:
+            assert c.value in numbers_in_text
+
+
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("≥90%", ("≥", 90.0, "%")),
+        (">=15篇", ("≥", 15.0, "篇")),
+        ("=4台", ("=", 4.0, "台")),
+        ("≤55.56万元", ("≤", 55.56, "万元")),
+        ("<=20万", ("≤", 20.0, "万")),
+        ("100", ("=", 100.0, None)),
+        ("有所提高", ("定性", None, None)),
+        ("及时", ("定性", None, None)),
+    ],
+)
+def test_parse_target(target, expected):
+    assert parse_target(target) == expected
+
+
+@given(st.decimals(min_value=0, max_value=10**10, places=2, allow_nan=False, allow_infinity=False))
+def test_number_cells_round_trip(d):
+    assert parse_number(f"{d:,.2f}") == pytest.approx(float(d))
+    assert parse_number(f"{d:.2f}") == pytest.approx(float(d))
+
+
+@pytest.mark.parametrize("text", ["", "-", "—", "合计", "2024-1-1", "W060701"])
+def test_non_numbers(text):
+    assert parse_number(text) is None
