@@ -43,10 +43,16 @@ _MD_EMPHASIS = re.compile(r"\*\*")
 
 @dataclass(frozen=True, slots=True)
 class MappedText:
-    """A string whose characters each remember their offset in the original document."""
+    """A string whose characters each remember their offset in the original document.
+
+    `offsets[i]` is where character i starts in the original; `ends[i]` (when a rewrite made
+    one character out of several, e.g. ≥ from `\\geq`) is where it ends. Without `ends`, each
+    character covers one original character.
+    """
 
     text: str
     offsets: array  # len(text) + 1 entries; the last one is the end offset
+    ends: array | None = None  # len(text) entries, or None for one-to-one characters
 
     @classmethod
     def identity(cls, text: str, start: int = 0) -> MappedText:
@@ -58,22 +64,28 @@ class MappedText:
     def __str__(self) -> str:
         return self.text
 
+    def end_of(self, i: int) -> int:
+        return self.ends[i] if self.ends is not None else self.offsets[i] + 1
+
+    def _ends_array(self) -> array:
+        return self.ends if self.ends is not None else array("l", (o + 1 for o in self.offsets[: len(self.text)]))
+
     def slice(self, start: int, end: int) -> MappedText:
         start, end = max(0, start), min(len(self.text), end)
         end = max(start, end)
-        offs = self.offsets[start : end + 1]
+        offs = array("l", self.offsets[start : end + 1])
         if end < len(self.text):
             # the end sentinel of a slice is the original end of its last character
-            offs = array("l", offs)
-            offs[-1] = self.offsets[end - 1] + 1 if end > start else self.offsets[start]
-        return MappedText(self.text[start:end], offs)
+            offs[-1] = self.end_of(end - 1) if end > start else self.offsets[start]
+        ends = self.ends[start:end] if self.ends is not None else None
+        return MappedText(self.text[start:end], offs, ends)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering characters start..end-1 of this text."""
         if end <= start:
             o = self.offsets[min(start, len(self.text))]
             return (o, o)
-        return (self.offsets[start], self.offsets[end - 1] + 1)
+        return (self.offsets[start], self.end_of(end - 1))
 
     def strip(self) -> MappedText:
         s = self.text
@@ -103,31 +115,41 @@ class MappedText:
         for p in parts:
             offs.extend(p.offsets[: len(p.text)])
         offs.append(parts[-1].offsets[len(parts[-1].text)])
-        return MappedText(text, offs)
+        ends = None
+        if any(p.ends is not None for p in parts):
+            ends = array("l")
+            for p in parts:
+                ends.extend(p._ends_array())
+        return MappedText(text, offs, ends)
 
     def rewrite(self, pattern: re.Pattern[str], repl) -> MappedText:  # type: ignore[no-untyped-def]
-        """Replace matches; each output character maps to the start of the match it came from.
+        """Replace matches; each output character maps to the source span it came from.
 
-        `repl(match)` returns either a string or a list of (text, source_index) pieces for a
-        finer map (used for LaTeX, where each command maps to its own position).
+        `repl(match)` returns either a string (mapped to the whole match) or a list of
+        (text, source_start, source_end) pieces for a finer map (LaTeX: one per command).
         """
         out_chars: list[str] = []
         out_offs = array("l")
+        out_ends = array("l")
+        src_ends = self._ends_array()
         pos = 0
         s = self.text
         for m in pattern.finditer(s):
             out_chars.append(s[pos : m.start()])
             out_offs.extend(self.offsets[pos : m.start()])
+            out_ends.extend(src_ends[pos : m.start()])
             r = repl(m)
             if isinstance(r, str):
-                r = [(r, m.start())]
-            for piece, src in r:
+                r = [(r, m.start(), m.end())]
+            for piece, a, b in r:
                 out_chars.append(piece)
-                out_offs.extend([self.offsets[src]] * len(piece))
+                out_offs.extend([self.offsets[a]] * len(piece))
+                out_ends.extend([src_ends[b - 1] if b > a else self.offsets[a]] * len(piece))
             pos = m.end()
         out_chars.append(s[pos:])
         out_offs.extend(self.offsets[pos:])
-        return MappedText("".join(out_chars), out_offs)
+        out_ends.extend(src_ends[pos:])
+        return MappedText("".join(out_chars), out_offs, out_ends)
 
     def compact(self) -> MappedText:
         """Drop whitespace except single spaces between two ASCII word characters.
@@ -137,6 +159,7 @@ class MappedText:
         """
         s = self.text
         keep = array("l")
+        ends = array("l") if self.ends is not None else None
         chars: list[str] = []
         n = len(s)
         i = 0
@@ -151,27 +174,34 @@ class MappedText:
                 ):
                     chars.append(" ")
                     keep.append(self.offsets[i])
+                    if ends is not None:
+                        ends.append(self.end_of(i))
                 i = j
                 continue
             chars.append(c)
             keep.append(self.offsets[i])
+            if ends is not None:
+                ends.append(self.end_of(i))
             i += 1
         keep.append(self.offsets[n] if n else self.offsets[0])
-        return MappedText("".join(chars), keep)
+        return MappedText("".join(chars), keep, ends)
 
 
 def _is_ascii_word(c: str) -> bool:
     return c.isascii() and (c.isalnum() or c in "_")
 
 
-def _latex_pieces(m: re.Match[str]) -> list[tuple[str, int]]:
-    pieces: list[tuple[str, int]] = []
+def _latex_pieces(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    pieces: list[tuple[str, int, int]] = []
     base = m.start(1)
-    for t in _LATEX_TOKEN.finditer(m.group(1)):
-        tok = t.group()
-        if tok in ("{", "}") or tok.isspace():
-            continue
-        pieces.append((_LATEX_COMMANDS.get(tok, tok), base + t.start()))
+    toks = [t for t in _LATEX_TOKEN.finditer(m.group(1)) if t.group() not in ("{", "}") and not t.group().isspace()]
+    for k, t in enumerate(toks):
+        a, b = base + t.start(), base + t.end()
+        if k == 0:
+            a = m.start()  # the opening $ belongs to the first piece
+        if k == len(toks) - 1:
+            b = m.end()  # and the closing $ to the last
+        pieces.append((_LATEX_COMMANDS.get(t.group(), t.group()), a, b))
     return pieces
 
 
