@@ -176,3 +176,92 @@ def evaluate(corpus: str | Path, annotations: str | Path) -> Score:
         result = extract_document(path, is_text=False)
         score_document(result.facts, recs, score, doc=name)
     return score
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _norm_label(s: str | None) -> str:
+    return _NORM.sub("", s or "").replace("：", "").replace(":", "")
+
+
+def _norm_column(s: str | None) -> str:
+    return " > ".join(_norm_label(p) for p in (s or "").split(">") if _norm_label(p))
+
+
+@dataclass
+class TableScore:
+    found: PRF = field(default_factory=PRF)  # the cell itself (span overlap, same value)
+    correct: PRF = field(default_factory=PRF)  # and row label, column path and code right
+    by_part: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # misses per field
+    indicators: PRF = field(default_factory=PRF)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def render(self) -> str:
+        f, c, i = self.found, self.correct, self.indicators
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(self.by_part.items()))
+        return (
+            f"cells found    P/R/F1 {f.precision:.3f}/{f.recall:.3f}/{f.f1:.3f}  (gold {f.n_gold})\n"
+            f"cells correct  P/R/F1 {c.precision:.3f}/{c.recall:.3f}/{c.f1:.3f}  wrong fields: {parts or 'none'}\n"
+            f"indicators     P/R/F1 {i.precision:.3f}/{i.recall:.3f}/{i.f1:.3f}  (gold {i.n_gold})"
+        )
+
+
+def score_tables(cells: list[Any], indicators: list[Any], gold: list[dict[str, Any]], score: TableScore, *, doc: str = "") -> None:
+    """Cells match gold by overlapping span and equal value; correct also needs label, column, code."""
+    gcells = [g for g in gold if g.get("type") == "cell"]
+    gind = [g for g in gold if g.get("type") == "indicator"]
+    by_start = {g["start"]: g for g in gcells}
+    score.found.n_gold += len(gcells)
+    score.correct.n_gold += len(gcells)
+    seen: set[int] = set()
+    for c in cells:
+        score.found.n_pred += 1
+        score.correct.n_pred += 1
+        g = by_start.get(c.span[0]) if c.span else None
+        if g is None or abs(g["value"] - c.value) > 1e-6:
+            score.errors.append({"doc": doc, "type": "spurious", "table": c.table_title, "row": c.row_label, "column": c.column, "value": c.value})
+            continue
+        score.found.tp += 1
+        if g["start"] not in seen:
+            score.found.tp_gold += 1
+        wrong = []
+        if _norm_label(c.row_label) != _norm_label(g.get("row_label")):
+            wrong.append("row_label")
+        if _norm_column(c.column) != _norm_column(g.get("column")):
+            wrong.append("column")
+        if (c.code or None) != (g.get("code") or None):
+            wrong.append("code")
+        if wrong:
+            for w in wrong:
+                score.by_part[w] += 1
+            score.errors.append({"doc": doc, "type": "wrong", "fields": wrong, "line": g.get("line"), "pred": [c.row_label, c.column, c.code], "gold": [g.get("row_label"), g.get("column"), g.get("code")]})
+        else:
+            score.correct.tp += 1
+            if g["start"] not in seen:
+                score.correct.tp_gold += 1
+        seen.add(g["start"])
+    for g in gcells:
+        if g["start"] not in seen:
+            score.errors.append({"doc": doc, "type": "missed", "table": g.get("table_title"), "row": g.get("row_label"), "column": g.get("column"), "line": g.get("line")})
+    gi = {g["start"]: g for g in gind}
+    score.indicators.n_gold += len(gind)
+    for i in indicators:
+        score.indicators.n_pred += 1
+        g = gi.get(i.span[0]) if i.span else None
+        if g and _norm_label(g.get("indicator")) == _norm_label(i.indicator) and g.get("comparator") == i.comparator and g.get("value") == i.value:
+            score.indicators.tp += 1
+            score.indicators.tp_gold += 1
+
+
+def evaluate_tables(corpus: str | Path, annotations: str | Path) -> TableScore:
+    from .pipeline import extract_document
+
+    score = TableScore()
+    for p in sorted(Path(annotations).glob("*.jsonl")):
+        gold = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        if not gold:
+            continue
+        r = extract_document(Path(corpus) / gold[0]["doc"], is_text=False)
+        score_tables(r.cells, r.indicators, gold, score, doc=gold[0]["doc"])
+    return score

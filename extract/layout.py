@@ -37,6 +37,7 @@ _NUMERIC_CELL = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?:\s|$)")
 # Prose punctuation never appears inside a space-aligned table row (cells are short labels
 # and numbers); the thousands comma of 3,688.46 is not prose.
 _PROSE_PUNCT = re.compile(r"[。，；;！？]|,(?!\d{3})")
+_WS = re.compile(r"\s+")
 _SENT_END = "。！？!?；;"
 _TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
@@ -97,19 +98,21 @@ def _line_kind(raw: str) -> str:
     gaps = len(_GAP.findall(s))
     if gaps >= 2 or (gaps >= 1 and _NUMERIC_CELL.search(s)):
         return "table"
+    if gaps >= 1 and re.search(r"单位\s*[:：]\s*(?:万元|元|千元|亿元)", s):
+        return "table"  # 编制部门：…      单位：元 opens a table
     if gaps == 1:
         return "cellish"  # two short cells: continues a table, never starts one
     return "text"
 
 
 def _is_short_title(s: str) -> bool:
-    c = re.sub(r"\s+", "", s)
+    c = _WS.sub("", s)
     return 2 <= len(c) <= 40 and not _TITLE_PUNCT.search(c.rstrip("：:"))
 
 
 def _bridgeable(line: str) -> bool:
     """A short label line (其中：动用上年结转, 单位：万元) that may sit between table rows."""
-    c = re.sub(r"\s+", "", line)
+    c = _WS.sub("", line)
     return 1 <= len(c) <= 40 and not _PROSE_PUNCT.search(line) and not re.search(r"[！？!?]", c)
 
 
@@ -157,6 +160,11 @@ def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
             break
         n_table = sum(1 for x in range(start, end + 1) if kinds[x] == "table")
         if n_table >= 2:
+            # header lines above the first row that hold two cells (本年收入   本年支出) belong to it
+            while start > 0 and kinds[start - 1] in ("cellish", "blank") and (not regions or start - 1 > regions[-1][1]):
+                start -= 1
+            while kinds[start] == "blank":
+                start += 1
             regions.append((start, end))
         i = end + 1
     return regions
@@ -167,7 +175,7 @@ def _wrap_width(kinds: list[str], raw: list[str]) -> int:
     widths = []
     for i in range(len(raw) - 1):
         if kinds[i] == "text" and kinds[i + 1] == "text" and _indent(raw[i + 1]) < 2:
-            widths.append(len(re.sub(r"\s+", "", raw[i])))
+            widths.append(len(_WS.sub("", raw[i])))
     if len(widths) < 10:
         return 10_000
     widths.sort()
@@ -179,7 +187,7 @@ def _clean_heading(s: str) -> str:
     m = _MD_HEADING.match(s)
     if m:
         s = m.group(2)
-    return re.sub(r"\s+", "", s).strip("*")
+    return _WS.sub("", s).strip("*")
 
 
 def parse_layout(doc: MappedText) -> Layout:
@@ -263,7 +271,7 @@ def parse_layout(doc: MappedText) -> Layout:
         is_md = bool(md)
         if md:
             body = md.group(2).strip()
-        body_c = re.sub(r"\s+", "", body).strip("*")
+        body_c = _WS.sub("", body).strip("*")
         level = heading_level(body_c)
         nxt = _next_content(i, kinds)
         # a line the next one continues (hard-wrapped prose) is never a heading
@@ -283,7 +291,7 @@ def parse_layout(doc: MappedText) -> Layout:
                 heading = level
             elif _two_line_heading(nxt, raw, kinds):
                 heading = level
-                body_c += re.sub(r"\s+", "", raw[nxt])
+                body_c += _WS.sub("", raw[nxt])
                 lines[i] = MappedText.concat([lines[i].strip(), lines[nxt].strip()])
                 kinds[nxt] = "blank"
         elif (
@@ -343,7 +351,7 @@ def parse_layout(doc: MappedText) -> Layout:
 
 def _two_line_heading(nxt: int, raw: list[str], kinds: list[str]) -> bool:
     """九、…支出预算 / 情况说明: a heading wrapped once, its tail short and followed by a new paragraph."""
-    tail = re.sub(r"\s+", "", raw[nxt])
+    tail = _WS.sub("", raw[nxt])
     if not (1 <= len(tail) <= 15) or _TITLE_PUNCT.search(tail):
         return False
     after = nxt + 1
@@ -376,7 +384,7 @@ _ORG_END = re.compile(r"(?:局|厅|院|办事处|办公室|委员会|委|中心|
 
 def document_metadata(text: str) -> tuple[str | None, int | None, str | None]:
     """Department, year and 预算/决算 from the title lines, falling back to the body."""
-    head_lines = [re.sub(r"\s+", "", ln).strip("*#") for ln in text[:6000].splitlines() if ln.strip()][:40]
+    head_lines = [_WS.sub("", ln).strip("*#") for ln in text[:6000].splitlines() if ln.strip()][:40]
     head = "".join(head_lines[:4])
     dept: str | None = None
     year: int | None = None
@@ -386,7 +394,7 @@ def document_metadata(text: str) -> tuple[str | None, int | None, str | None]:
         if m and _ORG_END.search(m.group("dept")):
             dept = m.group("dept")
             break
-    for src in (head, "".join(head_lines), re.sub(r"\s+", "", text[:20000])):
+    for src in (head, "".join(head_lines), _WS.sub("", text[:20000])):
         m = _TITLE.search(src)
         if m:
             year, kind = int(m.group("year")), m.group("kind")
@@ -395,11 +403,11 @@ def document_metadata(text: str) -> tuple[str | None, int | None, str | None]:
                 dept = cand
             break
     if dept is None:
-        m = _OVERVIEW.search(re.sub(r"\s+", "", text[:20000]))
+        m = _OVERVIEW.search(_WS.sub("", text[:20000]))
         if m and _ORG_END.search(m.group("dept")):
             dept = m.group("dept")
     if year is None:
-        m = _YEAR_KIND.search(re.sub(r"\s+", "", text))
+        m = _YEAR_KIND.search(_WS.sub("", text))
         if m:
             year, kind = int(m.group("year")), m.group("kind")
     if kind is None:

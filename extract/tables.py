@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import combinations
+from math import comb
 from dataclasses import dataclass, field
 
 from .layout import Block
@@ -92,12 +94,22 @@ class Table:
         }
 
 
+_WS = re.compile(r"\s+")
+
+
 def _compact(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return _WS.sub("", s) if any(c.isspace() for c in s) else s
 
 
-def _display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+def _display_columns(s: str) -> list[int]:
+    """Display column where each character starts (CJK characters are two columns wide)."""
+    cols = [0] * (len(s) + 1)
+    x = 0
+    for i, c in enumerate(s):
+        cols[i] = x
+        x += 2 if c > "\u2e7f" and unicodedata.east_asian_width(c) in "WF" else 1
+    cols[len(s)] = x
+    return cols
 
 
 def _cell(mt: MappedText, a: int, b: int, x0: float = 0, x1: float = 0) -> RawCell:
@@ -181,12 +193,15 @@ def _split_aligned(ln: MappedText, line_no: int) -> RawLine:
             if gap == 1 and not _NUM.match(word) and not _NUM.match(prev_word) and not _CODE.match(prev_word):
                 groups[-1].append((a, b))
                 continue
+            if len(word) == 1 and len(groups[-1]) == 1 and pb - pa == 1 and not word.isdigit() and not prev_word.isdigit() and gap <= 8:
+                groups[-1].append((a, b))  # 合    计: one label spread across its cell
+                continue
         groups.append([(a, b)])
     cells = []
+    cols = _display_columns(s)
     for g in groups:
         a, b = g[0][0], g[-1][1]
-        x0 = _display_width(s[:a])
-        cells.append(_cell(ln, a, b, x0, x0 + _display_width(s[a:b])))
+        cells.append(_cell(ln, a, b, cols[a], cols[b]))
     return RawLine(cells, line_no, _compact(s))
 
 
@@ -370,6 +385,8 @@ def _header_paths(header: list[list[str]], ncols: int) -> list[str]:
 def _code_of(codes: list[str]) -> str | None:
     """类/款/项 cells (210, 15, 01) or full codes (2101501) → one code; unit codes are ignored."""
     digits = [c for c in codes if c and _CODE.match(c)]
+    if len(digits) == 1 and len(digits[0]) not in (1, 2, 3, 5, 7):
+        return None  # 322001, 202001: a unit code, not a classification code
     if not digits:
         return None
     joined = ""
@@ -413,6 +430,39 @@ def _grid_columns(rows: list[RawLine], layout: str) -> tuple[list[float], bool]:
     return [], True
 
 
+def _fit_row(values: list[RawCell], centers: list[float]) -> list[RawCell | None]:
+    """Place a row's values in columns. A full row maps in order; a shorter one takes the columns
+    whose positions fit its own under a common scale and shift (pdftotext compresses rows)."""
+    n = len(centers)
+    slots: list[RawCell | None] = [None] * n
+    k = len(values)
+    if k == 0 or n == 0:
+        return slots
+    if k >= n:
+        return list(values[:n])
+    xs = [(v.x0 + v.x1) / 2 for v in values]
+    if k == 1:
+        slots[min(range(n), key=lambda j: abs(centers[j] - xs[0]))] = values[0]
+        return slots
+    best: tuple[float, tuple[int, ...]] | None = None
+    if comb(n, k) <= 5000:
+        for combo in combinations(range(n), k):
+            cs = [centers[j] for j in combo]
+            mc, mx = sum(cs) / k, sum(xs) / k
+            var = sum((c - mc) ** 2 for c in cs)
+            a = sum((c - mc) * (x - mx) for c, x in zip(cs, xs, strict=False)) / var if var else 1.0
+            a = min(max(a, 0.6), 1.4)
+            b = mx - a * mc
+            cost = sum((a * c + b - x) ** 2 for c, x in zip(cs, xs, strict=False))
+            if best is None or cost < best[0]:
+                best = (cost, combo)
+    if best is None:
+        return list(values[:n]) + [None] * (n - k)
+    for j, v in zip(best[1], values, strict=False):
+        slots[j] = v
+    return slots
+
+
 def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[list[list[str]], list[list[RawCell | None]], list[str]]:
     """pdftotext rows → a grid. Value columns come from the rows with the most values."""
     parsed = []
@@ -429,89 +479,150 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
             (values if _is_numberish(c.text) else labels).append(c)
         parsed.append((codes, labels, values))
     maxv = max((len(v) for _, _, v in parsed), default=0)
-    anchors = [v for _, _, v in parsed if len(v) == maxv and maxv]
+    # pdftotext spacing drifts down a long table; the rows right under the header share its layout
+    anchors = [v for _, _, v in parsed if len(v) == maxv and maxv][:3]
     centers = [sorted((c.x0 + c.x1) / 2 for c in col) for col in zip(*anchors, strict=False)] if anchors else []
     centers = [col[len(col) // 2] for col in centers]
     grid_vals: list[list[RawCell | None]] = []
     for _codes, _labels, values in parsed:
-        slots: list[RawCell | None] = [None] * len(centers)
-        if len(values) == len(centers):
-            slots = list(values)
-        else:
-            j = 0
-            for v in values:
-                c = (v.x0 + v.x1) / 2
-                best = min(range(j, len(centers)), key=lambda k: abs(centers[k] - c), default=None)
-                if best is None:
-                    break
-                slots[best] = v
-                j = best + 1
-        grid_vals.append(slots)
-    cols = _aligned_header_paths(header_rows, centers)
+        grid_vals.append(_fit_row(values, centers))
+    seconds = sorted(labels[1].x0 for _, labels, values in parsed if len(labels) > 1 and values and labels[1].x0 > values[0].x0)
+    boundary = seconds[len(seconds) // 2] if len(seconds) >= 2 else None
+    cols = _aligned_header_paths(header_rows, centers, boundary)
     labels_text = [[c.text for c in codes] + ["\u0000"] + [c.text for c in labels] for codes, labels, _ in parsed]
     return labels_text, grid_vals, cols
 
 
-_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|功能科目名称|单位名称|收入|支出|本年收入|本年支出|类|款|项|编码|科目编码|功能分类科目编码|部门预算经济分类科目|单位代码)$")
+_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|功能科目名称|单位名称|类|款|项|编码|科目编码|功能分类科目编码|部门预算经济分类科目|单位代码)$")
 
 
-def _aligned_header_paths(header_rows: list[RawLine], centers: list[float]) -> list[str]:
+def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ...]]:
+    """Columns (in order) for positions xs, and the shift, minimising the total distance."""
+    if not xs or len(xs) > len(cx) or comb(len(cx), len(xs)) > 5000:
+        return 0.0, ()
+    best: tuple[float, float, tuple[int, ...]] | None = None
+    for combo in combinations(range(len(cx)), len(xs)):
+        diffs = sorted(x - cx[j] for x, j in zip(xs, combo, strict=False))
+        sh = diffs[len(diffs) // 2]
+        cost = sum(abs(d - sh) for d in diffs)
+        if best is None or cost < best[0] - 1e-9:
+            best = (cost, sh, combo)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _group_wrapped(tokens: list[tuple[int, RawCell]], leaf_i: int, n: int) -> list[tuple[float, str, int]]:
+    """(center, text, first line) per header label; a label split over lines becomes one."""
+    groups = [[t] for t in sorted(tokens, key=lambda t: (t[1].x0 + t[1].x1) / 2)]
+
+    def span(g: list[tuple[int, RawCell]]) -> tuple[float, float]:
+        return min(c.x0 for _, c in g), max(c.x1 for _, c in g)
+
+    while len(groups) > n:
+        best = None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                la = {li for li, _ in groups[a]}
+                lb = {li for li, _ in groups[b]}
+                if la & lb:
+                    continue
+                (a0, a1), (b0, b1) = span(groups[a]), span(groups[b])
+                ov = min(a1, b1) - max(a0, b0)
+                if ov <= 0:
+                    continue
+                on_leaf = (leaf_i in la) + (leaf_i in lb)  # merge around the leaf line last
+                key = (on_leaf, -ov / max(1.0, min(a1 - a0, b1 - b0)))
+                if best is None or key < best[0]:
+                    best = (key, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        groups[a] = groups[a] + groups[b]
+        del groups[b]
+        groups.sort(key=lambda g: (span(g)[0] + span(g)[1]) / 2)
+    out = []
+    for g in groups:
+        x0, x1 = span(g)
+        out.append(((x0 + x1) / 2, "".join(c.text for _, c in sorted(g, key=lambda t: (t[0], t[1].x0))), min(li for li, _ in g)))
+    return out
+
+
+def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boundary: float | None = None) -> list[str]:
     """Column paths for pdftotext headers.
 
-    pdftotext places text by physical position, so header and body drift by a few columns; the
-    header line that names every column fixes the shift. A token over two or more columns is a
-    parent (本年收入 > …); single tokens over one column in consecutive lines are one wrapped
-    label (事业单位 / 经营收入 → 事业单位经营收入).
+    pdftotext places text by physical position, so header and body drift by a few columns; a
+    header line that names every column of a side fixes the shift. Per header line, a token
+    over two or more columns is a parent (本年收入 > …), a token over one column is (part of) that
+    column's label — consecutive parts are one label wrapped over lines (事业单位 / 经营收入) —
+    and a token beside the columns (over the row-label area) names the side (收入 > 预算数).
     """
     n = len(centers)
     if not n:
         return []
-    gap = min((b - a for a, b in zip(centers, centers[1:], strict=False)), default=20.0)
+    sides = [[k for k in range(n) if boundary is None or centers[k] < boundary]]
+    if boundary is not None:
+        sides.append([k for k in range(n) if centers[k] >= boundary])
     lines = [[c for c in hr.cells if c.text and not _LABEL_HEADER.match(c.text) and not _INDEX_ROW.match(c.text)] for hr in header_rows]
-    lo = centers[0] - 0.75 * gap
-    lines = [[c for c in ln if c.x1 >= lo] for ln in lines]
-    shift = 0.0
-    full = [ln for ln in lines if len(ln) == n]
-    if full:
-        diffs = sorted(((c.x0 + c.x1) / 2 - cx) for c, cx in zip(full[-1], centers, strict=False))
-        shift = diffs[len(diffs) // 2]
-    parts: list[list[tuple[str, bool]]] = [[] for _ in range(n)]  # (text, is_parent)
-    margin = max(2.0, 0.35 * gap)
-    for ln in lines:
-        if len(ln) == n:
-            for k, c in enumerate(ln):
-                parts[k].append((c.text, False))
+    paths: list[list[str]] = [[] for _ in range(n)]
+    for side in sides:
+        if not side:
             continue
-        for c in ln:
-            x0, x1 = c.x0 - shift, c.x1 - shift
-            covered = [k for k, cx in enumerate(centers) if x0 - margin <= cx <= x1 + margin]
-            if len(covered) >= 2:
-                for k in covered:
-                    parts[k].append((c.text, True))
-            else:
+        cx = [centers[k] for k in side]
+        gap = min((b - a for a, b in zip(cx, cx[1:], strict=False)), default=24.0)
+        lo, hi = cx[0] - 2.5 * gap, cx[-1] + 1.5 * gap
+        if boundary is not None:
+            lo = max(lo, 0) if side is sides[0] else max(lo, boundary - 2)
+            hi = boundary if side is sides[0] else hi
+        side_lines = [[c for c in ln if lo <= (c.x0 + c.x1) / 2 <= hi] for ln in lines]
+        if not any(side_lines):
+            continue
+        # the lowest line naming the most columns holds the leaves; fit the drift on it
+        leaf_i = max(range(len(side_lines)), key=lambda i: (len(side_lines[i]), i))
+        shift, leaf_combo = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
+        margin = max(2.0, 0.35 * gap)
+        leaf_cols = set(leaf_combo)
+        inner_lo = cx[0] + (0.5 * gap if len(cx) >= 3 else -gap)
+        inner_hi = cx[-1] - (0.5 * gap if len(cx) >= 3 else -gap)
+        global_parents: list[tuple[int, str]] = []
+        parents: dict[int, list[tuple[int, str]]] = {}
+        rest: list[tuple[int, RawCell]] = []
+        for li, ln in enumerate(side_lines):
+            for c in ln:
+                x0, x1 = c.x0 - shift, c.x1 - shift
                 mid = (x0 + x1) / 2
-                k = min(range(n), key=lambda k: abs(centers[k] - mid))
-                if abs(centers[k] - mid) <= max(gap, 8):
-                    parts[k].append((c.text, False))
-    out = []
-    for k in range(n):
-        path: list[str] = []
-        prev_single = False
-        for text, parent in parts[k]:
-            if not parent and prev_single and path:
-                path[-1] += text  # a label wrapped over two header lines
-            elif not path or path[-1] != text:
-                path.append(text)
-            prev_single = not parent
-        out.append(" > ".join(path) or f"列{k + 1}")
-    return out
+                nearest = min(range(len(cx)), key=lambda i: abs(cx[i] - mid))
+                if li < leaf_i and len(ln) == 1 and inner_lo <= mid <= inner_hi and nearest in leaf_cols:
+                    global_parents.append((li, c.text))  # 收入预算 over every column of its side
+                    continue
+                covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
+                if li < leaf_i and len(covered) >= 2:
+                    for i in covered:
+                        parents.setdefault(i, []).append((li, c.text))
+                    continue
+                rest.append((li, c))
+        # the remaining tokens are leaf labels, some wrapped over lines: group overlapping
+        # tokens of different lines until there are as many groups as columns, then fit in order
+        groups = _group_wrapped(rest, leaf_i, len(cx))
+        gshift, combo = _ordered_fit([g[0] for g in groups], cx)
+        leaf_text = {j: g[1] for j, g in zip(combo, groups, strict=False)}
+        first_line = {j: g[2] for j, g in zip(combo, groups, strict=False)}
+        for i, k in enumerate(side):
+            independent = first_line.get(i, leaf_i) <= leaf_i - 2  # a tall header cell of its own
+            path = [] if independent else [t for _, t in global_parents]
+            path += [t for _, t in sorted(parents.get(i, []))]
+            path = list(dict.fromkeys(path))
+            leaf = leaf_text.get(i, "")
+            if leaf and (not path or path[-1] != leaf):
+                path.append(leaf)
+            paths[k] = path
+    return [" > ".join(p) or f"列{k + 1}" for k, p in enumerate(paths)]
 
 
 def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table:
     t = Table(table_id=table_id, title=seg.title, unit=seg.unit, layout=layout)
     rows = seg.lines
     t.note = "；".join(seg.notes) or None
-    perf_head = next((i for i, r in enumerate(rows) if _is_performance([[c.text for c in r.cells]])), None)
+    perf_head = next((i for i, r in enumerate(rows) if "指标" in r.text and _is_performance([[c.text for c in r.cells]])), None)
     if perf_head is not None:
         # 绩效目标表: the 一级/二级/三级指标 row is the header, whatever comes before it
         t.header = [[c.text for c in r.cells] for r in rows[: perf_head + 1]]
@@ -627,6 +738,9 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
         if _CODE_HEAD.match(head) and all(_CODE.match(r.cells[j].text) for r in data_rows if j < len(r.cells) and r.cells[j].text):
             value_cols.remove(j)
             code_cols.append(j)
+    # a column headed 单位代码/部门编码 holds unit codes, unless it extends a 类/款 code (301|01|30101)
+    has_class = any(_CODE_HEAD.match(_compact(paths[j].split(" > ")[-1])) for j in code_cols if paths[j])
+    code_cols = [j for j in code_cols if not (re.search(r"单位|部门", paths[j] or "") and not has_class)]
     code_cols.sort()
     t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
     sides = _sides(label_cols, value_cols, code_cols)
@@ -736,8 +850,11 @@ def parse_target(text: str) -> tuple[str | None, float | None, str | None]:
     if not m:
         return ("定性", None, None) if s else (None, None, None)
     cmp_ = m.group("cmp")
+    unit = m.group("unit") or None
+    if unit and re.match(r"^(?:月|日|年|季度)(?:底|末|初|前|内|以前|完成)", unit) and not cmp_:
+        return "定性", None, None  # 12月底前: a deadline, not a quantity
     cmp_ = _CMP_CANON.get(cmp_, cmp_) if cmp_ else "="
-    return cmp_, float(m.group("num")), (m.group("unit") or None)
+    return cmp_, float(m.group("num")), unit
 
 
 def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str, *, project: str | None = None) -> None:
@@ -831,13 +948,12 @@ def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine],
 def parse_tables(blocks: list[Block], *, doc_id: str) -> list[Table]:
     """Every table in the document's table regions, in order."""
     tables: list[Table] = []
-    unit: str | None = None
     for bi, block in enumerate(blocks):
         if block.kind != "table":
             continue
         layout = _layout_of(block.lines)
         items = _lines_of(block, layout)
-        segs = _segments(block, items, unit)
+        segs = _segments(block, items, None)
         # 空表说明 printed just after a table (or, naming its topic, just before it) explains it
         nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
         prv = blocks[bi - 1] if bi > 0 else None
@@ -845,11 +961,10 @@ def parse_tables(blocks: list[Block], *, doc_id: str) -> list[Table]:
             if _note_topic(prv.text.text, segs[0].title):
                 segs[0].notes.append(prv.text.text[:120])
         if segs and nxt is not None and nxt.kind == "paragraph" and _EMPTY_NOTE.search(nxt.text.text[:80]):
-            note = nxt.text.text[:120]
+            note = re.sub(r"^(?:合计|总计)(?=注)", "", nxt.text.text[:120])
             if _note_topic(note, segs[-1].title) or not any(k in note for k in _TOPICS):
                 segs[-1].notes.append(note)
         for seg in segs:
-            unit = seg.unit or unit
             t = build_table(seg, layout, f"t{len(tables) + 1}", doc_id)
             tables.append(t)
     return tables
