@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from itertools import combinations
 from math import comb
-from dataclasses import dataclass, field
 
 from .layout import Block
 from .normalize import MappedText
