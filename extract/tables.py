@@ -578,20 +578,19 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
             continue
         # the lowest line naming the most columns holds the leaves; fit the drift on it
         leaf_i = max(range(len(side_lines)), key=lambda i: (len(side_lines[i]), i))
-        shift, leaf_combo = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
+        shift, _ = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
         margin = max(2.0, 0.35 * gap)
-        leaf_cols = set(leaf_combo)
         inner_lo = cx[0] + (0.5 * gap if len(cx) >= 3 else -gap)
         inner_hi = cx[-1] - (0.5 * gap if len(cx) >= 3 else -gap)
         global_parents: list[tuple[int, str]] = []
         parents: dict[int, list[tuple[int, str]]] = {}
         rest: list[tuple[int, RawCell]] = []
+        top = next(i for i, ln in enumerate(side_lines) if ln)
         for li, ln in enumerate(side_lines):
             for c in ln:
                 x0, x1 = c.x0 - shift, c.x1 - shift
                 mid = (x0 + x1) / 2
-                nearest = min(range(len(cx)), key=lambda i: abs(cx[i] - mid))
-                if li < leaf_i and len(ln) == 1 and inner_lo <= mid <= inner_hi and nearest in leaf_cols:
+                if li < leaf_i and li == top and len(ln) == 1 and inner_lo <= mid <= inner_hi:
                     global_parents.append((li, c.text))  # 收入预算 over every column of its side
                     continue
                 covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
@@ -840,6 +839,7 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
 
 _OPS = {"=", "≥", "≤", ">", "<", "≠", ">=", "<=", "定性", "≧", "≦"}
 _OPS_CANON = {"=", "≥", "≤", ">", "<", "≠", "定性"}
+_HEADER_NAMES = {"三级指标", "指标名称", "指标内容", "指标值", "目标值", "二级指标", "一级指标"}
 _LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标"}
 
 
@@ -863,12 +863,14 @@ def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine],
     names = [re.sub(r"[（(].*$", "", _compact(c.text)) for c in last]
 
     def col(*keys: str) -> int | None:
+        # the last match: with 长期 and 年度 columns side by side, the year's target is the later one
         for k in keys:
             if k in names:
-                return names.index(k)
+                return len(names) - 1 - names[::-1].index(k)
         return None
 
-    c1, c2 = col("一级指标"), col("二级指标")
+    c1 = names.index("一级指标") if "一级指标" in names else None
+    c2 = col("二级指标")
     c3 = col("三级指标", "指标名称", "指标内容")
     cv = col("指标值", "目标值", "指标值(包含数字及文字描述)", "预期当年实现值", "绩效指标值")
     cop = col("指标性质")
@@ -920,8 +922,8 @@ def _performance(t: Table, header_rows: list[RawLine], data_rows: list[RawLine],
                 cmp_ = "定性" if op == "定性" else _CMP_CANON.get(op, op)
             if cu is not None and at(cu):
                 unit = at(cu)
-        if cmp_ not in _OPS_CANON:
-            continue
+        if cmp_ not in _OPS_CANON or _compact(name) in _HEADER_NAMES or re.match(r"^\d{4}年$", _compact(target)):
+            continue  # a repeated header row, or the 2020年/2021年 labels of history columns
         src = r.cells[src_j]
         t.indicators.append(
             Indicator(
