@@ -739,7 +739,7 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
             code_cols.append(j)
     # a column headed 单位代码/部门编码 holds unit codes, unless it extends a 类/款 code (301|01|30101)
     has_class = any(_CODE_HEAD.match(_compact(paths[j].split(" > ")[-1])) for j in code_cols if paths[j])
-    code_cols = [j for j in code_cols if not (re.search(r"单位|部门", paths[j] or "") and not has_class)]
+    code_cols = [j for j in code_cols if not (re.search(r"单位|部门|项目编码|项目代码", paths[j] or "") and not has_class)]
     code_cols.sort()
     t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
     sides = _sides(label_cols, value_cols, code_cols)
@@ -780,9 +780,7 @@ def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -
     """Two-sided tables (收入 | 支出 side by side): each label column owns the values after it."""
     if not label_cols:
         return [(None, code_cols, value_cols)]
-    # the row label is the last label column before the first value column
-    firsts = [j for j in label_cols if j < (value_cols[0] if value_cols else 10**6)]
-    primary = firsts[-1] if firsts else label_cols[0]
+    primary = label_cols[0]  # chosen by _value_columns: the text column naming the most rows
     later = [j for j in label_cols if value_cols and j > value_cols[0]]
     if not later:
         return [(primary, code_cols, value_cols)]
@@ -804,9 +802,18 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
         label, emb = _clean_label(label_raw)
         code = _code_of(codes) or emb
         code, parent = _with_parent(code, parent)
-        # two-sided row: a second label after some values starts the other side
-        second = texts[1] if len(texts) > 1 else None
-        second_x = next((c.x0 for c in r.cells if second and c.text == second), None)
+        # each value takes the first label of the run of text before it: a later run (after
+        # some values) starts the other side of a two-sided table; within a run the first cell
+        # is the item (台式计算机 | 分散自行组织 | 12.00)
+        runs: list[tuple[float, str]] = []
+        prev_text = False
+        for c in r.cells:
+            if not c.text or (_CODE.match(c.text) and not runs and not prev_text):
+                continue
+            is_text = not _is_numberish(c.text)
+            if is_text and not prev_text:
+                runs.append((c.x0, c.text))
+            prev_text = is_text
         for k, cell in enumerate(slots):
             if cell is None:
                 continue
@@ -814,9 +821,11 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
             if v is None:
                 continue
             row_label, row_raw, row_code = label, label_raw, code
-            if second_x is not None and cell.x0 > second_x:
-                row_label, _ = _clean_label(second)
-                row_raw, row_code = second, None
+            before = [t for x, t in runs if x < cell.x0]
+            if len(runs) > 1 and before and before[-1] != runs[0][1]:
+                row_raw = before[-1]
+                row_label, _ = _clean_label(row_raw)
+                row_code = None
             t.cells.append(
                 TableCell(
                     doc_id=doc_id,
