@@ -493,20 +493,39 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     return labels_text, grid_vals, cols
 
 
-_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|功能科目名称|单位名称|类|款|项|编码|科目编码|功能分类科目编码|部门预算经济分类科目|单位代码)$")
+_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|功能科目名称|单位名称|类|款|项|类款|类款项|编码|科目编码|功能分类科目编码|部门预算经济分类科目|单位代码)$")
 
 
 def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ...]]:
-    """Columns (in order) for positions xs, and the shift, minimising the total distance."""
-    if not xs or len(xs) > len(cx) or comb(len(cx), len(xs)) > 5000:
+    """Columns (in order) for positions xs, and the shift, minimising the total distance.
+
+    With more positions than columns (a header naming columns the data rows leave empty),
+    the columns take the best-fitting positions and the rest get -1.
+    """
+    if not xs or not cx:
         return 0.0, ()
     best: tuple[float, float, tuple[int, ...]] | None = None
-    for combo in combinations(range(len(cx)), len(xs)):
-        diffs = sorted(x - cx[j] for x, j in zip(xs, combo, strict=False))
-        sh = diffs[len(diffs) // 2]
-        cost = sum(abs(d - sh) for d in diffs)
-        if best is None or cost < best[0] - 1e-9:
-            best = (cost, sh, combo)
+    if len(xs) <= len(cx):
+        if comb(len(cx), len(xs)) > 5000:
+            return 0.0, ()
+        for combo in combinations(range(len(cx)), len(xs)):
+            diffs = sorted(x - cx[j] for x, j in zip(xs, combo, strict=False))
+            sh = diffs[len(diffs) // 2]
+            cost = sum(abs(d - sh) for d in diffs)
+            if best is None or cost < best[0] - 1e-9:
+                best = (cost, sh, combo)
+    else:
+        if comb(len(xs), len(cx)) > 5000:
+            return 0.0, ()
+        for pick in combinations(range(len(xs)), len(cx)):
+            diffs = sorted(xs[i] - cx[j] for j, i in enumerate(pick))
+            sh = diffs[len(diffs) // 2]
+            cost = sum(abs(d - sh) for d in diffs)
+            if best is None or cost < best[0] - 1e-9:
+                mapping = [-1] * len(xs)
+                for j, i in enumerate(pick):
+                    mapping[i] = j
+                best = (cost, sh, tuple(mapping))
     assert best is not None
     return best[1], best[2]
 
@@ -603,8 +622,8 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
         # tokens of different lines until there are as many groups as columns, then fit in order
         groups = _group_wrapped(rest, leaf_i, len(cx))
         gshift, combo = _ordered_fit([g[0] for g in groups], cx)
-        leaf_text = {j: g[1] for j, g in zip(combo, groups, strict=False)}
-        first_line = {j: g[2] for j, g in zip(combo, groups, strict=False)}
+        leaf_text = {j: g[1] for j, g in zip(combo, groups, strict=False) if j >= 0}
+        first_line = {j: g[2] for j, g in zip(combo, groups, strict=False) if j >= 0}
         for i, k in enumerate(side):
             independent = first_line.get(i, leaf_i) <= leaf_i - 2  # a tall header cell of its own
             path = [] if independent else [t for _, t in global_parents]
@@ -682,7 +701,7 @@ def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
                 continue
             label, code = _clean_label(prev.text)
             t.cells.append(
-                TableCell(doc_id=doc_id, table_id=t.table_id, table_title=t.title, unit=unit, row_label=label.removeprefix("其中："), code=code,
+                TableCell(doc_id=doc_id, table_id=t.table_id, table_title=t.title, unit=t.unit, row_label=label.removeprefix("其中："), code=code,
                           column=section or "值", value=v, span=(cur.start, cur.end), row_label_raw=prev.text, is_total=bool(_TOTAL.search(label)))
             )
 

@@ -101,7 +101,7 @@ def test_one_cell_per_line_form_and_targets():
     (t,) = tables_of(text)
     assert t.layout == "cell-line"
     assert cells(t) == [("收入预算合计", None, "当年预算情况（万元）", 271.33)]  # the phone number is no cell
-    assert t.cells[0].unit == "万元"
+    assert t.cells[0].unit is None  # the table has no 单位 line; 万元 only names the section
     inds = [(i.level1, i.level2, i.indicator, i.comparator, i.value, i.unit) for i in t.indicators]
     assert inds == [
         ("产出指标", "数量指标", "媒体宣传报送数量", "≥", 15.0, "篇"),
