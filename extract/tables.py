@@ -667,9 +667,6 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
     return t
 
 
-_SECTION_UNIT = re.compile(r"[（(](万元|元|千元|亿元)[）)]")
-
-
 _NOT_A_VALUE = re.compile(r"电话|手机|传真|邮编|编码|代码|日期|时间|账号|序号")
 
 
@@ -687,13 +684,11 @@ def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
 
     A single-cell row (当年预算情况（万元）) names the section: it becomes the column and may carry the unit.
     """
-    section, unit = "", t.unit
+    section = ""
     for r in rows:
         texts = [c for c in r.cells if c.text]
         if len(texts) == 1 and not _is_numberish(texts[0].text):
             section = texts[0].text
-            um = _SECTION_UNIT.search(section)
-            unit = um.group(1) if um else t.unit
             continue
         for prev, cur in zip(r.cells, r.cells[1:], strict=False):
             v = parse_number(cur.text) if cur.text and prev.text and not _is_numberish(prev.text) and not _NOT_A_VALUE.search(prev.text) else None
