@@ -493,7 +493,7 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     return labels_text, grid_vals, cols
 
 
-_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|功能科目名称|单位名称|类|款|项|类款|类款项|编码|科目编码|功能分类科目编码|部门预算经济分类科目|单位代码)$")
+_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|部门经济分类科目名称|功能科目名称|单位名称|类|款|项|类款|类款项|编码|科目编码|功能分类科目编码|功能科目编码|经济科目编码|部门预算经济分类科目|单位代码)$")
 
 
 def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ...]]:
@@ -520,7 +520,8 @@ def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ..
         for pick in combinations(range(len(xs)), len(cx)):
             diffs = sorted(xs[i] - cx[j] for j, i in enumerate(pick))
             sh = diffs[len(diffs) // 2]
-            cost = sum(abs(d - sh) for d in diffs)
+            # data rows fill columns from the left (合计 first): skipping an early header costs
+            cost = sum(abs(d - sh) for d in diffs) + 3.0 * sum(1 for i in range(pick[-1]) if i not in pick)
             if best is None or cost < best[0] - 1e-9:
                 mapping = [-1] * len(xs)
                 for j, i in enumerate(pick):
