@@ -511,7 +511,7 @@ def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ..
         for combo in combinations(range(len(cx)), len(xs)):
             diffs = sorted(x - cx[j] for x, j in zip(xs, combo, strict=False))
             sh = diffs[len(diffs) // 2]
-            cost = sum(abs(d - sh) for d in diffs)
+            cost = sum(abs(d - sh) for d in diffs) + 0.5 * abs(sh)  # drift is a few columns, not one column
             if best is None or cost < best[0] - 1e-9:
                 best = (cost, sh, combo)
     else:
@@ -521,7 +521,7 @@ def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ..
             diffs = sorted(xs[i] - cx[j] for j, i in enumerate(pick))
             sh = diffs[len(diffs) // 2]
             # data rows fill columns from the left (合计 first): skipping an early header costs
-            cost = sum(abs(d - sh) for d in diffs) + 3.0 * sum(1 for i in range(pick[-1]) if i not in pick)
+            cost = sum(abs(d - sh) for d in diffs) + 0.5 * abs(sh) + 3.0 * sum(1 for i in range(pick[-1]) if i not in pick)
             if best is None or cost < best[0] - 1e-9:
                 mapping = [-1] * len(xs)
                 for j, i in enumerate(pick):
@@ -597,11 +597,13 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
         if not any(side_lines):
             continue
         # the lowest line naming the most columns holds the leaves; fit the drift on it
-        leaf_i = max(range(len(side_lines)), key=lambda i: (len(side_lines[i]), i))
-        shift, _ = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
+        # leaves: the lowest header line naming two or more columns (tall cells such as 合计 sit
+        # higher up, beside the parents of the lowest line)
+        multi = [i for i, ln in enumerate(side_lines) if len(ln) >= 2]
+        leaf_i = multi[-1] if multi else max(range(len(side_lines)), key=lambda i: (len(side_lines[i]), i))
+        shift, leaf_combo = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
+        claimed = {j for j in leaf_combo if j >= 0}
         margin = max(2.0, 0.35 * gap)
-        inner_lo = cx[0] + (0.5 * gap if len(cx) >= 3 else -gap)
-        inner_hi = cx[-1] - (0.5 * gap if len(cx) >= 3 else -gap)
         global_parents: list[tuple[int, str]] = []
         parents: dict[int, list[tuple[int, str]]] = {}
         rest: list[tuple[int, RawCell]] = []
@@ -610,10 +612,23 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
             for c in ln:
                 x0, x1 = c.x0 - shift, c.x1 - shift
                 mid = (x0 + x1) / 2
-                if li < leaf_i and li == top and len(ln) == 1 and inner_lo <= mid <= inner_hi:
+                value_area = [t for t in ln if (t.x0 + t.x1) / 2 - shift >= cx[0] - 0.6 * gap]
+                if li < leaf_i and li == top and value_area == [c] and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
                     global_parents.append((li, c.text))  # 收入预算 over every column of its side
                     continue
                 covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
+                if li < leaf_i:
+                    order = sorted(range(len(cx)), key=lambda i: abs(cx[i] - mid))
+                    free_near = [i for i in order if i not in claimed and abs(cx[i] - mid) <= gap]
+                    if not free_near and order[0] in claimed:
+                        # centred over leaf columns it does not name itself (基本支出 over
+                        # 小计 | 人员经费 | 公用经费): the parent of that run of leaf columns
+                        lo_i = hi_i = order[0]
+                        while lo_i - 1 in claimed:
+                            lo_i -= 1
+                        while hi_i + 1 in claimed:
+                            hi_i += 1
+                        covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
                 if li < leaf_i and len(covered) >= 2:
                     for i in covered:
                         parents.setdefault(i, []).append((li, c.text))
