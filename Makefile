@@ -18,8 +18,8 @@ demo: install
 	@rm -rf out/demo
 	$(VENV)/bin/budget-extract run examples/ --out out/demo --quiet
 	@echo
-	@echo "Results: out/demo/documents.jsonl, out/demo/facts.jsonl (summary: out/demo/summary.json)"
-	@echo "Look at one document: $(VENV)/bin/budget-extract facts examples/000_qingyunpu_medical_security_2023.txt"
+	@echo "Results in out/demo/: documents.jsonl, facts.jsonl, tables.jsonl, indicators.jsonl (summary.json)"
+	@echo "Look at one document: $(VENV)/bin/budget-extract facts examples/000_qingyunpu_medical_security_2023.txt (or: tables FILE)"
 
 test: install
 	$(PY) -m ruff check extract tests training benchmarks
