@@ -706,6 +706,9 @@ def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
         if len(texts) == 1 and not _is_numberish(texts[0].text):
             section = texts[0].text
             continue
+        cells = r.cells
+        if len(cells) >= 3 and cells[0].text and not _is_numberish(cells[0].text) and cells[1].text and not _is_numberish(cells[1].text) and _is_numberish(cells[2].text):
+            section = cells[0].text  # 项目资金(万元) | 年度资金总额 | 20: a merged cell naming the rows beside it
         for prev, cur in zip(r.cells, r.cells[1:], strict=False):
             v = parse_number(cur.text) if cur.text and prev.text and not _is_numberish(prev.text) and not _NOT_A_VALUE.search(prev.text) else None
             if v is None:
