@@ -824,10 +824,49 @@ def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -
     ]
 
 
+def _label_blocks(rows: list[RawLine]) -> list[float]:
+    """Left edges of the label blocks of an aligned table: runs of text columns that value
+    columns separate (one block per side of a two-sided table)."""
+    events: list[tuple[float, str]] = []
+    for r in rows:
+        for c in r.cells:
+            if not c.text or _CODE.match(c.text):
+                continue
+            events.append((c.x0, "num" if _is_numberish(c.text) else "text"))
+    if not events:
+        return []
+    events.sort()
+    # a block starts at a text position that some value lies left of (or at the first text)
+    starts: list[float] = []
+    seen_num = True
+    cluster_end = -1e9
+    for x, kind in events:
+        if kind == "num":
+            seen_num = True
+            continue
+        if seen_num and x > cluster_end + 2:
+            starts.append(x)
+            seen_num = False
+        cluster_end = max(cluster_end, x)
+    # keep blocks that enough rows use
+    support = [sum(1 for r in rows if any(c.text and not _is_numberish(c.text) and abs(c.x0 - st) <= 4 for c in r.cells)) for st in starts]
+    return [st for st, n in zip(starts, support, strict=False) if n >= max(2, len(rows) // 5)] or starts[:1]
+
+
+def _block_of(x: float, blocks: list[float]) -> int | None:
+    """Index of the label block a position falls in (the last block starting at or before it)."""
+    idx = None
+    for i, st in enumerate(blocks):
+        if x + 3 >= st:
+            idx = i
+    return idx
+
+
 def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
     labels, grid, cols = _assign_aligned(data_rows, header_rows)
     t.columns = cols
     parent = ""
+    label_blocks = _label_blocks(data_rows)
     for r, lab, slots in zip(data_rows, labels, grid, strict=False):
         sep = lab.index("\u0000")
         codes, texts = lab[:sep], lab[sep + 1 :]
@@ -835,18 +874,15 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
         label, emb = _clean_label(label_raw)
         code = _code_of(codes) or emb
         code, parent = _with_parent(code, parent)
-        # each value takes the first label of the run of text before it: a later run (after
-        # some values) starts the other side of a two-sided table; within a run the first cell
-        # is the item (台式计算机 | 分散自行组织 | 12.00)
-        runs: list[tuple[float, str]] = []
-        prev_text = False
+        # each value takes the label of the label block left of it: label columns separated by
+        # value columns are the sides of a two-sided table (收入 | 功能分类 | 支出用途); within a
+        # block the first cell is the item (台式计算机 | 分散自行组织 | 12.00)
+        row_blocks: dict[int, str] = {}
         for c in r.cells:
-            if not c.text or (_CODE.match(c.text) and not runs and not prev_text):
-                continue
-            is_text = not _is_numberish(c.text)
-            if is_text and not prev_text:
-                runs.append((c.x0, c.text))
-            prev_text = is_text
+            if c.text and not _is_numberish(c.text) and not (_CODE.match(c.text)):
+                blk = _block_of(c.x0, label_blocks)
+                if blk is not None and blk not in row_blocks:
+                    row_blocks[blk] = c.text
         for k, cell in enumerate(slots):
             if cell is None:
                 continue
@@ -854,9 +890,9 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
             if v is None:
                 continue
             row_label, row_raw, row_code = label, label_raw, code
-            before = [t for x, t in runs if x < cell.x0]
-            if len(runs) > 1 and before and before[-1] != runs[0][1]:
-                row_raw = before[-1]
+            vb = _block_of(cell.x0, label_blocks)
+            if len(label_blocks) > 1 and vb is not None and vb > 0:
+                row_raw = row_blocks.get(vb, "")
                 row_label, _ = _clean_label(row_raw)
                 row_code = None
             t.cells.append(
