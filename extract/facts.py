@@ -313,7 +313,7 @@ def _right_noun(right: str) -> str:
     stop = set(c["right_noun_stop"])
     out: list[str] = []
     for t in toks:
-        if t in stop or not re.match(r"[\u4e00-\u9fff]", t):
+        if t in stop or any(t.startswith(w) for w in stop if len(w) > 1) or not re.match(r"[\u4e00-\u9fff]", t):
             break
         out.append(t)
     return "".join(out)
@@ -451,7 +451,8 @@ class FactExtractor:
             if any(q.start <= m.start() < q.unit_end + 2 for q in qs):
                 continue
             before = s[: m.start()]
-            mk = _last_match(_MARKER, before)
+            # search the whole sentence: 与上年持平 needs its lookahead to see the 持平
+            mk = next((x for x in reversed(list(_MARKER.finditer(s))) if x.start() < m.start()), None)
             if mk is None or m.start() - mk.end() > 24 or _reason_re().search(s[: m.start()]):
                 continue
             base = before[mk.end() :]

@@ -139,3 +139,18 @@ def test_final_accounts_phrasing():
 )
 def test_more_final_accounts_sentences(text, expected):
     assert brief(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("一般公共预算拨款收入1000万元，占收入总额的81.2%。", [("amount", "一般公共预算拨款收入", 1000.0, "万元"), ("percent", "一般公共预算拨款收入", 81.2, "%")]),
+        ("其中：因公出国（境）费0万元，与上年持平；公务接待费2.5万元，比上年减少0.5万元。", [("amount", "因公出国（境）费", 0.0, "万元"), ("change", "因公出国（境）费", 0.0, "万元"), ("amount", "公务接待费", 2.5, "万元"), ("change", "公务接待费", -0.5, "万元")]),
+        ("截至2023年12月31日，本部门共有车辆5辆，其中，主要负责人用车1辆、机要通信用车1辆。", [("count", "车辆", 5.0, "辆"), ("count", "主要负责人用车", 1.0, "辆"), ("count", "机要通信用车", 1.0, "辆")]),
+        ("2024年，本部门共12个项目实行绩效目标管理，涉及一般公共预算当年财政拨款500万元。", [("count", "项目", 12.0, "个"), ("amount", "一般公共预算当年财政拨款", 500.0, "万元")]),
+        ("本单位编制15人，实有在职人员14人，离退休人员3人。", [("headcount", "编制", 15.0, "人"), ("headcount", "实有在职人员", 14.0, "人"), ("headcount", "离退休人员", 3.0, "人")]),
+        ("其他资金收入0.5亿元。", [("amount", "其他资金收入", 0.5, "亿元")]),
+    ],
+)
+def test_phrasings_from_other_templates(text, expected):
+    assert brief(facts_of(text)) == expected
