@@ -407,7 +407,7 @@ class FactExtractor:
             item = clean_subject(s.rstrip("。；;"), self.dept_names)
             if item and len(item) <= 30:
                 ctx.item = _item_of(item)
-        bounds = clause_bounds(s)
+        bounds = clause_bounds(s) if qs else []
         sent_facts: list[Fact] = []
         prev: Quantity | None = None
         reason = _reason_re().search(s)

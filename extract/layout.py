@@ -193,6 +193,11 @@ def _clean_heading(s: str) -> str:
 def parse_layout(doc: MappedText) -> Layout:
     lines = list(doc.lines())
     raw = [ln.text for ln in lines]
+    line_starts = []
+    pos = 0
+    for r in raw:
+        line_starts.append(pos)
+        pos += len(r) + 1
     kinds = [_line_kind(r) for r in raw]
     wrap = _wrap_width(kinds, raw)
     in_table = [False] * len(lines)
@@ -238,7 +243,8 @@ def parse_layout(doc: MappedText) -> Layout:
             end = region_at[i]
             ctx = [ln for ln in lines[max(0, i - 8) : i] if ln.text.strip()][-4:]
             region = [lines[x] for x in range(i, end + 1)]
-            body = MappedText.concat([*(ln for r in region for ln in (r, MappedText("\n", _nl(r))))])
+            # the region as one slice of the document (lines and the newlines between them)
+            body = doc.slice(line_starts[i], line_starts[end] + len(raw[end]))
             blocks.append(Block("table", body, section(), lines=region, line_no=i, context=ctx))
             i = end + 1
             gap_since_text = 2
@@ -363,13 +369,6 @@ def _next_content(i: int, kinds: list[str]) -> int | None:
         if kinds[x] not in ("blank", "tabblank", "footer"):
             return x
     return None
-
-
-def _nl(mt: MappedText):  # noqa: ANN202 - tiny helper for separator offsets
-    from array import array
-
-    o = mt.offsets[len(mt.text)] if len(mt.offsets) else 0
-    return array("l", [o] * (2))[:2]
 
 
 _DEPT_LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位)[:：]\s*(?P<dept>[^\s\d:：][^\s:：]{1,39})")

@@ -158,33 +158,35 @@ class MappedText:
         around numbers (271.33  万元); patterns downstream then need no whitespace handling.
         """
         s = self.text
+        chars: list[str] = []
         keep = array("l")
         ends = array("l") if self.ends is not None else None
-        chars: list[str] = []
-        n = len(s)
-        i = 0
-        while i < n:
-            c = s[i]
-            if c.isspace():
-                j = i
-                while j < n and s[j].isspace():
-                    j += 1
-                if chars and j < n and _is_ascii_word(chars[-1]) and _is_ascii_word(s[j]) and not (
-                    chars[-1].isdigit() and s[j].isdigit()
-                ):
-                    chars.append(" ")
-                    keep.append(self.offsets[i])
-                    if ends is not None:
-                        ends.append(self.end_of(i))
-                i = j
-                continue
-            chars.append(c)
-            keep.append(self.offsets[i])
+        pos = 0
+        for m in _WS_RUN.finditer(s):
+            a, b = m.span()
+            if a > pos:  # copy the run of non-space characters in one go
+                chars.append(s[pos:a])
+                keep.extend(self.offsets[pos:a])
+                if ends is not None:
+                    ends.extend(self.ends[pos:a])  # type: ignore[index]
+            prev = s[a - 1] if a > 0 else ""
+            nxt = s[b] if b < len(s) else ""
+            if prev and nxt and _is_ascii_word(prev) and _is_ascii_word(nxt) and not (prev.isdigit() and nxt.isdigit()):
+                chars.append(" ")
+                keep.append(self.offsets[a])
+                if ends is not None:
+                    ends.append(self.end_of(a))
+            pos = b
+        if pos < len(s):
+            chars.append(s[pos:])
+            keep.extend(self.offsets[pos : len(s)])
             if ends is not None:
-                ends.append(self.end_of(i))
-            i += 1
-        keep.append(self.offsets[n] if n else self.offsets[0])
+                ends.extend(self.ends[pos:])  # type: ignore[index]
+        keep.append(self.offsets[len(s)] if s else self.offsets[0])
         return MappedText("".join(chars), keep, ends)
+
+
+_WS_RUN = re.compile(r"\s+")
 
 
 def _is_ascii_word(c: str) -> bool:

@@ -14,9 +14,9 @@ Performance-target tables (绩效目标表) additionally become `Indicator`s.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from itertools import combinations
+from functools import lru_cache
+from itertools import accumulate, combinations
 from math import comb
 
 from .layout import Block
@@ -98,18 +98,19 @@ _WS = re.compile(r"\s+")
 
 
 def _compact(s: str) -> str:
-    return _WS.sub("", s) if any(c.isspace() for c in s) else s
+    return _WS.sub("", s)
 
 
 def _display_columns(s: str) -> list[int]:
-    """Display column where each character starts (CJK characters are two columns wide)."""
-    cols = [0] * (len(s) + 1)
-    x = 0
-    for i, c in enumerate(s):
-        cols[i] = x
-        x += 2 if c > "\u2e7f" and unicodedata.east_asian_width(c) in "WF" else 1
-    cols[len(s)] = x
-    return cols
+    """Display column where each character starts (CJK and full-width characters are two wide)."""
+    return [0, *accumulate(2 if _is_wide(c) else 1 for c in s)]
+
+
+def _is_wide(c: str) -> bool:
+    return (
+        "\u2e80" <= c <= "\ua4cf" or "\uac00" <= c <= "\ud7a3" or "\uf900" <= c <= "\ufaff"
+        or "\ufe30" <= c <= "\ufe4f" or "\uff00" <= c <= "\uff60" or "\uffe0" <= c <= "\uffe6"
+    )
 
 
 def _cell(mt: MappedText, a: int, b: int, x0: float = 0, x1: float = 0) -> RawCell:
@@ -123,6 +124,7 @@ def _cell(mt: MappedText, a: int, b: int, x0: float = 0, x1: float = 0) -> RawCe
     return RawCell(_compact(raw), s, e, x0, x1)
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> float | None:
     t = text.replace("，", ",").strip().rstrip("%")
     if not _NUM.match(t + ("%" if text.strip().endswith("%") else "")) and not _NUM.match(t):
