@@ -404,6 +404,22 @@ def _code_of(codes: list[str]) -> str | None:
     return joined or None
 
 
+def _record(t: Table, doc_id: str, label: str, raw: str, code: str | None, column: str, value: float, cell: RawCell) -> TableCell:
+    return TableCell(
+        doc_id=doc_id,
+        table_id=t.table_id,
+        table_title=t.title,
+        unit=t.unit,
+        row_label=label,
+        code=code,
+        column=column,
+        value=value,
+        span=(cell.start, cell.end),
+        row_label_raw=raw,
+        is_total=bool(_TOTAL.search(label)),
+    )
+
+
 def _with_parent(code: str | None, parent: str) -> tuple[str | None, str]:
     """A bare 款 code (15) under its 类 (210) is 21015; remember the last 类 for the rows below."""
     if not code:
@@ -716,10 +732,7 @@ def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
             if v is None:
                 continue
             label, code = _clean_label(prev.text)
-            t.cells.append(
-                TableCell(doc_id=doc_id, table_id=t.table_id, table_title=t.title, unit=t.unit, row_label=label.removeprefix("其中："), code=code,
-                          column=section or "值", value=v, span=(cur.start, cur.end), row_label_raw=prev.text, is_total=bool(_TOTAL.search(label)))
-            )
+            t.cells.append(_record(t, doc_id, label.removeprefix("其中："), prev.text, code, section or "值", v, cur))
 
 
 def _is_performance(header: list[list[str]]) -> bool:
@@ -794,21 +807,7 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
                 v = parse_number(cells[j].text) if cells[j].text not in _EMPTY_VALUE else None
                 if v is None:
                     continue
-                t.cells.append(
-                    TableCell(
-                        doc_id=doc_id,
-                        table_id=t.table_id,
-                        table_title=t.title,
-                        unit=t.unit,
-                        row_label=label,
-                        code=code,
-                        column=paths[j] or f"列{j + 1}",
-                        value=v,
-                        span=(cells[j].start, cells[j].end),
-                        row_label_raw=label_raw,
-                        is_total=bool(_TOTAL.search(label)),
-                    )
-                )
+                t.cells.append(_record(t, doc_id, label, label_raw, code, paths[j] or f"列{j + 1}", v, cells[j]))
 
 
 def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -> list[tuple[int | None, list[int], list[int]]]:
@@ -897,21 +896,7 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
                 row_raw = row_blocks.get(vb, "")
                 row_label, _ = _clean_label(row_raw)
                 row_code = None
-            t.cells.append(
-                TableCell(
-                    doc_id=doc_id,
-                    table_id=t.table_id,
-                    table_title=t.title,
-                    unit=t.unit,
-                    row_label=row_label,
-                    code=row_code,
-                    column=cols[k],
-                    value=v,
-                    span=(cell.start, cell.end),
-                    row_label_raw=row_raw,
-                    is_total=bool(_TOTAL.search(row_label)),
-                )
-            )
+            t.cells.append(_record(t, doc_id, row_label, row_raw, row_code, cols[k], v, cell))
 
 
 # ---------------------------------------------------------------- performance targets

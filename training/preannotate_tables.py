@@ -1,6 +1,6 @@
 """Write the table parser's cells and indicators for each corpus document as drafts to review.
 
-    python training/preannotate_tables.py [--corpus tests/data/corpus] [--out annotations/tables] [--force]
+    python -m training.preannotate_tables [--corpus tests/data/corpus] [--out annotations/tables] [--force]
 
 One file per document: `<doc>.jsonl` with a line per numeric cell (`"type": "cell"`), per
 performance indicator (`"type": "indicator"`) and per table (`"type": "table"`, title, unit,
@@ -9,17 +9,13 @@ empty + note). Existing files are kept unless --force (then a backup is written)
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
-import time
 from pathlib import Path
 
-from extract.batch import atomic_write_text
 from extract.ingest import read_document
 from extract.layout import parse_layout
 from extract.normalize import normalize
 from extract.tables import parse_tables
+from training.drafts import write_drafts
 
 
 def draft(path: Path) -> list[dict]:
@@ -36,22 +32,7 @@ def draft(path: Path) -> list[dict]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--corpus", default="tests/data/corpus")
-    ap.add_argument("--out", default="annotations/tables")
-    ap.add_argument("--force", action="store_true")
-    a = ap.parse_args()
-    out = Path(a.out)
-    for path in sorted(Path(a.corpus).glob("*.txt")):
-        target = out / f"{path.name}.jsonl"
-        if target.exists():
-            if not a.force:
-                print(f"keep {target} (exists; --force to replace, a backup is kept)")
-                continue
-            shutil.copy2(target, target.with_suffix(f".jsonl.bak-{int(time.time())}"))
-        recs = draft(path)
-        atomic_write_text(target, (json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
-        print(f"wrote {target} ({sum(r['type'] == 'cell' for r in recs)} cells, {sum(r['type'] == 'indicator' for r in recs)} indicators)")
+    write_drafts(draft, description=__doc__ or "", default_out="annotations/tables", summary=lambda recs: f"{sum(r['type'] == 'cell' for r in recs)} cells, {sum(r['type'] == 'indicator' for r in recs)} indicators")
 
 
 if __name__ == "__main__":
