@@ -646,7 +646,8 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                             lo_i -= 1
                         while hi_i + 1 in claimed:
                             hi_i += 1
-                        covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
+                        if hi_i > lo_i and cx[lo_i] - 0.5 * gap <= mid <= cx[hi_i] + 0.5 * gap:
+                            covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
                 if li < leaf_i and len(covered) >= 2:
                     for i in covered:
                         parents.setdefault(i, []).append((li, c.text))
