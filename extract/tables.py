@@ -607,7 +607,7 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
             continue
         cx = [centers[k] for k in side]
         gap = min((b - a for a, b in zip(cx, cx[1:], strict=False)), default=24.0)
-        lo, hi = cx[0] - 2.5 * gap, cx[-1] + 1.5 * gap
+        lo, hi = (cx[0] - 2.5 * gap, cx[-1] + 1.5 * gap) if boundary is not None else (-1e9, 1e9)
         if boundary is not None:
             lo = max(lo, 0) if side is sides[0] else max(lo, boundary - 2)
             hi = boundary if side is sides[0] else hi
