@@ -33,7 +33,7 @@ _FOOTER = re.compile(
 )
 _TOC = re.compile(r"…{2,}|\.{6,}|·{6,}|-{6,}\s*\d*\s*$")
 _GAP = re.compile(r"\S {2,}\S")
-_NUMERIC_CELL = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?:\s|$)")
+_NUMERIC_CELL = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?:\s|$)(?!\s*年)")  # 2019 年度 is no cell
 # Prose punctuation never appears inside a space-aligned table row (cells are short labels
 # and numbers); the thousands comma of 3,688.46 is not prose.
 _PROSE_PUNCT = re.compile(r"[。，；;！？]|,(?!\d{3})")

@@ -314,9 +314,9 @@ def _segments(block: Block, items: list[RawLine | str], default_unit: str | None
             cur.unit = um.group("unit")
             if it.is_single or len(it.cells) <= 3:
                 continue
-        if _is_title(it) or re.match(r"^公开表[一二三四五六七八九十\d]+$", it.text):
-            if re.match(r"^公开表", it.text):
-                continue
+        if re.match(r"^公开(?:表[一二三四五六七八九十\d]+|[\d一二三四五六七八九十]+表)$", it.text):
+            continue  # 公开表一 / 公开 01 表: the publication's table number, no title, no cell
+        if _is_title(it):
             title = _clean_title(it.text)
             if cur.lines or cur.notes:
                 nxt = _Segment(title=title, unit=cur.unit if not um else um.group("unit"))
