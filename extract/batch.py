@@ -29,7 +29,7 @@ from .records import DocumentResult
 
 log = logging.getLogger("extract.batch")
 
-RECORD_FILES = ("documents", "facts", "tables", "indicators")
+RECORD_FILES = ("documents", "facts", "tables", "indicators", "alignments", "findings")
 DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text")
 
 
@@ -43,6 +43,8 @@ class BatchSummary:
     facts_by_kind: dict[str, int] = field(default_factory=dict)
     n_cells: int = 0
     n_indicators: int = 0
+    n_alignments: int = 0
+    findings_by_check: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     files: dict[str, str] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
@@ -55,7 +57,8 @@ class BatchSummary:
         lines = [
             f"documents: {self.n_documents} ({self.n_ok} ok, {self.n_errors} errors, {self.n_reused} reused)",
             f"facts: {sum(self.facts_by_kind.values())} ({kinds})",
-            f"table cells: {self.n_cells}, performance indicators: {self.n_indicators}",
+            f"table cells: {self.n_cells}, performance indicators: {self.n_indicators}, facts aligned to tables: {self.n_alignments}",
+            "findings: " + (", ".join(f"{k} {v}" for k, v in sorted(self.findings_by_check.items())) or "none"),
             f"seconds: {self.seconds:.2f}",
         ]
         lines += [f"  error: {e['path']}: {e['error']}" for e in self.errors[:20]]
@@ -105,6 +108,8 @@ def _result_to_dict(r: DocumentResult) -> dict[str, Any]:
         "facts": [f.to_dict() for f in r.facts],
         "tables": [c.to_dict() for c in r.cells],
         "indicators": [i.to_dict() for i in r.indicators],
+        "alignments": [a.to_dict() for a in r.alignments],
+        "findings": [f.to_dict() for f in r.findings],
     }
 
 
@@ -241,6 +246,8 @@ def _assemble(files: list[Path], out_dir: Path, parts: Path) -> BatchSummary:
     summary.facts_by_kind = dict(kinds)
     summary.n_cells = len(records["tables"])
     summary.n_indicators = len(records["indicators"])
+    summary.n_alignments = len(records["alignments"])
+    summary.findings_by_check = dict(Counter(f["check"] for f in records["findings"]))
     return summary
 
 

@@ -64,6 +64,7 @@ class Layout:
     department: str | None
     year: int | None
     doc_kind: str | None
+    toc: list[str] = field(default_factory=list)  # table titles the document's 目录 promises
 
     @property
     def tables(self) -> list[Block]:
@@ -352,7 +353,28 @@ def parse_layout(doc: MappedText) -> Layout:
         i += 1
     flush()
     dept, year, kind = document_metadata(doc.text)
-    return Layout(blocks, dept, year, kind)
+    return Layout(blocks, dept, year, kind, toc=_toc_tables(raw, kinds))
+
+
+_TOC_TABLE = re.compile(r"^(?:[-*]\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[.．、]\s*)?《?(?P<t>[^《》…]{3,40}?表(?:[（(][^）)]{1,12}[）)])?)》?\s*(?:…|\.{3,}|$)")
+
+
+def _toc_tables(raw: list[str], kinds: list[str]) -> list[str]:
+    """Table titles listed in the 目录 (dot-leader lines, or the list right after a 目录 heading)."""
+    out: list[str] = []
+    in_toc = False
+    for r, k in zip(raw[:200], kinds[:200], strict=False):
+        s = _WS.sub("", r).lstrip("#")
+        if re.fullmatch(r"目录", s):
+            in_toc = True
+            continue
+        if in_toc and re.match(r"^第[一二三四五六七八九十]+部分", s) and out and s.endswith(("概况", "部门概况")):
+            break  # the body starts: 第一部分 … 概况 again
+        if k == "toc" or in_toc:
+            m = _TOC_TABLE.match(s)
+            if m and not m.group("t").startswith("第"):
+                out.append(m.group("t"))
+    return list(dict.fromkeys(out))
 
 
 def _two_line_heading(nxt: int, raw: list[str], kinds: list[str]) -> bool:

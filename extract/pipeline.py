@@ -1,4 +1,4 @@
-"""One document end to end: ingest → normalise → layout → facts (→ tables, checks later)."""
+"""One document end to end: ingest → normalise → layout → facts, tables → alignment → checks."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+from .align import AlignStats, align
+from .checks import CheckInput, run_checks
 from .errors import ExtractError
 from .facts import extract_facts
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
@@ -34,6 +36,11 @@ def process(raw: RawDocument) -> DocumentResult:
     tables = parse_tables(layout.blocks, doc_id=raw.doc_id)
     cells = [c for t in tables for c in t.cells]
     indicators = [i for t in tables for i in t.indicators]
+    stats = AlignStats()
+    alignments = align(facts, cells, stats=stats)
+    findings = run_checks(
+        CheckInput(doc_id=raw.doc_id, text=raw.text, year=layout.year, facts=facts, tables=tables, alignments=alignments, toc_titles=layout.toc)
+    )
     doc = DocumentRecord(
         doc_id=raw.doc_id,
         path=raw.path,
@@ -49,10 +56,13 @@ def process(raw: RawDocument) -> DocumentResult:
         n_cells=len(cells),
         n_indicators=len(indicators),
         tables=[{k: v for k, v in t.summary().items() if k != "columns"} for t in tables],
+        n_findings=len(findings),
+        n_aligned=stats.aligned,
+        n_unaligned=stats.abstained,
         n_bytes=raw.n_bytes,
         seconds=round(time.perf_counter() - t0, 4),
     )
-    return DocumentResult(document=doc, text=raw.text, facts=facts, cells=cells, indicators=indicators)
+    return DocumentResult(document=doc, text=raw.text, facts=facts, cells=cells, indicators=indicators, findings=findings, alignments=alignments)
 
 
 def extract_document(source: str | os.PathLike[str], *, is_text: bool | None = None) -> DocumentResult:

@@ -45,6 +45,9 @@ class DocumentRecord(_Record):
     n_cells: int = 0
     n_indicators: int = 0
     tables: list[dict] = field(default_factory=list)  # per-table summaries: title, unit, size, empty + note
+    n_findings: int = 0
+    n_aligned: int = 0
+    n_unaligned: int = 0  # money amounts left without a table entry (abstentions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,7 @@ class DocumentResult:
     cells: list[TableCell] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    alignments: list = field(default_factory=list)  # extract.align.Alignment
 
     @property
     def ok(self) -> bool:

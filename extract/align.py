@@ -1,0 +1,186 @@
+"""Prose facts ↔ table cells: each amount its table entry, or an honest abstention.
+
+Candidates are scored on three things — the name (metric taxonomy, synonym lexicon, rapidfuzz
+similarity of normalised labels), the value (equal after unit conversion and rounding to the
+fact's stated precision) and the fit of table and column (a 基本支出 fact belongs in a basic-
+expenditure table, a total in a total column). The best candidate is kept only with a margin
+over the runner-up; otherwise the fact is left unaligned, with the reason counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .records import Fact, TableCell
+from .resources import _load_json
+from .taxonomy import metric_for, norm_label
+
+MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
+_TOTAL_COL = re.compile(r"合计|总计|预算数|金额|小计|^本年|预算$")
+_FIGURES = re.compile(r"(?:预算数|预算安排|预算|年初预算|决算数|支出决算|执行数)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    doc_id: str
+    fact_id: str
+    table_id: str
+    row_label: str
+    column: str
+    table_value: float
+    fact_value: float
+    score: float
+    status: str  # consistent | mismatch
+    why: str = ""
+    table_title: str = ""
+    cell_span: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        d["cell_span"] = list(self.cell_span) if self.cell_span else None
+        return d
+
+
+@dataclass
+class AlignStats:
+    aligned: int = 0
+    abstained: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+@cache
+def _synonyms() -> dict[str, int]:
+    d = _load_json("synonyms.json")
+    out: dict[str, int] = {}
+    for i, group in enumerate(d["groups"]):
+        for label in group:
+            out[norm_label(label)] = i
+    return out
+
+
+def _name_key(s: str) -> str:
+    return _FIGURES.sub("", norm_label(s)) or norm_label(s)
+
+
+def name_similarity(subject: str, label: str) -> tuple[float, str]:
+    """(0..1, how): exact, synonym, metric, or fuzzy."""
+    from rapidfuzz import fuzz
+
+    a, b = _name_key(subject), _name_key(label)
+    if not a or not b:
+        return 0.0, "none"
+    if a == b:
+        return 1.0, "exact"
+    syn = _synonyms()
+    if a in syn and syn.get(b) == syn[a]:
+        return 0.95, "synonym"
+    ma, mb = metric_for(a), metric_for(b)
+    if ma and ma == mb:
+        return 0.9, "metric"
+    return fuzz.ratio(a, b) / 100.0 * 0.85, "fuzzy"
+
+
+def decimals(surface: str) -> int:
+    m = re.search(r"\.(\d+)", surface.replace(",", ""))
+    return len(m.group(1)) if m else 0
+
+
+def values_agree(fact: Fact, cell: TableCell) -> tuple[bool, float]:
+    """Equal after converting the cell to the fact's unit and rounding to the fact's precision."""
+    if fact.value is None or fact.unit not in MONEY or (cell.unit or "") not in MONEY:
+        return False, float("nan")
+    in_fact_unit = cell.value * MONEY[cell.unit] / MONEY[fact.unit]  # type: ignore[index]
+    places = decimals(fact.surface or str(fact.value))
+    tol = 0.5 * 10 ** (-places) + 1e-9
+    return abs(round(in_fact_unit, places) - fact.value) <= tol or abs(in_fact_unit - fact.value) <= tol, in_fact_unit
+
+
+def _table_fit(fact: Fact, cell: TableCell) -> float:
+    score = 0.5
+    title = norm_label(cell.table_title)
+    subj = norm_label(fact.subject)
+    section = norm_label(fact.section)
+    if "基本支出" in subj and "基本支出" in title:
+        score += 0.3
+    if "三公" in subj + section and "三公" in title:
+        score += 0.3
+    if "财政拨款" in subj and "财政拨款" in title:
+        score += 0.2
+    if _TOTAL_COL.search(cell.column.split(" > ")[-1]):
+        score += 0.2
+    return min(score, 1.0)
+
+
+def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02, stats: AlignStats | None = None) -> list[Alignment]:
+    """Align money amounts to table cells.
+
+    An agreeing cell with a good name wins (consistent). Without one, a mismatch is claimed only
+    for a strong name match whose value is a near miss (within `near_miss` relative difference,
+    e.g. 4302.43 vs 4302.44): a larger difference more likely means another entry (a project's
+    own 商品和服务支出, a different year) than a wrong number, so the fact is left unaligned.
+    """
+    stats = stats if stats is not None else AlignStats()
+    money_cells = [c for c in cells if (c.unit or "") in MONEY and c.row_label]
+    out: list[Alignment] = []
+
+    def abstain(reason: str) -> None:
+        stats.abstained += 1
+        stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
+
+    for f in facts:
+        if f.kind != "amount" or f.unit not in MONEY or f.value is None or not f.subject:
+            continue
+        scored = []
+        for c in money_cells:
+            name, how = name_similarity(f.subject, c.row_label)
+            if name < 0.75:
+                continue
+            agree, conv = values_agree(f, c)
+            fit = _table_fit(f, c)
+            score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
+            scored.append((score, name, how, agree, conv, fit, c))
+        if not scored:
+            abstain("no table entry with this name")
+            continue
+        scored.sort(key=lambda x: -x[0])
+        agreeing = [x for x in scored if x[3]]
+        if agreeing:
+            best = agreeing[0]
+            status = "consistent"
+        else:
+            strong = [x for x in scored if x[1] >= 0.9]
+            if not strong:
+                abstain("only weak name matches, none with this value")
+                continue
+            best = min(strong, key=lambda x: (abs(x[4] - f.value) / max(abs(f.value), 1e-9), -x[0]))
+            rel = abs(best[4] - f.value) / max(abs(f.value), abs(best[4]), 1e-9)
+            if rel > near_miss:
+                abstain("no entry with this value")
+                continue
+            rivals = [x for x in strong if x is not best and abs(x[4] - best[4]) > 1e-6 and abs(x[4] - f.value) / max(abs(f.value), 1e-9) <= near_miss]
+            if rivals:
+                abstain("two near misses")
+                continue
+            status = "mismatch"
+        score, name, how, agree, conv, fit, c = best
+        stats.aligned += 1
+        out.append(
+            Alignment(
+                doc_id=f.doc_id,
+                fact_id=f.fact_id,
+                table_id=c.table_id,
+                row_label=c.row_label,
+                column=c.column,
+                table_value=round(conv, 6),
+                fact_value=f.value,
+                score=round(score, 3),
+                status=status,
+                why=f"name {name:.2f} ({how}); value {'agrees' if agree else 'differs'}; table fit {fit:.2f}",
+                table_title=c.table_title,
+                cell_span=c.span,
+            )
+        )
+    return out

@@ -1,0 +1,319 @@
+"""Consistency and quality checks over one document's facts, tables and text.
+
+Each check is a small function returning `Finding`s with an id, a severity, one readable line
+and its evidence (fact ids and/or a span in the original text). They only report what the
+numbers show; a check that cannot decide says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from .align import MONEY, Alignment, decimals
+from .records import Fact, Finding, TableCell
+from .tables import Table
+
+Check = Callable[["CheckInput"], Iterable[Finding]]
+
+
+class CheckInput:
+    """Everything a check may look at (built once per document)."""
+
+    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.year = year
+        self.facts = facts
+        self.tables = tables
+        self.cells: list[TableCell] = [c for t in tables for c in t.cells]
+        self.alignments = alignments
+        self.by_id = {f.fact_id: f for f in facts}
+        self.toc_titles = toc_titles or []
+
+    def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
+        return Finding(doc_id=self.doc_id, check=check, severity=severity, message=message, fact_ids=fact_ids or [], span=span)  # type: ignore[arg-type]
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+# ---------------------------------------------------------------- prose vs table
+
+
+def prose_table_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    for a in ci.alignments:
+        if a.status != "mismatch":
+            continue
+        f = ci.by_id[a.fact_id]
+        yield ci.finding(
+            "prose_table_mismatch",
+            "error",
+            f"正文“{f.subject}”为{_fmt(a.fact_value)}{f.unit}，表“{a.table_title}”中“{a.row_label}”（{a.column}）为{_fmt(a.table_value)}{f.unit}",
+            fact_ids=[f.fact_id],
+            span=f.span,
+        )
+
+
+# ---------------------------------------------------------------- table arithmetic
+
+
+def _tol(*values: float) -> float:
+    # printed to 2 decimals: each rounded value may be off by 0.005; sums carry that per term
+    return 0.006 * max(2, len(values))
+
+
+def table_sum_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    """Children of a code (2101501 under 21015 under 210) add up to their parent, per column."""
+    for t in ci.tables:
+        by_col: dict[str, dict[str, TableCell]] = defaultdict(dict)
+        for c in t.cells:
+            if c.code:
+                by_col[c.column].setdefault(c.code, c)
+        for col, cells in by_col.items():
+            for code, parent in cells.items():
+                kids = [c for k, c in cells.items() if k != code and k.startswith(code) and len(k) == len(code) + 2]
+                if len(kids) < 2 and not (kids and len(code) >= 3):
+                    continue
+                if not kids:
+                    continue
+                total = sum(k.value for k in kids)
+                if abs(total - parent.value) > _tol(*[k.value for k in kids]) * (1 if (t.unit or "万元") != "元" else 100):
+                    yield ci.finding(
+                        "table_sum_mismatch",
+                        "warning",
+                        f"表“{t.title}”{col}：{parent.row_label}（{code}）为{_fmt(parent.value)}，其下级科目合计{_fmt(total)}",
+                        span=parent.span,
+                    )
+        # 合计 = 基本支出 + 项目支出 in rows that have those three columns
+        cols = {c.column for c in t.cells}
+        total_col = next((c for c in cols if c.split(" > ")[-1] == "合计"), None)
+        basic = next((c for c in cols if c.split(" > ")[-1] == "基本支出"), None)
+        project = next((c for c in cols if c.split(" > ")[-1] == "项目支出"), None)
+        leaves = {c.split(" > ")[-1] for c in cols}
+        if total_col and basic and project and leaves <= {"合计", "基本支出", "项目支出", "人员经费", "公用经费", "小计"}:
+            rows: dict[tuple[str, str | None, int], dict[str, TableCell]] = defaultdict(dict)
+            for c in t.cells:
+                rows[(c.row_label, c.code, c.span[0] // 10**9 if c.span else 0)][c.column] = c
+            # group cells by row: same label and code, consecutive
+            for key, r in _rows_of(t).items():
+                if total_col in r and basic in r and project in r:
+                    s = r[basic].value + r[project].value
+                    if abs(s - r[total_col].value) > _tol(1, 1) * (1 if (t.unit or "万元") != "元" else 100):
+                        yield ci.finding(
+                            "table_sum_mismatch",
+                            "warning",
+                            f"表“{t.title}”“{key}”：合计{_fmt(r[total_col].value)} ≠ 基本支出{_fmt(r[basic].value)} + 项目支出{_fmt(r[project].value)}",
+                            span=r[total_col].span,
+                        )
+
+
+def _rows_of(t: Table) -> dict[str, dict[str, TableCell]]:
+    rows: dict[str, dict[str, TableCell]] = {}
+    current: dict[str, TableCell] = {}
+    key = ""
+    for c in t.cells:
+        k = f"{c.code or ''}{c.row_label}"
+        if k != key or c.column in current:
+            if current:
+                rows.setdefault(key, current)
+            current, key = {}, k
+        current[c.column] = c
+    if current:
+        rows.setdefault(key, current)
+    return rows
+
+
+def total_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    """收入总计 = 支出总计 in a two-sided total table."""
+    for t in ci.tables:
+        inc = [c for c in t.cells if re.fullmatch(r"收入(?:总计|合计)", c.row_label.replace(" ", ""))]
+        exp = [c for c in t.cells if re.fullmatch(r"支出(?:总计|合计)", c.row_label.replace(" ", ""))]
+        if inc and exp and abs(inc[0].value - exp[0].value) > 0.011:
+            yield ci.finding("total_mismatch", "error", f"表“{t.title}”收入总计{_fmt(inc[0].value)} ≠ 支出总计{_fmt(exp[0].value)}", span=inc[0].span)
+
+
+# ---------------------------------------------------------------- prose arithmetic
+
+
+def _sentence_groups(facts: list[Fact]) -> dict[str, list[Fact]]:
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        groups[f.sentence].append(f)
+    return groups
+
+
+def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
+    """Amount, change and percent change of one item must agree: pct ≈ change / (amount − change)."""
+    for _sent, fs in _sentence_groups(ci.facts).items():
+        amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY]
+        money_ch = [f for f in fs if f.kind == "change" and f.unit in MONEY and f.value]
+        pct_ch = [f for f in fs if f.kind == "change" and f.unit == "%" and f.value]
+        if len(amounts) != 1 or len(money_ch) != 1 or len(pct_ch) != 1:
+            continue
+        a, c, p = amounts[0], money_ch[0], pct_ch[0]
+        if a.unit != c.unit or a.value is None or c.value is None or p.value is None:
+            continue
+        prior = a.value - c.value
+        if prior <= 0:
+            continue
+        expected = c.value / prior * 100
+        places = decimals(p.surface or str(p.value))
+        tol = max(0.5 * 10 ** (-places), 0.006) + abs(expected) * 0.005
+        if abs(expected - p.value) > tol + 0.01:
+            yield ci.finding(
+                "change_arithmetic",
+                "warning",
+                f"“{a.subject}”{_fmt(a.value)}{a.unit}，变动{_fmt(c.value)}{c.unit}，应为{expected:.2f}%，正文写作{_fmt(p.value)}%",
+                fact_ids=[a.fact_id, c.fact_id, p.fact_id],
+                span=p.span,
+            )
+
+
+def share_sum(ci: CheckInput) -> Iterable[Finding]:
+    """Shares of one whole (占…%) listed together should add up to about 100%."""
+    by_section: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in ci.facts:
+        if f.kind == "percent" and f.share_of is None and f.value is not None and f.section:
+            by_section[(f.section, f.sentence[:0])].append(f)
+    for (_section, _), fs in by_section.items():
+        # consecutive shares right after a total: 其中：A …占x%；B …占y%
+        shares = [f for f in fs if "占" in f.sentence]
+        if len(shares) < 2:
+            continue
+        total = sum(f.value for f in shares if f.value is not None)
+        if 100.5 < total < 200 or 95 < total < 99.5 and len(shares) >= 3:
+            yield ci.finding(
+                "share_sum",
+                "info",
+                f"同一段落中占比合计为{total:.2f}%（{len(shares)}项）",
+                fact_ids=[f.fact_id for f in shares],
+                span=shares[0].span,
+            )
+
+
+# ---------------------------------------------------------------- years, units, residue
+
+
+def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    if not ci.year:
+        return
+    seen: set[tuple[str, str]] = set()
+    for f in ci.facts:
+        if f.kind != "change" or not f.baseline or (f.sentence, f.baseline) in seen:
+            continue
+        seen.add((f.sentence, f.baseline))
+        m = re.match(r"(\d{4})年", f.baseline)
+        if m and int(m.group(1)) != ci.year - 1 and "执行" not in f.baseline:
+            yield ci.finding(
+                "year_mismatch",
+                "warning",
+                f"{ci.year}年文件中“{f.subject}”与{m.group(1)}年相比（应为{ci.year - 1}年）",
+                fact_ids=[f.fact_id],
+                span=f.span,
+            )
+
+
+def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
+    """A money amount in 元 among 万元 amounts of the same paragraph and scale (5.56 元 among 万元)."""
+    by_sentence = _sentence_groups(ci.facts)
+    for _sent, fs in by_sentence.items():
+        units = {f.unit for f in fs if f.unit in MONEY}
+        if "元" in units and "万元" in units:
+            for f in fs:
+                if f.unit == "元" and f.kind == "amount" and f.value is not None and f.value < 1000 and not f.comparator and not re.search(r"不少于|不超过|最高|最低|标准|每人|人均|/", f.sentence[:0] + f.subject):
+                    yield ci.finding("unit_suspect", "warning", f"“{f.subject}”{_fmt(f.value)}元与同句其他金额（万元）单位不一致，可能应为万元", fact_ids=[f.fact_id], span=f.span)
+
+
+_RESIDUE = re.compile(
+    r"MERGEFIELD[^\n]{0,80}|\$\{[^}\n]{0,80}\}|\{\{[^}\n]{0,40}\}\}|【[^】\n]{0,10}(?:XX|xx|××)[^】\n]{0,10}】"
+    r"|(?:XX|xx|××|ＸＸ)+(?:局|单位|部门|年|万元|项目)|(?<![\d_])_{3,}(?![\d_])|（?此处填写[^。\n]{0,20}|请(?:根据|按照)实际(?:情况)?填写[^。\n]{0,20}"
+)
+
+
+def template_residue(ci: CheckInput) -> Iterable[Finding]:
+    for m in _RESIDUE.finditer(ci.text):
+        frag = m.group().strip()
+        if not frag:
+            continue
+        yield ci.finding("template_residue", "warning", f"模板残留：{frag[:40]}", span=(m.start(), m.start() + len(m.group())))
+
+
+# ---------------------------------------------------------------- claims
+
+
+_BIGGER = re.compile(r"决算数?大于(?:年初)?预算数?|增加|增长|上升")
+_SMALLER = re.compile(r"决算数?小于(?:年初)?预算数?|减少|下降|降低")
+
+
+def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
+    for f in ci.facts:
+        if f.kind == "change" and f.direction == "unchanged" and f.value == 0 and f.surface == "持平":
+            continue
+        if f.kind == "change" and f.value not in (None, 0) and f.surface in ("持平", "保持一致", "一致", "不变"):
+            yield ci.finding("claim_contradiction", "warning", f"“{f.subject}”称持平，但变动为{_fmt(f.value)}", fact_ids=[f.fact_id], span=f.span)
+    # 决算数大于预算数 with the actual smaller (and the reverse), stated in one sentence
+    for sent, fs in _sentence_groups(ci.facts).items():
+        budget = next((f for f in fs if f.kind == "amount" and re.search(r"年初预算|预算数", f.subject)), None)
+        actual = next((f for f in fs if f.kind == "amount" and re.search(r"决算|执行数", f.subject)), None)
+        if not (budget and actual and budget.value is not None and actual.value is not None):
+            continue
+        claim = sent[sent.find("决算") :] if "决算数" in sent else ""
+        if _BIGGER.search(claim) and actual.value < budget.value or _SMALLER.search(claim) and actual.value > budget.value:
+            yield ci.finding(
+                "claim_contradiction", "warning",
+                f"文字与数字矛盾：决算{_fmt(actual.value)}，预算{_fmt(budget.value)}", fact_ids=[budget.fact_id, actual.fact_id], span=actual.span,
+            )
+
+
+# ---------------------------------------------------------------- tables promised but missing
+
+
+def missing_table(ci: CheckInput) -> Iterable[Finding]:
+    from rapidfuzz import fuzz
+
+    titles = [re.sub(r"\s+|\d{4}年度?|[“”\"]", "", t.title) for t in ci.tables if t.title]
+    for want in ci.toc_titles:
+        key = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[.．、])|[《》\s“”\"]|\d{4}年度?", "", want)
+        if len(key) < 4 or re.search(r"(?:部门|单位)(?:预算|决算)(?:公开)?表$", key):
+            continue  # a part title (第二部分 部门预算表), not one table
+        if not any(fuzz.partial_ratio(key, t) >= 85 for t in titles):
+            yield ci.finding("missing_table", "info", f"目录列出的“{want}”未在文中找到")
+    for t in ci.tables:
+        if t.empty and not t.note and t.title:
+            yield ci.finding("missing_table", "info", f"表“{t.title}”为空表，但没有空表说明", span=t.span)
+
+
+def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
+    explained = {f.explains for f in ci.facts if f.kind == "reason" and f.explains}
+    for f in ci.facts:
+        # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
+        if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal", f.metric)):
+            continue
+        if f.kind == "change" and f.value and f.fact_id not in explained and f.unit in MONEY:
+            same_sentence_reason = any(g.kind == "reason" and g.sentence == f.sentence for g in ci.facts)
+            if not same_sentence_reason:
+                yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+CHECKS: tuple[Check, ...] = (
+    prose_table_mismatch,
+    table_sum_mismatch,
+    total_mismatch,
+    change_arithmetic,
+    share_sum,
+    year_mismatch,
+    unit_suspect,
+    template_residue,
+    claim_contradiction,
+    missing_table,
+    missing_explanation,
+)
+
+
+def run_checks(ci: CheckInput, checks: Iterable[Check] = CHECKS) -> list[Finding]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    out = [f for check in checks for f in check(ci)]
+    return sorted(out, key=lambda f: (order[f.severity], f.span[0] if f.span else 10**12))
