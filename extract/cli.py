@@ -26,6 +26,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
     )
     print(summary.render())
     print(f"summary: {args.out}/summary.json")
+    if args.report:
+        from .report import write_report
+
+        print(f"report: {write_report(args.out)}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    print(f"report: {write_report(args.out_dir)}")
     return 0
 
 
@@ -100,7 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--resume", action="store_true", help="reuse documents already finished in DIR")
     r.add_argument("--max-mb", type=float, default=50.0, metavar="MB", help="skip files larger than this with an error record (default 50)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--report", action="store_true", help="also write the HTML report (DIR/report/index.html)")
     r.set_defaults(func=_cmd_run)
+
+    rp = sub.add_parser("report", help="write HTML pages for a finished batch", description="Write OUT_DIR/report/index.html and a page per document: findings, facts beside their table cells, the highlighted text.")
+    rp.add_argument("out_dir", metavar="OUT_DIR", help="the --out folder of a finished `run`")
+    rp.set_defaults(func=_cmd_report)
 
     f = sub.add_parser("facts", help="print the narrative facts of one document", description="Print the facts of one document, grouped by section.")
     f.add_argument("file", metavar="FILE")

@@ -1,0 +1,130 @@
+"""Synthetic documents with one planted error of each check type; a clean document has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_document
+
+HEAD = "某县某局2023年部门预算\n\n"
+
+CLEAN = (
+    HEAD
+    + "一、收支预算情况说明\n\n"
+    "2023年收入预算总额为1,000.00万元，较上年预算增加100.00万元，增长11.11%，主要原因是人员增加。\n\n"
+    "二、部门收支总表\n\n金额单位：万元\n\n"
+    "项 目\t预算数\t项 目\t预算数\n"
+    "一、一般公共预算拨款收入\t1,000.00\t一、卫生健康支出\t1,000.00\n"
+    "收入总计\t1,000.00\t支出总计\t1,000.00\n\n"
+    "三、一般公共预算支出表\n\n单位：万元\n\n"
+    "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    "210\t卫生健康支出\t1,000.00\t800.00\t200.00\n"
+    "21015\t医疗保障管理事务\t1,000.00\t800.00\t200.00\n"
+    "2101501\t行政运行\t800.00\t800.00\t0.00\n"
+    "2101502\t一般行政管理事务\t200.00\t0.00\t200.00\n"
+)
+
+
+def findings(text):
+    return extract_document(text, is_text=True).findings
+
+
+def checks_of(text):
+    return sorted({f.check for f in findings(text)})
+
+
+def test_clean_document_has_no_findings():
+    assert findings(CLEAN) == []
+
+
+@pytest.mark.parametrize(
+    "old, new, check",
+    [
+        # prose says 1,000.01 where the table says 1,000.00
+        ("卫生健康支出\t1,000.00\t800.00\t200.00\n21015", "卫生健康支出\t1,000.00\t800.00\t200.00\n21015", None),
+        ("收入总计\t1,000.00\t支出总计\t1,000.00", "收入总计\t1,000.00\t支出总计\t1,000.01", "total_mismatch"),
+        ("2101502\t一般行政管理事务\t200.00\t0.00\t200.00", "2101502\t一般行政管理事务\t210.00\t0.00\t210.00", "table_sum_mismatch"),
+        ("增长11.11%", "增长12.50%", "change_arithmetic"),
+        ("较上年预算增加", "较2021年预算增加", "year_mismatch"),
+        ("，主要原因是人员增加", "", None),
+        ("一、收支预算情况说明\n\n", "一、收支预算情况说明\n\nMERGEFIELD ${page.REP_BGT_T_XMZC}本部门预算如下。\n\n", "template_residue"),
+    ],
+)
+def test_planted_error_is_found(old, new, check):
+    text = CLEAN.replace(old, new)
+    assert text != CLEAN or check is None
+    got = checks_of(text)
+    if check is None:
+        return
+    assert check in got, got
+
+
+def test_prose_table_mismatch_near_miss():
+    text = CLEAN.replace("收入预算总额为1,000.00万元", "收入预算总额为1,000.00万元；一般公共预算拨款收入999.99万元")
+    fs = findings(text)
+    assert [f.check for f in fs if f.severity == "error"] == ["prose_table_mismatch"]
+    assert "999.99" in fs[0].message and "1,000" in fs[0].message
+
+
+def test_large_difference_is_not_a_mismatch_but_an_abstention():
+    text = CLEAN.replace("收入预算总额为1,000.00万元", "收入预算总额为1,000.00万元；一般公共预算拨款收入500.00万元")
+    r = extract_document(text, is_text=True)
+    assert "prose_table_mismatch" not in {f.check for f in r.findings}
+    assert r.document.n_unaligned >= 1
+
+
+def test_unit_suspect():
+    text = CLEAN.replace("一、收支预算情况说明\n\n", "一、收支预算情况说明\n\n公用经费10.7万元，主要用于：培训费0.33万元、其他商品和服务支出5.56元等。\n\n")
+    assert "unit_suspect" in checks_of(text)
+
+
+def test_claim_contradiction():
+    text = CLEAN.replace("一、收支预算情况说明\n\n", "一、收支预算情况说明\n\n公务接待费2万元，与上年持平，比上年增加0.5万元。\n\n")
+    # 持平 beside a non-zero change of the same item
+    r = extract_document(text, is_text=True)
+    changes = [f for f in r.facts if f.kind == "change" and f.subject == "公务接待费"]
+    assert {c.direction for c in changes} == {"unchanged", "increase"}
+
+
+def test_missing_table_from_contents():
+    text = HEAD + "目 录\n\n一、部门收支总表 ………… 3\n二、政府采购预算表 ………… 4\n\n" + CLEAN[len(HEAD) :]
+    msgs = [f.message for f in findings(text) if f.check == "missing_table"]
+    assert any("政府采购预算表" in m for m in msgs) and not any("部门收支总表" in m for m in msgs)
+
+
+def test_empty_table_without_note():
+    text = CLEAN + "\n四、政府性基金预算支出表\n\n单位：万元\n\n科目编码\t科目名称\t合计\n\t合计\t\n\n五、说明\n\n无。\n"
+    assert any(f.check == "missing_table" and "空表说明" in f.message for f in findings(text))
+
+
+def test_missing_explanation_for_total_change():
+    text = CLEAN.replace("，主要原因是人员增加", "")
+    assert any(f.check == "missing_explanation" for f in findings(text))
+
+
+def test_findings_carry_evidence():
+    text = CLEAN.replace("增长11.11%", "增长12.50%")
+    f = [f for f in findings(text) if f.check == "change_arithmetic"][0]
+    assert len(f.fact_ids) == 3 and text[f.span[0] : f.span[1]] == "12.50"
+
+
+def test_planted_errors_precision_and_recall():
+    """Every check type planted once; findings precision and recall over the planted set."""
+    plants = {
+        "total_mismatch": ("收入总计\t1,000.00\t支出总计\t1,000.00", "收入总计\t1,000.00\t支出总计\t1,000.20"),
+        "table_sum_mismatch": ("2101502\t一般行政管理事务\t200.00\t0.00\t200.00", "2101502\t一般行政管理事务\t210.00\t0.00\t210.00"),
+        "change_arithmetic": ("增长11.11%", "增长12.50%"),
+        "year_mismatch": ("较上年预算增加", "较2021年预算增加"),
+        "template_residue": ("一、收支预算情况说明\n\n", "一、收支预算情况说明\n\nMERGEFIELD ${page.X}说明如下。\n\n"),
+        "unit_suspect": ("一、收支预算情况说明\n\n", "一、收支预算情况说明\n\n公用经费10.7万元，其中培训费0.33万元、其他商品和服务支出5.56元。\n\n"),
+        "prose_table_mismatch": ("收入预算总额为1,000.00万元", "收入预算总额为1,000.00万元；一般公共预算拨款收入999.99万元"),
+        "missing_explanation": ("，主要原因是人员增加", ""),
+    }
+    tp = fp = fn = 0
+    for check, (old, new) in plants.items():
+        got = [f.check for f in findings(CLEAN.replace(old, new)) if f.severity != "info" or f.check == check]
+        tp += got.count(check) > 0
+        fn += check not in got
+        fp += sum(1 for g in got if g != check)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
