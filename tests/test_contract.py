@@ -133,3 +133,36 @@ def test_documents_count_their_tables(outputs):
     for d in _records(outputs / "documents.jsonl"):
         assert d["n_tables"] == len(d["tables"]) and d["n_tables"] > 0
         assert all({"table_id", "table_title", "unit", "empty", "note"} <= set(t) for t in d["tables"])
+
+
+ALIGNMENT_FIELDS = {"doc_id": str, "fact_id": str, "table_id": str, "row_label": str, "column": str, "table_value": NUM, "fact_value": NUM, "score": NUM, "status": str}
+FINDING_FIELDS = {"doc_id": str, "check": str, "severity": str, "message": str, "fact_ids": list, "span": (list, type(None))}
+
+
+def test_alignments_jsonl(outputs):
+    facts = {(f["doc_id"], f["fact_id"]) for f in _records(outputs / "facts.jsonl")}
+    tables = {(c["doc_id"], c["table_id"]) for c in _records(outputs / "tables.jsonl")}
+    als = _records(outputs / "alignments.jsonl")
+    assert len(als) > 100
+    for a in als:
+        _check_fields(a, ALIGNMENT_FIELDS)
+        assert a["status"] in ("consistent", "mismatch") and 0 <= a["score"] <= 1
+        assert (a["doc_id"], a["fact_id"]) in facts and (a["doc_id"], a["table_id"]) in tables
+        if a["status"] == "consistent":
+            assert a["table_value"] == pytest.approx(a["fact_value"], abs=0.006)
+
+
+def test_findings_jsonl(outputs, corpus_files):
+    texts = _texts(corpus_files)
+    facts = {(f["doc_id"], f["fact_id"]) for f in _records(outputs / "facts.jsonl")}
+    fs = _records(outputs / "findings.jsonl")
+    assert fs
+    for f in fs:
+        _check_fields(f, FINDING_FIELDS)
+        assert f["severity"] in ("error", "warning", "info") and f["message"] and "\n" not in f["message"]
+        assert all((f["doc_id"], i) in facts for i in f["fact_ids"])
+        if f["span"]:
+            s, e = f["span"]
+            assert 0 <= s < e <= len(texts[f["doc_id"]])
+    checks = {f["check"] for f in fs}
+    assert {"prose_table_mismatch", "template_residue", "year_mismatch", "unit_suspect"} <= checks
