@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .records import Fact, TableCell
@@ -83,33 +83,71 @@ def name_similarity(subject: str, label: str) -> tuple[float, str]:
     return fuzz.ratio(a, b) / 100.0 * 0.85, "fuzzy"
 
 
+def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75) -> dict[str, dict[str, tuple[float, str]]]:
+    """subject → {label: (similarity, how)} for every pair at or above `floor`.
+
+    Exact, synonym and metric matches come from dictionaries; fuzzy ones from one
+    `rapidfuzz.process.cdist` over the distinct keys.
+    """
+    from rapidfuzz import fuzz, process
+
+    skeys = [_name_key(s) for s in subjects]
+    lkeys = [_name_key(lb) for lb in labels]
+    syn = _synonyms()
+    lmetric = [metric_for(k) if k else None for k in lkeys]
+    out: dict[str, dict[str, tuple[float, str]]] = {s: {} for s in subjects}
+    fuzzy = process.cdist(skeys, lkeys, scorer=fuzz.ratio, score_cutoff=floor / 0.85 * 100, workers=1) if skeys and lkeys else None
+    for i, (subj, a) in enumerate(zip(subjects, skeys, strict=False)):
+        if not a:
+            continue
+        sa = syn.get(a)
+        ma = metric_for(a)
+        row = out[subj]
+        for j, (label, b) in enumerate(zip(labels, lkeys, strict=False)):
+            if not b:
+                continue
+            if a == b:
+                row[label] = (1.0, "exact")
+            elif sa is not None and syn.get(b) == sa:
+                row[label] = (0.95, "synonym")
+            elif ma and ma == lmetric[j]:
+                row[label] = (0.9, "metric")
+            elif fuzzy is not None and fuzzy[i, j] > 0:
+                row[label] = (float(fuzzy[i, j]) / 100.0 * 0.85, "fuzzy")
+    return out
+
+
 def decimals(surface: str) -> int:
     m = re.search(r"\.(\d+)", surface.replace(",", ""))
     return len(m.group(1)) if m else 0
 
 
-def values_agree(fact: Fact, cell: TableCell) -> tuple[bool, float]:
+def values_agree(fact: Fact, cell: TableCell, places: int | None = None) -> tuple[bool, float]:
     """Equal after converting the cell to the fact's unit and rounding to the fact's precision."""
     if fact.value is None or fact.unit not in MONEY or (cell.unit or "") not in MONEY:
         return False, float("nan")
     in_fact_unit = cell.value * MONEY[cell.unit] / MONEY[fact.unit]  # type: ignore[index]
-    places = decimals(fact.surface or str(fact.value))
+    if places is None:
+        places = decimals(fact.surface or str(fact.value))
     tol = 0.5 * 10 ** (-places) + 1e-9
     return abs(round(in_fact_unit, places) - fact.value) <= tol or abs(in_fact_unit - fact.value) <= tol, in_fact_unit
 
 
 def _table_fit(fact: Fact, cell: TableCell) -> float:
+    return _fit(norm_label(fact.subject), norm_label(fact.section), cell.table_title, cell.column)
+
+
+@lru_cache(maxsize=65536)
+def _fit(subj: str, section: str, table_title: str, column: str) -> float:
     score = 0.5
-    title = norm_label(cell.table_title)
-    subj = norm_label(fact.subject)
-    section = norm_label(fact.section)
+    title = norm_label(table_title)
     if "基本支出" in subj and "基本支出" in title:
         score += 0.3
     if "三公" in subj + section and "三公" in title:
         score += 0.3
     if "财政拨款" in subj and "财政拨款" in title:
         score += 0.2
-    if _TOTAL_COL.search(cell.column.split(" > ")[-1]):
+    if _TOTAL_COL.search(column.split(" > ")[-1]):
         score += 0.2
     return min(score, 1.0)
 
@@ -130,18 +168,27 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
         stats.abstained += 1
         stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
 
-    for f in facts:
-        if f.kind != "amount" or f.unit not in MONEY or f.value is None or not f.subject:
-            continue
+    amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject]
+    if not amounts:
+        return out
+    # names are compared once per distinct subject and label, not per fact and cell
+    by_label: dict[str, list[TableCell]] = {}
+    for c in money_cells:
+        by_label.setdefault(c.row_label, []).append(c)
+    labels = list(by_label)
+    subjects = list(dict.fromkeys(f.subject for f in amounts))
+    names = _name_matrix(subjects, labels)
+
+    for f in amounts:
         scored = []
-        for c in money_cells:
-            name, how = name_similarity(f.subject, c.row_label)
-            if name < 0.75:
-                continue
-            agree, conv = values_agree(f, c)
-            fit = _table_fit(f, c)
-            score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
-            scored.append((score, name, how, agree, conv, fit, c))
+        places = decimals(f.surface or str(f.value))
+        subj, section = norm_label(f.subject), norm_label(f.section)
+        for label, (name, how) in names.get(f.subject, {}).items():
+            for c in by_label[label]:
+                agree, conv = values_agree(f, c, places)
+                fit = _fit(subj, section, c.table_title, c.column)
+                score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
+                scored.append((score, name, how, agree, conv, fit, c))
         if not scored:
             abstain("no table entry with this name")
             continue

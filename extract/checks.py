@@ -31,6 +31,7 @@ class CheckInput:
         self.alignments = alignments
         self.by_id = {f.fact_id: f for f in facts}
         self.toc_titles = toc_titles or []
+        self.by_sentence = _sentence_groups(facts)
 
     def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
         return Finding(doc_id=self.doc_id, check=check, severity=severity, message=message, fact_ids=fact_ids or [], span=span)  # type: ignore[arg-type]
@@ -73,10 +74,12 @@ def table_sum_mismatch(ci: CheckInput) -> Iterable[Finding]:
             if c.code:
                 by_col[c.column].setdefault(c.code, c)
         for col, cells in by_col.items():
+            children: dict[str, list[TableCell]] = defaultdict(list)
+            for k, c in cells.items():
+                if len(k) >= 5:
+                    children[k[:-2]].append(c)
             for code, parent in cells.items():
-                kids = [c for k, c in cells.items() if k != code and k.startswith(code) and len(k) == len(code) + 2]
-                if len(kids) < 2 and not (kids and len(code) >= 3):
-                    continue
+                kids = children.get(code, [])
                 if not kids:
                     continue
                 total = sum(k.value for k in kids)
@@ -147,7 +150,7 @@ def _sentence_groups(facts: list[Fact]) -> dict[str, list[Fact]]:
 
 def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
     """Amount, change and percent change of one item must agree: pct ≈ change / (amount − change)."""
-    for _sent, fs in _sentence_groups(ci.facts).items():
+    for _sent, fs in ci.by_sentence.items():
         amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY]
         money_ch = [f for f in fs if f.kind == "change" and f.unit in MONEY and f.value]
         pct_ch = [f for f in fs if f.kind == "change" and f.unit == "%" and f.value]
@@ -218,8 +221,7 @@ def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
 
 def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
     """A money amount in 元 among 万元 amounts of the same paragraph and scale (5.56 元 among 万元)."""
-    by_sentence = _sentence_groups(ci.facts)
-    for _sent, fs in by_sentence.items():
+    for _sent, fs in ci.by_sentence.items():
         units = {f.unit for f in fs if f.unit in MONEY}
         if "元" in units and "万元" in units:
             for f in fs:
@@ -255,7 +257,7 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
         if f.kind == "change" and f.value not in (None, 0) and f.surface in ("持平", "保持一致", "一致", "不变"):
             yield ci.finding("claim_contradiction", "warning", f"“{f.subject}”称持平，但变动为{_fmt(f.value)}", fact_ids=[f.fact_id], span=f.span)
     # 决算数大于预算数 with the actual smaller (and the reverse), stated in one sentence
-    for sent, fs in _sentence_groups(ci.facts).items():
+    for sent, fs in ci.by_sentence.items():
         budget = next((f for f in fs if f.kind == "amount" and re.search(r"年初预算|预算数", f.subject)), None)
         actual = next((f for f in fs if f.kind == "amount" and re.search(r"决算|执行数", f.subject)), None)
         if not (budget and actual and budget.value is not None and actual.value is not None):
