@@ -14,9 +14,10 @@ Performance-target tables (绩效目标表) additionally become `Indicator`s.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, combinations
+from itertools import combinations
 from math import comb
 
 from .layout import Block
@@ -101,16 +102,12 @@ def _compact(s: str) -> str:
     return _WS.sub("", s)
 
 
-def _display_columns(s: str) -> list[int]:
-    """Display column where each character starts (CJK and full-width characters are two wide)."""
-    return [0, *accumulate(2 if _is_wide(c) else 1 for c in s)]
+_WIDE = re.compile("[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
-def _is_wide(c: str) -> bool:
-    return (
-        "\u2e80" <= c <= "\ua4cf" or "\uac00" <= c <= "\ud7a3" or "\uf900" <= c <= "\ufaff"
-        or "\ufe30" <= c <= "\ufe4f" or "\uff00" <= c <= "\uff60" or "\uffe0" <= c <= "\uffe6"
-    )
+def _display_x(wide: list[int], i: int) -> int:
+    """Display column of character i (CJK and full-width characters are two wide)."""
+    return i + bisect_left(wide, i)
 
 
 def _cell(mt: MappedText, a: int, b: int, x0: float = 0, x1: float = 0) -> RawCell:
@@ -200,10 +197,10 @@ def _split_aligned(ln: MappedText, line_no: int) -> RawLine:
                 continue
         groups.append([(a, b)])
     cells = []
-    cols = _display_columns(s)
+    wide = [m.start() for m in _WIDE.finditer(s)]
     for g in groups:
         a, b = g[0][0], g[-1][1]
-        cells.append(_cell(ln, a, b, cols[a], cols[b]))
+        cells.append(_cell(ln, a, b, _display_x(wide, a), _display_x(wide, b)))
     return RawLine(cells, line_no, _compact(s))
 
 
