@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .records import Fact
+from .records import Fact, Finding
 
 KINDS = ("amount", "change", "percent", "headcount", "count", "reason")
 _NORM = re.compile(r"[\s“”\"'‘’()（）【】\[\]《》、]")
@@ -265,3 +265,107 @@ def evaluate_tables(corpus: str | Path, annotations: str | Path) -> TableScore:
         r = extract_document(Path(corpus) / gold[0]["doc"], is_text=False)
         score_tables(r.cells, r.indicators, gold, score, doc=gold[0]["doc"])
     return score
+
+
+# ---------------------------------------------------------------- alignments and findings
+
+
+@dataclass
+class AlignScore:
+    correct: int = 0  # the gold cell (or an equivalent one) was chosen
+    wrong: int = 0  # another cell was chosen, or a cell where gold says there is none
+    abstained: int = 0  # gold has a cell, nothing was chosen
+    gold_with_cell: int = 0
+    status_right: int = 0  # consistent/mismatch agrees with gold, among correct ones
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / (self.correct + self.wrong) if self.correct + self.wrong else 1.0
+
+    @property
+    def abstain_rate(self) -> float:
+        return self.abstained / self.gold_with_cell if self.gold_with_cell else 0.0
+
+    def render(self) -> str:
+        return (
+            f"alignment accuracy {self.accuracy:.3f} ({self.correct} right, {self.wrong} wrong), "
+            f"abstained on {self.abstain_rate:.1%} of {self.gold_with_cell} amounts that have a table entry; "
+            f"status right for {self.status_right}/{self.correct}"
+        )
+
+
+def score_alignments(facts: list[Fact], alignments: list[Any], gold: list[dict[str, Any]], score: AlignScore, *, doc: str = "") -> None:
+    by_fact = {a.fact_id: a for a in alignments}
+    for g in gold:
+        pf = next((f for f in facts if f.kind == "amount" and f.span[0] < g["fact_end"] and g["fact_start"] < f.span[1]), None)
+        a = by_fact.get(pf.fact_id) if pf else None
+        ok_starts = {c["start"] for c in [g.get("cell"), *g.get("also", [])] if c}
+        if ok_starts:
+            score.gold_with_cell += 1
+        if a is None:
+            if ok_starts:
+                score.abstained += 1
+            continue
+        pred_start = a.cell_span[0] if a.cell_span else None
+        if pred_start in ok_starts:
+            score.correct += 1
+            score.status_right += a.status == g.get("status")
+        else:
+            score.wrong += 1
+            score.errors.append({"doc": doc, "line": g.get("line"), "subject": g.get("subject"), "pred": [a.table_title, a.row_label, a.column, a.table_value], "gold": g.get("cell")})
+
+
+@dataclass
+class FindingScore:
+    per_check: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def total(self) -> PRF:
+        t = PRF()
+        for p in self.per_check.values():
+            t.tp += p.tp
+            t.tp_gold += p.tp_gold
+            t.n_pred += p.n_pred
+            t.n_gold += p.n_gold
+        return t
+
+    def render(self) -> str:
+        t = self.total()
+        rows = [f"findings P/R/F1 {t.precision:.3f}/{t.recall:.3f}/{t.f1:.3f} (gold {t.n_gold}, predicted {t.n_pred})"]
+        for k, p in sorted(self.per_check.items()):
+            rows.append(f"  {k:<22} P {p.precision:.2f} R {p.recall:.2f} (gold {p.n_gold}, pred {p.n_pred})")
+        return "\n".join(rows)
+
+
+def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: FindingScore, *, doc: str = "") -> None:
+    """A finding matches a gold one of the same check whose evidence span overlaps (or, with no
+    span on either side, whose message names the same thing)."""
+    from rapidfuzz import fuzz
+
+    used: set[int] = set()
+    for g in gold:
+        score.per_check[g["check"]].n_gold += 1
+    for f in pred:
+        p = score.per_check[f.check]
+        p.n_pred += 1
+        hit = None
+        for i, g in enumerate(gold):
+            if g["check"] != f.check:
+                continue
+            if f.span and g.get("start") is not None and f.span[0] < g["end"] and g["start"] < f.span[1]:
+                hit = i
+            elif (not f.span or g.get("start") is None) and fuzz.partial_ratio(f.message, g.get("message", "")) >= 70:
+                hit = i
+            if hit is not None:
+                break
+        if hit is None:
+            score.errors.append({"doc": doc, "type": "false", "check": f.check, "message": f.message})
+            continue
+        p.tp += 1
+        if hit not in used:
+            used.add(hit)
+            p.tp_gold += 1
+    for i, g in enumerate(gold):
+        if i not in used:
+            score.errors.append({"doc": doc, "type": "missed", "check": g["check"], "message": g.get("message")})
