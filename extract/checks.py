@@ -62,13 +62,30 @@ def prose_table_mismatch(ci: CheckInput) -> Iterable[Finding]:
 
 
 def _tol(*values: float) -> float:
-    # printed to 2 decimals: each rounded value may be off by 0.005; sums carry that per term
+    """Rounding slack of a sum: none for whole numbers (元 tables), 0.005 per printed 2-decimal term."""
+    if all(float(v).is_integer() for v in values):
+        return 0.5
     return 0.006 * max(2, len(values))
 
 
 def table_sum_mismatch(ci: CheckInput) -> Iterable[Finding]:
-    """Children of a code (2101501 under 21015 under 210) add up to their parent, per column."""
+    """One finding per table and row whose figures do not add up (see `_table_sums`); a parent
+    whose gap is just its child's gap is the same error, reported once at the child."""
     for t in ci.tables:
+        found: dict[str, tuple[float, Finding]] = {}
+        for code, delta, f in _table_sums(ci, t):
+            if code not in found:
+                found[code] = (delta, f)
+        for code, (delta, f) in found.items():
+            if any(k != code and k.startswith(code) and abs(abs(d) - abs(delta)) < 1e-6 for k, (d, _) in found.items()):
+                continue
+            yield f
+
+
+def _table_sums(ci: CheckInput, t: Table) -> Iterable[tuple[str, float, Finding]]:
+    """(row code, gap, finding): children of a code (2101501 under 21015 under 210) against their
+    parent, per column; and 合计 against 基本支出 + 项目支出 in the same row."""
+    if t.cells:
         by_col: dict[str, dict[str, TableCell]] = defaultdict(dict)
         for c in t.cells:
             if c.code:
@@ -83,8 +100,8 @@ def table_sum_mismatch(ci: CheckInput) -> Iterable[Finding]:
                 if not kids:
                     continue
                 total = sum(k.value for k in kids)
-                if abs(total - parent.value) > _tol(*[k.value for k in kids]) * (1 if (t.unit or "万元") != "元" else 100):
-                    yield ci.finding(
+                if abs(total - parent.value) > _tol(parent.value, *[k.value for k in kids]):
+                    yield code, parent.value - total, ci.finding(
                         "table_sum_mismatch",
                         "warning",
                         f"表“{t.title}”{col}：{parent.row_label}（{code}）为{_fmt(parent.value)}，其下级科目合计{_fmt(total)}",
@@ -104,8 +121,8 @@ def table_sum_mismatch(ci: CheckInput) -> Iterable[Finding]:
             for key, r in _rows_of(t).items():
                 if total_col in r and basic in r and project in r:
                     s = r[basic].value + r[project].value
-                    if abs(s - r[total_col].value) > _tol(1, 1) * (1 if (t.unit or "万元") != "元" else 100):
-                        yield ci.finding(
+                    if abs(s - r[total_col].value) > _tol(r[total_col].value, r[basic].value, r[project].value):
+                        yield r[total_col].code or key, r[total_col].value - s, ci.finding(
                             "table_sum_mismatch",
                             "warning",
                             f"表“{t.title}”“{key}”：合计{_fmt(r[total_col].value)} ≠ 基本支出{_fmt(r[basic].value)} + 项目支出{_fmt(r[project].value)}",
@@ -295,8 +312,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal", f.metric)):
             continue
         if f.kind == "change" and f.value and f.fact_id not in explained and f.unit in MONEY:
-            same_sentence_reason = any(g.kind == "reason" and g.sentence == f.sentence for g in ci.facts)
-            if not same_sentence_reason:
+            # a reason later in the same section (财政拨款收入支出减少的主要原因是…) covers its changes
+            covered = any(g.kind == "reason" and (g.sentence == f.sentence or (g.section == f.section and g.span[0] > f.span[0])) for g in ci.facts)
+            if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 
 
