@@ -83,6 +83,20 @@ def name_similarity(subject: str, label: str) -> tuple[float, str]:
     return fuzz.ratio(a, b) / 100.0 * 0.85, "fuzzy"
 
 
+_ROW_TOTAL = re.compile(r"^(?:合计|总计|小计|)$|(?:局|厅|院|办公室|办事处|委员会|中心|单位)(?:本级|机关)?$")
+
+
+def _names_of(c: TableCell) -> list[str]:
+    """What a cell is called: its row label; in a total or unit row (三公 tables: 合计 | 因公出国（境）费 |
+    公务接待费) also its column's own name."""
+    names = [c.row_label] if c.row_label else []
+    if _ROW_TOTAL.search(c.row_label.replace(" ", "")):
+        leaf = c.column.split(" > ")[-1]
+        if leaf and not re.fullmatch(r"列\d+|合计|金额|预算数", leaf):
+            names.append(leaf)
+    return names
+
+
 def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75) -> dict[str, dict[str, tuple[float, str]]]:
     """subject → {label: (similarity, how)} for every pair at or above `floor`.
 
@@ -124,9 +138,14 @@ def decimals(surface: str) -> int:
 
 def values_agree(fact: Fact, cell: TableCell, places: int | None = None) -> tuple[bool, float]:
     """Equal after converting the cell to the fact's unit and rounding to the fact's precision."""
-    if fact.value is None or fact.unit not in MONEY or (cell.unit or "") not in MONEY:
+    if fact.value is None or fact.unit not in MONEY:
         return False, float("nan")
-    in_fact_unit = cell.value * MONEY[cell.unit] / MONEY[fact.unit]  # type: ignore[index]
+    if cell.unit is None:
+        in_fact_unit = cell.value  # no 单位 line: read it in the prose's unit
+    elif cell.unit in MONEY:
+        in_fact_unit = cell.value * MONEY[cell.unit] / MONEY[fact.unit]
+    else:
+        return False, float("nan")
     if places is None:
         places = decimals(fact.surface or str(fact.value))
     tol = 0.5 * 10 ** (-places) + 1e-9
@@ -161,7 +180,9 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
     own 商品和服务支出, a different year) than a wrong number, so the fact is left unaligned.
     """
     stats = stats if stats is not None else AlignStats()
-    money_cells = [c for c in cells if (c.unit or "") in MONEY and c.row_label]
+    # a table without a 单位 line may still be the one the prose quotes: such cells can only
+    # agree (same number), never be called a mismatch
+    money_cells = [c for c in cells if (c.unit or "") in MONEY or c.unit is None]
     out: list[Alignment] = []
 
     def abstain(reason: str) -> None:
@@ -174,7 +195,8 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
     # names are compared once per distinct subject and label, not per fact and cell
     by_label: dict[str, list[TableCell]] = {}
     for c in money_cells:
-        by_label.setdefault(c.row_label, []).append(c)
+        for name in _names_of(c):
+            by_label.setdefault(name, []).append(c)
     labels = list(by_label)
     subjects = list(dict.fromkeys(f.subject for f in amounts))
     names = _name_matrix(subjects, labels)
@@ -198,7 +220,7 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
             best = agreeing[0]
             status = "consistent"
         else:
-            strong = [x for x in scored if x[1] >= 0.9]
+            strong = [x for x in scored if x[1] >= 0.9 and x[6].unit is not None]
             if not strong:
                 abstain("only weak name matches, none with this value")
                 continue
