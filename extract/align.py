@@ -19,8 +19,9 @@ from .resources import _load_json
 from .taxonomy import metric_for, norm_label
 
 MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
+_PRIOR = re.compile(r"执行数|上年|去年|决算数")
 _TOTAL_COL = re.compile(r"合计|总计|预算数|金额|小计|^本年|预算$")
-_FIGURES = re.compile(r"(?:预算数|预算安排|预算|年初预算|决算数|支出决算|执行数)$")
+_FIGURES = re.compile(r"(?:预算数|预算安排|年初预算|决算数|支出决算|执行数)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ def name_similarity(subject: str, label: str) -> tuple[float, str]:
         return 0.0, "none"
     if a == b:
         return 1.0, "exact"
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return 0.96, "prefix"
     syn = _synonyms()
     if a in syn and syn.get(b) == syn[a]:
         return 0.95, "synonym"
@@ -92,9 +95,22 @@ def _names_of(c: TableCell) -> list[str]:
     names = [c.row_label] if c.row_label else []
     if _ROW_TOTAL.search(c.row_label.replace(" ", "")):
         leaf = c.column.split(" > ")[-1]
-        if leaf and not re.fullmatch(r"列\d+|合计|金额|预算数", leaf):
+        if leaf and not re.fullmatch(r"列\d+|合计|金额|预算数|总计|小计", leaf):
             names.append(leaf)
+        elif c.row_label.replace(" ", "") in ("合计", "总计") and (core := _table_core(c.table_title)):
+            names.append(core)  # 一般公共预算支出表 | 合计 → 一般公共预算支出
     return names
+
+
+@lru_cache(maxsize=4096)
+def _table_core(title: str) -> str:
+    """What a table is the total of: 表5.青山区医疗保障局2022年一般公共预算支出表 → 一般公共预算支出."""
+    t = re.sub(r"^表\s*\d+[.．]?", "", title)
+    t = re.sub(r"^.*?\d{4}年度?", "", t)
+    t = re.sub(r"^(?:部门|单位)", "", t)
+    t = re.sub(r"(?:[（(][^）)]*[）)])?$", "", t)
+    t = re.sub(r"(?:功能分类|经济分类|功能科目|经济科目)?(?:预算)?表$", "", t)
+    return t if len(t) >= 4 else ""
 
 
 def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75) -> dict[str, dict[str, tuple[float, str]]]:
@@ -122,8 +138,12 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75)
                 continue
             if a == b:
                 row[label] = (1.0, "exact")
+            elif a.replace("预算", "") == b.replace("预算", "") and len(b) >= 4:
+                row[label] = (0.98, "exact")  # 财政拨款预算支出 ~ 财政拨款支出
+            elif min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+                row[label] = (0.96, "prefix")  # 一般公共预算收入 ~ 一般公共预算, 行政运行支出 ~ 行政运行
             elif sa is not None and syn.get(b) == sa:
-                row[label] = (0.95, "synonym")
+                row[label] = (0.95 + (0.01 if b.endswith("总计") else 0.0), "synonym")  # a total is the 总计 row
             elif ma and ma == lmetric[j]:
                 row[label] = (0.9, "metric")
             elif fuzzy is not None and fuzzy[i, j] > 0:
@@ -189,7 +209,8 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
         stats.abstained += 1
         stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
 
-    amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject]
+    # last year's execution (预算执行数, 上年决算) is never in this year's tables
+    amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject and not _PRIOR.search(f.subject)]
     if not amounts:
         return out
     # names are compared once per distinct subject and label, not per fact and cell
@@ -217,7 +238,9 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
         scored.sort(key=lambda x: -x[0])
         agreeing = [x for x in scored if x[3]]
         if agreeing:
-            best = agreeing[0]
+            # equal scores: the most specific row (项 2101501 over 款 21015) is the entry meant
+            top = agreeing[0][0]
+            best = max((x for x in agreeing if x[0] >= top - 1e-9), key=lambda x: len(x[6].code or ""))
             status = "consistent"
         else:
             strong = [x for x in scored if x[1] >= 0.9 and x[6].unit is not None]
