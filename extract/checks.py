@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from .align import MONEY, Alignment, decimals
 from .records import Fact, Finding, TableCell
-from .tables import Table
+from .tables import _EMPTY_NOTE, Table
 
 Check = Callable[["CheckInput"], Iterable[Finding]]
 
@@ -62,10 +62,16 @@ def prose_table_mismatch(ci: CheckInput) -> Iterable[Finding]:
 
 
 def _tol(*values: float) -> float:
-    """Rounding slack of a sum: none for whole numbers (元 tables), 0.005 per printed 2-decimal term."""
+    """A visible gap: any difference in the last printed digit (1 元 in whole-number tables, 0.01
+    otherwise). Rounded parts may legitimately miss their total by a cent or two (尾数误差); such
+    gaps are still reported, at info level (see `_slack`)."""
     if all(float(v).is_integer() for v in values):
         return 0.5
-    return 0.006 * max(2, len(values))
+    return 0.005
+
+
+def _slack(*values: float) -> float:
+    return 0.0 if all(float(v).is_integer() for v in values) else 0.006 * max(2, len(values))
 
 
 def table_sum_mismatch(ci: CheckInput) -> Iterable[Finding]:
@@ -103,7 +109,7 @@ def _table_sums(ci: CheckInput, t: Table) -> Iterable[tuple[str, float, Finding]
                 if abs(total - parent.value) > _tol(parent.value, *[k.value for k in kids]):
                     yield code, parent.value - total, ci.finding(
                         "table_sum_mismatch",
-                        "warning",
+                        "warning" if abs(total - parent.value) > _slack(*[k.value for k in kids]) else "info",
                         f"表“{t.title}”{col}：{parent.row_label}（{code}）为{_fmt(parent.value)}，其下级科目合计{_fmt(total)}",
                         span=parent.span,
                     )
@@ -124,7 +130,7 @@ def _table_sums(ci: CheckInput, t: Table) -> Iterable[tuple[str, float, Finding]
                     if abs(s - r[total_col].value) > _tol(r[total_col].value, r[basic].value, r[project].value):
                         yield r[total_col].code or key, r[total_col].value - s, ci.finding(
                             "table_sum_mismatch",
-                            "warning",
+                            "warning" if abs(s - r[total_col].value) > _slack(r[basic].value, r[project].value) else "info",
                             f"表“{t.title}”“{key}”：合计{_fmt(r[total_col].value)} ≠ 基本支出{_fmt(r[basic].value)} + 项目支出{_fmt(r[project].value)}",
                             span=r[total_col].span,
                         )
@@ -167,13 +173,20 @@ def _sentence_groups(facts: list[Fact]) -> dict[str, list[Fact]]:
 
 def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
     """Amount, change and percent change of one item must agree: pct ≈ change / (amount − change)."""
-    for _sent, fs in ci.by_sentence.items():
-        amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY]
-        money_ch = [f for f in fs if f.kind == "change" and f.unit in MONEY and f.value]
-        pct_ch = [f for f in fs if f.kind == "change" and f.unit == "%" and f.value]
-        if len(amounts) != 1 or len(money_ch) != 1 or len(pct_ch) != 1:
+    last_amount: dict[tuple[str, str], Fact] = {}
+    for f in ci.facts:
+        if f.kind == "amount" and f.unit in MONEY:
+            last_amount[(f.section, f.subject)] = f
             continue
-        a, c, p = amounts[0], money_ch[0], pct_ch[0]
+        if f.kind != "change" or f.unit != "%" or not f.value:
+            continue
+        fs = ci.by_sentence.get(f.sentence, [])
+        money_ch = [g for g in fs if g.kind == "change" and g.unit in MONEY and g.value and g.subject == f.subject]
+        amounts = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.subject == f.subject]
+        a = amounts[0] if len(amounts) == 1 else last_amount.get((f.section, f.subject))
+        if len(money_ch) != 1 or a is None:
+            continue
+        c, p = money_ch[0], f
         if a.unit != c.unit or a.value is None or c.value is None or p.value is None:
             continue
         prior = a.value - c.value
@@ -217,9 +230,17 @@ def share_sum(ci: CheckInput) -> Iterable[Finding]:
 # ---------------------------------------------------------------- years, units, residue
 
 
+_YEAR_REF = re.compile(r"(?<![比较与上])(?<!截至)(?<!截止)((?:19|20)\d{2})\s*年度?(?=(?:部门|单位)?(?:汇总)?(?:预算|决算)(?:编制范围|安排|单位)|部门预算安排)")
+
+
 def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
     if not ci.year:
         return
+    # 纳入本部门2018年部门汇总预算编制范围 / 2022年部门预算安排购置车辆 in a 2019 / 2023 budget
+    for m in _YEAR_REF.finditer(ci.text):
+        y = int(m.group(1))
+        if y != ci.year and y != ci.year + 0 and not _in_table(ci, m.start()):
+            yield ci.finding("year_mismatch", "warning", f"{ci.year}年文件中写作“{ci.text[m.start():m.end() + 8].strip()}”", span=(m.start(1), m.end(1)))
     seen: set[tuple[str, str]] = set()
     for f in ci.facts:
         if f.kind != "change" or not f.baseline or (f.sentence, f.baseline) in seen:
@@ -227,13 +248,18 @@ def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
         seen.add((f.sentence, f.baseline))
         m = re.match(r"(\d{4})年", f.baseline)
         if m and int(m.group(1)) != ci.year - 1 and "执行" not in f.baseline:
+            pos = ci.text.rfind(m.group(1), max(0, f.span[0] - 80), f.span[0])
             yield ci.finding(
                 "year_mismatch",
                 "warning",
                 f"{ci.year}年文件中“{f.subject}”与{m.group(1)}年相比（应为{ci.year - 1}年）",
                 fact_ids=[f.fact_id],
-                span=f.span,
+                span=(pos, pos + 4) if pos >= 0 else f.span,
             )
+
+
+def _in_table(ci: CheckInput, pos: int) -> bool:
+    return any(t.span and t.span[0] <= pos < t.span[1] for t in ci.tables)
 
 
 def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
@@ -249,15 +275,26 @@ def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
 _RESIDUE = re.compile(
     r"MERGEFIELD[^\n]{0,80}|\$\{[^}\n]{0,80}\}|\{\{[^}\n]{0,40}\}\}|【[^】\n]{0,10}(?:XX|xx|××)[^】\n]{0,10}】"
     r"|(?:XX|xx|××|ＸＸ)+(?:局|单位|部门|年|万元|项目)|(?<![\d_])_{3,}(?![\d_])|（?此处填写[^。\n]{0,20}|请(?:根据|按照)实际(?:情况)?填写[^。\n]{0,20}"
+    r"|[（(]?(?:只限|仅限)[^（()）\n]{0,16}填报[^（()）\n]{0,12}[）)]?|“科目编码”和“科目名称”为必填项|</?p>"
+    r"|(?<=[预算支出收入为])\s*万元(?=[。，；,;])"
 )
 
 
 def template_residue(ci: CheckInput) -> Iterable[Finding]:
+    """One finding per kind of residue (the same form note in six tables is one problem)."""
+    seen: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
     for m in _RESIDUE.finditer(ci.text):
         frag = m.group().strip()
         if not frag:
             continue
-        yield ci.finding("template_residue", "warning", f"模板残留：{frag[:40]}", span=(m.start(), m.start() + len(m.group())))
+        key = re.sub(r"[\d\s/]+", "", frag)[:12]
+        seen[key] = seen.get(key, 0) + 1
+        first.setdefault(key, (m.start(), m.start() + len(m.group())))
+    for key, n in seen.items():
+        s, e = first[key]
+        times = f"（共{n}处）" if n > 1 else ""
+        yield ci.finding("template_residue", "warning", f"模板残留：{ci.text[s:e].strip()[:40]}{times}", span=(s, e))
 
 
 # ---------------------------------------------------------------- claims
@@ -268,6 +305,16 @@ _SMALLER = re.compile(r"决算数?小于(?:年初)?预算数?|减少|下降|降�
 
 
 def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
+    for r in ci.facts:
+        target = ci.by_id.get(r.explains or "")
+        if r.kind != "reason" or target is None or target.kind != "change" or not r.text or len(r.text) > 30:
+            continue
+        up, down = re.search(r"增加|增长|上升|提高", r.text), re.search(r"减少|下降|降低|压减|缩减", r.text)
+        if target.direction == "decrease" and up and not down or target.direction == "increase" and down and not up:
+            yield ci.finding("claim_contradiction", "warning", f"“{target.subject}”{'减少' if target.direction == 'decrease' else '增加'}，原因却写作“{r.text}”", fact_ids=[target.fact_id, r.fact_id], span=r.span)
+    for t in ci.tables:
+        if t.cells and t.note and re.search(r"为空表|空表", t.note):
+            yield ci.finding("claim_contradiction", "warning", f"表“{t.title}”注明为空表，但表中有数字", span=t.span)
     for f in ci.facts:
         if f.kind == "change" and f.direction == "unchanged" and f.value == 0 and f.surface == "持平":
             continue
@@ -301,7 +348,7 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
         if not any(fuzz.partial_ratio(key, t) >= 85 for t in titles):
             yield ci.finding("missing_table", "info", f"目录列出的“{want}”未在文中找到")
     for t in ci.tables:
-        if t.empty and not t.note and t.title:
+        if t.empty and not t.note and t.title and not (t.span and _EMPTY_NOTE.search(ci.text[max(0, t.span[0] - 300) : t.span[1] + 300])):
             yield ci.finding("missing_table", "info", f"表“{t.title}”为空表，但没有空表说明", span=t.span)
 
 
