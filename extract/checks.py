@@ -230,7 +230,7 @@ def share_sum(ci: CheckInput) -> Iterable[Finding]:
 # ---------------------------------------------------------------- years, units, residue
 
 
-_YEAR_REF = re.compile(r"(?<![比较与上])(?<!截至)(?<!截止)((?:19|20)\d{2})\s*年度?(?=(?:部门|单位)?(?:汇总)?(?:预算|决算)(?:编制范围|安排|单位)|部门预算安排)")
+_YEAR_REF = re.compile(r"(?<![比较与上至])((?:19|20)\d{2})\s*年度?(?=\s*(?:部门|单位)\s*(?:汇总\s*)?(?:预算|决算)(?!\s*(?:执行|数)))")
 
 
 def year_mismatch(ci: CheckInput) -> Iterable[Finding]:

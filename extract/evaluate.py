@@ -339,8 +339,8 @@ class FindingScore:
 
 
 def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: FindingScore, *, doc: str = "") -> None:
-    """A finding matches a gold one of the same check whose evidence span overlaps (or, with no
-    span on either side, whose message names the same thing)."""
+    """A finding matches a gold one of the same check whose evidence span overlaps, or whose
+    message names the same thing (the same gap reported at the parent or at the child row)."""
     from rapidfuzz import fuzz
 
     used: set[int] = set()
@@ -355,8 +355,8 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
                 continue
             if f.span and g.get("start") is not None and f.span[0] < g["end"] and g["start"] < f.span[1]:
                 hit = i
-            elif (not f.span or g.get("start") is None) and fuzz.partial_ratio(f.message, g.get("message", "")) >= 70:
-                hit = i
+            elif fuzz.partial_ratio(f.message, g.get("message", "")) >= 60:
+                hit = i  # the same problem, pointed at another place of the same evidence
             if hit is not None:
                 break
         if hit is None:

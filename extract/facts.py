@@ -284,7 +284,7 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     s = _strip_affixes(s, dept_names)
     if len(s) > 16 and "的" in s:
         tail = s.rsplit("的", 1)[1]
-        if len(tail) >= 2 and not any("的" in a and a in s for a in _aliases_with_de()):
+        if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail
     if s.endswith("预算数") and len(s) > 4:
         s = s[: -len("数")]  # 基本支出预算数 → 基本支出预算 (the default figure of a 预算 document)
