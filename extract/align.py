@@ -62,8 +62,13 @@ def _synonyms() -> dict[str, int]:
     return out
 
 
+_YEARS = re.compile(r"(?:19|20)\d{2}年度?")
+_TRAILING_TAG = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]$")  # 货物A / 工程B / 服务C
+
+
 def _name_key(s: str) -> str:
-    return _FIGURES.sub("", norm_label(s)) or norm_label(s)
+    n = _TRAILING_TAG.sub("", _YEARS.sub("", norm_label(s)))
+    return _FIGURES.sub("", n) or n
 
 
 def name_similarity(subject: str, label: str) -> tuple[float, str]:
@@ -94,9 +99,12 @@ def _names_of(c: TableCell) -> list[str]:
     公务接待费) also its column's own name."""
     names = [c.row_label] if c.row_label else []
     if _ROW_TOTAL.search(c.row_label.replace(" ", "")):
-        leaf = c.column.split(" > ")[-1]
+        path = c.column.split(" > ")
+        leaf = path[-1]
         if leaf and not re.fullmatch(r"列\d+|合计|金额|预算数|总计|小计", leaf):
             names.append(leaf)
+        elif leaf in ("合计", "小计") and len(path) >= 2:
+            names.append(path[-2])  # “三公”经费预算数 > 合计, 公务用车购置及运行费 > 小计
         elif c.row_label.replace(" ", "") in ("合计", "总计") and (core := _table_core(c.table_title)):
             names.append(core)  # 一般公共预算支出表 | 合计 → 一般公共预算支出
     return names
