@@ -356,9 +356,11 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     explained = {f.explains for f in ci.facts if f.kind == "reason" and f.explains}
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
-        if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal", f.metric)):
+        if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
             continue
-        if f.kind == "change" and f.value and f.fact_id not in explained and f.unit in MONEY:
+        # a money change, or a % change stated alone (公务接待费较2022年预算增长40.5%)
+        alone = f.unit == "%" and not any(g.kind == "change" and g.unit in MONEY and g.subject == f.subject and g.section == f.section for g in ci.facts)
+        if f.kind == "change" and f.value and f.fact_id not in explained and (f.unit in MONEY or alone):
             # a reason later in the same section (财政拨款收入支出减少的主要原因是…) covers its changes
             covered = any(g.kind == "reason" and (g.sentence == f.sentence or (g.section == f.section and g.span[0] > f.span[0])) for g in ci.facts)
             if not covered:
