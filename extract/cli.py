@@ -98,6 +98,18 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_all
+
+    res = evaluate_all(args.corpus, args.annotations)
+    text = res.pop("_render")
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+    else:
+        print(f"{len(res['documents'])} documents\n\n{text}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="budget-extract", description="Extract verifiable data from Chinese budget disclosure documents.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -127,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--rows", type=int, default=12, metavar="N", help="rows shown per table (default 12)")
     t.add_argument("--json", action="store_true", help="the tables.jsonl cell records instead")
     t.set_defaults(func=_cmd_tables)
+
+    e = sub.add_parser("evaluate", help="score the pipeline against hand-checked annotations", description="Precision/recall of facts per kind, table cells and targets, alignment accuracy, findings per check.")
+    e.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/, tables/, alignments/, findings/ (default: annotations)")
+    e.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
+    e.add_argument("--json", action="store_true", help="JSON instead of the readable report")
+    e.set_defaults(func=_cmd_evaluate)
     return p
 
 

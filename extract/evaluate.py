@@ -369,3 +369,32 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
     for i, g in enumerate(gold):
         if i not in used:
             score.errors.append({"doc": doc, "type": "missed", "check": g["check"], "message": g.get("message")})
+
+
+def evaluate_all(corpus: str | Path, annotations: str | Path) -> dict[str, Any]:
+    """Every score the annotations allow: facts, table cells and targets, alignments, findings."""
+    from .pipeline import extract_document
+
+    ann = Path(annotations)
+    facts_gold = load_gold(ann / "facts") if (ann / "facts").is_dir() else {}
+    fs, ts, al, fi = Score(), TableScore(), AlignScore(), FindingScore()
+
+    def jsonl(p: Path) -> list[dict[str, Any]]:
+        return [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()] if p.exists() else []
+
+    docs = sorted({p.name for p in Path(corpus).glob("*") if p.is_file()} & ({*facts_gold} | {p.stem for p in (ann / "tables").glob("*.jsonl")}))
+    for doc in docs:
+        r = extract_document(Path(corpus) / doc, is_text=False)
+        if doc in facts_gold:
+            score_document(r.facts, facts_gold[doc], fs, doc=doc)
+        score_tables(r.cells, r.indicators, jsonl(ann / "tables" / f"{doc}.jsonl"), ts, doc=doc)
+        score_alignments(r.facts, r.alignments, jsonl(ann / "alignments" / f"{doc}.jsonl"), al, doc=doc)
+        score_findings(r.findings, jsonl(ann / "findings" / f"{doc}.jsonl"), fi, doc=doc)
+    return {
+        "documents": docs,
+        "facts": fs.as_dict(),
+        "tables": {"found": ts.found.as_dict(), "correct": ts.correct.as_dict(), "indicators": ts.indicators.as_dict(), "wrong_fields": dict(ts.by_part)},
+        "alignments": {"accuracy": round(al.accuracy, 4), "abstain_rate": round(al.abstain_rate, 4), "correct": al.correct, "wrong": al.wrong, "gold_with_cell": al.gold_with_cell},
+        "findings": {"all": fi.total().as_dict(), **{k: v.as_dict() for k, v in sorted(fi.per_check.items())}},
+        "_render": "\n\n".join([fs.render(), ts.render(), al.render(), fi.render()]),
+    }

@@ -78,7 +78,7 @@ def test_cli_run_exit_codes(mixed_folder, tmp_path, capsys):
     assert "error: no such file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["run", "--help"], ["facts", "--help"]])
+@pytest.mark.parametrize("argv", [["--help"], ["run", "--help"], ["facts", "--help"], ["tables", "--help"], ["report", "--help"], ["evaluate", "--help"]])
 def test_every_command_has_help(argv, capsys):
     with pytest.raises(SystemExit) as exc:
         build_parser().parse_args(argv)
