@@ -22,11 +22,11 @@ demo: install
 	@echo "Look at one document: $(VENV)/bin/budget-extract facts examples/000_qingyunpu_medical_security_2023.txt (or: tables FILE)"
 
 test: install
-	$(PY) -m ruff check extract tests training benchmarks
+	$(PY) -m ruff check extract tests training benchmarks notebooks
 	$(PY) -m pytest -q
 
 lint: install
-	$(PY) -m ruff check extract tests training benchmarks
+	$(PY) -m ruff check extract tests training benchmarks notebooks
 
 bench: install
 	$(PY) benchmarks/throughput.py

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from .align import MONEY, Alignment, decimals
 from .records import Fact, Finding, TableCell
+from .resources import residue_patterns
 from .tables import _EMPTY_NOTE, Table
 
 Check = Callable[["CheckInput"], Iterable[Finding]]
@@ -272,29 +273,23 @@ def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
                     yield ci.finding("unit_suspect", "warning", f"“{f.subject}”{_fmt(f.value)}元与同句其他金额（万元）单位不一致，可能应为万元", fact_ids=[f.fact_id], span=f.span)
 
 
-_RESIDUE = re.compile(
-    r"MERGEFIELD[^\n]{0,80}|\$\{[^}\n]{0,80}\}|\{\{[^}\n]{0,40}\}\}|【[^】\n]{0,10}(?:XX|xx|××)[^】\n]{0,10}】"
-    r"|(?:XX|xx|××|ＸＸ)+(?:局|单位|部门|年|万元|项目)|(?<![\d_])_{3,}(?![\d_])|（?此处填写[^。\n]{0,20}|请(?:根据|按照)实际(?:情况)?填写[^。\n]{0,20}"
-    r"|[（(]?(?:只限|仅限)[^（()）\n]{0,16}填报[^（()）\n]{0,12}[）)]?|“科目编码”和“科目名称”为必填项|</?p>"
-    r"|(?<=[预算支出收入为])\s*万元(?=[。，；,;])"
-)
-
-
 def template_residue(ci: CheckInput) -> Iterable[Finding]:
     """One finding per kind of residue (the same form note in six tables is one problem)."""
     seen: dict[str, int] = {}
-    first: dict[str, tuple[int, int]] = {}
-    for m in _RESIDUE.finditer(ci.text):
-        frag = m.group().strip()
-        if not frag:
-            continue
-        key = re.sub(r"[\d\s/]+", "", frag)[:12]
-        seen[key] = seen.get(key, 0) + 1
-        first.setdefault(key, (m.start(), m.start() + len(m.group())))
+    first: dict[str, tuple[int, int, str]] = {}
+    for pat in residue_patterns():
+        for m in pat.regex.finditer(ci.text):
+            frag = m.group().strip()
+            if not frag or (pat.outside_tables and _in_table(ci, m.start())):
+                continue
+            key = pat.name if pat.group else pat.name + re.sub(r"[\d\s/]+", "", frag)[:12]
+            seen[key] = seen.get(key, 0) + 1
+            first.setdefault(key, (m.start(), m.start() + len(m.group()), pat.label))
     for key, n in seen.items():
-        s, e = first[key]
+        s, e, label = first[key]
         times = f"（共{n}处）" if n > 1 else ""
-        yield ci.finding("template_residue", "warning", f"模板残留：{ci.text[s:e].strip()[:40]}{times}", span=(s, e))
+        surface = re.sub(r"\s+", "", ci.text[s:e])[:40]
+        yield ci.finding("template_residue", "warning", f"模板残留（{label}）：{surface}{times}", span=(s, e))
 
 
 # ---------------------------------------------------------------- claims

@@ -93,6 +93,28 @@ def cues() -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class ResiduePattern:
+    name: str
+    label: str
+    regex: re.Pattern[str]
+    group: bool
+    outside_tables: bool
+
+
+@cache
+def residue_patterns() -> tuple[ResiduePattern, ...]:
+    """Template residue patterns from residue.json, compiled once."""
+    d = _load_json("residue.json")
+    try:
+        return tuple(
+            ResiduePattern(e["name"], e["label"], re.compile(e["pattern"]), bool(e.get("group")), bool(e.get("outside_tables")))
+            for e in d["patterns"]
+        )
+    except (KeyError, TypeError, re.error) as exc:
+        raise DataFileError(f"residue.json: bad or missing entry: {exc}") from exc
+
+
+@dataclass(frozen=True)
 class Metric:
     id: str
     name: str

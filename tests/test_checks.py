@@ -128,3 +128,44 @@ def test_planted_errors_precision_and_recall():
         fp += sum(1 for g in got if g != check)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("政府性基金收入预算0万元，与上年相比增加（减少）0万元，增长（减少）0%。", "未处理的模板选项"),
+        ("公务用车购置预算支出0万元，比上年预算增加（减\n少）0万元。", "未处理的模板选项"),
+        ("因公出国（境）经费0万元，比上年增（减）0万元。", "未处理的模板选项"),
+        ("“三公”经费预算比上年增加(减少)0万元。", "未处理的模板选项"),
+        ("部门职能概述：<p>负责医疗保障工作</p>", "HTML标记"),
+        ("（只限行政机关填报数据，事业单位不填报）", "填报说明"),
+        ("2.采购品目名称根据《政府采购品目分类目录》（财库[2013]189号）规定品目名称填写。", "填报说明"),
+        ("XX局2023年部门预算编制说明。", "占位符"),
+        ("本部门2023年政府性基金支出预算支出万元。", "未填金额"),
+    ],
+)
+def test_template_residue_phrasings(sentence, label):
+    text = CLEAN.replace("二、部门收支总表", sentence + "\n\n二、部门收支总表")
+    got = [f for f in findings(text) if f.check == "template_residue"]
+    assert len(got) == 1, [f.message for f in got]
+    assert label in got[0].message
+
+
+def test_repeated_unresolved_choice_is_one_finding():
+    s = "政府性基金收入0万元，比上年增加（减少）0万元，增长（减少）0%。其他收入0万元，比上年增（减）0万元。"
+    text = CLEAN.replace("二、部门收支总表", s + "\n\n二、部门收支总表")
+    got = [f for f in findings(text) if f.check == "template_residue"]
+    assert len(got) == 1 and "共3处" in got[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收入预算较上年增加100.00万元，增长11.11%。",  # resolved choice
+        "详见附表（表格中的增减变化以万元为单位）。",
+        "比上年减少（主要是人员调出）10人。",
+    ],
+)
+def test_no_template_residue_in_ordinary_prose(sentence):
+    text = CLEAN.replace("二、部门收支总表", sentence + "\n\n二、部门收支总表")
+    assert not [f for f in findings(text) if f.check == "template_residue"]
