@@ -342,9 +342,28 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
             continue  # a part title (第二部分 部门预算表), not one table
         if not any(fuzz.partial_ratio(key, t) >= 85 for t in titles):
             yield ci.finding("missing_table", "info", f"目录列出的“{want}”未在文中找到")
+    spans = sorted(t.span for t in ci.tables if t.span)
     for t in ci.tables:
-        if t.empty and not t.note and t.title and not (t.span and _EMPTY_NOTE.search(ci.text[max(0, t.span[0] - 300) : t.span[1] + 300])):
-            yield ci.finding("missing_table", "info", f"表“{t.title}”为空表，但没有空表说明", span=t.span)
+        if not (t.empty and t.title and t.span):
+            continue
+        # look for the 空表说明 between the neighbouring tables only: the note of the table
+        # before must not excuse this one
+        prev_end = max((e for s, e in spans if e <= t.span[0]), default=0)
+        next_start = min((s for s, e in spans if s >= t.span[1]), default=len(ci.text))
+        # a 注 line right after the table above is that table's note
+        before = "\n".join(x for x in ci.text[max(prev_end, t.span[0] - 300) : t.span[0]].splitlines() if not _NOTE_LINE.match(x))
+        after = ci.text[t.span[1] : min(next_start, t.span[1] + 300)]
+        if _EMPTY_NOTE.search(before + ci.text[t.span[0] : t.span[1]] + after) or (t.note and _EMPTY_NOTE.search(t.note)):
+            continue
+        fields = _FORM_FIELD.findall(ci.text[t.span[0] : t.span[1] + 800])
+        if len([f for f in fields if not _UNIT_FIELD.search(f)]) >= 2:
+            continue  # a form (绩效目标申报表) whose fields are lines, not an empty grid
+        yield ci.finding("missing_table", "info", f"表“{t.title}”为空表，但没有空表说明", span=t.span)
+
+
+_FORM_FIELD = re.compile(r"(?m)^[^\t\n：:。，]{2,12}[：:][ \t]*[^\s\d][^\n]*$")
+_UNIT_FIELD = re.compile(r"单位\s*[：:]\s*(?:万元|元|千元|亿元)")
+_NOTE_LINE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9.．]*\s*[：:]")
 
 
 def missing_explanation(ci: CheckInput) -> Iterable[Finding]:

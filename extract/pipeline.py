@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -16,15 +17,20 @@ from .normalize import normalize
 from .records import DocumentRecord, DocumentResult
 from .tables import parse_tables
 
+_DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|特别行政区|自治州|地区|盟|市|县|区|旗)(?=[\u4e00-\u9fff])(?!委)")
+
 
 def _dept_names(dept: str | None) -> tuple[str, ...]:
     """The department's name and the shorter forms prose uses for it."""
     if not dept:
         return ()
     names = {dept}
-    for cut in ("中共", "上海市", "江苏省"):
-        if dept.startswith(cut):
-            names.add(dept[len(cut) :])
+    rest = dept.removeprefix("中共")
+    names.add(rest)
+    # 江苏省人大常委会办公厅 → 人大常委会办公厅; 上海市普陀区万里街道办事处 → 普陀区万里街道办事处
+    while (m := _DIVISION.match(rest)) and len(rest) - m.end() >= 4:
+        rest = rest[m.end() :]
+        names.add(rest)
     return tuple(sorted(names, key=len, reverse=True))
 
 

@@ -97,6 +97,28 @@ def test_empty_table_without_note():
     assert any(f.check == "missing_table" and "空表说明" in f.message for f in findings(text))
 
 
+EMPTY_A = "\n四、政府性基金预算支出表\n\n单位：万元\n\n科目编码\t科目名称\t合计\n\t合计\t\n\n"
+EMPTY_B = "五、资产配置预算表\n\n单位：万元\n\n科目编码\t资产名称\t金额\n\t合计\t\n\n"
+
+
+def _empty_table_msgs(text):
+    return [f.message for f in findings(text) if f.check == "missing_table" and "空表说明" in f.message]
+
+
+def test_empty_table_with_note_is_fine():
+    assert _empty_table_msgs(CLEAN + EMPTY_A + "注：本部门2023年无政府性基金预算。\n\n") == []
+
+
+def test_note_of_the_table_above_does_not_excuse_the_next_one():
+    msgs = _empty_table_msgs(CLEAN + EMPTY_A + "注：本部门2023年无政府性基金预算。\n\n" + EMPTY_B + "注：本部门2023年资产配置预算\n\n")
+    assert len(msgs) == 1 and "资产配置" in msgs[0]
+
+
+def test_form_style_table_is_not_empty():
+    form = "\n四、项目支出绩效目标表\n\n申报项目名称：医疗救助工作经费\n\n编报单位（印章）：某县某局\n\n部门负责人（签字）：张三\n\n"
+    assert _empty_table_msgs(CLEAN + form) == []
+
+
 def test_missing_explanation_for_total_change():
     text = CLEAN.replace("，主要原因是人员增加", "")
     assert any(f.check == "missing_explanation" for f in findings(text))

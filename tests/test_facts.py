@@ -154,3 +154,20 @@ def test_more_final_accounts_sentences(text, expected):
 )
 def test_phrasings_from_other_templates(text, expected):
     assert brief(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "dept, short",
+    [
+        ("江苏省人大常委会办公厅", "人大常委会办公厅"),
+        ("武汉市青山区医疗保障局", "医疗保障局"),
+        ("广西壮族自治区民族宗教事务委员会", "民族宗教事务委员会"),
+        ("中共江苏省委办公厅", "江苏省委办公厅"),
+        ("上海市普陀区万里街道办事处", "万里街道办事处"),
+    ],
+)
+def test_department_short_names(dept, short):
+    from extract.pipeline import _dept_names
+
+    names = _dept_names(dept)
+    assert dept in names and short in names and all(len(n) >= 4 for n in names)
