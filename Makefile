@@ -16,9 +16,10 @@ install: $(STAMP)
 
 demo: install
 	@rm -rf out/demo
-	$(VENV)/bin/budget-extract run examples/ --out out/demo --quiet
+	$(VENV)/bin/budget-extract run examples/ --out out/demo --quiet --report
 	@echo
-	@echo "Results in out/demo/: documents.jsonl, facts.jsonl, tables.jsonl, indicators.jsonl (summary.json)"
+	@echo "Results in out/demo/: documents, facts, tables, indicators, alignments, findings (.jsonl), summary.json"
+	@echo "Report: out/demo/report/index.html (open it in a browser)"
 	@echo "Look at one document: $(VENV)/bin/budget-extract facts examples/000_qingyunpu_medical_security_2023.txt (or: tables FILE)"
 
 test: install
