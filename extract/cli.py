@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import ExtractError
@@ -110,6 +111,18 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    # training/ lives beside extract/ in a checkout and is not installed with the package
+    if (Path.cwd() / "training" / "train.py").is_file() and str(Path.cwd()) not in sys.path:
+        sys.path.insert(0, str(Path.cwd()))
+    try:
+        from training.train import main as train_main
+    except ImportError:
+        print("budget-extract train: run it from a source checkout (the training/ package is not installed)", file=sys.stderr)
+        return 2
+    return train_main(["--annotations", args.annotations, "--corpus", args.corpus, "--out", args.out])
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="budget-extract", description="Extract verifiable data from Chinese budget disclosure documents.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -145,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
     e.add_argument("--json", action="store_true", help="JSON instead of the readable report")
     e.set_defaults(func=_cmd_evaluate)
+
+    tr = sub.add_parser("train", help="retrain the shipped models from annotations", description="Train the fact-confidence model (seeded) and print its leave-one-document-out scores next to the rules'.")
+    tr.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/ (default: annotations)")
+    tr.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
+    tr.add_argument("--out", default="extract/models", metavar="DIR", help="where the model files go (default: extract/models)")
+    tr.set_defaults(func=_cmd_train)
     return p
 
 

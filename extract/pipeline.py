@@ -13,6 +13,7 @@ from .errors import ExtractError
 from .facts import extract_facts
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
 from .layout import parse_layout
+from .model import calibrate
 from .normalize import normalize
 from .records import DocumentRecord, DocumentResult
 from .tables import parse_tables
@@ -34,11 +35,13 @@ def _dept_names(dept: str | None) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-def process(raw: RawDocument) -> DocumentResult:
+def process(raw: RawDocument, *, calibrate_confidence: bool = True) -> DocumentResult:
     t0 = time.perf_counter()
     mt = normalize(raw.text)
     layout = parse_layout(mt)
     facts = extract_facts(layout, doc_id=raw.doc_id, dept_names=_dept_names(layout.department))
+    if calibrate_confidence:
+        facts = calibrate(facts)
     tables = parse_tables(layout.blocks, doc_id=raw.doc_id)
     cells = [c for t in tables for c in t.cells]
     indicators = [i for t in tables for i in t.indicators]

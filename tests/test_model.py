@@ -1,0 +1,90 @@
+"""The shipped confidence model: safe to load, fresh against annotations/, better than the rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract import extract_document
+from extract.errors import DataFileError
+from extract.model import LinearModel, calibrate, fact_features, load_model, shipped_model
+
+ROOT = Path(__file__).parent.parent
+SHIPPED = ROOT / "extract" / "models" / "confidence.json"
+
+
+def test_shipped_model_is_plain_json_with_a_stamp():
+    d = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert set(d) == {"name", "intercept", "weights", "stamp"}
+    for key in ("annotations_sha256", "scikit_learn", "labels", "leave_one_document_out", "estimator"):
+        assert key in d["stamp"]
+
+
+def test_shipped_model_is_not_stale():
+    from training.train import annotations_hash
+
+    stamp = shipped_model("confidence").stamp
+    assert stamp["annotations_sha256"] == annotations_hash(ROOT / "annotations" / "facts"), "run `make train`"
+
+
+def test_model_beats_rule_confidence_on_held_out_documents():
+    lodo = shipped_model("confidence").stamp["leave_one_document_out"]
+    assert lodo["documents"] >= 12
+    assert lodo["model"]["auc"] > lodo["rules"]["auc"] + 0.1
+    assert lodo["model"]["ece"] < lodo["rules"]["ece"]
+    assert lodo["model"]["brier"] < lodo["rules"]["brier"]
+
+
+@pytest.mark.parametrize("junk", ["", "not json", "[1, 2]", '{"name": "x"}', '{"name": "x", "weights": {"a": 1}, "intercept": 0}'])
+def test_bad_model_file_is_a_clear_error(tmp_path, junk):
+    p = tmp_path / "m.json"
+    p.write_text(junk, encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_model(p)
+
+
+def test_missing_model_file_is_a_clear_error(tmp_path):
+    with pytest.raises(DataFileError):
+        load_model(tmp_path / "nope.json")
+
+
+def test_round_trip():
+    m = LinearModel("t", {3: 0.5, 17: -1.25}, 0.1, {"k": 1})
+    assert LinearModel.from_json(m.to_json()) == m
+
+
+def test_confidence_separates_clean_from_doubtful_facts():
+    text = (
+        "某县某局2023年部门预算\n\n一、收支预算情况说明\n\n"
+        "2023年收入预算总额为1,000.00万元，较上年预算增加100.00万元，增长11.11%，主要原因是人员增加。\n\n"
+        "其中：200万元。\n"
+    )
+    facts = [f for f in extract_document(text, is_text=True).facts if f.kind != "reason"]
+    assert facts and all(0.0 < f.confidence < 1.0 for f in facts)
+    by = {f.surface.replace(",", ""): f.confidence for f in facts}
+    total = next(v for k, v in by.items() if k.startswith("1000"))
+    bare = next(v for k, v in by.items() if k.startswith("200"))
+    assert total > 0.9 and bare < total
+
+
+def test_calibrate_keeps_everything_but_confidence():
+    facts = extract_document("某局2023年部门预算\n\n收入预算总额为271.33万元。\n", is_text=True).facts
+    rule = extract_document("某局2023年部门预算\n\n收入预算总额为271.33万元。\n", is_text=True).facts
+    again = calibrate(rule)
+    assert [(f.kind, f.subject, f.value, f.span) for f in again] == [(f.kind, f.subject, f.value, f.span) for f in facts]
+    assert all(fact_features(f) for f in again)
+
+
+@pytest.mark.slow
+def test_make_train_reproduces_the_shipped_model(tmp_path):
+    """Seeded training: retraining from annotations/ and today's rules gives the shipped weights."""
+    from training.train import main
+
+    assert main(["--out", str(tmp_path)]) == 0
+    new, old = load_model(tmp_path / "confidence.json"), shipped_model("confidence")
+    assert new.stamp["leave_one_document_out"] == old.stamp["leave_one_document_out"]
+    assert abs(new.intercept - old.intercept) < 1e-3
+    assert set(new.weights) == set(old.weights)
+    assert max(abs(new.weights[k] - old.weights[k]) for k in new.weights) < 1e-3
