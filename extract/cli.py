@@ -111,6 +111,24 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_annotate_export(args: argparse.Namespace) -> int:
+    from .annotate import export_tasks
+    from .batch import discover
+
+    files = discover(args.paths)
+    n = export_tasks(files, Path(args.out), fmt=args.format, select=args.select, n=args.n)
+    print(f"{n} tasks from {len(files)} documents -> {args.out} ({args.format}, {args.select} first)")
+    return 0
+
+
+def _cmd_annotate_import(args: argparse.Namespace) -> int:
+    from .annotate import import_tasks
+
+    rep = import_tasks(args.file, args.into, corpus=args.corpus, force=args.force, reviewer=args.reviewer)
+    print(rep.render())
+    return 1 if rep.conflicts and not args.force else 0
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     # training/ lives beside extract/ in a checkout and is not installed with the package
     if (Path.cwd() / "training" / "train.py").is_file() and str(Path.cwd()) not in sys.path:
@@ -158,6 +176,23 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
     e.add_argument("--json", action="store_true", help="JSON instead of the readable report")
     e.set_defaults(func=_cmd_evaluate)
+
+    an = sub.add_parser("annotate", help="export pre-annotated tasks, import corrections", description="The annotate → retrain loop (see annotations/README.md).")
+    asub = an.add_subparsers(dest="annotate_command", required=True)
+    ax = asub.add_parser("export", help="pre-annotated tasks for Label Studio, doccano or JSONL", description="One task per line of a document that holds facts, pre-annotated by the current pipeline.")
+    ax.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders")
+    ax.add_argument("--out", required=True, metavar="FILE")
+    ax.add_argument("--format", choices=["label-studio", "doccano", "jsonl"], default="label-studio")
+    ax.add_argument("--select", choices=["uncertain", "random", "all"], default="uncertain", help="order: least confident first (default), shuffled, or document order")
+    ax.add_argument("--n", type=int, default=None, metavar="N", help="at most N tasks")
+    ax.set_defaults(func=_cmd_annotate_export)
+    ai = asub.add_parser("import", help="merge corrected tasks into annotations/", description="Each task replaces the labels of its text range; reviewed labels that differ are conflicts (kept unless --force); files are backed up before they change.")
+    ai.add_argument("file", metavar="FILE", help="a Label Studio export (JSON), doccano JSONL or fact JSONL")
+    ai.add_argument("--into", default="annotations", metavar="DIR")
+    ai.add_argument("--corpus", default=None, metavar="DIR", help="the documents, to fill in line numbers and surfaces")
+    ai.add_argument("--force", action="store_true", help="let imported labels replace reviewed ones")
+    ai.add_argument("--reviewer", default="import", help="name added to each imported label's review list")
+    ai.set_defaults(func=_cmd_annotate_import)
 
     tr = sub.add_parser("train", help="retrain the shipped models from annotations", description="Train the fact-confidence model (seeded) and print its leave-one-document-out scores next to the rules'.")
     tr.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/ (default: annotations)")

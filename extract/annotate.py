@@ -1,0 +1,272 @@
+"""The annotate → retrain loop: pre-annotated tasks out, corrected labels back in.
+
+Tasks are the lines of a document that hold facts, pre-annotated by the current pipeline, in
+Label Studio JSON, doccano JSONL or this project's own fact JSONL (`annotations/README.md`). Spans
+in a task are relative to its text; `data.offset` puts them back into the original document, so
+imported labels keep exact offsets. Import merges into `annotations/facts/`: a task replaces the
+facts of its own text range, never silently — reviewed labels that differ are reported as
+conflicts and kept unless `force`, and every rewritten file is backed up first.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .batch import atomic_write_text
+from .errors import ExtractError
+from .ingest import read_document
+from .pipeline import process
+from .records import Fact
+
+FORMATS = ("label-studio", "doccano", "jsonl")
+ATTRS = ("subject", "value", "unit", "direction", "baseline", "text", "explains")
+
+
+class AnnotationFormatError(ExtractError):
+    """An import file that is not one of the supported task formats."""
+
+
+def _gold_record(doc: str, text: str, f: Fact, starts: dict[str, int]) -> dict[str, Any]:
+    return {
+        "doc": doc,
+        "line": text.count("\n", 0, f.span[0]) + 1,
+        "start": f.span[0],
+        "end": f.span[1],
+        "surface": text[f.span[0] : f.span[1]],
+        "kind": f.kind,
+        "subject": f.subject,
+        "value": f.value,
+        "unit": f.unit,
+        "direction": f.direction,
+        "baseline": f.baseline,
+        "text": f.text,
+        "explains": starts.get(f.explains or ""),
+        "review": [],
+        "confidence": f.confidence,
+    }
+
+
+@dataclass
+class Task:
+    doc: str
+    offset: int
+    text: str
+    facts: list[dict[str, Any]]
+
+    @property
+    def uncertainty(self) -> float:
+        """1 when some fact is a coin toss, 0 when the model is sure of all of them."""
+        return max((1 - abs(2 * f["confidence"] - 1) for f in self.facts), default=0.0)
+
+
+def tasks_for(path: str | Path) -> list[Task]:
+    """One task per original line (paragraph) that holds facts."""
+    raw = read_document(path)
+    res = process(raw)
+    text, doc = raw.text, Path(path).name
+    starts = {f.fact_id: f.span[0] for f in res.facts}
+    by_line: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+    for f in res.facts:
+        a = text.rfind("\n", 0, f.span[0]) + 1
+        b = text.find("\n", f.span[1])
+        by_line[(a, len(text) if b < 0 else b)].append(_gold_record(doc, text, f, starts))
+    return [Task(doc, a, text[a:b], fs) for (a, b), fs in sorted(by_line.items())]
+
+
+def select_tasks(tasks: list[Task], select: str = "uncertain", n: int | None = None, seed: int = 0) -> list[Task]:
+    if select == "uncertain":
+        tasks = sorted(tasks, key=lambda t: -t.uncertainty)
+    elif select == "random":
+        tasks = tasks[:]
+        random.Random(seed).shuffle(tasks)
+    elif select != "all":
+        raise ValueError(f"unknown selection {select!r} (uncertain, random, all)")
+    return tasks[:n] if n else tasks
+
+
+def _to_label_studio(t: Task) -> dict[str, Any]:
+    result = []
+    for i, f in enumerate(t.facts):
+        result.append(
+            {
+                "id": f"{t.offset}-{i}",
+                "from_name": "kind",
+                "to_name": "text",
+                "type": "labels",
+                "value": {"start": f["start"] - t.offset, "end": f["end"] - t.offset, "text": f["surface"], "labels": [f["kind"]]},
+                "meta": {"text": [json.dumps({k: f[k] for k in ATTRS}, ensure_ascii=False)]},
+                "score": f["confidence"],
+            }
+        )
+    return {
+        "data": {"text": t.text, "doc": t.doc, "offset": t.offset},
+        "predictions": [{"model_version": "budget-extract", "score": round(1 - t.uncertainty, 3), "result": result}],
+    }
+
+
+def _to_doccano(t: Task) -> dict[str, Any]:
+    return {
+        "text": t.text,
+        "label": [[f["start"] - t.offset, f["end"] - t.offset, f["kind"]] for f in t.facts],
+        "doc": t.doc,
+        "offset": t.offset,
+        "attributes": [{k: f[k] for k in ATTRS} for f in t.facts],
+    }
+
+
+def export_tasks(paths: Iterable[str | Path], out: str | Path, *, fmt: str = "label-studio", select: str = "uncertain", n: int | None = None) -> int:
+    """Write the selected tasks; returns how many."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
+    tasks = select_tasks([t for p in paths for t in tasks_for(p)], select, n)
+    out = Path(out)
+    if fmt == "label-studio":
+        atomic_write_text(out, [json.dumps([_to_label_studio(t) for t in tasks], ensure_ascii=False, indent=1), "\n"])
+    elif fmt == "doccano":
+        atomic_write_text(out, (json.dumps(_to_doccano(t), ensure_ascii=False) + "\n" for t in tasks))
+    else:
+        atomic_write_text(out, (json.dumps({**f, "task_offset": t.offset, "task_end": t.offset + len(t.text)}, ensure_ascii=False) + "\n" for t in tasks for f in t.facts))
+    return len(tasks)
+
+
+# ---------------------------------------------------------------- import
+
+
+def _attrs(meta: Any) -> dict[str, Any]:
+    try:
+        return json.loads(meta["text"][0]) if meta else {}
+    except (KeyError, IndexError, TypeError, ValueError):
+        return {}
+
+
+def _fact(doc: str, start: int, end: int, kind: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    return {"doc": doc, "start": start, "end": end, "kind": kind, **{k: attrs.get(k) for k in ATTRS}}
+
+
+def read_tasks(path: str | Path) -> list[tuple[str, int, int, list[dict[str, Any]]]]:
+    """(doc, range start, range end, facts with document offsets) per task, from any export format."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnnotationFormatError(f"{p}: cannot read ({exc})") from exc
+    try:
+        items = json.loads(raw) if raw.startswith("[") else [json.loads(x) for x in raw.splitlines() if x.strip()]
+    except ValueError as exc:
+        raise AnnotationFormatError(f"{p}: not JSON or JSON lines ({exc})") from exc
+    if not items:
+        raise AnnotationFormatError(f"{p}: no tasks")
+    try:
+        return _parse_tasks(p, items)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise AnnotationFormatError(f"{p}: a task lacks a field or has a bad one ({type(exc).__name__}: {exc})") from exc
+
+
+def _parse_tasks(p: Path, items: list[Any]) -> list[tuple[str, int, int, list[dict[str, Any]]]]:
+    out: list[tuple[str, int, int, list[dict[str, Any]]]] = []
+    own: dict[tuple[str, int, int], list[dict[str, Any]]] = defaultdict(list)
+    for it in items:
+        if not isinstance(it, dict):
+            raise AnnotationFormatError(f"{p}: a task is not a JSON object")
+        if "data" in it:  # Label Studio: the last human annotation wins over the prediction
+            d = it["data"]
+            sets = it.get("annotations") or it.get("predictions") or [{"result": []}]
+            res = [r for r in sets[-1].get("result", []) if r.get("type") == "labels"]
+            off = int(d["offset"])
+            facts = [_fact(d["doc"], off + r["value"]["start"], off + r["value"]["end"], r["value"]["labels"][0], _attrs(r.get("meta"))) for r in res]
+            out.append((d["doc"], off, off + len(d["text"]), facts))
+        elif "label" in it and "offset" in it:  # doccano
+            off, attrs = int(it["offset"]), it.get("attributes") or []
+            facts = [_fact(it["doc"], off + s, off + e, k, attrs[i] if i < len(attrs) else {}) for i, (s, e, k) in enumerate(it["label"])]
+            out.append((it["doc"], off, off + len(it["text"]), facts))
+        elif "kind" in it and "start" in it:  # our own fact lines
+            rng = (it["doc"], int(it.get("task_offset", it["start"])), int(it.get("task_end", it["end"])))
+            own[rng].append(_fact(it["doc"], it["start"], it["end"], it["kind"], it))
+        else:
+            raise AnnotationFormatError(f"{p}: unknown task format (keys: {', '.join(sorted(it)[:6])})")
+    out += [(doc, a, b, fs) for (doc, a, b), fs in own.items()]
+    return out
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    backups: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        rows = [f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged, {len(self.conflicts)} conflicts"]
+        rows += [f"  conflict: {c}" for c in self.conflicts]
+        rows += [f"  backup: {b}" for b in self.backups]
+        return "\n".join(rows)
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("start", "end", "kind", *ATTRS))
+
+
+def import_tasks(path: str | Path, into: str | Path, *, corpus: str | Path | None = None, force: bool = False, reviewer: str = "import") -> ImportReport:
+    """Merge corrected tasks into INTO/facts/; each task replaces the labels inside its range."""
+    rep = ImportReport()
+    by_doc: dict[str, list[tuple[int, int, list[dict[str, Any]]]]] = defaultdict(list)
+    for doc, a, b, facts in read_tasks(path):
+        by_doc[doc].append((a, b, facts))
+    folder = Path(into) / "facts"
+    for doc, tasks in sorted(by_doc.items()):
+        target = folder / f"{doc}.jsonl"
+        old = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines() if x.strip()] if target.exists() else []
+        text = read_document(Path(corpus) / doc).text if corpus else None
+        keep = list(old)
+        new_recs: list[dict[str, Any]] = []
+        for a, b, facts in tasks:
+            inside = [r for r in keep if a <= r["start"] < b]
+            old_by_span = {(r["start"], r["end"]): r for r in inside}
+            accepted = []
+            for f in facts:
+                prev = old_by_span.pop((f["start"], f["end"]), None)
+                if prev is not None and _same(prev, f):
+                    accepted.append(prev)
+                    rep.unchanged += 1
+                    continue
+                if prev is not None and prev.get("review") and not force:
+                    rep.conflicts.append(f"{doc}@{f['start']}: reviewed {prev['kind']} {prev.get('subject')!r} {prev.get('value')} kept; import says {f['kind']} {f.get('subject')!r} {f.get('value')}")
+                    accepted.append(prev)
+                    continue
+                rep.changed += prev is not None
+                rep.added += prev is None
+                rec = {**f, "line": text.count("\n", 0, f["start"]) + 1 if text else None, "surface": text[f["start"] : f["end"]] if text else None}
+                rec["review"] = [*(prev.get("review", []) if prev else []), reviewer]
+                if prev and prev.get("note"):
+                    rec["note"] = prev["note"]
+                accepted.append(rec)
+            for r in old_by_span.values():  # labels the corrected task no longer has
+                if r.get("review") and not force:
+                    rep.conflicts.append(f"{doc}@{r['start']}: reviewed {r['kind']} {r.get('subject')!r} missing from the import; kept")
+                    accepted.append(r)
+                else:
+                    rep.removed += 1
+            keep = [r for r in keep if not a <= r["start"] < b]
+            new_recs += accepted
+        merged = sorted(keep + new_recs, key=lambda r: (r["start"], r["end"]))
+        if merged == old:
+            continue
+        if target.exists():
+            backup = target.with_name(f"{target.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}")
+            k = 1
+            while backup.exists():
+                backup, k = target.with_name(f"{target.name}.bak-{time.strftime('%Y%m%d-%H%M%S')}-{k}"), k + 1
+            shutil.copy2(target, backup)
+            rep.backups.append(str(backup))
+        atomic_write_text(target, (json.dumps(r, ensure_ascii=False) + "\n" for r in merged))
+    return rep
