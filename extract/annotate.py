@@ -270,3 +270,52 @@ def import_tasks(path: str | Path, into: str | Path, *, corpus: str | Path | Non
             rep.backups.append(str(backup))
         atomic_write_text(target, (json.dumps(r, ensure_ascii=False) + "\n" for r in merged))
     return rep
+
+
+# ---------------------------------------------------------------- spaCy DocBin
+
+
+def export_docbin(annotations: str | Path, corpus: str | Path, out: str | Path) -> dict[str, int]:
+    """Gold facts as a spaCy DocBin for training span models: one Doc per line that holds facts,
+    segmented by jieba (`spacy.blank("zh")`), spans in `doc.spans["facts"]` labelled by kind, the
+    other attributes and the document offset in `doc.user_data`. Spans that cut a jieba token are
+    widened to token edges and counted."""
+    import logging
+
+    import jieba
+    import spacy
+    from spacy.tokens import DocBin
+
+    jieba.setLogLevel(logging.WARNING)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    db = DocBin(store_user_data=True)
+    counts = {"docs": 0, "spans": 0, "widened": 0, "dropped": 0}
+    for gold_file in sorted(Path(annotations, "facts").glob("*.jsonl")):
+        doc_name = gold_file.name.removesuffix(".jsonl")
+        text = read_document(Path(corpus) / doc_name).text
+        recs = [json.loads(x) for x in gold_file.read_text(encoding="utf-8").splitlines() if x.strip()]
+        lines: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+        for r in recs:
+            a = text.rfind("\n", 0, r["start"]) + 1
+            b = text.find("\n", r["end"])
+            lines[(a, len(text) if b < 0 else b)].append(r)
+        for (a, b), rs in sorted(lines.items()):
+            doc = nlp(text[a:b])
+            spans = []
+            for r in rs:
+                span = doc.char_span(r["start"] - a, r["end"] - a, label=r["kind"])
+                if span is None:
+                    span = doc.char_span(r["start"] - a, r["end"] - a, label=r["kind"], alignment_mode="expand")
+                    counts["widened" if span is not None else "dropped"] += 1
+                if span is not None:
+                    spans.append(span)
+            doc.spans["facts"] = spans
+            doc.user_data["source"] = {"doc": doc_name, "offset": a, "facts": [{k: r.get(k) for k in ("start", "end", "kind", *ATTRS)} for r in rs]}
+            db.add(doc)
+            counts["docs"] += 1
+            counts["spans"] += len(spans)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(out).with_name(f".{Path(out).name}.tmp")
+    db.to_disk(tmp)
+    tmp.replace(out)
+    return counts

@@ -129,6 +129,14 @@ def _cmd_annotate_import(args: argparse.Namespace) -> int:
     return 1 if rep.conflicts and not args.force else 0
 
 
+def _cmd_annotate_docbin(args: argparse.Namespace) -> int:
+    from .annotate import export_docbin
+
+    c = export_docbin(args.annotations, args.corpus, args.out)
+    print(f"{c['docs']} docs, {c['spans']} spans ({c['widened']} widened to token edges, {c['dropped']} dropped) -> {args.out}")
+    return 0
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     # training/ lives beside extract/ in a checkout and is not installed with the package
     if (Path.cwd() / "training" / "train.py").is_file() and str(Path.cwd()) not in sys.path:
@@ -193,6 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     ai.add_argument("--force", action="store_true", help="let imported labels replace reviewed ones")
     ai.add_argument("--reviewer", default="import", help="name added to each imported label's review list")
     ai.set_defaults(func=_cmd_annotate_import)
+
+    ad = asub.add_parser("docbin", help="gold facts as a spaCy DocBin for training", description="One Doc per line that holds gold facts (jieba-segmented), spans in doc.spans['facts'].")
+    ad.add_argument("--annotations", default="annotations", metavar="DIR")
+    ad.add_argument("--corpus", default="tests/data/corpus", metavar="DIR")
+    ad.add_argument("--out", required=True, metavar="FILE", help="e.g. train.spacy")
+    ad.set_defaults(func=_cmd_annotate_docbin)
 
     tr = sub.add_parser("train", help="retrain the shipped models from annotations", description="Train the fact-confidence model (seeded) and print its leave-one-document-out scores next to the rules'.")
     tr.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/ (default: annotations)")

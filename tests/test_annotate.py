@@ -120,3 +120,27 @@ def test_cli_export_then_import(tmp_path, capsys):
     assert main(["annotate", "import", str(out), "--into", str(tmp_path / "ann"), "--corpus", str(CORPUS)]) == 0
     assert "added" in capsys.readouterr().out
     assert (tmp_path / "ann" / "facts" / f"{DOC.name}.jsonl").is_file()
+
+
+def test_docbin_holds_every_gold_fact(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    from extract.annotate import export_docbin
+
+    ann = tmp_path / "ann" / "facts"
+    ann.mkdir(parents=True)
+    src = Path(__file__).parent.parent / "annotations" / "facts" / f"{DOC.name}.jsonl"
+    (ann / src.name).write_bytes(src.read_bytes())
+    gold = [json.loads(x) for x in src.read_text(encoding="utf-8").splitlines()]
+    c = export_docbin(tmp_path / "ann", CORPUS, tmp_path / "t.spacy")
+    assert c["spans"] == len(gold) and c["dropped"] == 0
+    docs = list(DocBin().from_disk(tmp_path / "t.spacy").get_docs(spacy.blank("zh").vocab))
+    assert len(docs) == c["docs"]
+    text = read_document(DOC).text
+    for d in docs:
+        off = d.user_data["source"]["offset"]
+        assert d.text == text[off : off + len(d.text)]
+        for span, rec in zip(d.spans["facts"], d.user_data["source"]["facts"], strict=True):
+            assert span.label_ == rec["kind"]
+            assert span.start_char <= rec["start"] - off and rec["end"] - off <= span.end_char
