@@ -79,6 +79,15 @@ class Score:
     found: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     correct: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # confusion[gold kind][predicted kind], "none" for a fact only one side has
+    confusion: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+
+    def render_confusion(self) -> str:
+        kinds = [*KINDS, "none"]
+        rows = ["gold \\ predicted " + " ".join(f"{k[:8]:>9}" for k in kinds)]
+        for g in kinds:
+            rows.append(f"{g:<18}" + " ".join(f"{self.confusion[g][p] if g in self.confusion and p in self.confusion[g] else 0:>9}" for p in kinds))
+        return "\n".join(rows)
 
     def total(self, level: str) -> PRF:
         t = PRF()
@@ -94,6 +103,7 @@ class Score:
         for level in ("found", "correct"):
             out[level] = {k: getattr(self, level)[k].as_dict() for k in KINDS if k in getattr(self, level)}
             out[level]["all"] = self.total(level).as_dict()
+        out["kind_confusion"] = {g: dict(p) for g, p in self.confusion.items()}
         return out
 
     def render(self) -> str:
@@ -164,6 +174,23 @@ def score_document(pred: list[Fact], gold: list[dict[str, Any]], score: Score, *
     for i, g in enumerate(gold):
         if i not in used_gold:
             score.errors.append({"doc": doc, "type": "missed", "kind": g["kind"], "subject": g.get("subject"), "value": g.get("value"), "line": g.get("line")})
+    _confusion(pred, gold, score)
+
+
+def _confusion(pred: list[Fact], gold: list[dict[str, Any]], score: Score) -> None:
+    """Kinds compared by span alone, so a right number with the wrong kind shows as such."""
+    seen: set[int] = set()
+    for f in pred:
+        hits = [i for i, g in enumerate(gold) if i not in seen and _overlap(tuple(f.span), (g["start"], g["end"]))]
+        i = next((i for i in hits if gold[i]["kind"] == f.kind), hits[0] if hits else None)
+        if i is None:
+            score.confusion["none"][f.kind] += 1
+        else:
+            seen.add(i)
+            score.confusion[gold[i]["kind"]][f.kind] += 1
+    for i, g in enumerate(gold):
+        if i not in seen:
+            score.confusion[g["kind"]]["none"] += 1
 
 
 def evaluate(corpus: str | Path, annotations: str | Path) -> Score:
@@ -396,5 +423,5 @@ def evaluate_all(corpus: str | Path, annotations: str | Path) -> dict[str, Any]:
         "tables": {"found": ts.found.as_dict(), "correct": ts.correct.as_dict(), "indicators": ts.indicators.as_dict(), "wrong_fields": dict(ts.by_part)},
         "alignments": {"accuracy": round(al.accuracy, 4), "abstain_rate": round(al.abstain_rate, 4), "correct": al.correct, "wrong": al.wrong, "gold_with_cell": al.gold_with_cell},
         "findings": {"all": fi.total().as_dict(), **{k: v.as_dict() for k, v in sorted(fi.per_check.items())}},
-        "_render": "\n\n".join([fs.render(), ts.render(), al.render(), fi.render()]),
+        "_render": "\n\n".join([fs.render(), "kinds (by span)\n" + fs.render_confusion(), ts.render(), al.render(), fi.render()]),
     }

@@ -79,3 +79,11 @@ def test_each_main_kind_is_found(score, kind):
 )
 def test_subject_matching(a, b, same):
     assert subjects_match(a, b) is same
+
+
+def test_numbers_get_the_right_kind(score):
+    """Of the prose numbers both sides have, at most 1 % carry another kind than the gold's."""
+    nums = ("amount", "change", "percent", "headcount", "count")
+    both = sum(score.confusion[g][p] for g in nums for p in nums)
+    wrong = sum(score.confusion[g][p] for g in nums for p in nums if g != p)
+    assert both > 1400 and wrong / both <= 0.01, score.render_confusion()
