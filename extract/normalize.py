@@ -211,7 +211,9 @@ def normalize(text: str) -> MappedText:
     """The one normalisation step: width, spaces, markdown emphasis and LaTeX residue."""
     mt = MappedText.identity(text)
     # 1:1 character mapping keeps the identity offsets
-    mapped = text.translate(_CHAR_MAP)
+    # the \r of a Windows line end would otherwise become a blank line after every line: make it
+    # a zero-width character (same length, so offsets hold) that the next step removes
+    mapped = (text.replace("\r\n", "\u200b\n") if "\r\n" in text else text).translate(_CHAR_MAP)
     if any(c in mapped for c in _ZERO_WIDTH):
         mt = MappedText(mapped, mt.offsets).rewrite(re.compile(f"[{_ZERO_WIDTH}]"), lambda m: "")
     else:
