@@ -44,3 +44,33 @@ def test_variant_gives_the_same_records(tmp_path, originals, doc, variant):
     assert facts(b, text_b) == facts(a, text_a)
     assert cells(b, text_b) == cells(a, text_a)
     assert [(f.check, f.message) for f in b.findings] == [(f.check, f.message) for f in a.findings]
+
+
+_FULLWIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+def _wrap(text: str, width: int = 38) -> str:
+    """Prose re-wrapped the way PDF converters break long lines (tables left alone)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        table_row = "\t" in line or "   " in line.strip()  # tab or space-aligned columns
+        out += [line] if table_row or len(line) < 60 else [line[i : i + width] for i in range(0, len(line), width)]
+    return "\n".join(out)
+
+
+TEXT_VARIANTS = {
+    "full-width digits in prose": lambda t: "\n".join(x if "\t" in x else x.translate(_FULLWIDTH) for x in t.split("\n")),
+    "trailing spaces": lambda t: "\n".join(x + "  " for x in t.split("\n")),
+    "no-break spaces": lambda t: t.replace(" ", "\u00a0"),
+    "PDF-wrapped prose": _wrap,
+}
+
+
+@pytest.mark.parametrize("variant", list(TEXT_VARIANTS))
+@pytest.mark.parametrize("doc", ["002_2f12658d6dd2eaf6.txt", "11_sh_putuo_gov_office_2025_dept_budget.txt"])
+def test_text_noise_gives_the_same_facts(doc, variant):
+    text = read_document(CORPUS / doc).text
+    a = extract_document(text, is_text=True)
+    b = extract_document(TEXT_VARIANTS[variant](text), is_text=True)
+    assert sorted((f.kind, f.value, f.subject) for f in b.facts) == sorted((f.kind, f.value, f.subject) for f in a.facts)
+    assert len(b.cells) == len(a.cells)
