@@ -445,9 +445,10 @@ def _grid_columns(rows: list[RawLine], layout: str) -> tuple[list[float], bool]:
     return [], True
 
 
-def _fit_row(values: list[RawCell], centers: list[float]) -> list[RawCell | None]:
+def _fit_row(values: list[RawCell], centers: list[float], must: int | None = None) -> list[RawCell | None]:
     """Place a row's values in columns. A full row maps in order; a shorter one takes the columns
-    whose positions fit its own under a common scale and shift (pdftotext compresses rows)."""
+    whose positions fit its own under a common scale and shift (pdftotext compresses rows).
+    `must`: a column the row is known to fill (the 合计 of a row whose parts have values)."""
     n = len(centers)
     slots: list[RawCell | None] = [None] * n
     k = len(values)
@@ -462,6 +463,8 @@ def _fit_row(values: list[RawCell], centers: list[float]) -> list[RawCell | None
     best: tuple[float, tuple[int, ...]] | None = None
     if comb(n, k) <= 5000:
         for combo in combinations(range(n), k):
+            if must is not None and must not in combo:
+                continue
             cs = [centers[j] for j in combo]
             mc, mx = sum(cs) / k, sum(xs) / k
             var = sum((c - mc) ** 2 for c in cs)
@@ -504,6 +507,12 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     seconds = sorted(labels[1].x0 for _, labels, values in parsed if len(labels) > 1 and values and labels[1].x0 > values[0].x0)
     boundary = seconds[len(seconds) // 2] if len(seconds) >= 2 else None
     cols = _aligned_header_paths(header_rows, centers, boundary)
+    # a row with fewer values than columns still fills its 合计 when the 合计 column comes first
+    # (a part with a value and a blank total is not how these tables are made)
+    if len(cols) == len(centers) and len(cols) > 2 and _TOTAL.search(cols[0].split(" > ")[-1].replace(" ", "")):
+        for i, (_c, _l, values) in enumerate(parsed):
+            if 1 < len(values) < len(centers) and grid_vals[i][0] is None:
+                grid_vals[i] = _fit_row(values, centers, must=0)
     labels_text = [[c.text for c in codes] + ["\u0000"] + [c.text for c in labels] for codes, labels, _ in parsed]
     return labels_text, grid_vals, cols
 
