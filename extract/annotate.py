@@ -34,7 +34,8 @@ class AnnotationFormatError(ExtractError):
     """An import file that is not one of the supported task formats."""
 
 
-def _gold_record(doc: str, text: str, f: Fact, starts: dict[str, int]) -> dict[str, Any]:
+def fact_record(doc: str, text: str, f: Fact, starts: dict[str, int]) -> dict[str, Any]:
+    """A fact in the annotation format (annotations/README.md); `starts` maps fact ids to offsets."""
     return {
         "doc": doc,
         "line": text.count("\n", 0, f.span[0]) + 1,
@@ -77,7 +78,7 @@ def tasks_for(path: str | Path) -> list[Task]:
     for f in res.facts:
         a = text.rfind("\n", 0, f.span[0]) + 1
         b = text.find("\n", f.span[1])
-        by_line[(a, len(text) if b < 0 else b)].append(_gold_record(doc, text, f, starts))
+        by_line[(a, len(text) if b < 0 else b)].append(fact_record(doc, text, f, starts))
     return [Task(doc, a, text[a:b], fs) for (a, b), fs in sorted(by_line.items())]
 
 

@@ -9,34 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extract.annotate import fact_record
 from extract.pipeline import extract_document
 from training.drafts import write_drafts
 
 
 def draft(path: Path) -> list[dict]:
     r = extract_document(path, is_text=False)
-    text = r.text
-    out = []
-    by_id = {f.fact_id: f for f in r.facts}
-    for f in r.facts:
-        rec = {
-            "doc": path.name,
-            "line": text.count("\n", 0, f.span[0]) + 1,
-            "start": f.span[0],
-            "end": f.span[1],
-            "surface": text[f.span[0] : f.span[1]],
-            "kind": f.kind,
-            "subject": f.subject,
-            "value": f.value,
-            "unit": f.unit,
-            "direction": f.direction,
-            "baseline": f.baseline,
-            "text": f.text,
-            "explains": by_id[f.explains].span[0] if f.explains in by_id else None,
-            "review": [],
-        }
-        out.append(rec)
-    return out
+    starts = {f.fact_id: f.span[0] for f in r.facts}
+    # the same record `budget-extract annotate export --format jsonl` writes, without the confidence
+    return [{k: v for k, v in fact_record(path.name, r.text, f, starts).items() if k != "confidence"} for f in r.facts]
 
 
 def main() -> None:
