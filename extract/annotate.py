@@ -123,11 +123,22 @@ def _to_doccano(t: Task) -> dict[str, Any]:
     }
 
 
-def export_tasks(paths: Iterable[str | Path], out: str | Path, *, fmt: str = "label-studio", select: str = "uncertain", n: int | None = None) -> int:
-    """Write the selected tasks; returns how many."""
+def export_tasks(
+    paths: Iterable[str | Path], out: str | Path, *, fmt: str = "label-studio", select: str = "uncertain", n: int | None = None, skipped: list[str] | None = None
+) -> int:
+    """Write the selected tasks; returns how many. A document that cannot be read is left out
+    (its one-line reason appended to `skipped`), the way a batch goes on past a bad file."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
-    tasks = select_tasks([t for p in paths for t in tasks_for(p)], select, n)
+    found: list[Task] = []
+    for p in paths:
+        try:
+            found += tasks_for(p)
+        except ExtractError as exc:
+            if skipped is None:
+                raise
+            skipped.append(f"{p}: {exc}")
+    tasks = select_tasks(found, select, n)
     out = Path(out)
     if fmt == "label-studio":
         atomic_write_text(out, [json.dumps([_to_label_studio(t) for t in tasks], ensure_ascii=False, indent=1), "\n"])
@@ -224,10 +235,12 @@ def import_tasks(path: str | Path, into: str | Path, *, corpus: str | Path | Non
     for doc, a, b, facts in read_tasks(path):
         by_doc[doc].append((a, b, facts))
     folder = Path(into) / "facts"
+    # every document is read before anything is written: a missing one stops the import cleanly
+    texts = {doc: read_document(Path(corpus) / doc).text for doc in by_doc} if corpus else {}
     for doc, tasks in sorted(by_doc.items()):
         target = folder / f"{doc}.jsonl"
         old = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines() if x.strip()] if target.exists() else []
-        text = read_document(Path(corpus) / doc).text if corpus else None
+        text = texts.get(doc)
         keep = list(old)
         new_recs: list[dict[str, Any]] = []
         for a, b, facts in tasks:

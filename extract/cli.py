@@ -116,8 +116,11 @@ def _cmd_annotate_export(args: argparse.Namespace) -> int:
     from .batch import discover
 
     files = discover(args.paths)
-    n = export_tasks(files, Path(args.out), fmt=args.format, select=args.select, n=args.n)
-    print(f"{n} tasks from {len(files)} documents -> {args.out} ({args.format}, {args.select} first)")
+    skipped: list[str] = []
+    n = export_tasks(files, Path(args.out), fmt=args.format, select=args.select, n=args.n, skipped=skipped)
+    for msg in skipped:
+        print(f"skipped {msg}", file=sys.stderr)
+    print(f"{n} tasks from {len(files) - len(skipped)} documents -> {args.out} ({args.format}, {args.select} first)")
     return 0
 
 

@@ -143,6 +143,13 @@ def _reason_ok(f: Fact, g: dict[str, Any], spans: dict[str, tuple[int, int]]) ->
     return target[0] <= g["explains"] < max(target[1], target[0] + 1)
 
 
+def fact_is_right(f: Fact, gold: list[dict[str, Any]]) -> bool:
+    """Kind, span, value, unit and subject agree with the first overlapping gold fact of its kind
+    (the `correct` level of `score_document`, for one fact; reasons are not covered)."""
+    g = next((g for g in gold if g["kind"] == f.kind and _overlap(tuple(f.span), (g["start"], g["end"]))), None)
+    return g is not None and _value_ok(f, g) and subjects_match(f.subject, g.get("subject"))
+
+
 def score_document(pred: list[Fact], gold: list[dict[str, Any]], score: Score, *, doc: str = "") -> None:
     spans = {f.fact_id: tuple(f.span) for f in pred}
     used_gold: set[int] = set()

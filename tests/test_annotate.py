@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.annotate import AnnotationFormatError, export_tasks, import_tasks, read_tasks, select_tasks, tasks_for
+from extract.errors import ExtractError
 from extract.ingest import read_document
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -144,3 +145,24 @@ def test_docbin_holds_every_gold_fact(tmp_path):
         for span, rec in zip(d.spans["facts"], d.user_data["source"]["facts"], strict=True):
             assert span.label_ == rec["kind"]
             assert span.start_char <= rec["start"] - off and rec["end"] - off <= span.end_char
+
+
+def test_export_goes_on_past_a_bad_document(tmp_path):
+    bad = tmp_path / "junk.txt"
+    bad.write_bytes(b"\x00\x01\x02 binary")
+    skipped: list[str] = []
+    n = export_tasks([bad, DOC], tmp_path / "t.jsonl", fmt="doccano", select="all", skipped=skipped)
+    assert n == len(tasks_for(DOC)) and len(skipped) == 1 and "junk.txt" in skipped[0]
+    with pytest.raises(ExtractError):
+        export_tasks([bad], tmp_path / "t2.jsonl", fmt="doccano")
+
+
+def test_import_with_a_missing_document_writes_nothing(tmp_path):
+    out = tmp_path / "t.jsonl"
+    export_tasks([DOC], out, fmt="doccano", select="all")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    other = json.loads(lines[0]) | {"doc": "not_in_corpus.txt"}
+    out.write_text("\n".join([*lines, json.dumps(other, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    with pytest.raises(ExtractError):
+        import_tasks(out, tmp_path / "ann", corpus=CORPUS)
+    assert not (tmp_path / "ann" / "facts").exists() or not any((tmp_path / "ann" / "facts").iterdir())

@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
 from extract.batch import atomic_write_text
-from extract.evaluate import _overlap, _value_ok, load_gold, subjects_match
+from extract.evaluate import fact_is_right, load_gold
 from extract.ingest import read_document
 from extract.model import N_FEATURES, LinearModel, fact_features, hash_feature
 from extract.pipeline import process
@@ -42,20 +42,13 @@ def annotations_hash(folder: str | Path) -> str:
     return h.hexdigest()[:16]
 
 
-def label(f: Fact, gold: list[dict]) -> int:
-    for g in gold:
-        if g["kind"] == f.kind and _overlap(tuple(f.span), (g["start"], g["end"])):
-            return int(_value_ok(f, g) and subjects_match(f.subject, g.get("subject")))
-    return 0
-
-
 def examples(corpus: Path, gold: dict[str, list[dict]]) -> list[tuple[str, Fact, int]]:
     out = []
     for path in sorted(corpus.glob("*.txt")):
         if path.name not in gold:
             continue
         res = process(read_document(path), calibrate_confidence=False)
-        out += [(path.name, f, label(f, gold[path.name])) for f in res.facts if f.kind != "reason"]
+        out += [(path.name, f, int(fact_is_right(f, gold[path.name]))) for f in res.facts if f.kind != "reason"]
     return out
 
 
