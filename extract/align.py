@@ -19,7 +19,7 @@ from .resources import _load_json
 from .taxonomy import metric_for, norm_label
 
 MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
-_PRIOR = re.compile(r"执行数|上年|去年|决算数")
+_PRIOR = re.compile(r"执行数|上年(?!结转|结余)|去年|决算数")  # 上年结转 is this year's income
 _TOTAL_COL = re.compile(r"合计|总计|预算数|金额|小计|^本年|预算$")
 _FIGURES = re.compile(r"(?:预算数|预算安排|年初预算|决算数|支出决算|执行数)$")
 
@@ -52,23 +52,44 @@ class AlignStats:
     reasons: dict[str, int] = field(default_factory=dict)
 
 
+def _keyed(labels: list[str], i: int, out: dict[str, int]) -> None:
+    for label in labels:
+        out[norm_label(label)] = i
+        out[_name_key(label)] = i
+
+
 @cache
 def _synonyms() -> dict[str, int]:
-    d = _load_json("synonyms.json")
+    """Label → group: labels of one group name the same item."""
     out: dict[str, int] = {}
-    for i, group in enumerate(d["groups"]):
-        for label in group:
-            out[norm_label(label)] = i
+    for i, group in enumerate(_load_json("synonyms.json")["groups"]):
+        _keyed(group, i, out)
     return out
+
+
+@cache
+def _related() -> tuple[dict[str, int], dict[str, int]]:
+    """(prose label → group, table label → group): a prose 公用经费 may be shown as a 商品和服务支出 row."""
+    prose: dict[str, int] = {}
+    table: dict[str, int] = {}
+    for i, rel in enumerate(_load_json("synonyms.json").get("related", [])):
+        _keyed(rel["prose"], i, prose)
+        _keyed(rel["table"], i, table)
+    return prose, table
 
 
 _YEARS = re.compile(r"(?:19|20)\d{2}年度?")
 _TRAILING_TAG = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]$")  # 货物A / 工程B / 服务C
 
 
+# 公务接待费预算支出, 机关运行费预算: a 费 item is the same with or without the words for spending
+_FEE_TAIL = re.compile(r"(?<=费)(?:预算支出|支出预算|预算|支出)$")
+
+
 def _name_key(s: str) -> str:
     n = _TRAILING_TAG.sub("", _YEARS.sub("", norm_label(s)))
-    return _FIGURES.sub("", n) or n
+    n = _FIGURES.sub("", n) or n
+    return _FEE_TAIL.sub("", n)
 
 
 def name_similarity(subject: str, label: str) -> tuple[float, str]:
@@ -91,7 +112,7 @@ def name_similarity(subject: str, label: str) -> tuple[float, str]:
     return fuzz.ratio(a, b) / 100.0 * 0.85, "fuzzy"
 
 
-_ROW_TOTAL = re.compile(r"^(?:合计|总计|小计|)$|(?:局|厅|院|办公室|办事处|委员会|中心|单位)(?:本级|机关)?$")
+_ROW_TOTAL = re.compile(r"^(?:(?:收入|支出|本年收入|本年支出)?(?:合计|总计)|小计|)$|(?:局|厅|院|办公室|办事处|委员会|中心|单位)(?:本级|机关)?$")
 
 
 def _names_of(c: TableCell) -> list[str]:
@@ -131,7 +152,7 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75)
 
     skeys = [_name_key(s) for s in subjects]
     lkeys = [_name_key(lb) for lb in labels]
-    syn = _synonyms()
+    syn, (rel_prose, rel_table) = _synonyms(), _related()
     lmetric = [metric_for(k) if k else None for k in lkeys]
     out: dict[str, dict[str, tuple[float, str]]] = {s: {} for s in subjects}
     fuzzy = process.cdist(skeys, lkeys, scorer=fuzz.ratio, score_cutoff=floor / 0.85 * 100, workers=1) if skeys and lkeys else None
@@ -154,9 +175,75 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75)
                 row[label] = (0.95 + (0.01 if b.endswith("总计") else 0.0), "synonym")  # a total is the 总计 row
             elif ma and ma == lmetric[j]:
                 row[label] = (0.9, "metric")
+            elif (ra := rel_prose.get(a)) is not None and rel_table.get(b) == ra:
+                row[label] = (0.85, "related")  # below the 0.9 a mismatch needs: it aligns only on equal values
             elif fuzzy is not None and fuzzy[i, j] > 0:
                 row[label] = (float(fuzzy[i, j]) / 100.0 * 0.85, "fuzzy")
     return out
+
+
+# the funds rows of a per-project 绩效目标表: the project's own amount, named by the form's 项目名称
+_FUNDS_ROW = re.compile(r"^(?:年度资金总额|本年度预算金额|项目总金额|资金总额|年度预算金额|项目资金总额)[:：]?$")
+_HEADING_NO = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+_BRACKETED = re.compile(r"[（(][^）)]{1,8}[）)]")
+
+
+@lru_cache(maxsize=4096)
+def _project_key(s: str) -> str:
+    """A project name without numbering, tags, years or the words 项目/预算安排: prose and form
+    word it differently (居民医疗保险项目经费 ~ 居民医疗保险经费项目; 3.（上年结转）2023年医保基金监管 ~ 医保基金监管项目)."""
+    s = _HEADING_NO.sub("", s.strip())
+    s = _BRACKETED.sub("", s)
+    s = _YEARS.sub("", norm_label(s)).replace("项目", "")
+    s = re.sub(r"(?:预算安排|预算)$", "", s)
+    return re.sub(r"\d+$", "", s)  # 追加…收回资金1 / 追加…收回资金2: prose numbers same-named projects
+
+
+def project_similarity(subject: str, section: str, project: str) -> float:
+    """How well a fact names a project: by its subject, or by the heading it stands under
+    (⑥年度预算安排：20.0万元 under 1.2024年打击欺诈骗取医疗保障基金行为举报奖励金)."""
+    p = _project_key(project)
+    if len(p) < 4:
+        return 0.0
+    best = 0.0
+    for text, weight in ((subject, 1.0), (section.split(" > ")[-1] if section else "", 0.97)):
+        k = _project_key(text)
+        if len(k) < 4:
+            continue
+        if k == p:
+            sim = 1.0
+        elif min(len(k), len(p)) >= 6 and (k.startswith(p) or p.startswith(k)):
+            sim = 0.96  # a heading cut by the line end, a trailing 项目经费
+        else:
+            continue
+        best = max(best, sim * weight)
+    return best
+
+
+def _side(text: str) -> str | None:
+    """收入 or 支出 when a text names only one side of the budget."""
+    inc, exp = "收入" in text, "支出" in text
+    return "收入" if inc and not exp else "支出" if exp and not inc else None
+
+
+@cache
+def _group_sides() -> dict[int, str]:
+    """Synonym group → the side all its members that name one are on (财政拨款 is in the 财政拨款收入 group)."""
+    out: dict[int, str] = {}
+    for i, group in enumerate(_load_json("synonyms.json")["groups"]):
+        sides = {sd for label in group if (sd := _side(label))}
+        if len(sides) == 1:
+            out[i] = sides.pop()
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _cell_side(label: str, column: str) -> str | None:
+    """The side of a cell from its name, its column (收入 > 金额), or its name's synonym group."""
+    if sd := _side(label) or _side(column):
+        return sd
+    g = _synonyms().get(_name_key(label))
+    return _group_sides().get(g) if g is not None else None
 
 
 def decimals(surface: str) -> int:
@@ -184,14 +271,24 @@ def _table_fit(fact: Fact, cell: TableCell) -> float:
     return _fit(norm_label(fact.subject), norm_label(fact.section), cell.table_title, cell.column)
 
 
+# 因公出国（境）费, 公务用车…, 公务接待费: items of the 三公 table
+_SANGONG = re.compile(r"三公|因公出国|公务用车|公务接待")
+# 行政事业单位离退休（款）机关事业单位基本养老保险缴费（项）: prose quoting the functional classification
+_FUNCTIONAL = re.compile(r"[（(](?:类|款|项)[）)]")
+
+
 @lru_cache(maxsize=65536)
-def _fit(subj: str, section: str, table_title: str, column: str) -> float:
+def _fit(subj: str, section: str, table_title: str, column: str, functional: bool = False) -> float:
     score = 0.5
     title = norm_label(table_title)
-    if "基本支出" in subj and "基本支出" in title:
+    if "基本支出" in subj + section.split(">")[-1] and "基本支出" in title:
+        score += 0.3  # (二)公用经费 under 财政拨款基本支出预算情况: the basic-expenditure table
+    if _SANGONG.search(subj + section) and "三公" in title:
         score += 0.3
-    if "三公" in subj + section and "三公" in title:
+    if functional and "功能" in title:
         score += 0.3
+    elif functional and "经济" in title:
+        score -= 0.2
     if "财政拨款" in subj and "财政拨款" in title:
         score += 0.2
     if _TOTAL_COL.search(column.split(" > ")[-1]):
@@ -199,13 +296,18 @@ def _fit(subj: str, section: str, table_title: str, column: str) -> float:
     return min(score, 1.0)
 
 
-def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02, stats: AlignStats | None = None) -> list[Alignment]:
+def align(
+    facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02, stats: AlignStats | None = None, projects: dict[str, str] | None = None
+) -> list[Alignment]:
     """Align money amounts to table cells.
 
     An agreeing cell with a good name wins (consistent). Without one, a mismatch is claimed only
     for a strong name match whose value is a near miss (within `near_miss` relative difference,
     e.g. 4302.43 vs 4302.44): a larger difference more likely means another entry (a project's
     own 商品和服务支出, a different year) than a wrong number, so the fact is left unaligned.
+
+    `projects` (table_id → 项目名称 of a per-project 绩效目标表) lets a project's amount find the
+    form's 年度资金总额 / 本年度预算金额 row, whose own label never names the project.
     """
     stats = stats if stats is not None else AlignStats()
     # a table without a 单位 line may still be the one the prose quotes: such cells can only
@@ -229,17 +331,28 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
     labels = list(by_label)
     subjects = list(dict.fromkeys(f.subject for f in amounts))
     names = _name_matrix(subjects, labels)
+    has_sangong = any("三公" in c.table_title for c in money_cells)
+    funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
 
     for f in amounts:
         scored = []
         places = decimals(f.surface or str(f.value))
         subj, section = norm_label(f.subject), norm_label(f.section)
+        functional = bool(_FUNCTIONAL.search(f.sentence))
+        fside = _side(subj)
         for label, (name, how) in names.get(f.subject, {}).items():
             for c in by_label[label]:
+                if fside and (cside := _cell_side(label, c.column)) and cside != fside:
+                    continue  # 一般公共预算财政拨款支出 is never the 一般公共预算 income row
                 agree, conv = values_agree(f, c, places)
-                fit = _fit(subj, section, c.table_title, c.column)
+                fit = _fit(subj, section, c.table_title, c.column, functional)
                 score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
                 scored.append((score, name, how, agree, conv, fit, c))
+        for project, c in funds:
+            if (name := project_similarity(f.subject, f.section, project)) > 0:
+                agree, conv = values_agree(f, c, places)
+                fit = 1.0
+                scored.append((0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit, name, "project", agree, conv, fit, c))
         if not scored:
             abstain("no table entry with this name")
             continue
@@ -266,6 +379,10 @@ def align(facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02,
                 continue
             status = "mismatch"
         score, name, how, agree, conv, fit, c = best
+        if has_sangong and _SANGONG.search(subj) and "三公" not in c.table_title:
+            # 三公 covers basic and project spending; a same-named 基本支出 economic row is another scope
+            abstain("三公 item not found in the 三公 table")
+            continue
         stats.aligned += 1
         out.append(
             Alignment(

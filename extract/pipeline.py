@@ -46,7 +46,8 @@ def process(raw: RawDocument, *, calibrate_confidence: bool = True) -> DocumentR
     cells = [c for t in tables for c in t.cells]
     indicators = [i for t in tables for i in t.indicators]
     stats = AlignStats()
-    alignments = align(facts, cells, stats=stats)
+    projects = {i.table_id: i.project for i in indicators if i.project}
+    alignments = align(facts, cells, stats=stats, projects=projects)
     findings = run_checks(
         CheckInput(doc_id=raw.doc_id, text=raw.text, year=layout.year, facts=facts, tables=tables, alignments=alignments, toc_titles=layout.toc)
     )

@@ -2,17 +2,18 @@ from __future__ import annotations
 
 import pytest
 
-from extract.align import align, name_similarity, values_agree
+from extract.align import align, name_similarity, project_similarity, values_agree
 from extract.records import Fact, TableCell
 
 
-def fact(subject, value, unit="万元", surface=None, kind="amount"):
+def fact(subject, value, unit="万元", surface=None, kind="amount", section="", sentence=""):
     return Fact(doc_id="d", fact_id=f"{kind}-{value}", kind=kind, subject=subject, metric=None, value=value, unit=unit, yuan=None, direction=None,
-                baseline=None, text=None, explains=None, sentence="", span=(0, 1), section="", confidence=0.9, surface=surface or str(value))
+                baseline=None, text=None, explains=None, sentence=sentence, span=(0, 1), section=section, confidence=0.9, surface=surface or str(value))
 
 
-def cell(label, value, unit="万元", column="合计", title="部门收支总表"):
-    return TableCell(doc_id="d", table_id="t1", table_title=title, unit=unit, row_label=label, code=None, column=column, value=value, span=(5, 9))
+def cell(label, value, unit="万元", column="合计", title="部门收支总表", table_id="t1", start=5):
+    return TableCell(doc_id="d", table_id=table_id, table_title=title, unit=unit, row_label=label, code=None, column=column, value=value,
+                     span=(start, start + 4))
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,86 @@ def test_near_miss_is_a_mismatch_far_miss_abstains():
 
 def test_weak_names_never_claim_a_mismatch():
     assert align([fact("公务用车运行维护费", 10.0)], [cell("公务用车购置费", 10.5)]) == []
+
+
+@pytest.mark.parametrize(
+    "subject, label, value",
+    [("公务接待费预算支出", "公务接待费", 86.95),  # …费 with or without 预算支出
+     ("机关运行费预算", "公用经费", 48.8),  # synonym, once 预算 is dropped
+     ("上年结转", "上年结转", 1007.24),  # this year's carry-over income, not last year's figure
+     ("拟采购货物支出", "货物A", 233.1), ("拟购买服务支出", "服务C", 2183.33), ("采购工程支出", "工程B", 530.0),  # 政府采购预算表 categories
+     ("政府采购支出预算总额", "政府采购", 2416.43)],
+)
+def test_genre_names_align_on_equal_values(subject, label, value):
+    al = align([fact(subject, value)], [cell(label, value)])
+    assert len(al) == 1 and al[0].row_label == label and al[0].status == "consistent"
+
+
+def test_prior_year_figures_still_skipped():
+    assert align([fact("上年执行数", 1007.24)], [cell("上年执行数", 1007.24)]) == []
+
+
+def test_public_funds_shown_as_goods_and_services_one_way_only():
+    basic = "财政拨款基本支出预算表（经济科目）"
+    # (二)公用经费1642.08万元 → the 商品和服务支出 row of the basic-expenditure table
+    al = align([fact("公用经费", 1642.08)], [cell("商品和服务支出", 1642.08, column="金额", title=basic)])
+    assert len(al) == 1 and al[0].row_label == "商品和服务支出"
+    # a prose 商品和服务支出 is its own class: a 公用经费 cell (may hold 资本性支出) is not its entry
+    assert align([fact("商品和服务支出", 48.8)], [cell("公用经费", 48.8, title="部门整体支出绩效目标表")]) == []
+    # a related name never claims a mismatch
+    assert align([fact("公用经费", 1642.0)], [cell("商品和服务支出", 1642.08, column="金额", title=basic)]) == []
+
+
+def test_expenditure_fact_never_takes_an_income_cell():
+    cells = [cell("一般公共预算", 18330.37, column="收入 > 金额", title="财政拨款收支预算总表", start=5),
+             cell("合计", 18330.37, column="金额", title="一般公共预算支出预算表（功能科目）", table_id="t2", start=50)]
+    al = align([fact("一般公共预算财政拨款支出预算", 18330.37)], cells)
+    assert len(al) == 1 and al[0].table_title == "一般公共预算支出预算表（功能科目）"
+    # 财政拨款 is in the 财政拨款收入 synonym group: an income row even without the word 收入
+    assert align([fact("财政拨款支出预算总额", 1487.06)], [cell("财政拨款", 1487.06, column="当年预算情况（万元）", title="部门整体支出绩效目标表")]) == []
+
+
+def test_sangong_item_wants_the_sangong_table():
+    econ = cell("公务接待费", 1.35, column="一般公共预算基本支出 > 合计", title="2024年部门一般公共预算基本支出部门预算经济分类预算表")
+    garbled = cell("", 1.35, column="2024年“三公”经费预算数 > 因公出国(境)费 > 小计", title="部门“三公”经费和机关运行经费预算表", table_id="t9", start=80)
+    f = fact("公务接待费", 1.35, section="其他相关情况说明 > 一、2024年“三公”经费预算情况说明")
+    assert align([f], [econ, garbled]) == []  # the 三公 table is there but its entry cannot be named: abstain
+    good = cell("", 1.35, column="2024年“三公”经费预算数 > 公务接待费", title="部门“三公”经费和机关运行经费预算表", table_id="t9", start=80)
+    al = align([f], [econ, good])
+    assert len(al) == 1 and al[0].table_id == "t9"
+    assert len(align([f], [econ])) == 1  # no 三公 table at all: the economic row is the only entry
+
+
+def test_functional_classification_prose_prefers_the_functional_table():
+    s = "2.行政事业单位离退休（款）机关事业单位基本养老保险缴费（项）支出785.06万元，与上年相比增加41.67万元。"
+    cells = [cell("机关事业单位基本养老保险缴费", 785.06, column="金额", title="财政拨款基本支出预算表（经济科目）", start=5),
+             cell("机关事业单位基本养老保险缴费支出", 785.06, column="金额", title="财政拨款支出预算表（功能科目）", table_id="t2", start=50)]
+    al = align([fact("机关事业单位基本养老保险缴费", 785.06, sentence=s)], cells)
+    assert len(al) == 1 and al[0].table_title == "财政拨款支出预算表（功能科目）"
+
+
+@pytest.mark.parametrize(
+    "subject, section, project",
+    [("居民医疗保险项目经费", "西湖区医疗保障局项目情况说明", "居民医疗保险经费项目"),
+     ("共计预算安排", "4.2024年医保经办激励经费、慢性病鉴定费", "2024年医保经办激励经费、慢性病鉴定费"),
+     ("医保基金监管行政执法装备项目预算安排", "(2024年度) > 3.（上年结转）2023年医保基金监管", "医保基金监管项目"),
+     ("共预算安排", "(2024年度) > 5.追加2023年一体化非税收入指标收回资金2", "追加2023年一体化非税收入指标收回资金"),
+     ("加上超出预算安排", "1.2024年打击欺诈骗取医疗保障基金行为举报奖励金", "2024年打击欺诈骗取医疗保障基金行为举报奖励金项目")],
+)
+def test_project_named_by_subject_or_heading(subject, section, project):
+    assert project_similarity(subject, section, project) >= 0.9
+
+
+@pytest.mark.parametrize("subject, section", [("收入预算总额", "(一)收入预算情况"), ("医保经办经费", "7.2023医保基金经办专项经费")])
+def test_other_facts_do_not_name_the_project(subject, section):
+    assert project_similarity(subject, section, "2024年医保经办激励经费、慢性病鉴定费") == 0.0
+
+
+def test_project_amount_finds_the_forms_funds_row():
+    cells = [cell("年度资金总额", 138.8, unit=None, column="项目资金(万元)", title="项目绩效目标表", table_id="t10", start=5),
+             cell("年度资金总额", 40.79, unit=None, column="项目资金(万元)", title="项目绩效目标表", table_id="t11", start=50)]
+    projects = {"t10": "2024年医保经办激励经费、慢性病鉴定费", "t11": "追加2023年一体化非税收入指标收回资金"}
+    f = fact("共计预算安排", 138.8, section="4.2024年医保经办激励经费、慢性病鉴定费")
+    al = align([f], cells, projects=projects)
+    assert len(al) == 1 and al[0].table_id == "t10" and al[0].status == "consistent"
+    assert align([f], cells) == []  # without the form's 项目名称 nothing names the row
