@@ -101,7 +101,7 @@ def name_similarity(subject: str, label: str) -> tuple[float, str]:
         return 0.0, "none"
     if a == b:
         return 1.0, "exact"
-    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)) and _prefix_ok(a, b):
         return 0.96, "prefix"
     syn = _synonyms()
     if a in syn and syn.get(b) == syn[a]:
@@ -124,11 +124,23 @@ def _names_of(c: TableCell) -> list[str]:
         leaf = path[-1]
         if leaf and not re.fullmatch(r"列\d+|合计|金额|预算数|总计|小计", leaf):
             names.append(leaf)
+        if _SOURCES.fullmatch(norm_label(leaf)) and len(path) >= 2:
+            names.append(path[-2])  # 上年结转结余 > 一般公共预算: the carry-over, of one source
         elif leaf in ("合计", "小计") and len(path) >= 2:
             names.append(path[-2])  # “三公”经费预算数 > 合计, 公务用车购置及运行费 > 小计
-        elif c.row_label.replace(" ", "") in ("合计", "总计") and (core := _table_core(c.table_title)):
-            names.append(core)  # 一般公共预算支出表 | 合计 → 一般公共预算支出
+        elif (_GRAND_TOTAL.match(c.row_label.replace(" ", "")) or leaf in ("合计", "总计")) and (core := _table_core(c.table_title)):
+            names.extend(_cores(core))  # 一般公共预算支出表 | 合计 → 一般公共预算支出; 三公经费支出表 | 上饶市医疗保障局 | 合计
     return names
+
+
+_GRAND_TOTAL = re.compile(r"^(?:收入|支出|本年收入|本年支出)?(?:合计|总计)$")
+_SOURCE_PREFIX = re.compile(r"^(?:一般公共预算)?(?:财政拨款)?")
+
+
+def _cores(core: str) -> list[str]:
+    """A table's core name, and without the funding source it is paid from (财政拨款三公经费支出 → 三公经费支出)."""
+    bare = _SOURCE_PREFIX.sub("", core)
+    return [core, bare] if bare != core and len(bare) >= 4 else [core]
 
 
 @lru_cache(maxsize=4096)
@@ -140,6 +152,13 @@ def _table_core(title: str) -> str:
     t = re.sub(r"(?:[（(][^）)]*[）)])?$", "", t)
     t = re.sub(r"(?:功能分类|经济分类|功能科目|经济科目)?(?:预算)?表$", "", t)
     return t if len(t) >= 4 else ""
+
+
+def _prefix_ok(a: str, b: str) -> bool:
+    """A bare funding source (一般公共预算) is the prefix of a longer name only through a figure word
+    (一般公共预算拨款收入), not of another item paid from it (一般公共预算安排三公经费支出)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return not _SOURCES.fullmatch(short) or len(long_) - len(short) <= 4
 
 
 def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75) -> dict[str, dict[str, tuple[float, str]]]:
@@ -169,7 +188,7 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75)
                 row[label] = (1.0, "exact")
             elif a.replace("预算", "") == b.replace("预算", "") and len(b) >= 4:
                 row[label] = (0.98, "exact")  # 财政拨款预算支出 ~ 财政拨款支出
-            elif min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+            elif min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)) and _prefix_ok(a, b):
                 row[label] = (0.96, "prefix")  # 一般公共预算收入 ~ 一般公共预算, 行政运行支出 ~ 行政运行
             elif sa is not None and syn.get(b) == sa:
                 row[label] = (0.95 + (0.01 if b.endswith("总计") else 0.0), "synonym")  # a total is the 总计 row
@@ -271,6 +290,15 @@ def _table_fit(fact: Fact, cell: TableCell) -> float:
     return _fit(norm_label(fact.subject), norm_label(fact.section), cell.table_title, cell.column)
 
 
+# the funds a budget is paid from; prose naming one (政府性基金预算财政拨款本年收入0万元、上年结转0万元)
+# means that source's column
+_SOURCES = re.compile(r"一般公共预算(?:拨款|财政拨款)?|政府性基金(?:预算)?(?:拨款|财政拨款)?|国有资本经营预算(?:拨款|财政拨款)?")
+
+
+def _sources(text: str) -> frozenset[str]:
+    return frozenset(m.group()[:4] for m in _SOURCES.finditer(text))
+
+
 # 因公出国（境）费, 公务用车…, 公务接待费: items of the 三公 table
 _SANGONG = re.compile(r"三公|因公出国|公务用车|公务接待")
 # 行政事业单位离退休（款）机关事业单位基本养老保险缴费（项）: prose quoting the functional classification
@@ -278,13 +306,15 @@ _FUNCTIONAL = re.compile(r"[（(](?:类|款|项)[）)]")
 
 
 @lru_cache(maxsize=65536)
-def _fit(subj: str, section: str, table_title: str, column: str, functional: bool = False) -> float:
+def _fit(subj: str, section: str, table_title: str, column: str, functional: bool = False, source: str = "") -> float:
     score = 0.5
     title = norm_label(table_title)
     if "基本支出" in subj + section.split(">")[-1] and "基本支出" in title:
         score += 0.3  # (二)公用经费 under 财政拨款基本支出预算情况: the basic-expenditure table
     if _SANGONG.search(subj + section) and "三公" in title:
         score += 0.3
+    if source and (cs := _sources(norm_label(column))):
+        score += 0.3 if source in cs else -0.3
     if functional and "功能" in title:
         score += 0.3
     elif functional and "经济" in title:
@@ -328,6 +358,15 @@ def align(
     for c in money_cells:
         for name in _names_of(c):
             by_label.setdefault(name, []).append(c)
+    # the first amount of a table's 合计 row is the table's total, whatever its (maybe garbled) column says
+    first: dict[str, TableCell] = {}
+    for c in money_cells:
+        if c.span and _GRAND_TOTAL.match(c.row_label.replace(" ", "")) and (c.table_id not in first or c.span < first[c.table_id].span):  # type: ignore[operator]
+            first[c.table_id] = c
+    for c in first.values():
+        for core in _cores(_table_core(c.table_title)) if _table_core(c.table_title) else []:
+            if c not in by_label.get(core, []):
+                by_label.setdefault(core, []).append(c)
     labels = list(by_label)
     subjects = list(dict.fromkeys(f.subject for f in amounts))
     names = _name_matrix(subjects, labels)
@@ -339,13 +378,15 @@ def align(
         places = decimals(f.surface or str(f.value))
         subj, section = norm_label(f.subject), norm_label(f.section)
         functional = bool(_FUNCTIONAL.search(f.sentence))
+        srcs = _sources(norm_label(f.sentence))
+        source = next(iter(srcs)) if len(srcs) == 1 else ""
         fside = _side(subj)
         for label, (name, how) in names.get(f.subject, {}).items():
             for c in by_label[label]:
                 if fside and (cside := _cell_side(label, c.column)) and cside != fside:
                     continue  # 一般公共预算财政拨款支出 is never the 一般公共预算 income row
                 agree, conv = values_agree(f, c, places)
-                fit = _fit(subj, section, c.table_title, c.column, functional)
+                fit = _fit(subj, section, c.table_title, c.column, functional, source)
                 score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
                 scored.append((score, name, how, agree, conv, fit, c))
         for project, c in funds:

@@ -130,3 +130,38 @@ def test_project_amount_finds_the_forms_funds_row():
     al = align([f], cells, projects=projects)
     assert len(al) == 1 and al[0].table_id == "t10" and al[0].status == "consistent"
     assert align([f], cells) == []  # without the form's 项目名称 nothing names the row
+
+
+def test_table_total_named_by_the_table_whatever_its_column():
+    # pdftotext put every amount of 政府采购预算表 under 采购组织形式: the 合计 row's first amount is still the total
+    cells = [cell("合计", 2416.43, column="采购组织形式", title="2019年政府采购预算表", start=5),
+             cell("合计", 233.1, column="采购组织形式", title="2019年政府采购预算表", start=20)]
+    al = align([fact("政府采购支出预算总额", 2416.43)], cells)
+    assert len(al) == 1 and al[0].cell_span == (5, 9)
+
+
+def test_unit_row_total_named_by_the_table_without_its_funding_source():
+    c = cell("上饶市医疗保障局", 13.3, column="合计", title="财政拨款“三公”经费支出表")
+    al = align([fact("三公经费一般公共预算安排", 13.3, section="二、2024年“三公”经费预算情况说明")], [c])
+    assert len(al) == 1 and al[0].row_label == "上饶市医疗保障局"
+
+
+@pytest.mark.parametrize(
+    "sentence, column",
+    [("收入包括：一般公共预算财政拨款本年收入929.84万元、上年结转0万元；", "上年结转结余 > 一般公共预算"),
+     ("政府性基金预算财政拨款本年收入0万元、上年结转0万元；", "上年结转结余 > 政府性基金预算"),
+     ("国有资本经营预算财政拨款本年收入0万元、上年结转0万元。", "上年结转结余 > 国有资本经营预算")],
+)
+def test_funding_source_in_the_sentence_picks_its_column(sentence, column):
+    title = "表2.青山区医疗保障局2022年收入总表"
+    cells = [cell("上年结转结余", 0.0, column="收入 > 预算数", title="表1.青山区医疗保障局2022年收支总表", start=5)]
+    cells += [cell("合计", 0.0, column=f"上年结转结余 > {s}", title=title, table_id="t2", start=20 + i * 10)
+              for i, s in enumerate(["一般公共预算", "政府性基金预算", "国有资本经营预算"])]
+    al = align([fact("上年结转", 0.0, sentence=sentence)], cells)
+    assert len(al) == 1 and al[0].column == column
+
+
+@pytest.mark.parametrize("a, b, ok", [("一般公共预算拨款收入", "一般公共预算", True), ("一般公共预算安排三公经费支出预算", "一般公共预算", False),
+                                      ("行政运行支出", "行政运行", True)])
+def test_funding_source_is_no_prefix_of_another_item(a, b, ok):
+    assert (name_similarity(a, b)[1] in ("prefix", "synonym", "exact")) is ok
