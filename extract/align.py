@@ -109,7 +109,14 @@ def name_similarity(subject: str, label: str) -> tuple[float, str]:
     ma, mb = metric_for(a), metric_for(b)
     if ma and ma == mb:
         return 0.9, "metric"
+    if _reordered(a, b):
+        return 0.88, "reordered"
     return fuzz.ratio(a, b) / 100.0 * 0.85, "fuzzy"
+
+
+def _reordered(a: str, b: str) -> bool:
+    """The same characters in another order (words swapped): 居民医疗保险项目经费 ~ 居民医疗保险经费项目."""
+    return len(a) >= 6 and len(a) == len(b) and sorted(a) == sorted(b)
 
 
 _ROW_TOTAL = re.compile(r"^(?:(?:收入|支出|本年收入|本年支出)?(?:合计|总计)|小计|)$|(?:局|厅|院|办公室|办事处|委员会|中心|单位)(?:本级|机关)?$")
@@ -196,6 +203,8 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75)
                 row[label] = (0.9, "metric")
             elif (ra := rel_prose.get(a)) is not None and rel_table.get(b) == ra:
                 row[label] = (0.85, "related")  # below the 0.9 a mismatch needs: it aligns only on equal values
+            elif _reordered(a, b):
+                row[label] = (0.88, "reordered")  # 一般行政事务管理 ~ 一般行政管理事务: below 0.9, so equal values only
             elif fuzzy is not None and fuzzy[i, j] > 0:
                 row[label] = (float(fuzzy[i, j]) / 100.0 * 0.85, "fuzzy")
     return out

@@ -165,3 +165,17 @@ def test_funding_source_in_the_sentence_picks_its_column(sentence, column):
                                       ("行政运行支出", "行政运行", True)])
 def test_funding_source_is_no_prefix_of_another_item(a, b, ok):
     assert (name_similarity(a, b)[1] in ("prefix", "synonym", "exact")) is ok
+
+
+def test_swapped_words_align_only_on_equal_values():
+    # 2.法院（款）一般行政事务管理（项）支出5804.83万元 — the table says 一般行政管理事务
+    title = "财政拨款支出预算表（功能科目）"
+    al = align([fact("一般行政事务管理", 5804.83)], [cell("一般行政管理事务", 5804.83, column="金额", title=title)])
+    assert len(al) == 1 and al[0].status == "consistent"
+    assert align([fact("一般行政事务管理", 5804.83)], [cell("一般行政管理事务", 5804.80, column="金额", title=title)]) == []
+    assert name_similarity("一般行政事务管理", "行政事务管理一般")[1] == "reordered"
+
+
+def test_basic_wage_is_in_service_staff_wage():
+    al = align([fact("在职人员基本工资", 16.35)], [cell("基本工资", 16.35, unit=None, column="本年一般公共预算基本支出 > 合计", title="表6.一般公共预算基本支出表")])
+    assert len(al) == 1 and al[0].row_label == "基本工资"
