@@ -398,7 +398,7 @@ def align(
                 fit = _fit(subj, section, c.table_title, c.column, functional, source)
                 score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
                 scored.append((score, name, how, agree, conv, fit, c))
-        for project, c in funds:
+        for project, c in funds if not f.comparator else ():  # 最高不超过20万元 is a bound, not the project's amount
             if (name := project_similarity(f.subject, f.section, project)) > 0:
                 agree, conv = values_agree(f, c, places)
                 fit = 1.0

@@ -179,3 +179,11 @@ def test_swapped_words_align_only_on_equal_values():
 def test_basic_wage_is_in_service_staff_wage():
     al = align([fact("在职人员基本工资", 16.35)], [cell("基本工资", 16.35, unit=None, column="本年一般公共预算基本支出 > 合计", title="表6.一般公共预算基本支出表")])
     assert len(al) == 1 and al[0].row_label == "基本工资"
+
+
+def test_a_bound_under_the_project_heading_is_not_the_projects_amount():
+    c = cell("年度资金总额", 20.0, unit=None, column="项目资金(万元)", title="项目支出绩效目标表", table_id="t7")
+    section = "1.2024年打击欺诈骗取医疗保障基金行为举报奖励金"
+    bound = Fact(**{**fact("最高不超过", 20.0, section=section).to_dict(), "comparator": "≤", "span": (0, 1)})
+    assert align([bound], [c], projects={"t7": "2024年打击欺诈骗取医疗保障基金行为举报奖励金项目"}) == []
+    assert len(align([fact("加上超出预算安排", 20.0, section=section)], [c], projects={"t7": "2024年打击欺诈骗取医疗保障基金行为举报奖励金项目"})) == 1
