@@ -82,8 +82,9 @@ _YEARS = re.compile(r"(?:19|20)\d{2}年度?")
 _TRAILING_TAG = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]$")  # 货物A / 工程B / 服务C
 
 
-# 公务接待费预算支出, 机关运行费预算: a 费 item is the same with or without the words for spending
-_FEE_TAIL = re.compile(r"(?<=费)(?:预算支出|支出预算|预算|支出)$")
+# 公务接待费预算支出, 机关运行费预算: a 费 item is the same with or without the words for spending;
+# 政府性基金支出预算支出, 基本支出预算: so is a 支出 item (if a name of four characters or more is left)
+_FEE_TAIL = re.compile(r"(?<=费)(?:预算支出|支出预算|预算|支出)$|(?<=.{2}支出)(?:预算支出|预算)$")
 
 
 def _name_key(s: str) -> str:

@@ -55,7 +55,8 @@ def test_weak_names_never_claim_a_mismatch():
      ("机关运行费预算", "公用经费", 48.8),  # synonym, once 预算 is dropped
      ("上年结转", "上年结转", 1007.24),  # this year's carry-over income, not last year's figure
      ("拟采购货物支出", "货物A", 233.1), ("拟购买服务支出", "服务C", 2183.33), ("采购工程支出", "工程B", 530.0),  # 政府采购预算表 categories
-     ("政府采购支出预算总额", "政府采购", 2416.43)],
+     ("政府采购支出预算总额", "政府采购", 2416.43),
+     ("政府性基金支出预算支出", "政府性基金预算财政拨款支出", 0.0), ("基本支出预算", "基本支出", 453.98)],  # X支出 with or without 预算(支出)
 )
 def test_genre_names_align_on_equal_values(subject, label, value):
     al = align([fact(subject, value)], [cell(label, value)])
