@@ -380,6 +380,15 @@ def align(
     labels = list(by_label)
     subjects = list(dict.fromkeys(f.subject for f in amounts))
     names = _name_matrix(subjects, labels)
+    # a balanced budget's 收支 total (财政拨款收支预算总数) is both its income and its expenditure total
+    sides = {s: [s.replace("收支", x) for x in ("收入", "支出")] for s in subjects if "收支" in s}
+    if sides:
+        by_side = _name_matrix([v for vs in sides.values() for v in vs], labels)
+        for s, vs in sides.items():
+            for v in vs:
+                for label, (sim, how) in by_side[v].items():
+                    if sim * 0.98 > names[s].get(label, (0.0, ""))[0]:
+                        names[s][label] = (sim * 0.98, f"{how}, 收支")
     has_sangong = any("三公" in c.table_title for c in money_cells)
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
 

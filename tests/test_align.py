@@ -188,3 +188,10 @@ def test_a_bound_under_the_project_heading_is_not_the_projects_amount():
     bound = Fact(**{**fact("最高不超过", 20.0, section=section).to_dict(), "comparator": "≤", "span": (0, 1)})
     assert align([bound], [c], projects={"t7": "2024年打击欺诈骗取医疗保障基金行为举报奖励金项目"}) == []
     assert len(align([fact("加上超出预算安排", 20.0, section=section)], [c], projects={"t7": "2024年打击欺诈骗取医疗保障基金行为举报奖励金项目"})) == 1
+
+
+def test_balanced_budget_total_is_the_expenditure_total():
+    # 县医保局2023年财政拨款收支预算总数4695.7万元 ~ 财政拨款支出预算表 合计
+    c = cell("合计", 4695.7, column="总计", title="财政拨款支出预算表（部门经济分类科目）")
+    al = align([fact("财政拨款收支预算总数", 4695.7)], [c])
+    assert len(al) == 1 and al[0].status == "consistent"
