@@ -16,7 +16,7 @@ from .layout import parse_layout
 from .model import calibrate
 from .normalize import normalize
 from .records import DocumentRecord, DocumentResult
-from .tables import parse_tables
+from .tables import Table, parse_tables
 
 _DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|特别行政区|自治州|地区|盟|市|县|区|旗)(?=[\u4e00-\u9fff])(?!委)")
 
@@ -35,6 +35,17 @@ def _dept_names(dept: str | None) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+def _project_of(t: Table) -> str | None:
+    """The 项目名称 of a per-project 绩效目标表: from its indicators, or its form rows when no indicator was read."""
+    if p := next((i.project for i in t.indicators if i.project), None):
+        return p
+    for row in t.header + [[c.text for c in r.cells] for r in t.rows[:12]]:
+        for prev, cur in zip(row, row[1:], strict=False):
+            if re.fullmatch(r"项目名称[:：]?", prev.strip()) and cur.strip():
+                return cur.strip()
+    return None
+
+
 def process(raw: RawDocument, *, calibrate_confidence: bool = True) -> DocumentResult:
     t0 = time.perf_counter()
     mt = normalize(raw.text)
@@ -46,7 +57,7 @@ def process(raw: RawDocument, *, calibrate_confidence: bool = True) -> DocumentR
     cells = [c for t in tables for c in t.cells]
     indicators = [i for t in tables for i in t.indicators]
     stats = AlignStats()
-    projects = {i.table_id: i.project for i in indicators if i.project}
+    projects = {t.table_id: p for t in tables if (p := _project_of(t))}
     alignments = align(facts, cells, stats=stats, projects=projects)
     findings = run_checks(
         CheckInput(doc_id=raw.doc_id, text=raw.text, year=layout.year, facts=facts, tables=tables, alignments=alignments, toc_titles=layout.toc)

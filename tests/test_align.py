@@ -195,3 +195,12 @@ def test_balanced_budget_total_is_the_expenditure_total():
     c = cell("合计", 4695.7, column="总计", title="财政拨款支出预算表（部门经济分类科目）")
     al = align([fact("财政拨款收支预算总数", 4695.7)], [c])
     assert len(al) == 1 and al[0].status == "consistent"
+
+
+def test_project_name_from_the_form_when_no_indicator_was_read():
+    from extract.pipeline import _project_of
+    from extract.tables import Table
+
+    header = [["南昌市西湖区医疗保障局"], ["基本信息"], ["项目名称：", "基层医保能力建设经费项目", "项目编码：", ""], ["项目类别：", "当年项目", "资金用途：", "业务类"]]
+    assert _project_of(Table(table_id="t5", title="项目支出绩效目标表", unit=None, layout="cell-line", header=header)) == "基层医保能力建设经费项目"
+    assert _project_of(Table(table_id="t1", title="部门收支总表", unit="万元", layout="grid", header=[["项目", "预算数"]])) is None
