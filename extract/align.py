@@ -3,8 +3,11 @@
 Candidates are scored on three things — the name (metric taxonomy, synonym lexicon, rapidfuzz
 similarity of normalised labels), the value (equal after unit conversion and rounding to the
 fact's stated precision) and the fit of table and column (a 基本支出 fact belongs in a basic-
-expenditure table, a total in a total column). The best candidate is kept only with a margin
-over the runner-up; otherwise the fact is left unaligned, with the reason counted.
+expenditure table, a total in a total column, a 三公 item in the 三公 table, a (款)(项) amount in
+the functional table, the funding source the sentence names). A candidate on the other side of
+the budget (an expenditure fact, an income cell) is never taken; a project's amount finds the
+funds row of its 绩效目标表 by the form's 项目名称. Without an agreeing value, a mismatch is claimed
+only for a strong name and a near miss; otherwise the fact is left unaligned, with the reason counted.
 """
 
 from __future__ import annotations
@@ -371,8 +374,10 @@ def align(
     # the first amount of a table's 合计 row is the table's total, whatever its (maybe garbled) column says
     first: dict[str, TableCell] = {}
     for c in money_cells:
-        if c.span and _GRAND_TOTAL.match(c.row_label.replace(" ", "")) and (c.table_id not in first or c.span < first[c.table_id].span):  # type: ignore[operator]
-            first[c.table_id] = c
+        if c.span and _GRAND_TOTAL.match(c.row_label.replace(" ", "")):
+            prev = first.get(c.table_id)
+            if prev is None or (prev.span is not None and c.span < prev.span):
+                first[c.table_id] = c
     for c in first.values():
         for core in _cores(_table_core(c.table_title)) if _table_core(c.table_title) else []:
             if c not in by_label.get(core, []):
