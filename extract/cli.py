@@ -99,15 +99,36 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _training_main():  # noqa: ANN202 - the training entry point, or None outside a checkout
+    # training/ lives beside extract/ in a checkout and is not installed with the package
+    if (Path.cwd() / "training" / "train.py").is_file() and str(Path.cwd()) not in sys.path:
+        sys.path.insert(0, str(Path.cwd()))
+    try:
+        from training import train
+    except ImportError:
+        return None
+    return train
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_all
+    from .model import Models
 
-    res = evaluate_all(args.corpus, args.annotations)
+    if args.lodo:
+        train = _training_main()
+        if train is None:
+            print("budget-extract evaluate --lodo: run it from a source checkout (training/ is not installed)", file=sys.stderr)
+            return 2
+        _, lodo = train.train_all(Path(args.corpus), Path(args.annotations))
+        print(json.dumps(lodo, ensure_ascii=False, indent=1) if args.json else train.render_lodo(lodo))
+        return 0
+    models = Models() if args.rules else Models.from_dir(args.models) if args.models else None
+    res = evaluate_all(args.corpus, args.annotations, models=models)
     text = res.pop("_render")
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
     else:
-        print(f"{len(res['documents'])} documents\n\n{text}")
+        print(f"{len(res['documents'])} documents, models: {', '.join(res['models']) or 'none (rules only)'}\n\n{text}")
     return 0
 
 
@@ -141,15 +162,11 @@ def _cmd_annotate_docbin(args: argparse.Namespace) -> int:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    # training/ lives beside extract/ in a checkout and is not installed with the package
-    if (Path.cwd() / "training" / "train.py").is_file() and str(Path.cwd()) not in sys.path:
-        sys.path.insert(0, str(Path.cwd()))
-    try:
-        from training.train import main as train_main
-    except ImportError:
+    train = _training_main()
+    if train is None:
         print("budget-extract train: run it from a source checkout (the training/ package is not installed)", file=sys.stderr)
         return 2
-    return train_main(["--annotations", args.annotations, "--corpus", args.corpus, "--out", args.out])
+    return train.main(["--annotations", args.annotations, "--corpus", args.corpus, "--out", args.out])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -182,10 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true", help="the tables.jsonl cell records instead")
     t.set_defaults(func=_cmd_tables)
 
-    e = sub.add_parser("evaluate", help="score the pipeline against hand-checked annotations", description="Precision/recall of facts per kind, table cells and targets, alignment accuracy, findings per check.")
+    e = sub.add_parser("evaluate", help="score the pipeline against hand-checked annotations", description="Precision/recall of facts per kind and per metric (with confusions), table cells and targets, alignment accuracy, findings per check; --lodo for held-out model scores.")
     e.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/, tables/, alignments/, findings/ (default: annotations)")
     e.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
     e.add_argument("--json", action="store_true", help="JSON instead of the readable report")
+    e.add_argument("--models", default=None, metavar="DIR", help="models written by `train --out DIR` (default: the shipped ones)")
+    e.add_argument("--rules", action="store_true", help="score the rules alone, no trained model")
+    e.add_argument("--lodo", action="store_true", help="leave-one-document-out: retrain on all but one document, score it, for each (≈ 20 s)")
     e.set_defaults(func=_cmd_evaluate)
 
     an = sub.add_parser("annotate", help="export pre-annotated tasks, import corrections", description="The annotate → retrain loop (see annotations/README.md).")
@@ -211,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     ad.add_argument("--out", required=True, metavar="FILE", help="e.g. train.spacy")
     ad.set_defaults(func=_cmd_annotate_docbin)
 
-    tr = sub.add_parser("train", help="retrain the shipped models from annotations", description="Train the fact-confidence model (seeded) and print its leave-one-document-out scores next to the rules'.")
+    tr = sub.add_parser("train", help="retrain the shipped models from annotations", description="Train the subject, metric and confidence models (seeded) and print their leave-one-document-out scores next to the rules'.")
     tr.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/ (default: annotations)")
     tr.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
     tr.add_argument("--out", default="extract/models", metavar="DIR", help="where the model files go (default: extract/models)")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .model import Models
 from .records import Fact, Finding
 
 KINDS = ("amount", "change", "percent", "headcount", "count", "reason")
@@ -305,6 +306,78 @@ def evaluate_tables(corpus: str | Path, annotations: str | Path) -> TableScore:
 
 
 @dataclass
+class MetricScore:
+    """Metric ids of the facts that found their gold fact (gold labelled with `metric_review`).
+
+    Per metric: precision over facts given that id, recall over gold facts with it; a gold fact
+    the pipeline missed counts against recall. "none" (no canonical metric) is scored like an id.
+    """
+
+    per: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    confusion: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    n: int = 0
+    right: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        ids = [k for k in self.per if k != "none"]
+        macro = sum(self.per[k].f1 for k in ids) / len(ids) if ids else 0.0
+        return {"accuracy": round(self.right / self.n, 4) if self.n else 0.0, "macro_f1": round(macro, 4), "n": self.n}
+
+    def as_dict(self) -> dict[str, Any]:
+        top = sorted(((g, p, c) for (g, p), c in self.confusion.items() if g != p), key=lambda x: -x[2])
+        return {
+            **self.summary(),
+            "per_metric": {k: v.as_dict() for k, v in sorted(self.per.items())},
+            "confusions": [{"gold": g, "predicted": p, "n": c} for g, p, c in top],
+            "by_group": {f"{g}>{p}": c for (g, p), c in sorted(self._groups().items())},
+        }
+
+    def _groups(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = defaultdict(int)
+        for (g, p), c in self.confusion.items():
+            out[(g.split(".")[0], p.split(".")[0])] += c
+        return out
+
+    def render(self, top: int = 12) -> str:
+        s = self.summary()
+        lines = [f"metrics: accuracy {s['accuracy']:.3f} on {s['n']} found facts, macro-F1 {s['macro_f1']:.3f} over {len(self.per) - ('none' in self.per)} ids"]
+        lines.append(f"{'metric':<34} P/R/F1               n_gold")
+        for k, v in sorted(self.per.items(), key=lambda kv: -kv[1].n_gold)[:top]:
+            lines.append(f"{k:<34} {v.precision:.3f}/{v.recall:.3f}/{v.f1:.3f}   {v.n_gold:>5}")
+        groups = sorted({g for pair in self._groups() for g in pair})
+        gc = self._groups()
+        lines.append("metric groups (gold \\ predicted)" + "".join(f"{g[:8]:>9}" for g in groups))
+        for g in groups:
+            lines.append(f"{g:<33}" + "".join(f"{gc.get((g, p), 0):>9}" for p in groups))
+        conf = self.as_dict()["confusions"][:top]
+        if conf:
+            lines.append("most frequent confusions: " + "; ".join(f"{c['gold']} → {c['predicted']} ×{c['n']}" for c in conf))
+        return "\n".join(lines)
+
+
+def score_metrics(pred: list[Fact], gold: list[dict[str, Any]], score: MetricScore) -> None:
+    labelled = [g for g in gold if g["kind"] != "reason" and "metric_review" in g]
+    matched: set[int] = set()
+    for f in pred:
+        if f.kind == "reason":
+            continue
+        i = next((i for i, g in enumerate(labelled) if g["kind"] == f.kind and _overlap(tuple(f.span), (g["start"], g["end"]))), None)
+        if i is None or i in matched:
+            continue
+        matched.add(i)
+        gm, pm = labelled[i].get("metric") or "none", f.metric or "none"
+        score.n += 1
+        score.right += gm == pm
+        score.confusion[(gm, pm)] += 1
+        score.per[pm].n_pred += 1
+        if gm == pm:
+            score.per[pm].tp += 1
+            score.per[pm].tp_gold += 1
+    for g in labelled:
+        score.per[g.get("metric") or "none"].n_gold += 1
+
+
+@dataclass
 class AlignScore:
     correct: int = 0  # the gold cell (or an equivalent one) was chosen
     wrong: int = 0  # another cell was chosen, or a cell where gold says there is none
@@ -405,30 +478,40 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
             score.errors.append({"doc": doc, "type": "missed", "check": g["check"], "message": g.get("message")})
 
 
-def evaluate_all(corpus: str | Path, annotations: str | Path) -> dict[str, Any]:
-    """Every score the annotations allow: facts, table cells and targets, alignments, findings."""
-    from .pipeline import extract_document
+def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models | None = None) -> dict[str, Any]:
+    """Every score the annotations allow: facts (per kind and per metric), table cells and targets,
+    alignments, findings. `models` defaults to the shipped ones; `Models()` scores the rules alone.
+
+    These are in-sample numbers for the shipped models (they were trained on these annotations);
+    `budget-extract evaluate --lodo` gives the held-out ones.
+    """
+    from .ingest import read_document
+    from .pipeline import process
 
     ann = Path(annotations)
     facts_gold = load_gold(ann / "facts") if (ann / "facts").is_dir() else {}
-    fs, ts, al, fi = Score(), TableScore(), AlignScore(), FindingScore()
+    fs, ts, al, fi, ms = Score(), TableScore(), AlignScore(), FindingScore(), MetricScore()
 
     def jsonl(p: Path) -> list[dict[str, Any]]:
         return [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()] if p.exists() else []
 
     docs = sorted({p.name for p in Path(corpus).glob("*") if p.is_file()} & ({*facts_gold} | {p.stem for p in (ann / "tables").glob("*.jsonl")}))
     for doc in docs:
-        r = extract_document(Path(corpus) / doc, is_text=False)
+        r = process(read_document(Path(corpus) / doc), models=models)
         if doc in facts_gold:
             score_document(r.facts, facts_gold[doc], fs, doc=doc)
+            score_metrics(r.facts, facts_gold[doc], ms)
         score_tables(r.cells, r.indicators, jsonl(ann / "tables" / f"{doc}.jsonl"), ts, doc=doc)
         score_alignments(r.facts, r.alignments, jsonl(ann / "alignments" / f"{doc}.jsonl"), al, doc=doc)
         score_findings(r.findings, jsonl(ann / "findings" / f"{doc}.jsonl"), fi, doc=doc)
+    used = models if models is not None else Models.shipped()
     return {
         "documents": docs,
+        "models": [n for n in Models.NAMES if getattr(used, n) is not None],
         "facts": fs.as_dict(),
+        "metrics": ms.as_dict(),
         "tables": {"found": ts.found.as_dict(), "correct": ts.correct.as_dict(), "indicators": ts.indicators.as_dict(), "wrong_fields": dict(ts.by_part)},
         "alignments": {"accuracy": round(al.accuracy, 4), "abstain_rate": round(al.abstain_rate, 4), "correct": al.correct, "wrong": al.wrong, "gold_with_cell": al.gold_with_cell},
         "findings": {"all": fi.total().as_dict(), **{k: v.as_dict() for k, v in sorted(fi.per_check.items())}},
-        "_render": "\n\n".join([fs.render(), "kinds (by span)\n" + fs.render_confusion(), ts.render(), al.render(), fi.render()]),
+        "_render": "\n\n".join([fs.render(), "kinds (by span)\n" + fs.render_confusion(), ms.render(), ts.render(), al.render(), fi.render()]),
     }

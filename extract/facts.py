@@ -13,11 +13,13 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .layout import Block, Layout
+from .model import LinearModel
 from .normalize import MappedText
 from .quantity import Quantity, find_quantities
 from .records import Fact
 from .resources import alternation, cues
 from .segment import Sentence, clause_bounds, sentences
+from .subjects import SubjectContext, choose_subject
 from .taxonomy import metric_for
 
 _LIST_MARKER = re.compile(
@@ -378,6 +380,8 @@ class FactExtractor:
     doc_id: str
     dept_names: tuple[str, ...] = ()
     facts: list[Fact] = field(default_factory=list)
+    subject_model: LinearModel | None = None  # the trained subject ranker; None keeps the rules' subjects
+    record: dict[str, SubjectContext] | None = None  # training: what the ranker saw, by fact_id
 
     def run(self, layout: Layout) -> list[Fact]:
         ctx = _Context()
@@ -565,10 +569,18 @@ class FactExtractor:
                 same = next((x for x in reversed(sent_facts) if x.kind == kind), None)
                 subject = same.subject if same else ctx.item
                 conf -= 0.15
+        span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
+        if self.subject_model is not None or self.record is not None:
+            sctx = SubjectContext(sentence=s, number_at=q.start, kind=kind, rule_subject=subject or "")
+            if self.record is not None:
+                self.record[f"{kind}-{span[0]}"] = sctx
+            if self.subject_model is not None:
+                chosen = choose_subject(sctx, self.subject_model)
+                if chosen is not None and chosen[0] != subject:
+                    subject = clean_subject(chosen[0], self.dept_names) or subject
         if not subject:
             subject = ""
             conf -= 0.2
-        span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
         metric = metric_for(_item_of(subject), kind=kind)
         fact = Fact(
             doc_id=self.doc_id,
@@ -689,5 +701,12 @@ def _fact_sentence(s: str, cand: Candidate) -> str:
     return s[start:end].strip("，,；; ")
 
 
-def extract_facts(layout: Layout, *, doc_id: str, dept_names: tuple[str, ...] = ()) -> list[Fact]:
-    return FactExtractor(doc_id, dept_names).run(layout)
+def extract_facts(
+    layout: Layout,
+    *,
+    doc_id: str,
+    dept_names: tuple[str, ...] = (),
+    subject_model: LinearModel | None = None,
+    record: dict[str, SubjectContext] | None = None,
+) -> list[Fact]:
+    return FactExtractor(doc_id, dept_names, subject_model=subject_model, record=record).run(layout)

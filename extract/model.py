@@ -14,7 +14,7 @@ import math
 import re
 import zlib
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ MODEL_DIR = "models"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+@lru_cache(maxsize=1 << 18)
 def hash_feature(token: str) -> int:
     """Stable across processes and platforms (Python's hash() is salted)."""
     return zlib.crc32(token.encode("utf-8")) % N_FEATURES
@@ -118,9 +119,32 @@ def shipped_model(name: str) -> LinearModel | None:
     return LinearModel.from_json(res.read_text(encoding="utf-8"), origin=f"extract/{MODEL_DIR}/{name}.json")
 
 
+@dataclass(frozen=True)
+class Models:
+    """The trained models one pipeline run uses; a None member falls back to the rules."""
+
+    subject: LinearModel | None = None
+    metric: LinearModel | None = None
+    confidence: LinearModel | None = None
+
+    NAMES = ("subject", "metric", "confidence")
+
+    @classmethod
+    def shipped(cls) -> Models:
+        return cls(**{name: shipped_model(name) for name in cls.NAMES})
+
+    @classmethod
+    def from_dir(cls, folder: str | Path) -> Models:
+        """Models written by `budget-extract train --out DIR`; a missing file means rules for that step."""
+        d = Path(folder)
+        if not d.is_dir():
+            raise DataFileError(f"{d}: not a model directory")
+        return cls(**{name: load_model(d / f"{name}.json") if (d / f"{name}.json").is_file() else None for name in cls.NAMES})
+
+
 def calibrate(facts: list[Fact], model: LinearModel | None = None) -> list[Fact]:
     """Replace the rules' confidence by the trained probability that the fact is right."""
-    model = model or shipped_model("confidence")
+    model = model if model is not None else shipped_model("confidence")
     if model is None:
         return facts
     return [f if f.kind == "reason" else replace(f, confidence=round(min(max(model.prob(fact_features(f)), 0.001), 0.999), 3)) for f in facts]

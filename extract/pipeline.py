@@ -12,10 +12,12 @@ from .checks import CheckInput, run_checks
 from .errors import ExtractError
 from .facts import extract_facts
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
-from .layout import parse_layout
-from .model import calibrate
+from .layout import Layout, parse_layout
+from .metric_model import assign_metrics
+from .model import Models, calibrate
 from .normalize import normalize
-from .records import DocumentRecord, DocumentResult
+from .records import DocumentRecord, DocumentResult, Fact
+from .subjects import SubjectContext
 from .tables import Table, parse_tables
 
 _DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|特别行政区|自治州|地区|盟|市|县|区|旗)(?=[\u4e00-\u9fff])(?!委)")
@@ -46,13 +48,23 @@ def _project_of(t: Table) -> str | None:
     return None
 
 
-def process(raw: RawDocument, *, calibrate_confidence: bool = True) -> DocumentResult:
+def prose_facts(
+    raw: RawDocument, *, models: Models, calibrate_confidence: bool = True, record: dict[str, SubjectContext] | None = None
+) -> tuple[Layout, list[Fact]]:
+    """The layout and the prose facts (rules propose; the models pick subjects, metrics, confidence)."""
+    layout = parse_layout(normalize(raw.text))
+    facts = extract_facts(layout, doc_id=raw.doc_id, dept_names=_dept_names(layout.department), subject_model=models.subject, record=record)
+    facts = assign_metrics(facts, models.metric)
+    if calibrate_confidence and models.confidence is not None:
+        facts = calibrate(facts, models.confidence)
+    return layout, facts
+
+
+def process(raw: RawDocument, *, calibrate_confidence: bool = True, models: Models | None = None, record: dict[str, SubjectContext] | None = None) -> DocumentResult:
+    """`models` defaults to the shipped ones; `Models()` (all None) is the rules alone."""
     t0 = time.perf_counter()
-    mt = normalize(raw.text)
-    layout = parse_layout(mt)
-    facts = extract_facts(layout, doc_id=raw.doc_id, dept_names=_dept_names(layout.department))
-    if calibrate_confidence:
-        facts = calibrate(facts)
+    models = Models.shipped() if models is None else models
+    layout, facts = prose_facts(raw, models=models, calibrate_confidence=calibrate_confidence, record=record)
     tables = parse_tables(layout.blocks, doc_id=raw.doc_id)
     cells = [c for t in tables for c in t.cells]
     indicators = [i for t in tables for i in t.indicators]

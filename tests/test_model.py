@@ -1,4 +1,5 @@
-"""The shipped confidence model: safe to load, fresh against annotations/, better than the rules."""
+"""The shipped models (metric, confidence; subject when it beats the rules): safe to load, fresh
+against annotations/, better than the rules on held-out documents, reproducible."""
 
 from __future__ import annotations
 
@@ -12,29 +13,53 @@ from extract.errors import DataFileError
 from extract.model import LinearModel, calibrate, fact_features, load_model, shipped_model
 
 ROOT = Path(__file__).parent.parent
-SHIPPED = ROOT / "extract" / "models" / "confidence.json"
+MODELS = ROOT / "extract" / "models"
+SHIPPED_NAMES = sorted(p.stem for p in MODELS.glob("*.json"))
 
 
-def test_shipped_model_is_plain_json_with_a_stamp():
-    d = json.loads(SHIPPED.read_text(encoding="utf-8"))
+def test_the_expected_models_ship():
+    assert {"metric", "confidence"} <= set(SHIPPED_NAMES) <= {"subject", "metric", "confidence"}
+    lodo = shipped_model("confidence").stamp["leave_one_document_out"]
+    # the subject ranker ships exactly when it beat the rules held out
+    assert ("subject" in SHIPPED_NAMES) == lodo["subject"]["shipped"] == (lodo["subject"]["fact_f1"]["ranker"] > lodo["subject"]["fact_f1"]["rules"])
+
+
+@pytest.mark.parametrize("name", SHIPPED_NAMES)
+def test_shipped_model_is_plain_json_with_a_stamp(name):
+    d = json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
     assert set(d) == {"name", "intercept", "weights", "stamp"}
-    for key in ("annotations_sha256", "scikit_learn", "labels", "leave_one_document_out", "estimator"):
+    assert d["name"] == name
+    for key in ("annotations_sha256", "scikit_learn", "numpy", "python", "labels", "leave_one_document_out", "estimator"):
         assert key in d["stamp"]
 
 
-def test_shipped_model_is_not_stale():
+@pytest.mark.parametrize("name", SHIPPED_NAMES)
+def test_shipped_model_is_not_stale(name):
     from training.train import annotations_hash
 
-    stamp = shipped_model("confidence").stamp
+    stamp = shipped_model(name).stamp
     assert stamp["annotations_sha256"] == annotations_hash(ROOT / "annotations" / "facts"), "run `make train`"
 
 
-def test_model_beats_rule_confidence_on_held_out_documents():
+def test_confidence_beats_rule_confidence_on_held_out_documents():
     lodo = shipped_model("confidence").stamp["leave_one_document_out"]
     assert lodo["documents"] >= 12
-    assert lodo["model"]["auc"] > lodo["rules"]["auc"] + 0.1
-    assert lodo["model"]["ece"] < lodo["rules"]["ece"]
-    assert lodo["model"]["brier"] < lodo["rules"]["brier"]
+    c = lodo["confidence"]
+    assert c["model"]["auc"] > c["rules"]["auc"] + 0.1
+    assert c["model"]["ece"] < c["rules"]["ece"]
+    assert c["model"]["brier"] < c["rules"]["brier"]
+
+
+def test_metric_model_beats_the_alias_matcher_on_held_out_documents():
+    m = shipped_model("metric").stamp["leave_one_document_out"]["metric"]
+    assert m["models"]["accuracy"] > m["rules"]["accuracy"] + 0.02
+    assert m["models"]["macro_f1"] > m["rules"]["macro_f1"]
+    assert m["models"]["accuracy"] >= 0.90
+
+
+def test_models_do_not_lower_held_out_fact_f1():
+    f = shipped_model("confidence").stamp["leave_one_document_out"]["facts_correct_f1"]
+    assert f["models"]["f1"] >= f["rules"]["f1"] - 1e-9
 
 
 @pytest.mark.parametrize("junk", ["", "not json", "[1, 2]", '{"name": "x"}', '{"name": "x", "weights": {"a": 1}, "intercept": 0}'])
@@ -83,8 +108,10 @@ def test_make_train_reproduces_the_shipped_model(tmp_path):
     from training.train import main
 
     assert main(["--out", str(tmp_path)]) == 0
-    new, old = load_model(tmp_path / "confidence.json"), shipped_model("confidence")
-    assert new.stamp["leave_one_document_out"] == old.stamp["leave_one_document_out"]
-    assert abs(new.intercept - old.intercept) < 1e-3
-    assert set(new.weights) == set(old.weights)
-    assert max(abs(new.weights[k] - old.weights[k]) for k in new.weights) < 1e-3
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == SHIPPED_NAMES
+    for name in SHIPPED_NAMES:
+        new, old = load_model(tmp_path / f"{name}.json"), shipped_model(name)
+        assert new.stamp["leave_one_document_out"] == old.stamp["leave_one_document_out"]
+        assert abs(new.intercept - old.intercept) < 1e-3
+        assert set(new.weights) == set(old.weights)
+        assert max(abs(new.weights[k] - old.weights[k]) for k in new.weights) < 1e-3

@@ -1,11 +1,18 @@
-"""Train the fact-confidence model from annotations/facts and measure it leave-one-document-out.
-
-Each prose fact the rules extract is labelled 1 when it matches a gold fact (same kind,
-overlapping span, same value and unit, matching subject) and 0 otherwise; a logistic
-regression over hashed features (`extract.model.fact_features`) learns P(right). The held-out
-estimate is leave-one-document-out: the honest number for documents the model never saw.
+"""Train every shipped model from annotations/facts and measure each leave-one-document-out.
 
     python -m training.train [--annotations annotations] [--corpus tests/data/corpus] [--out extract/models]
+
+Three linear models over hashed string features, trained in pipeline order so each sees the
+inputs it will see at run time:
+
+1. `subject` ranks candidate subject spans around the rules' subject (`extract.subjects`);
+2. `metric` ranks taxonomy candidates for the chosen subject (`extract.metric_model`);
+3. `confidence` predicts P(kind, value and subject right) for the resulting fact (`extract.model`).
+
+Held-out numbers are cross-fitted: for each document, the subject model trained without it picks
+its subjects, the metric model trained without it picks its metrics, and so on — so the
+leave-one-document-out fact F1 printed next to the rules' is the honest estimate for unseen
+documents. The final models are fitted on everything.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import argparse
 import hashlib
 import platform
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,33 +31,26 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
 from extract.batch import atomic_write_text
-from extract.evaluate import fact_is_right, load_gold
-from extract.ingest import read_document
-from extract.model import N_FEATURES, LinearModel, fact_features, hash_feature
-from extract.pipeline import process
+from extract.evaluate import MetricScore, Score, fact_is_right, load_gold, score_document, score_metrics
+from extract.ingest import RawDocument, read_document
+from extract.model import N_FEATURES, LinearModel, Models, calibrate, fact_features, hash_feature
+from extract.pipeline import _dept_names, prose_facts
 from extract.records import Fact
+from extract.subjects import SubjectContext
+from training import metric as metric_training
+from training import subject as subject_training
 
 SEED = 0
 C = 0.5
 
 
 def annotations_hash(folder: str | Path) -> str:
-    """What the shipped model was trained from; a test compares it with annotations/ now."""
+    """What the shipped models were trained from; a test compares it with annotations/ now."""
     h = hashlib.sha256()
     for p in sorted(Path(folder).glob("*.jsonl")):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
-
-
-def examples(corpus: Path, gold: dict[str, list[dict]]) -> list[tuple[str, Fact, int]]:
-    out = []
-    for path in sorted(corpus.glob("*.txt")):
-        if path.name not in gold:
-            continue
-        res = process(read_document(path), calibrate_confidence=False)
-        out += [(path.name, f, int(fact_is_right(f, gold[path.name]))) for f in res.facts if f.kind != "reason"]
-    return out
 
 
 def matrix(facts: list[Fact]) -> csr_matrix:
@@ -62,8 +63,8 @@ def matrix(facts: list[Fact]) -> csr_matrix:
     return csr_matrix((vals, (rows, cols)), shape=(len(facts), N_FEATURES))
 
 
-def fit(X: csr_matrix, y: np.ndarray) -> LogisticRegression:
-    return LogisticRegression(C=C, max_iter=2000, random_state=SEED).fit(X, y)
+def fit_confidence(X: csr_matrix, y: np.ndarray) -> LogisticRegression:
+    return LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=SEED).fit(X, y)
 
 
 def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
@@ -76,6 +77,117 @@ def scores(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
     return {"brier": round(float(brier_score_loss(y, p)), 4), "ece": round(ece(y, p), 4), "auc": round(float(roc_auc_score(y, p)), 4)}
 
 
+@dataclass
+class Doc:
+    name: str
+    raw: RawDocument
+    gold: list[dict]
+    dept: tuple[str, ...] = ()
+    rules: list[Fact] | None = None  # facts from the rules alone
+    held: list[Fact] | None = None  # facts from models that never saw this document
+
+
+def _linear(clf: LogisticRegression, name: str) -> LinearModel:
+    coef = clf.coef_[0]
+    return LinearModel(name, {int(i): float(coef[i]) for i in np.flatnonzero(coef)}, float(clf.intercept_[0]))
+
+
+def _fact_f1(docs: list[Doc], attr: str) -> Score:
+    s = Score()
+    for d in docs:
+        score_document(getattr(d, attr), d.gold, s, doc=d.name)
+    return s
+
+
+def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], dict]:
+    gold = load_gold(annotations / "facts")
+    docs = [Doc(p.name, read_document(p), gold[p.name]) for p in sorted(corpus.glob("*.txt")) if p.name in gold]
+    none = Models()
+
+    # 1. subjects: examples from the rules' facts
+    subj_ex: list[subject_training.Example] = []
+    for d in docs:
+        record: dict[str, SubjectContext] = {}
+        layout, d.rules = prose_facts(d.raw, models=none, calibrate_confidence=False, record=record)
+        d.dept = _dept_names(layout.department)
+        subj_ex += subject_training.examples_for(d.name, d.rules, record, d.dept, d.gold)
+    subject_final, subject_folds, s_unreach = subject_training.fit_folds(subj_ex)
+
+    # keep the subject ranker only if it beats the rules on held-out documents (it must earn its cost)
+    for d in docs:
+        _, d.held = prose_facts(d.raw, models=Models(subject=subject_folds[d.name]), calibrate_confidence=False)
+    subj_f1 = {"rules": _fact_f1(docs, "rules").as_dict()["correct"]["all"]["f1"], "ranker": _fact_f1(docs, "held").as_dict()["correct"]["all"]["f1"]}
+    keep_subject = subj_f1["ranker"] > subj_f1["rules"]
+
+    # 2. metrics: examples from facts whose subjects came the way they will at run time
+    metric_ex: list[metric_training.Example] = []
+    for d in docs:
+        if not keep_subject:
+            d.held = d.rules
+        metric_ex += metric_training.examples_for(d.name, d.held or [], d.gold)
+    metric_final, metric_folds, m_unreach = metric_training.fit_folds(metric_ex)
+    for d in docs:
+        fold = Models(subject=subject_folds[d.name] if keep_subject else None, metric=metric_folds[d.name])
+        _, d.held = prose_facts(d.raw, models=fold, calibrate_confidence=False)
+
+    # 3. confidence on the cross-fitted facts
+    conf_facts = [(d.name, f, int(fact_is_right(f, d.gold))) for d in docs for f in d.held or [] if f.kind != "reason"]
+    names = np.array([n for n, _, _ in conf_facts])
+    facts = [f for _, f, _ in conf_facts]
+    y = np.array([lab for _, _, lab in conf_facts])
+    X = matrix(facts)
+    rule_conf = np.array([f.confidence for f in facts])
+    held_p = np.zeros(len(y))
+    for d in docs:  # the held-out facts carry the held-out confidence, as they would at run time
+        tr, te = names != d.name, names == d.name
+        clf = fit_confidence(X[tr], y[tr])
+        if te.any():
+            held_p[te] = clf.predict_proba(X[te])[:, 1]
+        d.held = calibrate(d.held or [], _linear(clf, "confidence"))
+
+    rules_f1, held_f1 = _fact_f1(docs, "rules"), _fact_f1(docs, "held")
+    m_rules, m_held = MetricScore(), MetricScore()
+    for d in docs:
+        score_metrics(d.rules or [], d.gold, m_rules)
+        score_metrics(d.held or [], d.gold, m_held)
+    lodo = {
+        "documents": len(docs),
+        "facts_correct_f1": {"rules": rules_f1.as_dict()["correct"]["all"], "models": held_f1.as_dict()["correct"]["all"]},
+        "facts_correct_by_kind": {"rules": {k: v["f1"] for k, v in rules_f1.as_dict()["correct"].items()}, "models": {k: v["f1"] for k, v in held_f1.as_dict()["correct"].items()}},
+        "subject": {"examples": len(subj_ex), "unreachable": s_unreach, "fact_f1": {k: round(v, 4) for k, v in subj_f1.items()}, "shipped": keep_subject},
+        "metric": {"rules": m_rules.summary(), "models": m_held.summary(), "models_per_metric": m_held.as_dict()["per_metric"], "models_confusions": m_held.as_dict()["confusions"][:30], "examples": len(metric_ex), "unreachable": m_unreach},
+        "confidence": {"model": scores(y, held_p), "rules": scores(y, rule_conf), "n": int(len(y)), "positive_rate": round(float(y.mean()), 4)},
+    }
+    final = {
+        **({"subject": subject_final} if keep_subject else {}),
+        "metric": metric_final,
+        "confidence": _linear(fit_confidence(X, y), "confidence"),
+    }
+    return final, lodo
+
+
+def render_lodo(lodo: dict) -> str:
+    """The leave-one-document-out scores, readable."""
+    out: list[str] = []
+    f = lodo["facts_correct_f1"]
+    out.append(f"leave-one-document-out over {lodo['documents']} documents")
+    out.append(f"  fact F1 (kind + value + subject)   rules {f['rules']['f1']:.4f}   models {f['models']['f1']:.4f}")
+    for k in lodo["facts_correct_by_kind"]["rules"]:
+        out.append(f"    {k:<10} rules {lodo['facts_correct_by_kind']['rules'][k]:.4f}   models {lodo['facts_correct_by_kind']['models'][k]:.4f}")
+    sf = lodo["subject"]["fact_f1"]
+    verdict = "shipped" if lodo["subject"]["shipped"] else "not shipped: the rules pick subjects"
+    out.append(f"  subject ranker alone: fact F1     rules {sf['rules']:.4f}   ranker {sf['ranker']:.4f}   ({verdict})")
+    mr, mm = lodo["metric"]["rules"], lodo["metric"]["models"]
+    out.append(f"  metric accuracy (found facts)      rules {mr['accuracy']:.4f}   models {mm['accuracy']:.4f}   macro-F1 {mr['macro_f1']:.4f} / {mm['macro_f1']:.4f}")
+    conf = lodo["metric"].get("models_confusions", [])[:8]
+    if conf:
+        out.append("    most frequent held-out metric confusions (gold → predicted): " + "; ".join(f"{x['gold']} → {x['predicted']} ×{x['n']}" for x in conf))
+    c = lodo["confidence"]
+    out.append(f"  confidence  Brier / ECE / AUC      rules {c['rules']['brier']:.4f} / {c['rules']['ece']:.4f} / {c['rules']['auc']:.4f}"
+          f"   model {c['model']['brier']:.4f} / {c['model']['ece']:.4f} / {c['model']['auc']:.4f}")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--annotations", default="annotations")
@@ -83,46 +195,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="extract/models")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    gold = load_gold(Path(a.annotations) / "facts")
-    data = examples(Path(a.corpus), gold)
-    docs = np.array([d for d, _, _ in data])
-    facts = [f for _, f, _ in data]
-    y = np.array([lab for _, _, lab in data])
-    X = matrix(facts)
-    rule = np.array([f.confidence for f in facts])
-    held = np.zeros(len(y))
-    for d in sorted(set(docs)):
-        tr, te = docs != d, docs == d
-        held[te] = fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
-    lodo = {"model": scores(y, held), "rules": scores(y, rule), "n": int(len(y)), "positive_rate": round(float(y.mean()), 4), "documents": len(set(docs))}
-    clf = fit(X, y)
-    coef = clf.coef_[0]
-    nz = np.flatnonzero(coef)
-    model = LinearModel(
-        "confidence",
-        {int(i): float(coef[i]) for i in nz},
-        float(clf.intercept_[0]),
-        stamp={
-            "labels": ["wrong", "right"],
-            "annotations_sha256": annotations_hash(Path(a.annotations) / "facts"),
-            "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "python": platform.python_version(),
-            "scikit_learn": sklearn.__version__,
-            "numpy": np.__version__,
-            "estimator": f"LogisticRegression(C={C}, random_state={SEED})",
-            "n_features_hashed": N_FEATURES,
-            "leave_one_document_out": lodo,
-        },
-    )
+    models, lodo = train_all(Path(a.corpus), Path(a.annotations))
+    stamp = {
+        "annotations_sha256": annotations_hash(Path(a.annotations) / "facts"),
+        "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "python": platform.python_version(),
+        "scikit_learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "n_features_hashed": N_FEATURES,
+        "leave_one_document_out": lodo,
+    }
+    labels = {"subject": ["other span", "subject"], "metric": ["other id", "metric id"], "confidence": ["wrong", "right"]}
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out / "confidence.json", [model.to_json(), "\n"])
-    print(f"confidence model: {len(y)} facts from {len(set(docs))} documents, {y.mean():.1%} right")
-    print("leave-one-document-out   Brier   ECE     AUC")
-    for k in ("rules", "model"):
-        s = lodo[k]
-        print(f"  {k:<22} {s['brier']:.4f}  {s['ece']:.4f}  {s['auc']:.4f}")
-    print(f"wrote {out / 'confidence.json'} ({len(nz)} weights) in {time.perf_counter() - t0:.1f} s")
+    if "subject" not in models and (out / "subject.json").exists():
+        (out / "subject.json").unlink()  # the rules pick subjects: a stale ranker must not linger
+    for name, m in models.items():
+        m = LinearModel(name, m.weights, m.intercept, {**stamp, "labels": labels[name], "estimator": f"LogisticRegression(liblinear, random_state={SEED})"})
+        atomic_write_text(out / f"{name}.json", [m.to_json(), "\n"])
+    print(render_lodo(lodo))
+    print(f"wrote {', '.join(f'{n}.json' for n in models)} to {out} in {time.perf_counter() - t0:.1f} s")
     return 0
 
 

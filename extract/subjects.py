@@ -1,0 +1,166 @@
+"""Subject spans chosen by a trained ranker (a span model in the spancat sense).
+
+The rules in `facts` propose a subject; this module proposes its neighbours in the sentence — the
+same words trimmed or extended at jieba token edges (三公经费一般公共预算安排 → 三公经费,
+政府采购项目预算 → 预留给小型和微型企业的政府采购项目预算) — and a linear model trained on
+`annotations/facts` scores every candidate. The rules' subject is always a candidate, so an
+inherited subject (较上年增加… takes the amount's item) survives. Candidate features are strings,
+hashed like every other model's (`extract.model`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .model import LinearModel, hash_feature
+from .taxonomy import metric_for, norm_label
+
+LEFT_WINDOW = 40  # characters before the number that may hold its subject
+MAX_LEN = 24  # longest candidate subject, in characters
+EXTEND = 14  # how far left of the rules' subject a candidate may start
+_STOP = set("，,；;。：:、（）()“”\"《》 \t")
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectContext:
+    """What the ranker sees of one fact: the sentence, where the number starts, the rules' subject."""
+
+    sentence: str
+    number_at: int
+    kind: str
+    rule_subject: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int  # sentence offsets; -1 when the candidate is not in the sentence (an inherited subject)
+    end: int
+    text: str
+    is_rule: bool
+
+
+@cache
+def _tokenizer():  # noqa: ANN202 - jieba has no type hints
+    from .facts import _tokenizer as facts_tokenizer
+
+    return facts_tokenizer()
+
+
+@lru_cache(maxsize=4096)
+def _sentence_boundaries(sentence: str) -> tuple[int, ...]:
+    """Token edges of a whole sentence, cut once however many numbers it holds."""
+    out = [0]
+    for tok in _tokenizer().cut(sentence, HMM=False):
+        out.append(out[-1] + len(tok))
+    return tuple(out)
+
+
+def _boundaries(sentence: str, lo: int, hi: int) -> list[int]:
+    return sorted({lo, hi} | {b for b in _sentence_boundaries(sentence) if lo <= b <= hi})
+
+
+def candidates(ctx: SubjectContext) -> list[Candidate]:
+    """The rules' subject and the spans near it that start and end on token edges."""
+    s, p = ctx.sentence, ctx.number_at
+    w0 = max(0, p - LEFT_WINDOW)
+    bounds = _boundaries(s, w0, p)
+    rule = ctx.rule_subject
+    at = s.rfind(rule, w0, p) if rule else -1
+    out: dict[tuple[int, int], Candidate] = {}
+    if at >= 0:
+        rs, re_ = at, at + len(rule)
+        ends = {b for b in bounds if rs < b <= re_} | {re_}
+        starts = {b for b in bounds if rs - EXTEND <= b < re_} | {rs}
+    else:
+        end = p
+        while end > w0 and s[end - 1] in _STOP:
+            end -= 1
+        ends = {b for b in bounds if end - 8 <= b <= end} | {end}
+        starts = {b for b in bounds if end - MAX_LEN <= b < end}
+    for a in starts:
+        for b in ends:
+            if 0 < b - a <= MAX_LEN:
+                text = s[a:b]
+                if text[0] in _STOP or text[-1] in _STOP:
+                    continue
+                out[(a, b)] = Candidate(a, b, text, is_rule=(at >= 0 and a == at and b == at + len(rule)))
+    cands = list(out.values())
+    if rule and at < 0:
+        cands.append(Candidate(-1, -1, rule, is_rule=True))
+    elif rule and not any(c.is_rule for c in cands):
+        cands.append(Candidate(at, at + len(rule), rule, is_rule=True))
+    return cands
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> int:
+    return sum(1 for e in edges if n >= e)
+
+
+def candidate_features(ctx: SubjectContext, c: Candidate, rule_at: int) -> list[str]:
+    """Why a span would be the subject: its edges, what surrounds it, how it differs from the rules'."""
+    t, s, k = c.text, ctx.sentence, ctx.kind
+    f = [f"k={k}", f"rule={c.is_rule}", f"len={_bucket(len(t), (2, 3, 4, 6, 8, 11, 15, 20))}"]
+    f += [f"b1={t[0]}", f"b2={t[:2]}", f"e1={t[-1]}", f"e2={t[-2:]}", f"ke2={k}|{t[-2:]}", f"e3={t[-3:]}"]
+    f.append(f"punct={any(ch in _STOP for ch in t)}")
+    f.append(f"digit={any(ch.isdigit() for ch in t)}")
+    f.append(f"alias={'exact' if _is_alias(t) else bool(metric_for(t, kind=k))}")
+    if c.start >= 0:
+        before = s[max(0, c.start - 2) : c.start]
+        f += [f"l1={before[-1:] or '^'}", f"l2={before or '^'}"]
+        gap = s[c.end : ctx.number_at]
+        f += [f"gap={_bucket(len(gap), (1, 2, 3, 5, 8, 12))}", f"g2={gap[:2]}", f"gl={gap[-1:]}"]
+        f.append(f"gappunct={any(ch in _STOP for ch in gap)}")
+        if rule_at >= 0:
+            rs, re_ = rule_at, rule_at + len(ctx.rule_subject)
+            ds, de = c.start - rs, re_ - c.end
+            f += [f"ds={'-' if ds < 0 else '+'}{_bucket(abs(ds), (1, 2, 4, 7, 11))}", f"de={_bucket(de, (1, 2, 4, 7, 11))}"]
+            if de > 0:
+                f.append(f"cut={ctx.rule_subject[len(ctx.rule_subject) - de :][:4]}")
+            if ds > 0:
+                f.append(f"drop={ctx.rule_subject[:ds][-4:]}")
+            elif ds < 0:
+                f.append(f"add={s[c.start : rs][:4]}")
+        else:
+            f.append("rule_elsewhere")
+    else:
+        f.append("inherited")
+    if c.is_rule:
+        f.append(f"rk={k}|{_bucket(len(t), (2, 4, 8, 15))}")
+    return f
+
+
+@cache
+def _aliases() -> frozenset[str]:
+    from .resources import metrics
+
+    return frozenset(norm_label(a) for m in metrics() for a in m.aliases)
+
+
+def _is_alias(t: str) -> bool:
+    return norm_label(t) in _aliases()
+
+
+def score_candidates(ctx: SubjectContext, model: LinearModel) -> list[tuple[float, Candidate]]:
+    cands = candidates(ctx)
+    rule_at = next((c.start for c in cands if c.is_rule), -1)
+    scored = []
+    for c in cands:
+        z = model.intercept
+        for tok in candidate_features(ctx, c, rule_at):
+            z += model.weights.get(hash_feature(tok), 0.0)
+        scored.append((z, c))
+    scored.sort(key=lambda x: -x[0])
+    return scored
+
+
+def choose_subject(ctx: SubjectContext, model: LinearModel | None) -> tuple[str, float] | None:
+    """(raw subject text, probability) of the best candidate, or None without a model."""
+    if model is None or not ctx.rule_subject and ctx.number_at <= 0:
+        return None
+    scored = score_candidates(ctx, model)
+    if not scored:
+        return None
+    z, best = scored[0]
+    return best.text, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
