@@ -183,6 +183,7 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _EDGE_PUNCT = " ，,、：:；;。"
+_BARE_MONEY = re.compile(r"(?:涉及|共涉及|涉及的)?(预算|资金|金额)")
 _CODE_OR_HASH = re.compile(r"^(?:#+|\d{3,9}(?![\d年月日])(?=[\u4e00-\u9fff]))")
 _CODE_PAREN = re.compile(r"^[^（(]*[（(]\d{3,9}(?P<inner>[^（()）]+)[）)]$")
 
@@ -282,8 +283,9 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         a, _, b = s.partition("为")
         if a == b or not b:
             s = a
-    s = _drop_leading_verbs(s)
-    s = _strip_affixes(s, dept_names)
+    if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
+        s = _drop_leading_verbs(s)
+        s = _strip_affixes(s, dept_names)
     if len(s) > 16 and "的" in s:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
@@ -293,6 +295,23 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         if s.endswith("支出预算") or s.endswith("资金预算") or s.endswith("经费预算"):
             s = s[: -len("预算")]
     return s.strip()
+
+
+@cache
+def _alias_heads() -> dict[str, tuple[str, ...]]:
+    """Aliases of at least 6 characters by their first two characters."""
+    from .resources import metrics
+
+    out: dict[str, list[str]] = {}
+    for m in metrics():
+        for a in m.aliases:
+            if len(a) >= 6:
+                out.setdefault(a[:2], []).append(a)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _starts_with_alias(s: str) -> bool:
+    return any(s.startswith(a) for a in _alias_heads().get(s[:2], ()))
 
 
 @cache
@@ -560,7 +579,12 @@ class FactExtractor:
                     kind, subject = "change", subject[lead.end() :]
                     value, direction = _direction(q.value, "decrease" if lead.group() in _c()["decrease"] else "increase")
                     conf = 0.7
-            if _is_figure_word(subject) and kind == "amount":
+            bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
+            counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
+            if bare and counted is not None:
+                # 特定目标类项目4个，涉及预算3155.83万元: the money of the counted things
+                subject = counted.subject + bare.group(1)
+            elif _is_figure_word(subject) and kind == "amount":
                 if ctx.item:
                     subject = _join(ctx.item, subject) if subject else ctx.item
                     inherited = True

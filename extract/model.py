@@ -125,9 +125,10 @@ class Models:
 
     subject: LinearModel | None = None
     metric: LinearModel | None = None
+    reason: LinearModel | None = None
     confidence: LinearModel | None = None
 
-    NAMES = ("subject", "metric", "confidence")
+    NAMES = ("subject", "metric", "reason", "confidence")
 
     @classmethod
     def shipped(cls) -> Models:

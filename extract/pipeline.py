@@ -16,6 +16,7 @@ from .layout import Layout, parse_layout
 from .metric_model import assign_metrics
 from .model import Models, calibrate
 from .normalize import normalize
+from .reason_model import attach_reasons
 from .records import DocumentRecord, DocumentResult, Fact
 from .subjects import SubjectContext
 from .tables import Table, parse_tables
@@ -55,6 +56,7 @@ def prose_facts(
     layout = parse_layout(normalize(raw.text))
     facts = extract_facts(layout, doc_id=raw.doc_id, dept_names=_dept_names(layout.department), subject_model=models.subject, record=record)
     facts = assign_metrics(facts, models.metric)
+    facts = attach_reasons(facts, models.reason)
     if calibrate_confidence and models.confidence is not None:
         facts = calibrate(facts, models.confidence)
     return layout, facts

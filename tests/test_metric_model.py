@@ -46,7 +46,7 @@ def test_no_alias_means_only_none():
         # the 类 is a function class; a 项 under it is not
         ("社会保障和就业支出（类）500.00万元；其他社会保障和就业支出（项）100.00万元。", [("社会保障和就业支出", "func.208"), ("其他社会保障和就业支出", None)]),
         # planned purchases are not the fleet
-        ("2024年部门预算安排购置车辆1辆，单位现有一般公务用车2辆。", [("购置车辆", "count.vehicles_planned"), ("单位现有一般公务用车", "count.vehicles_official")]),
+        ("2024年部门预算安排购置车辆1辆，单位现有一般公务用车2辆。", [("购置车辆", "count.vehicles_planned"), ("一般公务用车", "count.vehicles_official")]),
         ("本单位编制人数17人，其中行政编制4人，事业编制13人。", [("编制人数", "staff.authorized"), ("行政编制", "staff.authorized_admin"), ("事业编制", "staff.authorized_institution")]),
     ],
 )

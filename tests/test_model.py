@@ -18,10 +18,11 @@ SHIPPED_NAMES = sorted(p.stem for p in MODELS.glob("*.json"))
 
 
 def test_the_expected_models_ship():
-    assert {"metric", "confidence"} <= set(SHIPPED_NAMES) <= {"subject", "metric", "confidence"}
+    assert {"metric", "confidence"} <= set(SHIPPED_NAMES) <= {"subject", "metric", "reason", "confidence"}
     lodo = shipped_model("confidence").stamp["leave_one_document_out"]
-    # the subject ranker ships exactly when it beat the rules held out
+    # the subject and reason rankers ship exactly when they beat the rules held out
     assert ("subject" in SHIPPED_NAMES) == lodo["subject"]["shipped"] == (lodo["subject"]["fact_f1"]["ranker"] > lodo["subject"]["fact_f1"]["rules"])
+    assert ("reason" in SHIPPED_NAMES) == lodo["reason"]["shipped"] == (lodo["reason"]["reason_f1"]["ranker"] > lodo["reason"]["reason_f1"]["rules"])
 
 
 @pytest.mark.parametrize("name", SHIPPED_NAMES)
@@ -57,9 +58,11 @@ def test_metric_model_beats_the_alias_matcher_on_held_out_documents():
     assert m["models"]["accuracy"] >= 0.90
 
 
-def test_models_do_not_lower_held_out_fact_f1():
+def test_held_out_fact_f1_meets_the_target_and_beats_the_rules():
+    """Issue 4's measure: leave-one-document-out fact F1 (kind + value + subject) ≥ 0.95, above rules alone."""
     f = shipped_model("confidence").stamp["leave_one_document_out"]["facts_correct_f1"]
-    assert f["models"]["f1"] >= f["rules"]["f1"] - 1e-9
+    assert f["models"]["f1"] >= 0.95
+    assert f["models"]["f1"] > f["rules"]["f1"]
 
 
 @pytest.mark.parametrize("junk", ["", "not json", "[1, 2]", '{"name": "x"}', '{"name": "x", "weights": {"a": 1}, "intercept": 0}'])

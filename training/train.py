@@ -2,12 +2,13 @@
 
     python -m training.train [--annotations annotations] [--corpus tests/data/corpus] [--out extract/models]
 
-Three linear models over hashed string features, trained in pipeline order so each sees the
+Four linear models over hashed string features, trained in pipeline order so each sees the
 inputs it will see at run time:
 
 1. `subject` ranks candidate subject spans around the rules' subject (`extract.subjects`);
 2. `metric` ranks taxonomy candidates for the chosen subject (`extract.metric_model`);
-3. `confidence` predicts P(kind, value and subject right) for the resulting fact (`extract.model`).
+3. `reason` ranks the facts a reason may explain (`extract.reason_model`);
+4. `confidence` predicts P(kind, value and subject right) for the resulting fact (`extract.model`).
 
 Held-out numbers are cross-fitted: for each document, the subject model trained without it picks
 its subjects, the metric model trained without it picks its metrics, and so on — so the
@@ -35,9 +36,11 @@ from extract.evaluate import MetricScore, Score, fact_is_right, load_gold, score
 from extract.ingest import RawDocument, read_document
 from extract.model import N_FEATURES, LinearModel, Models, calibrate, fact_features, hash_feature
 from extract.pipeline import _dept_names, prose_facts
+from extract.reason_model import attach_reasons
 from extract.records import Fact
 from extract.subjects import SubjectContext
 from training import metric as metric_training
+from training import reason as reason_training
 from training import subject as subject_training
 
 SEED = 0
@@ -126,11 +129,24 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
             d.held = d.rules
         metric_ex += metric_training.examples_for(d.name, d.held or [], d.gold)
     metric_final, metric_folds, m_unreach = metric_training.fit_folds(metric_ex)
+    reason_ex: list[reason_training.Example] = []
     for d in docs:
         fold = Models(subject=subject_folds[d.name] if keep_subject else None, metric=metric_folds[d.name])
         _, d.held = prose_facts(d.raw, models=fold, calibrate_confidence=False)
+        reason_ex += reason_training.examples_for(d.name, d.held, d.gold)
 
-    # 3. confidence on the cross-fitted facts
+    # 3. reasons: which fact each explains; shipped only if it beats the rules' attachment held out
+    reason_final, reason_folds, r_unreach = reason_training.fit_folds(reason_ex)
+    before = _fact_f1(docs, "held").as_dict()["correct"]["reason"]["f1"]
+    attached = {d.name: attach_reasons(d.held or [], reason_folds[d.name]) for d in docs}
+    after_docs = [Doc(d.name, d.raw, d.gold, d.dept, d.rules, attached[d.name]) for d in docs]
+    after = _fact_f1(after_docs, "held").as_dict()["correct"]["reason"]["f1"]
+    keep_reason = after > before
+    if keep_reason:
+        for d in docs:
+            d.held = attached[d.name]
+
+    # 4. confidence on the cross-fitted facts
     conf_facts = [(d.name, f, int(fact_is_right(f, d.gold))) for d in docs for f in d.held or [] if f.kind != "reason"]
     names = np.array([n for n, _, _ in conf_facts])
     facts = [f for _, f, _ in conf_facts]
@@ -155,12 +171,14 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
         "facts_correct_f1": {"rules": rules_f1.as_dict()["correct"]["all"], "models": held_f1.as_dict()["correct"]["all"]},
         "facts_correct_by_kind": {"rules": {k: v["f1"] for k, v in rules_f1.as_dict()["correct"].items()}, "models": {k: v["f1"] for k, v in held_f1.as_dict()["correct"].items()}},
         "subject": {"examples": len(subj_ex), "unreachable": s_unreach, "fact_f1": {k: round(v, 4) for k, v in subj_f1.items()}, "shipped": keep_subject},
+        "reason": {"examples": len(reason_ex), "unreachable": r_unreach, "reason_f1": {"rules": round(before, 4), "ranker": round(after, 4)}, "shipped": keep_reason},
         "metric": {"rules": m_rules.summary(), "models": m_held.summary(), "models_per_metric": m_held.as_dict()["per_metric"], "models_confusions": m_held.as_dict()["confusions"][:30], "examples": len(metric_ex), "unreachable": m_unreach},
         "confidence": {"model": scores(y, held_p), "rules": scores(y, rule_conf), "n": int(len(y)), "positive_rate": round(float(y.mean()), 4)},
     }
     final = {
         **({"subject": subject_final} if keep_subject else {}),
         "metric": metric_final,
+        **({"reason": reason_final} if keep_reason else {}),
         "confidence": _linear(fit_confidence(X, y), "confidence"),
     }
     return final, lodo
@@ -177,6 +195,9 @@ def render_lodo(lodo: dict) -> str:
     sf = lodo["subject"]["fact_f1"]
     verdict = "shipped" if lodo["subject"]["shipped"] else "not shipped: the rules pick subjects"
     out.append(f"  subject ranker alone: fact F1     rules {sf['rules']:.4f}   ranker {sf['ranker']:.4f}   ({verdict})")
+    rf = lodo["reason"]["reason_f1"]
+    verdict = "shipped" if lodo["reason"]["shipped"] else "not shipped: the rules attach reasons"
+    out.append(f"  reason attachment: reason F1     rules {rf['rules']:.4f}   ranker {rf['ranker']:.4f}   ({verdict})")
     mr, mm = lodo["metric"]["rules"], lodo["metric"]["models"]
     out.append(f"  metric accuracy (found facts)      rules {mr['accuracy']:.4f}   models {mm['accuracy']:.4f}   macro-F1 {mr['macro_f1']:.4f} / {mm['macro_f1']:.4f}")
     conf = lodo["metric"].get("models_confusions", [])[:8]
@@ -205,11 +226,12 @@ def main(argv: list[str] | None = None) -> int:
         "n_features_hashed": N_FEATURES,
         "leave_one_document_out": lodo,
     }
-    labels = {"subject": ["other span", "subject"], "metric": ["other id", "metric id"], "confidence": ["wrong", "right"]}
+    labels = {"subject": ["other span", "subject"], "metric": ["other id", "metric id"], "reason": ["other fact", "explained fact"], "confidence": ["wrong", "right"]}
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    if "subject" not in models and (out / "subject.json").exists():
-        (out / "subject.json").unlink()  # the rules pick subjects: a stale ranker must not linger
+    for name in ("subject", "reason"):
+        if name not in models and (out / f"{name}.json").exists():
+            (out / f"{name}.json").unlink()  # the rules decide this step: a stale model must not linger
     for name, m in models.items():
         m = LinearModel(name, m.weights, m.intercept, {**stamp, "labels": labels[name], "estimator": f"LogisticRegression(liblinear, random_state={SEED})"})
         atomic_write_text(out / f"{name}.json", [m.to_json(), "\n"])

@@ -1,0 +1,98 @@
+"""Which fact a reason explains, chosen by a trained ranker.
+
+The rules attach a reason (主要原因是……) to the last change before it in its sentence, or to an item
+the sentence names. Documents disagree about what that means: 比上年增加125.62万元，增长1.98%，主要原因是…
+explains the change (both numbers state it; the gold takes the percent when it comes last), a reason
+in its own sentence explains the change of the previous one, numbers inside the reason text are
+never what it explains. The candidates are the facts before the reason in its section (nearest
+first); a linear model scores each from its kind, distance, position among changes, whether the
+reason's sentence names its subject, and whether the rules chose it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import LinearModel, hash_feature
+from .records import Fact
+
+MAX_BACK = 8  # candidates: the nearest facts before the reason
+MAX_GAP = 400  # characters between a candidate and the reason
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> int:
+    return sum(1 for e in edges if n >= e)
+
+
+def reason_candidates(reason: Fact, facts: list[Fact]) -> list[Fact]:
+    """Non-reason facts that end before the reason starts, in its section, nearest first."""
+    out = []
+    for f in reversed(facts):
+        if f.kind == "reason" or f.span[1] > reason.span[0] or f.section != reason.section:
+            continue
+        if reason.span[0] - f.span[1] > MAX_GAP:
+            break
+        out.append(f)
+        if len(out) == MAX_BACK:
+            break
+    return out
+
+
+def candidate_features(reason: Fact, cands: list[Fact], i: int) -> list[str]:
+    t = cands[i]
+    changes_before = sum(1 for c in cands[:i] if c.kind == "change")
+    same = t.sentence == reason.sentence or (t.sentence and t.sentence in reason.sentence)
+    gap = reason.span[0] - t.span[1]
+    lead = reason.sentence[: max(0, reason.sentence.find(reason.text or "\0"))] if reason.text else reason.sentence
+    named = bool(t.subject) and len(t.subject) >= 2 and (t.subject in lead or t.subject[:4] in lead)
+    pct = t.unit in ("%", "个百分点")
+    f = [
+        f"k={t.kind}",
+        f"rank={min(i, 6)}",
+        f"crank={min(changes_before, 4)}|{t.kind}",
+        f"same={same}",
+        f"gap={_bucket(gap, (5, 15, 30, 60, 120, 250))}",
+        f"pct={pct}|{t.kind}",
+        f"named={named}",
+        f"named_k={named}|{t.kind}",
+        f"rule={t.fact_id == reason.explains}",
+        f"rule_k={t.fact_id == reason.explains}|{t.kind}",
+        f"dir={t.direction}",
+        f"same_k={same}|{t.kind}",
+    ]
+    if i + 1 < len(cands):
+        nxt = cands[i + 1]  # the fact just before this one
+        f.append(f"pair={nxt.kind}>{t.kind}")
+        f.append(f"pair_same_subject={nxt.subject == t.subject}")
+    else:
+        f.append("pair=^")
+    return f
+
+
+def score(reason: Fact, cands: list[Fact], model: LinearModel) -> list[tuple[float, Fact]]:
+    out = []
+    for i, t in enumerate(cands):
+        z = model.intercept
+        for tok in candidate_features(reason, cands, i):
+            z += model.weights.get(hash_feature(tok), 0.0)
+        out.append((z, t))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
+    """Re-point each reason at the fact the model prefers (subject and metric follow the target);
+    without a model the rules' attachments stay."""
+    if model is None:
+        return facts
+    out = list(facts)
+    for idx, r in enumerate(facts):
+        if r.kind != "reason":
+            continue
+        cands = reason_candidates(r, facts[:idx] if idx else [])
+        if not cands:
+            continue
+        best = score(r, cands, model)[0][1]
+        if best.fact_id != r.explains:
+            out[idx] = replace(r, explains=best.fact_id, subject=best.subject, metric=best.metric)
+    return out
