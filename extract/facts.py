@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from .kind_model import NONE as KIND_NONE
+from .kind_model import base_tokens, choose_kind
 from .layout import Block, Layout
 from .model import LinearModel
 from .normalize import MappedText
@@ -401,6 +403,8 @@ class FactExtractor:
     facts: list[Fact] = field(default_factory=list)
     subject_model: LinearModel | None = None  # the trained subject ranker; None keeps the rules' subjects
     record: dict[str, SubjectContext] | None = None  # training: what the ranker saw, by fact_id
+    kind_model: LinearModel | None = None  # the trained kind ranker; None keeps the rules' kinds
+    kind_record: dict[int, tuple[list[str], str, str]] | None = None  # training: number start → (features, category, rule kind)
 
     def run(self, layout: Layout) -> list[Fact]:
         ctx = _Context()
@@ -517,6 +521,16 @@ class FactExtractor:
     def _decide(self, block: Block, text: MappedText, cand: Candidate, ctx: _Context, sent_facts: list[Fact]) -> Fact | None:
         q, f = cand.q, cand.features
         kind, conf = decide_kind(f)
+        if self.kind_model is not None or self.kind_record is not None:
+            base = base_tokens(f, _strip_left_blank(cand.left), cand.right, q.value, block.section)
+            if self.kind_record is not None:
+                key = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)[0]
+                self.kind_record[key] = (base, q.category, kind)
+            if self.kind_model is not None:
+                chosen, _ = choose_kind(base, q.category, kind, self.kind_model)
+                if chosen == KIND_NONE:
+                    return None
+                kind = chosen
         s = cand.sentence.text
         baseline = None
         value: float | None = q.value
@@ -732,5 +746,7 @@ def extract_facts(
     dept_names: tuple[str, ...] = (),
     subject_model: LinearModel | None = None,
     record: dict[str, SubjectContext] | None = None,
+    kind_model: LinearModel | None = None,
+    kind_record: dict[int, tuple[list[str], str, str]] | None = None,
 ) -> list[Fact]:
-    return FactExtractor(doc_id, dept_names, subject_model=subject_model, record=record).run(layout)
+    return FactExtractor(doc_id, dept_names, subject_model=subject_model, record=record, kind_model=kind_model, kind_record=kind_record).run(layout)

@@ -123,12 +123,13 @@ def shipped_model(name: str) -> LinearModel | None:
 class Models:
     """The trained models one pipeline run uses; a None member falls back to the rules."""
 
+    kind: LinearModel | None = None
     subject: LinearModel | None = None
     metric: LinearModel | None = None
     reason: LinearModel | None = None
     confidence: LinearModel | None = None
 
-    NAMES = ("subject", "metric", "reason", "confidence")
+    NAMES = ("kind", "subject", "metric", "reason", "confidence")
 
     @classmethod
     def shipped(cls) -> Models:

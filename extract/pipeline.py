@@ -50,11 +50,25 @@ def _project_of(t: Table) -> str | None:
 
 
 def prose_facts(
-    raw: RawDocument, *, models: Models, calibrate_confidence: bool = True, record: dict[str, SubjectContext] | None = None
+    raw: RawDocument,
+    *,
+    models: Models,
+    calibrate_confidence: bool = True,
+    record: dict[str, SubjectContext] | None = None,
+    kind_record: dict[int, tuple[list[str], str, str]] | None = None,
 ) -> tuple[Layout, list[Fact]]:
-    """The layout and the prose facts (rules propose; the models pick subjects, metrics, confidence)."""
+    """The layout and the prose facts (rules propose; the models pick kinds, subjects, metrics,
+    reason targets and confidence). The records are for training: what each model saw."""
     layout = parse_layout(normalize(raw.text))
-    facts = extract_facts(layout, doc_id=raw.doc_id, dept_names=_dept_names(layout.department), subject_model=models.subject, record=record)
+    facts = extract_facts(
+        layout,
+        doc_id=raw.doc_id,
+        dept_names=_dept_names(layout.department),
+        subject_model=models.subject,
+        record=record,
+        kind_model=models.kind,
+        kind_record=kind_record,
+    )
     facts = assign_metrics(facts, models.metric)
     facts = attach_reasons(facts, models.reason)
     if calibrate_confidence and models.confidence is not None:

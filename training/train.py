@@ -2,9 +2,10 @@
 
     python -m training.train [--annotations annotations] [--corpus tests/data/corpus] [--out extract/models]
 
-Four linear models over hashed string features, trained in pipeline order so each sees the
+Five linear models over hashed string features, trained in pipeline order so each sees the
 inputs it will see at run time:
 
+0. `kind` ranks the kinds a quantity may be, or "not a fact" (`extract.kind_model`);
 1. `subject` ranks candidate subject spans around the rules' subject (`extract.subjects`);
 2. `metric` ranks taxonomy candidates for the chosen subject (`extract.metric_model`);
 3. `reason` ranks the facts a reason may explain (`extract.reason_model`);
@@ -22,7 +23,7 @@ import argparse
 import hashlib
 import platform
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +40,7 @@ from extract.pipeline import _dept_names, prose_facts
 from extract.reason_model import attach_reasons
 from extract.records import Fact
 from extract.subjects import SubjectContext
+from training import kind as kind_training
 from training import metric as metric_training
 from training import reason as reason_training
 from training import subject as subject_training
@@ -102,51 +104,75 @@ def _fact_f1(docs: list[Doc], attr: str) -> Score:
     return s
 
 
+def _f1(docs: list[Doc], kind: str = "all") -> float:
+    return _fact_f1(docs, "held").as_dict()["correct"][kind]["f1"]
+
+
 def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], dict]:
+    """Every model, cross-fitted in pipeline order; a ranker that does not beat the rules on
+    held-out documents is not shipped (the rules keep that decision)."""
     gold = load_gold(annotations / "facts")
     docs = [Doc(p.name, read_document(p), gold[p.name]) for p in sorted(corpus.glob("*.txt")) if p.name in gold]
-    none = Models()
+    fold: dict[str, Models] = {d.name: Models() for d in docs}  # the kept models of each document's fold
 
-    # 1. subjects: examples from the rules' facts
+    def rerun(names: dict[str, Models]) -> None:
+        for d in docs:
+            _, d.held = prose_facts(d.raw, models=names[d.name], calibrate_confidence=False)
+
+    # 0. the rules alone, and what the kind and subject rankers see of them
+    kind_ex: list[kind_training.Example] = []
     subj_ex: list[subject_training.Example] = []
     for d in docs:
         record: dict[str, SubjectContext] = {}
-        layout, d.rules = prose_facts(d.raw, models=none, calibrate_confidence=False, record=record)
+        kind_record: dict[int, tuple[list[str], str, str]] = {}
+        layout, d.rules = prose_facts(d.raw, models=Models(), calibrate_confidence=False, record=record, kind_record=kind_record)
+        d.held = d.rules
         d.dept = _dept_names(layout.department)
+        kind_ex += kind_training.examples_for(d.name, kind_record, d.gold)
         subj_ex += subject_training.examples_for(d.name, d.rules, record, d.dept, d.gold)
-    subject_final, subject_folds, s_unreach = subject_training.fit_folds(subj_ex)
+    rules_all = _f1(docs)
+    verdicts: dict[str, dict] = {}
+    final: dict[str, LinearModel] = {}
 
-    # keep the subject ranker only if it beats the rules on held-out documents (it must earn its cost)
-    for d in docs:
-        _, d.held = prose_facts(d.raw, models=Models(subject=subject_folds[d.name]), calibrate_confidence=False)
-    subj_f1 = {"rules": _fact_f1(docs, "rules").as_dict()["correct"]["all"]["f1"], "ranker": _fact_f1(docs, "held").as_dict()["correct"]["all"]["f1"]}
-    keep_subject = subj_f1["ranker"] > subj_f1["rules"]
+    # 1. kinds, then 2. subjects: each kept only if held-out fact F1 rises
+    for name, trainer, examples in (("kind", kind_training, kind_ex), ("subject", subject_training, subj_ex)):
+        model, folds, unreachable = trainer.fit_folds(examples)
+        before = _f1(docs)
+        trial = {d.name: replace(fold[d.name], **{name: folds[d.name]}) for d in docs}
+        kept_held = {d.name: d.held for d in docs}
+        rerun(trial)
+        after = _f1(docs)
+        keep = after > before
+        verdicts[name] = {"examples": len(examples), "unreachable": unreachable, "fact_f1": {"without": round(before, 4), "with": round(after, 4)}, "shipped": keep}
+        if keep:
+            fold, final[name] = trial, model
+        else:
+            for d in docs:
+                d.held = kept_held[d.name]
 
-    # 2. metrics: examples from facts whose subjects came the way they will at run time
-    metric_ex: list[metric_training.Example] = []
-    for d in docs:
-        if not keep_subject:
-            d.held = d.rules
-        metric_ex += metric_training.examples_for(d.name, d.held or [], d.gold)
-    metric_final, metric_folds, m_unreach = metric_training.fit_folds(metric_ex)
-    reason_ex: list[reason_training.Example] = []
-    for d in docs:
-        fold = Models(subject=subject_folds[d.name] if keep_subject else None, metric=metric_folds[d.name])
-        _, d.held = prose_facts(d.raw, models=fold, calibrate_confidence=False)
-        reason_ex += reason_training.examples_for(d.name, d.held, d.gold)
+    # 3. metrics on facts made the way they will be at run time (always shipped: the alias matcher is the baseline it beats)
+    metric_ex = [e for d in docs for e in metric_training.examples_for(d.name, d.held or [], d.gold)]
+    final["metric"], metric_folds, m_unreach = metric_training.fit_folds(metric_ex)
+    fold = {d.name: replace(fold[d.name], metric=metric_folds[d.name]) for d in docs}
+    rerun(fold)
 
-    # 3. reasons: which fact each explains; shipped only if it beats the rules' attachment held out
-    reason_final, reason_folds, r_unreach = reason_training.fit_folds(reason_ex)
-    before = _fact_f1(docs, "held").as_dict()["correct"]["reason"]["f1"]
-    attached = {d.name: attach_reasons(d.held or [], reason_folds[d.name]) for d in docs}
-    after_docs = [Doc(d.name, d.raw, d.gold, d.dept, d.rules, attached[d.name]) for d in docs]
-    after = _fact_f1(after_docs, "held").as_dict()["correct"]["reason"]["f1"]
+    # 4. reasons: which fact each explains; kept only if held-out reason F1 rises
+    reason_ex = [e for d in docs for e in reason_training.examples_for(d.name, d.held or [], d.gold)]
+    reason_model, reason_folds, r_unreach = reason_training.fit_folds(reason_ex)
+    before = _f1(docs, "reason")
+    kept_held = {d.name: d.held for d in docs}
+    for d in docs:
+        d.held = attach_reasons(d.held or [], reason_folds[d.name])
+    after = _f1(docs, "reason")
     keep_reason = after > before
+    verdicts["reason"] = {"examples": len(reason_ex), "unreachable": r_unreach, "reason_f1": {"without": round(before, 4), "with": round(after, 4)}, "shipped": keep_reason}
     if keep_reason:
+        final["reason"] = reason_model
+    else:
         for d in docs:
-            d.held = attached[d.name]
+            d.held = kept_held[d.name]
 
-    # 4. confidence on the cross-fitted facts
+    # 5. confidence on the cross-fitted facts
     conf_facts = [(d.name, f, int(fact_is_right(f, d.gold))) for d in docs for f in d.held or [] if f.kind != "reason"]
     names = np.array([n for n, _, _ in conf_facts])
     facts = [f for _, f, _ in conf_facts]
@@ -160,28 +186,24 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
         if te.any():
             held_p[te] = clf.predict_proba(X[te])[:, 1]
         d.held = calibrate(d.held or [], _linear(clf, "confidence"))
+    final["confidence"] = _linear(fit_confidence(X, y), "confidence")
 
     rules_f1, held_f1 = _fact_f1(docs, "rules"), _fact_f1(docs, "held")
     m_rules, m_held = MetricScore(), MetricScore()
     for d in docs:
         score_metrics(d.rules or [], d.gold, m_rules)
         score_metrics(d.held or [], d.gold, m_held)
+    assert abs(rules_f1.as_dict()["correct"]["all"]["f1"] - rules_all) < 1e-9
     lodo = {
         "documents": len(docs),
         "facts_correct_f1": {"rules": rules_f1.as_dict()["correct"]["all"], "models": held_f1.as_dict()["correct"]["all"]},
         "facts_correct_by_kind": {"rules": {k: v["f1"] for k, v in rules_f1.as_dict()["correct"].items()}, "models": {k: v["f1"] for k, v in held_f1.as_dict()["correct"].items()}},
-        "subject": {"examples": len(subj_ex), "unreachable": s_unreach, "fact_f1": {k: round(v, 4) for k, v in subj_f1.items()}, "shipped": keep_subject},
-        "reason": {"examples": len(reason_ex), "unreachable": r_unreach, "reason_f1": {"rules": round(before, 4), "ranker": round(after, 4)}, "shipped": keep_reason},
+        **verdicts,
         "metric": {"rules": m_rules.summary(), "models": m_held.summary(), "models_per_metric": m_held.as_dict()["per_metric"], "models_confusions": m_held.as_dict()["confusions"][:30], "examples": len(metric_ex), "unreachable": m_unreach},
         "confidence": {"model": scores(y, held_p), "rules": scores(y, rule_conf), "n": int(len(y)), "positive_rate": round(float(y.mean()), 4)},
     }
-    final = {
-        **({"subject": subject_final} if keep_subject else {}),
-        "metric": metric_final,
-        **({"reason": reason_final} if keep_reason else {}),
-        "confidence": _linear(fit_confidence(X, y), "confidence"),
-    }
-    return final, lodo
+    order = [n for n in Models.NAMES if n in final]
+    return {n: final[n] for n in order}, lodo
 
 
 def render_lodo(lodo: dict) -> str:
@@ -192,12 +214,11 @@ def render_lodo(lodo: dict) -> str:
     out.append(f"  fact F1 (kind + value + subject)   rules {f['rules']['f1']:.4f}   models {f['models']['f1']:.4f}")
     for k in lodo["facts_correct_by_kind"]["rules"]:
         out.append(f"    {k:<10} rules {lodo['facts_correct_by_kind']['rules'][k]:.4f}   models {lodo['facts_correct_by_kind']['models'][k]:.4f}")
-    sf = lodo["subject"]["fact_f1"]
-    verdict = "shipped" if lodo["subject"]["shipped"] else "not shipped: the rules pick subjects"
-    out.append(f"  subject ranker alone: fact F1     rules {sf['rules']:.4f}   ranker {sf['ranker']:.4f}   ({verdict})")
-    rf = lodo["reason"]["reason_f1"]
-    verdict = "shipped" if lodo["reason"]["shipped"] else "not shipped: the rules attach reasons"
-    out.append(f"  reason attachment: reason F1     rules {rf['rules']:.4f}   ranker {rf['ranker']:.4f}   ({verdict})")
+    for name in ("kind", "subject", "reason"):
+        v = lodo[name]
+        score_name, key = ("reason F1", "reason_f1") if name == "reason" else ("fact F1", "fact_f1")
+        verdict = "shipped" if v["shipped"] else "not shipped: the rules decide"
+        out.append(f"  {name} ranker: {score_name:<9} without {v[key]['without']:.4f}   with {v[key]['with']:.4f}   ({verdict})")
     mr, mm = lodo["metric"]["rules"], lodo["metric"]["models"]
     out.append(f"  metric accuracy (found facts)      rules {mr['accuracy']:.4f}   models {mm['accuracy']:.4f}   macro-F1 {mr['macro_f1']:.4f} / {mm['macro_f1']:.4f}")
     conf = lodo["metric"].get("models_confusions", [])[:8]
@@ -226,10 +247,10 @@ def main(argv: list[str] | None = None) -> int:
         "n_features_hashed": N_FEATURES,
         "leave_one_document_out": lodo,
     }
-    labels = {"subject": ["other span", "subject"], "metric": ["other id", "metric id"], "reason": ["other fact", "explained fact"], "confidence": ["wrong", "right"]}
+    labels = {"kind": ["other kind", "kind"], "subject": ["other span", "subject"], "metric": ["other id", "metric id"], "reason": ["other fact", "explained fact"], "confidence": ["wrong", "right"]}
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("subject", "reason"):
+    for name in ("kind", "subject", "reason"):
         if name not in models and (out / f"{name}.json").exists():
             (out / f"{name}.json").unlink()  # the rules decide this step: a stale model must not linger
     for name, m in models.items():

@@ -1,0 +1,66 @@
+"""The kind of a prose number (amount, change, percent, headcount, count — or no fact at all),
+chosen by a trained ranker over the rules' candidate features.
+
+`facts.features()` describes every quantity the rules find (unit category, change verb, share
+marker, comparison words, what sits left and right of it); `facts.decide_kind()` turns that into a
+kind by hand-written rules. The model sees the same signals plus the rules' answer and the text
+around the number, and may also say "none": a number that is not a fact (an item number, a date
+fragment, a bound the rules missed). Each kind the unit allows is a candidate; features are
+crossed with the candidate kind so one binary linear model ranks them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import LinearModel, hash_feature
+
+NONE = "none"
+ALLOWED = {
+    "money": ("amount", "change"),
+    "percent": ("percent", "change"),
+    "people": ("headcount", "change"),
+    "count": ("count", "change"),
+}
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> int:
+    return sum(1 for e in edges if n >= e)
+
+
+def base_tokens(f: dict[str, Any], left: str, right: str, value: float, section: str) -> list[str]:
+    """What is known of one quantity before its kind is decided."""
+    toks = [f"{k}={v}" for k, v in f.items() if k not in ("left_len", "left_tail", "right_head")]
+    toks.append(f"left_len={_bucket(f.get('left_len', 0), (1, 3, 6, 10, 20))}")
+    left = left[-8:]
+    toks += [f"l1={left[-1:] or '^'}", f"l2={left[-2:]}", f"l4={left[-4:]}"]
+    toks += [f"lb={left[i : i + 2]}" for i in range(len(left) - 1)]
+    toks += [f"r1={right[:1] or '$'}", f"r2={right[:2]}"]
+    toks.append(f"int={float(value).is_integer()}")
+    toks.append(f"mag={_bucket(abs(value), (1, 10, 100, 1000, 10000))}")
+    head = section.rsplit("/", 1)[-1] if section else ""
+    toks += [f"sec={head[i : i + 2]}" for i in range(min(len(head) - 1, 8))]
+    return toks
+
+
+def candidates_for(category: str) -> tuple[str, ...]:
+    return (*ALLOWED.get(category, ("count", "change")), NONE)
+
+
+def kind_features(base: list[str], kind: str, rule_kind: str) -> list[str]:
+    return [f"k={kind}", f"rule={kind == rule_kind}", f"rule_k={rule_kind}>{kind}"] + [f"{kind}|{t}" for t in base]
+
+
+def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearModel) -> tuple[str, float]:
+    """(kind or "none", the winner's margin over the runner-up as a probability-like score)."""
+    import math
+
+    scored = []
+    for k in candidates_for(category):
+        z = model.intercept
+        for t in kind_features(base, k, rule_kind):
+            z += model.weights.get(hash_feature(t), 0.0)
+        scored.append((z, k))
+    scored.sort(reverse=True)
+    z, best = scored[0]
+    return best, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -1,0 +1,42 @@
+"""The kind ranker: candidates the unit allows plus "none"; the shipped model on real phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.ingest import document_from_text
+from extract.kind_model import NONE, candidates_for
+from extract.model import Models, shipped_model
+from extract.pipeline import process
+
+HEAD = "某局2024年部门预算\n\n一、预算情况说明\n\n"
+
+
+@pytest.mark.parametrize(
+    ("category", "kinds"),
+    [("money", ("amount", "change", NONE)), ("percent", ("percent", "change", NONE)), ("people", ("headcount", "change", NONE)), ("count", ("count", "change", NONE))],
+)
+def test_candidates_follow_the_unit(category, kinds):
+    assert candidates_for(category) == kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("2024年收入预算总额为271.33万元，较上年减少65.92万元，下降19.55%。", ["amount", "change", "change"]),
+        ("本单位编制人数17人，其中行政编制4人。", ["headcount", "headcount"]),
+        ("一般公共预算拨款收入200.00万元，占收入预算总额的73.71%。", ["amount", "percent"]),
+        ("2024年部门预算安排购置车辆1辆。", ["count"]),
+        ("增加外事经费200.00万元。", ["change"]),
+    ],
+)
+def test_shipped_model_agrees_with_clear_phrasings(body, kinds):
+    assert shipped_model("kind") is not None
+    facts = process(document_from_text(HEAD + body + "\n")).facts
+    assert [f.kind for f in facts if f.kind != "reason"] == kinds
+
+
+def test_without_a_model_the_rules_decide():
+    body = "2024年收入预算总额为271.33万元，较上年减少65.92万元。"
+    rules = process(document_from_text(HEAD + body + "\n"), models=Models()).facts
+    assert [f.kind for f in rules] == ["amount", "change"]
