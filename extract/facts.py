@@ -1,8 +1,9 @@
 """Narrative facts from prose: every quantity becomes a candidate, gets features, and a
 decision (kind, subject, baseline, sign) with a confidence.
 
-The decision is rules today; `features()` is the exact input a trained classifier replaces
-them with (issue 4), so keep every signal the rules use in the feature dict.
+The rules decide first; when a trained kind ranker is given (`kind_model`), it sees the same
+`features()` plus the rules' kind and makes the call, so keep every signal the rules use in the
+feature dict. The subject ranker (`subjects`) gets the rules' subject as one of its candidates.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def features(cand: Candidate) -> dict[str, Any]:
 
 
 def decide_kind(f: dict[str, Any]) -> tuple[str, float]:
-    """Rules: (kind, confidence). Replaced by a trained model in issue 4."""
+    """Rules: (kind, confidence) — the baseline and a feature of the trained kind ranker."""
     cat, verb = f["category"], f["verb"]
     if verb in ("increase", "decrease", "mixed"):
         if cat in ("money", "percent"):
