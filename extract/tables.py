@@ -23,6 +23,7 @@ from math import comb
 from .layout import Block
 from .normalize import MappedText
 from .records import Indicator, TableCell
+from .resources import table_headers
 
 _NUM = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _CODE = re.compile(r"^\d{1,9}$")
@@ -517,7 +518,26 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     return labels_text, grid_vals, cols
 
 
-_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|部门经济分类科目名称|功能科目名称|单位名称|类|款|项|类款|类款项|编码|科目编码|功能分类科目编码|功能科目编码|经济科目编码|部门预算经济分类科目|单位代码)$")
+def _value_header_tokens(header_rows: list[RawLine]) -> list[list[RawCell]]:
+    """Header tokens per line without those naming label or code columns (科目名称, 采购组织形式).
+
+    pdftotext may wrap such a name (采购组织形 / 式) and, printing the short tail on a sparse line,
+    move it away from its head; a tail of one or two characters that completes a label name with a
+    token of a nearby line goes with it.
+    """
+    vocab = table_headers()
+    lines = [[c for c in hr.cells if c.text and not _INDEX_ROW.match(c.text)] for hr in header_rows]
+    drop: set[int] = set()
+    for i, ln in enumerate(lines):
+        for c in ln:
+            if vocab.is_label(c.text):
+                drop.add(id(c))
+        for j in range(i + 1, min(i + 3, len(lines))):
+            for a in ln:
+                for b in lines[j]:
+                    if len(b.text) <= 2 and id(b) not in drop and vocab.is_label(a.text + b.text):
+                        drop.update((id(a), id(b)))
+    return [[c for c in ln if id(c) not in drop] for ln in lines]
 
 
 def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ...]]:
@@ -606,7 +626,7 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
     sides = [[k for k in range(n) if boundary is None or centers[k] < boundary]]
     if boundary is not None:
         sides.append([k for k in range(n) if centers[k] >= boundary])
-    lines = [[c for c in hr.cells if c.text and not _LABEL_HEADER.match(c.text) and not _INDEX_ROW.match(c.text)] for hr in header_rows]
+    lines = _value_header_tokens(header_rows)
     paths: list[list[str]] = [[] for _ in range(n)]
     for side in sides:
         if not side:
@@ -773,12 +793,22 @@ def _value_columns(data_rows: list[RawLine], ncols: int) -> tuple[list[int], lis
     if before:
         # the row label: the text column before the values that names the most rows
         primary = max(before, key=lambda j: (sum(1 for r in data_rows if j < len(r.cells) and r.cells[j].text), j))
+        # several text columns, some carrying classification codes ([2101502]… | [30227]委托业务费):
+        # the coded column nearest the values is the most specific name of what the row spends on
+        coded = [j for j in before if _mostly_coded([r.cells[j].text for r in data_rows if j < len(r.cells) and r.cells[j].text])]
+        if coded and primary not in coded:
+            primary = coded[-1]
     else:
         primary = label_cols[0] if label_cols else -1
     code_cols = [j for j, k in enumerate(kinds) if k == "int" and j < max(primary, 0)]
     value_cols = [j for j, k in enumerate(kinds) if k == "value" or (k == "int" and j > primary)]
     label_cols = [primary] + [j for j in label_cols if j != primary] if primary >= 0 else []
     return code_cols, label_cols, value_cols
+
+
+def _mostly_coded(texts: list[str]) -> bool:
+    """Most of a column's labels start with a classification code ([30227]委托业务费, 2101502 行政运行)."""
+    return len(texts) >= 2 and sum(1 for x in texts if _EMBEDDED_CODE.match(x)) >= 0.5 * len(texts)
 
 
 def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:

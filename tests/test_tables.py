@@ -184,3 +184,42 @@ def test_number_cells_round_trip(d):
 @pytest.mark.parametrize("text", ["", "-", "—", "合计", "2024-1-1", "W060701"])
 def test_non_numbers(text):
     assert parse_number(text) is None
+
+
+PROCUREMENT_ALIGNED = (
+    "                        2019年政府采购预算表\n"
+    "部门：某厅                                                    单位：万元\n"
+    "\n"
+    "采购品目大类         专项名称           经济科目    采购物品名称        采购组织形    总计\n"
+    "                                                      式\n"
+    "合计                                                             1,422.50\n"
+    "\n"
+    "一、货物A                                                             84.00\n"
+    "\n"
+    "          机要及电子政务业务费    办公设备购置                                    30.00\n"
+    "\n"
+    "                                     小型机            分散自行组织         2.00\n"
+)
+
+
+def test_label_column_headers_do_not_name_value_columns():
+    """采购品目大类 … 采购组织形式 name text columns; the one value column is 总计, even though
+    pdftotext prints the header wider than the rows and wraps 采购组织形 / 式 away from its head."""
+    (t,) = tables_of(PROCUREMENT_ALIGNED)
+    assert t.columns == ["总计"]
+    assert {c.column for c in t.cells} == {"总计"}
+    assert [c.row_label for c in t.cells][:2] == ["合计", "货物A"]
+
+
+def test_coded_label_column_is_the_row_label():
+    """Procurement rows name unit, project, 品目, function and economic class; the economic class,
+    the coded column nearest the values, labels the row and gives its code."""
+    text = (
+        "政府采购预算表\n\n"
+        "单位名称\t项目\t政府采购品目\t功能科目\t部门支出经济分类\t采购数量\t采购金额\n"
+        "合计\t\t\t\t\t2\t28000\n"
+        "某局本级\t工作经费\t[C0803]审计服务\t[2101502]一般行政管理事务\t[30227]委托业务费\t1\t18000\n"
+        "某局本级\t工作经费\t[A090101]复印纸\t[2101502]一般行政管理事务\t[30201]办公费\t1\t10000\n"
+    )
+    (t,) = tables_of(text)
+    assert [(c.row_label, c.code) for c in t.cells[::2]] == [("合计", None), ("委托业务费", "30227"), ("办公费", "30201")]
