@@ -505,9 +505,7 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     grid_vals: list[list[RawCell | None]] = []
     for _codes, _labels, values in parsed:
         grid_vals.append(_fit_row(values, centers))
-    seconds = sorted(labels[1].x0 for _, labels, values in parsed if len(labels) > 1 and values and labels[1].x0 > values[0].x0)
-    boundary = seconds[len(seconds) // 2] if len(seconds) >= 2 else None
-    cols = _aligned_header_paths(header_rows, centers, boundary)
+    cols = _aligned_header_paths(header_rows, centers, _label_blocks(rows, sided_edge=True)[1:])
     # a row with fewer values than columns still fills its 合计 when the 合计 column comes first
     # (a part with a value and a blank total is not how these tables are made)
     if len(cols) == len(centers) and len(cols) > 2 and _TOTAL.search(cols[0].split(" > ")[-1].replace(" ", "")):
@@ -611,7 +609,7 @@ def _group_wrapped(tokens: list[tuple[int, RawCell]], leaf_i: int, n: int) -> li
     return out
 
 
-def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boundary: float | None = None) -> list[str]:
+def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boundaries: list[float] | None = None) -> list[str]:
     """Column paths for pdftotext headers.
 
     pdftotext places text by physical position, so header and body drift by a few columns; a
@@ -619,26 +617,32 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
     over two or more columns is a parent (本年收入 > …), a token over one column is (part of) that
     column's label — consecutive parts are one label wrapped over lines (事业单位 / 经营收入) —
     and a token beside the columns (over the row-label area) names the side (收入 > 预算数).
+    `boundaries`: left edges of the label blocks after the first (the sides of the table).
     """
     n = len(centers)
     if not n:
         return []
-    sides = [[k for k in range(n) if boundary is None or centers[k] < boundary]]
-    if boundary is not None:
-        sides.append([k for k in range(n) if centers[k] >= boundary])
+    bounds = sorted(boundaries or [])
+    by_side: dict[int, list[int]] = {}
+    for k in range(n):
+        by_side.setdefault(bisect_left(bounds, centers[k] + 1e-9), []).append(k)
+    multi_sided = len(by_side) > 1
     lines = _value_header_tokens(header_rows)
+    side_names = _side_names(lines, by_side, bounds, centers) if multi_sided else {}
+    if side_names:
+        lines = lines[next(i for i, ln in enumerate(lines) if ln) + 1 :]
     paths: list[list[str]] = [[] for _ in range(n)]
-    for side in sides:
-        if not side:
-            continue
+    for s_i, side in sorted(by_side.items()):
         cx = [centers[k] for k in side]
         gap = min((b - a for a, b in zip(cx, cx[1:], strict=False)), default=24.0)
-        lo, hi = (cx[0] - 2.5 * gap, cx[-1] + 1.5 * gap) if boundary is not None else (-1e9, 1e9)
-        if boundary is not None:
-            lo = max(lo, 0) if side is sides[0] else max(lo, boundary - 2)
-            hi = boundary if side is sides[0] else hi
+        lo, hi = (cx[0] - 2.5 * gap, cx[-1] + 1.5 * gap) if multi_sided else (-1e9, 1e9)
+        if multi_sided:
+            lo = max(lo, 0) if s_i == 0 else max(lo, bounds[s_i - 1] - 2)
+            hi = bounds[s_i] if s_i < len(bounds) else hi
         side_lines = [[c for c in ln if lo <= (c.x0 + c.x1) / 2 <= hi] for ln in lines]
         if not any(side_lines):
+            for k in side:
+                paths[k] = [side_names[s_i]] if s_i in side_names else []
             continue
         # the lowest line naming the most columns holds the leaves; fit the drift on it
         # leaves: the lowest header line naming two or more columns (tall cells such as 合计 sit
@@ -657,7 +661,7 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                 x0, x1 = c.x0 - shift, c.x1 - shift
                 mid = (x0 + x1) / 2
                 value_area = [t for t in ln if (t.x0 + t.x1) / 2 - shift >= cx[0] - 0.6 * gap]
-                if li < leaf_i and li == top and value_area == [c] and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
+                if li < leaf_i and (li == top or len(cx) == 1) and value_area == [c] and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
                     global_parents.append((li, c.text))  # 收入预算 over every column of its side
                     continue
                 covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
@@ -688,6 +692,8 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
         for i, k in enumerate(side):
             independent = first_line.get(i, leaf_i) <= leaf_i - 2  # a tall header cell of its own
             path = [] if independent else [t for _, t in global_parents]
+            if s_i in side_names:
+                path.insert(0, side_names[s_i])
             path += [t for _, t in sorted(parents.get(i, []))]
             path = list(dict.fromkeys(path))
             leaf = leaf_text.get(i, "")
@@ -695,6 +701,20 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                 path.append(leaf)
             paths[k] = path
     return [" > ".join(p) or f"列{k + 1}" for k, p in enumerate(paths)]
+
+
+def _side_names(lines: list[list[RawCell]], by_side: dict[int, list[int]], bounds: list[float], centers: list[float]) -> dict[int, str]:
+    """Side names on the top header line when it names fewer sides than the table has
+    (收入 | 支出 over 功能分类 and 支出用途): each side takes the name nearest to it."""
+    top = next((ln for ln in lines if ln), [])
+    if not 2 <= len(top) < len(by_side):
+        return {}
+    out: dict[int, str] = {}
+    for s_i, side in by_side.items():
+        left = bounds[s_i - 1] if s_i > 0 else 0.0
+        mid = (left + centers[side[-1]]) / 2
+        out[s_i] = min(top, key=lambda c: abs((c.x0 + c.x1) / 2 - mid)).text
+    return out
 
 
 def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table:
@@ -862,9 +882,17 @@ def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -
     ]
 
 
-def _label_blocks(rows: list[RawLine]) -> list[float]:
+def _label_blocks(rows: list[RawLine], *, sided_edge: bool = False) -> list[float]:
     """Left edges of the label blocks of an aligned table: runs of text columns that value
-    columns separate (one block per side of a two-sided table)."""
+    columns separate (one block per side of a two- or three-sided table).
+
+    The first block counts when enough rows put text in it; a later one needs rows that print its
+    text right of a value of their own (一、财政拨款 18,330.37 一、基本支出 9,312.90): pdftotext
+    cannot move a cell across a number of the same line, while across lines (another page) the
+    spacing drifts, and text of a first block may stand right of another row's values.
+    `sided_edge`: a later block's edge is its leftmost text that follows a value of its own line
+    (where the previous side surely ends), not its leftmost text (which may have drifted left).
+    """
     events: list[tuple[float, str]] = []
     for r in rows:
         for c in r.cells:
@@ -875,7 +903,7 @@ def _label_blocks(rows: list[RawLine]) -> list[float]:
         return []
     events.sort()
     # a block starts at a text position that some value lies left of (or at the first text)
-    starts: list[float] = []
+    clusters: list[list[float]] = []
     seen_num = True
     cluster_end = -1e9
     for x, kind in events:
@@ -883,12 +911,25 @@ def _label_blocks(rows: list[RawLine]) -> list[float]:
             seen_num = True
             continue
         if seen_num and x > cluster_end + 2:
-            starts.append(x)
+            clusters.append([x, x])
             seen_num = False
         cluster_end = max(cluster_end, x)
-    # keep blocks that enough rows use
-    support = [sum(1 for r in rows if any(c.text and not _is_numberish(c.text) and abs(c.x0 - st) <= 4 for c in r.cells)) for st in starts]
-    return [st for st, n in zip(starts, support, strict=False) if n >= max(2, len(rows) // 5)] or starts[:1]
+        clusters[-1][1] = cluster_end
+    keep: list[float] = []
+    for st, end in clusters:
+        support = sided = 0
+        edge = end
+        for r in rows:
+            inside = [c for c in r.cells if c.text and not _is_numberish(c.text) and st - 4 <= c.x0 <= end + 1]
+            if not inside:
+                continue
+            support += 1
+            if any(c.text and _is_numberish(c.text) and not _CODE.match(c.text) and c.x1 <= inside[0].x0 for c in r.cells):
+                sided += 1
+                edge = min(edge, inside[0].x0)
+        if sided >= 2 or (sided and support >= max(2, len(rows) // 5)) or not keep and support >= max(2, len(rows) // 5):
+            keep.append(edge if sided_edge and keep else st)
+    return keep or [c[0] for c in clusters[:1]]
 
 
 def _block_of(x: float, blocks: list[float]) -> int | None:
@@ -930,7 +971,9 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
             row_label, row_raw, row_code = label, label_raw, code
             vb = _block_of(cell.x0, label_blocks)
             if len(label_blocks) > 1 and vb is not None and vb > 0:
-                row_raw = row_blocks.get(vb, "")
+                # a side's total may print its label in the block before it (当年支出小计 under
+                # 功能分类, its value under 支出用途): the nearest block to the left that has text
+                row_raw = next((row_blocks[b] for b in range(vb, 0, -1) if b in row_blocks), "")
                 row_label, _ = _clean_label(row_raw)
                 row_code = None
             t.cells.append(_record(t, doc_id, row_label, row_raw, row_code, cols[k], v, cell))

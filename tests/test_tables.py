@@ -223,3 +223,35 @@ def test_coded_label_column_is_the_row_label():
     )
     (t,) = tables_of(text)
     assert [(c.row_label, c.code) for c in t.cells[::2]] == [("合计", None), ("委托业务费", "30227"), ("办公费", "30201")]
+
+
+THREE_SIDED = (
+    "                                                收支预算总表\n"
+    "部门：某厅                                                                      单位：万元\n"
+    "                收入                                                         支出\n"
+    "                                                         功能分类                                 支出用途\n"
+    "        项目名称              金额\n"
+    "                                               功能科目名称              金额                  项目名称          金额\n"
+    "一、财政拨款                         18,330.37 一、一般公共服务支出                     13,907.78 一、基本支出                  9,312.90\n"
+    " 1.一般公共预算                      18,330.37 二、外交支出                                    二、项目支出                 6,459.58\n"
+    " 2.政府性基金预算                                 三、国防支出                                  三、单位预留机动经费             2,557.89\n"
+    "二、财政专户管理资金                                 四、公共安全支出\n"
+    "                                           五、住房保障支出                    3,301.20\n"
+    "                                           六、其他支出\n"
+    "       当年收入小计                  18,330.37                        当年支出小计                                18,330.37\n"
+    "        收入合计                   18,330.37                         支出合计                                 18,330.37\n"
+)
+
+
+def test_three_sided_table_each_side_has_its_labels_and_header():
+    """收入 | 支出·功能分类 | 支出·支出用途: the third side's few rows still make it a side (its
+    text follows a value on the same line); 支出 over two sides names both; a side's total
+    printed in the block before it keeps its label."""
+    (t,) = tables_of(THREE_SIDED)
+    assert t.columns == ["收入 > 金额", "支出 > 功能分类 > 金额", "支出 > 支出用途 > 金额"]
+    got = {(c.row_label, c.column, c.value) for c in t.cells}
+    assert ("基本支出", "支出 > 支出用途 > 金额", 9312.9) in got
+    assert ("一般公共服务支出", "支出 > 功能分类 > 金额", 13907.78) in got
+    assert ("住房保障支出", "支出 > 功能分类 > 金额", 3301.2) in got
+    assert ("当年支出小计", "支出 > 支出用途 > 金额", 18330.37) in got
+    assert ("一般公共预算", "收入 > 金额", 18330.37) in got
