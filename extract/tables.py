@@ -34,6 +34,7 @@ _NOTE = re.compile(r"^(?:注|备注|说明|空表说明|\*)\s*[:：]?|空表|无
 _EMPTY_NOTE = re.compile(r"空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费|内容)")
 _TOTAL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$|合计$|总计$")
 _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]{1,3}[、.．]|[（(][一二三四五六七八九十廿\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*")
+_SUBITEM = re.compile(r"^其中\s*[:：]\s*")  # 其中：财政拨款 is the row 财政拨款, a part of the row above
 _EMBEDDED_CODE = re.compile(r"^[\[【［]?(?P<code>\d{3,9})[\]】］]?\s*(?=[\u4e00-\u9fff])")
 _CODE_HEAD = re.compile(r"^(?:类|款|项|科目编码|功能分类科目编码|经济分类科目编码|部门预算经济分类科目|编码|科目代码|功能科目编码)$")
 _LABEL_HEAD = re.compile(r"名称|项目|科目|项 ?目|单位|指标")
@@ -49,6 +50,8 @@ class RawCell:
     end: int
     x0: float = 0.0  # display columns (aligned layout) or ordinal column (others)
     x1: float = 0.0
+    # aligned layout: the same text as two cells, split at its last single space (台式计算机 分散自行组织)
+    alt: tuple[RawCell, RawCell] | None = None
 
 
 @dataclass(slots=True)
@@ -201,8 +204,29 @@ def _split_aligned(ln: MappedText, line_no: int) -> RawLine:
     wide = [m.start() for m in _WIDE.finditer(s)]
     for g in groups:
         a, b = g[0][0], g[-1][1]
-        cells.append(_cell(ln, a, b, _display_x(wide, a), _display_x(wide, b)))
+        c = _cell(ln, a, b, _display_x(wide, a), _display_x(wide, b))
+        cut = next((k for k in range(len(g) - 1, 0, -1) if g[k][0] - g[k - 1][1] == 1), None)
+        if cut is not None:
+            m0, m1 = g[cut - 1][1], g[cut][0]
+            c.alt = (_cell(ln, a, m0, c.x0, _display_x(wide, m0)), _cell(ln, m1, b, _display_x(wide, m1), c.x1))
+        cells.append(c)
     return RawLine(cells, line_no, _compact(s))
+
+
+def _split_run_together(rows: list[RawLine]) -> list[RawLine]:
+    """Two cells pdftotext printed one space apart read as one (台式计算机（20万以下） 分散自行组织);
+    split one when its tail is a cell of its own in another row (分散自行组织 in a column of them)."""
+    alone = {c.text for r in rows for c in r.cells if c.text and c.alt is None}
+    out = []
+    for r in rows:
+        if not any(c.alt and c.alt[1].text in alone and not _is_numberish(c.alt[1].text) for c in r.cells):
+            out.append(r)
+            continue
+        cells: list[RawCell] = []
+        for c in r.cells:
+            cells.extend(c.alt if c.alt and c.alt[1].text in alone and not _is_numberish(c.alt[1].text) else (c,))
+        out.append(RawLine(cells, r.line_no, r.text))
+    return out
 
 
 def _lines_of(block: Block, layout: str) -> list[RawLine | str]:
@@ -435,7 +459,7 @@ def _clean_label(t: str) -> tuple[str, str | None]:
     if m:
         code = m.group("code")
         t = t[m.end() :]
-    return _LABEL_NUMBERING.sub("", t).strip(), code
+    return _LABEL_NUMBERING.sub("", _SUBITEM.sub("", t)).strip(), code
 
 
 def _grid_columns(rows: list[RawLine], layout: str) -> tuple[list[float], bool]:
@@ -665,8 +689,8 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                     global_parents.append((li, c.text))  # 收入预算 over every column of its side
                     continue
                 covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
+                order = sorted(range(len(cx)), key=lambda i: abs(cx[i] - mid))
                 if li < leaf_i:
-                    order = sorted(range(len(cx)), key=lambda i: abs(cx[i] - mid))
                     free_near = [i for i in order if i not in claimed and abs(cx[i] - mid) <= gap]
                     if not free_near and order[0] in claimed:
                         # centred over leaf columns it does not name itself (基本支出 over
@@ -678,6 +702,10 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                             hi_i += 1
                         if hi_i > lo_i and cx[lo_i] - 0.5 * gap <= mid <= cx[hi_i] + 0.5 * gap:
                             covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
+                if li < leaf_i and order[0] not in claimed and (len([i for i in covered if i not in claimed]) < 2 or abs(cx[order[0]] - mid) <= 0.3 * gap):
+                    # a tall leaf printed above the leaf line (因公出国(境)费 beside 公用车 > 小计):
+                    # centred on one free column, or wide enough to reach a claimed neighbour
+                    covered = []
                 if li < leaf_i and len(covered) >= 2:
                     for i in covered:
                         parents.setdefault(i, []).append((li, c.text))
@@ -742,6 +770,8 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
     if rows:
         t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
     if layout == "aligned":
+        data_rows = _join_wrapped_labels(_split_run_together(data_rows))
+        t.rows = data_rows
         _cells_aligned(t, header_rows, data_rows, doc_id)
     else:
         _cells_grid(t, header_rows, data_rows, doc_id)
@@ -939,6 +969,85 @@ def _block_of(x: float, blocks: list[float]) -> int | None:
         if x + 3 >= st:
             idx = i
     return idx
+
+
+def _is_fragment_line(r: RawLine) -> bool:
+    """A line of text only (no value, no code): a wrapped piece of a label, or a row without values."""
+    texts = [c for c in r.cells if c.text]
+    return bool(texts) and not any(_is_numberish(c.text) for c in texts)
+
+
+def _joined(parts: list[RawCell]) -> RawCell:
+    return RawCell("".join(p.text for p in parts), parts[0].start, parts[-1].end, min(p.x0 for p in parts), max(p.x1 for p in parts))
+
+
+def _join_wrapped_labels(rows: list[RawLine]) -> list[RawLine]:
+    """Labels pdftotext wraps over lines become one cell of their value row.
+
+    A wrapped cell is printed centred on its row: its first part on the line above the values,
+    its last part on the line below, both starting at the same position (便携式计算机（20万以 /
+    value line / 下）); a middle part at that position on the value line belongs to it too. A label
+    that fills its column may also just go on under itself on the next line (…相关机构事 / 务支出).
+    Only directly adjacent lines are joined, and never a line that starts with item numbering.
+    """
+    n = len(rows)
+    used: set[int] = set()
+    extra: dict[int, list[tuple[int, RawCell]]] = {}  # value row → (replaced cell index or -1, joined cell)
+
+    def adjacent(i: int, j: int) -> bool:
+        return 0 <= j < n and abs(rows[j].line_no - rows[i].line_no) == 1 and j not in used
+
+    def numbered(c: RawCell) -> bool:
+        return bool(_LABEL_NUMBERING.match(c.text)) or bool(_TOTAL.search(c.text))
+
+    for i, r in enumerate(rows):
+        if _is_fragment_line(r) or not adjacent(i, i - 1) or not adjacent(i, i + 1):
+            continue
+        up, down = rows[i - 1], rows[i + 1]
+        if not (_is_fragment_line(up) and _is_fragment_line(down)):
+            continue
+        ups = [c for c in up.cells if c.text]
+        downs = [c for c in down.cells if c.text]
+        if len(ups) != len(downs) or any(abs(a.x0 - b.x0) > 3 or numbered(b) for a, b in zip(ups, downs, strict=False)):
+            continue
+        for a, b in zip(ups, downs, strict=False):
+            mid = next((k for k, c in enumerate(r.cells) if c.text and not _is_numberish(c.text) and abs(c.x0 - a.x0) <= 3), -1)
+            parts = [a, r.cells[mid], b] if mid >= 0 else [a, b]
+            extra.setdefault(i, []).append((mid, _joined(parts)))
+        used.update((i - 1, i + 1))
+    # a label filling its column goes on under itself
+    widest: dict[int, float] = {}
+    for r in rows:
+        for c in r.cells:
+            if c.text and not _is_numberish(c.text):
+                key = round(c.x0 / 3)
+                widest[key] = max(widest.get(key, 0.0), c.x1)
+    for i, r in enumerate(rows):
+        if _is_fragment_line(r) or i in extra or not adjacent(i, i + 1) or i + 1 in used:
+            continue
+        down = [c for c in rows[i + 1].cells if c.text]
+        if len(down) != 1 or not _is_fragment_line(rows[i + 1]) or numbered(down[0]):
+            continue
+        k, head = next(((k, c) for k, c in enumerate(r.cells) if c.text and not _is_numberish(c.text) and abs(c.x0 - down[0].x0) <= 2), (-1, None))
+        if head is None or head.x1 < widest.get(round(head.x0 / 3), 0.0) - 2 or len(down[0].text) >= len(head.text):
+            continue
+        extra[i] = [(k, _joined([head, down[0]]))]
+        used.add(i + 1)
+    out: list[RawLine] = []
+    for i, r in enumerate(rows):
+        if i in used:
+            continue
+        if i in extra:
+            cells = list(r.cells)
+            for k, c in extra[i]:
+                if k >= 0:
+                    cells[k] = c
+                else:
+                    cells.append(c)
+            cells.sort(key=lambda c: c.x0)
+            r = RawLine(cells, r.line_no, r.text)
+        out.append(r)
+    return out
 
 
 def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:

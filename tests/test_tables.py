@@ -255,3 +255,90 @@ def test_three_sided_table_each_side_has_its_labels_and_header():
     assert ("住房保障支出", "支出 > 功能分类 > 金额", 3301.2) in got
     assert ("当年支出小计", "支出 > 支出用途 > 金额", 18330.37) in got
     assert ("一般公共预算", "收入 > 金额", 18330.37) in got
+
+
+WRAPPED_LABELS = (
+    "                    政府采购预算表\n"
+    "部门：某厅                                   单位：万元\n"
+    "\n"
+    "采购品目大类     专项名称        采购物品名称        采购组织形式   总计\n"
+    "\n"
+    "合计                                                      100.00\n"
+    "\n"
+    "一、货物A                                                  60.00\n"
+    "\n"
+    "                              台式计算机（20万以下）   分散自行组织       12.00\n"
+    "\n"
+    "                              便携式计算机（20万以下） 分散自行组织       14.00\n"
+    "\n"
+    "                              其他办公消耗用品及类似物\n"
+    "                                                  分散自行组织           4.50\n"
+    "                              品\n"
+    "          江苏省第十三届人代会\n"
+    "                        会议费                                      30.00\n"
+    "          二次会议经费\n"
+    "\n"
+    "                              会议服务          分散自行组织       30.00\n"
+)
+
+
+def test_wrapped_and_run_together_labels_in_aligned_tables():
+    (t,) = tables_of(WRAPPED_LABELS)
+    labels = [c.row_label for c in t.cells]
+    assert labels == ["合计", "货物A", "台式计算机（20万以下）", "便携式计算机（20万以下）", "其他办公消耗用品及类似物品", "江苏省第十三届人代会二次会议经费", "会议服务"]
+    assert {c.column for c in t.cells} == {"总计"}
+
+
+def test_label_going_on_under_itself():
+    text = (
+        "                    部门支出预算表\n"
+        "单位：元\n"
+        "\n"
+        "   科目名称                                合计\n"
+        "201             一般公共服务支出              2,932,700\n"
+        "201   03   99   其他政府办公厅（室）及相关机构事   20,120,000.00\n"
+        "                务支出\n"
+        "208             社会保障和就业支出           4,213,779.28\n"
+        "208   05        行政事业单位养老支出          4,213,779.28\n"
+        "                其他\n"
+    )
+    (t,) = tables_of(text)
+    assert [c.row_label for c in t.cells] == ["一般公共服务支出", "其他政府办公厅（室）及相关机构事务支出", "社会保障和就业支出", "行政事业单位养老支出"]
+
+
+def test_tall_leaf_headers_beside_a_parent():
+    """合计 | 因公出国(境)费 | 公务接待费 span two header lines and print above the leaf line of
+    公务用车购置及运行费 > 小计 | 购置费 | 运行费; none of them is a parent."""
+    text = (
+        "                       部门“三公”经费和机关运行经费预算表\n"
+        "编制部门：某街道办事处                                                              单位:万元\n"
+        "\n"
+        "                               2024年“三公”经费预算数\n"
+        "\n"
+        "                                                                                2024年机关运行经\n"
+        "                                                  公务用车购置及运行费\n"
+        "                                                                                    费预算数\n"
+        "   合计           因公出国(境)费       公务接待费\n"
+        "                                          小计           购置费        运行费\n"
+        "\n"
+        "\n"
+        "\n"
+        "        47.91              0       1.35        46.56         25         21.56         443.18\n"
+    )
+    (t,) = tables_of(text)
+    top = "2024年“三公”经费预算数"
+    assert t.columns == [
+        f"{top} > 合计",
+        f"{top} > 因公出国(境)费",
+        f"{top} > 公务接待费",
+        f"{top} > 公务用车购置及运行费 > 小计",
+        f"{top} > 公务用车购置及运行费 > 购置费",
+        f"{top} > 公务用车购置及运行费 > 运行费",
+        "2024年机关运行经费预算数",
+    ]
+
+
+def test_subitem_prefix_is_not_part_of_the_label():
+    text = "项目资金表\n\n项目\t金额\n资金总额\t20\n其中:财政拨款\t20\n"
+    (t,) = tables_of(text)
+    assert [c.row_label for c in t.cells] == ["资金总额", "财政拨款"]
