@@ -525,7 +525,7 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     # pdftotext spacing drifts down a long table; the rows right under the header share its layout
     anchors = [v for _, _, v in parsed if len(v) == maxv and maxv][:3]
     centers = [sorted((c.x0 + c.x1) / 2 for c in col) for col in zip(*anchors, strict=False)] if anchors else []
-    centers = [col[len(col) // 2] for col in centers]
+    centers = _with_sparse_columns([col[len(col) // 2] for col in centers], [v for _, _, v in parsed], _label_blocks(rows))
     grid_vals: list[list[RawCell | None]] = []
     for _codes, _labels, values in parsed:
         grid_vals.append(_fit_row(values, centers))
@@ -538,6 +538,25 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
                 grid_vals[i] = _fit_row(values, centers, must=0)
     labels_text = [[c.text for c in codes] + ["\u0000"] + [c.text for c in labels] for codes, labels, _ in parsed]
     return labels_text, grid_vals, cols
+
+
+def _with_sparse_columns(centers: list[float], rows: list[list[RawCell]], blocks: list[float]) -> list[float]:
+    """Add value columns no row fills together with all the others (a three-sided table whose
+    middle side has values only on lines where another side has none): values far from every
+    known column (much farther than pdftotext's drift), found in two or more rows."""
+    if not centers or len(blocks) < 2:
+        return centers
+    spacing = min((b - a for a, b in zip(centers, centers[1:], strict=False)), default=40.0)
+    far = max(15.0, 0.4 * spacing)
+    orphans = sorted(((c.x0 + c.x1) / 2, i) for i, vals in enumerate(rows) for c in vals if min(abs((c.x0 + c.x1) / 2 - x) for x in centers) > far)
+    clusters: list[list[tuple[float, int]]] = []
+    for x, i in orphans:
+        if clusters and x - clusters[-1][-1][0] <= 10:
+            clusters[-1].append((x, i))
+        else:
+            clusters.append([(x, i)])
+    extra = [sorted(x for x, _ in cl)[len(cl) // 2] for cl in clusters if len({i for _, i in cl}) >= 2]
+    return sorted(centers + extra)
 
 
 def _value_header_tokens(header_rows: list[RawLine]) -> list[list[RawCell]]:
@@ -653,8 +672,6 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
     multi_sided = len(by_side) > 1
     lines = _value_header_tokens(header_rows)
     side_names = _side_names(lines, by_side, bounds, centers) if multi_sided else {}
-    if side_names:
-        lines = lines[next(i for i, ln in enumerate(lines) if ln) + 1 :]
     paths: list[list[str]] = [[] for _ in range(n)]
     for s_i, side in sorted(by_side.items()):
         cx = [centers[k] for k in side]
@@ -666,7 +683,7 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
         side_lines = [[c for c in ln if lo <= (c.x0 + c.x1) / 2 <= hi] for ln in lines]
         if not any(side_lines):
             for k in side:
-                paths[k] = [side_names[s_i]] if s_i in side_names else []
+                paths[k] = list(side_names.get(s_i, []))
             continue
         # the lowest line naming the most columns holds the leaves; fit the drift on it
         # leaves: the lowest header line naming two or more columns (tall cells such as 合计 sit
@@ -685,7 +702,8 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                 x0, x1 = c.x0 - shift, c.x1 - shift
                 mid = (x0 + x1) / 2
                 value_area = [t for t in ln if (t.x0 + t.x1) / 2 - shift >= cx[0] - 0.6 * gap]
-                if li < leaf_i and (li == top or len(cx) == 1) and value_area == [c] and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
+                alone = (li == top and value_area == [c]) or (len(cx) == 1 and ln == [c])  # one column: any lone upper token
+                if li < leaf_i and alone and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
                     global_parents.append((li, c.text))  # 收入预算 over every column of its side
                     continue
                 covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
@@ -720,8 +738,7 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
         for i, k in enumerate(side):
             independent = first_line.get(i, leaf_i) <= leaf_i - 2  # a tall header cell of its own
             path = [] if independent else [t for _, t in global_parents]
-            if s_i in side_names:
-                path.insert(0, side_names[s_i])
+            path[:0] = side_names.get(s_i, [])
             path += [t for _, t in sorted(parents.get(i, []))]
             path = list(dict.fromkeys(path))
             leaf = leaf_text.get(i, "")
@@ -731,17 +748,40 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
     return [" > ".join(p) or f"列{k + 1}" for k, p in enumerate(paths)]
 
 
-def _side_names(lines: list[list[RawCell]], by_side: dict[int, list[int]], bounds: list[float], centers: list[float]) -> dict[int, str]:
+def _side_names(lines: list[list[RawCell]], by_side: dict[int, list[int]], bounds: list[float], centers: list[float]) -> dict[int, list[str]]:
     """Side names on the top header line when it names fewer sides than the table has
-    (收入 | 支出 over 功能分类 and 支出用途): each side takes the name nearest to it."""
-    top = next((ln for ln in lines if ln), [])
+    (收入 | 支出 over 功能分类 and 支出用途): each side takes the name nearest to it. Sides sharing
+    a name take the tokens of the next line in order when that line has one per side, since
+    pdftotext may print a sparse line far from where its cells are. Consumed tokens are removed
+    from `lines`."""
+    tops = [i for i, ln in enumerate(lines) if ln]
+    if not tops:
+        return {}
+    top = lines[tops[0]]
     if not 2 <= len(top) < len(by_side):
         return {}
-    out: dict[int, str] = {}
+    out: dict[int, list[str]] = {}
+    owner: dict[int, int] = {}
     for s_i, side in by_side.items():
         left = bounds[s_i - 1] if s_i > 0 else 0.0
         mid = (left + centers[side[-1]]) / 2
-        out[s_i] = min(top, key=lambda c: abs((c.x0 + c.x1) / 2 - mid)).text
+        k = min(range(len(top)), key=lambda j: abs((top[j].x0 + top[j].x1) / 2 - mid))
+        out[s_i] = [top[k].text]
+        owner[s_i] = k
+    lines[tops[0]] = []
+    if len(tops) > 1:
+        nxt = lines[tops[1]]
+        for k in set(owner.values()):
+            group = sorted(s_i for s_i, o in owner.items() if o == k)
+            if len(group) < 2:
+                continue
+            left = (bounds[group[0] - 1] if group[0] > 0 else 0.0) - 2
+            right = bounds[group[-1]] if group[-1] < len(bounds) else 1e9
+            toks = [c for c in nxt if left <= (c.x0 + c.x1) / 2 < right]
+            if len(toks) == len(group):
+                for s_i, c in zip(group, toks, strict=False):
+                    out[s_i].append(c.text)
+                lines[tops[1]] = [c for c in nxt if c not in toks]
     return out
 
 
@@ -770,7 +810,7 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
     if rows:
         t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
     if layout == "aligned":
-        data_rows = _join_wrapped_labels(_split_run_together(data_rows))
+        data_rows = _join_wrapped_labels(_split_run_together([r for r in data_rows if not _is_page_number(r)]))
         t.rows = data_rows
         _cells_aligned(t, header_rows, data_rows, doc_id)
     else:
@@ -969,6 +1009,12 @@ def _block_of(x: float, blocks: list[float]) -> int | None:
         if x + 3 >= st:
             idx = i
     return idx
+
+
+def _is_page_number(r: RawLine) -> bool:
+    """A line holding one bare integer of up to three digits (a page number at a page break)."""
+    texts = [c.text for c in r.cells if c.text]
+    return len(texts) == 1 and bool(re.fullmatch(r"\d{1,3}", texts[0]))
 
 
 def _is_fragment_line(r: RawLine) -> bool:

@@ -342,3 +342,41 @@ def test_subitem_prefix_is_not_part_of_the_label():
     text = "项目资金表\n\n项目\t金额\n资金总额\t20\n其中:财政拨款\t20\n"
     (t,) = tables_of(text)
     assert [c.row_label for c in t.cells] == ["资金总额", "财政拨款"]
+
+
+SPARSE_MIDDLE_SIDE = (
+    "                             收支预算总表\n"
+    "部门名称：某法院                                                     单位:万元\n"
+    "          收入                                   支出\n"
+    "\n"
+    "                              功能分类                      支出用途\n"
+    "    项目名称         金额\n"
+    "                             功能科目名称         金额          项目名称         金额\n"
+    "\n"
+    " 一、财政拨款        37,188.34   一、一般公共服务支出                 一、基本支出       21,968.00\n"
+    "\n"
+    "   1.一般公共预算    37,188.34   二、外交支出                     二、项目支出       10,208.94\n"
+    "\n"
+    "   2.政府性基金预算               三、国防支出                     三、单位预留机动经费    5,011.40\n"
+    "\n"
+    " 二、财政专户管理资金                四、公共安全支出       27,488.23\n"
+    " 三、其他资金                    五、教育支出\n"
+    "                           八、社会保障和就业支出     2,355.65\n"
+    "                           九、卫生健康支出\n"
+    "                           十八、住房保障支出       7,344.46\n"
+    "                                     8\n"
+    "   当年收入小计      37,188.34                 当年支出小计                    37,188.34\n"
+)
+
+
+def test_side_whose_values_never_share_a_line_with_all_others():
+    """No line has all three values (功能分类 amounts stand on lines where 支出用途 has none): the
+    middle column comes from values far from both known columns; 功能分类 | 支出用途 under 支出
+    name its two sides in order; the page number 8 is no cell."""
+    (t,) = tables_of(SPARSE_MIDDLE_SIDE)
+    assert t.columns == ["收入 > 金额", "支出 > 功能分类 > 金额", "支出 > 支出用途 > 金额"]
+    got = {(c.row_label, c.column, c.value) for c in t.cells}
+    assert ("公共安全支出", "支出 > 功能分类 > 金额", 27488.23) in got
+    assert ("社会保障和就业支出", "支出 > 功能分类 > 金额", 2355.65) in got
+    assert ("基本支出", "支出 > 支出用途 > 金额", 21968.0) in got
+    assert 8.0 not in {c.value for c in t.cells}
