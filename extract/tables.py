@@ -798,6 +798,7 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
             t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
         _performance(t, rows[: perf_head + 1], rows[perf_head + 1 :], doc_id, project=_form_project(rows[:perf_head]))
         _form_cells(t, rows[:perf_head], doc_id)
+        _performance_amounts(t, rows[perf_head], rows[perf_head + 1 :], doc_id)
         return t
     first_data = next((i for i, r in enumerate(rows) if _is_data_row(r, layout)), None)
     header_rows = rows[: first_data if first_data is not None else len(rows)]
@@ -819,6 +820,23 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
 
 
 _NOT_A_VALUE = re.compile(r"电话|手机|传真|邮编|编码|代码|日期|时间|账号|序号")
+
+
+def _performance_amounts(t: Table, head: RawLine, rows: list[RawLine], doc_id: str) -> None:
+    """Money columns of a target table (单位名称 | 项目名称 | 预算数 | 一级指标 …): each number is a
+    cell labelled by the nearest name left of it (the project, or the unit on its total row)."""
+    amounts = table_headers().amount_headers
+    cols = [j for j, c in enumerate(head.cells) if re.sub(r"[（(].*$", "", c.text) in amounts]
+    for r in rows:
+        for j in cols:
+            if j >= len(r.cells) or not r.cells[j].text:
+                continue
+            v = parse_number(r.cells[j].text)
+            label_raw = next((c.text for c in reversed(r.cells[:j]) if c.text and not _is_numberish(c.text)), "")
+            if v is None or not label_raw:
+                continue
+            label, code = _clean_label(label_raw)
+            t.cells.append(_record(t, doc_id, label, label_raw, code, head.cells[j].text, v, r.cells[j]))
 
 
 def _form_project(rows: list[RawLine]) -> str | None:

@@ -380,3 +380,15 @@ def test_side_whose_values_never_share_a_line_with_all_others():
     assert ("社会保障和就业支出", "支出 > 功能分类 > 金额", 2355.65) in got
     assert ("基本支出", "支出 > 支出用途 > 金额", 21968.0) in got
     assert 8.0 not in {c.value for c in t.cells}
+
+
+def test_money_column_of_a_target_table_gives_cells():
+    text = (
+        "部门预算项目支出绩效目标表\n\n金额单位：万元\n\n"
+        "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+        "322-某局部门\t\t3,241.90\t\t\t\t\t\t\t\n"
+        "322001-某局\t党组织活动经费\t1.41\t保障运转\t产出指标\t质量指标\t预算编制准确率\t=\t100\t%\n"
+    )
+    (t,) = tables_of(text)
+    assert cells(t) == [("322-某局部门", None, "预算数", 3241.9), ("党组织活动经费", None, "预算数", 1.41)]
+    assert [(i.indicator, i.value) for i in t.indicators] == [("预算编制准确率", 100.0)]
