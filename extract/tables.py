@@ -810,6 +810,10 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
     t.header = [[c.text for c in r.cells] for r in header_rows]
     if rows:
         t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
+    if layout != "aligned" and _is_form(rows):
+        t.rows = rows
+        _form_cells(t, rows, doc_id)
+        return t
     if layout == "aligned":
         data_rows = _join_wrapped_labels(_split_run_together([r for r in data_rows if not _is_page_number(r)]))
         t.rows = data_rows
@@ -848,26 +852,86 @@ def _form_project(rows: list[RawLine]) -> str | None:
     return None
 
 
+_MONEY_VALUE = re.compile(r"^(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:万元|元|千元|亿元)$")
+
+
+def _form_value(c: RawCell) -> RawCell | None:
+    """A form's value cell: a number, or a sum with its money unit (788 万元) cut to the number."""
+    if _is_numberish(c.text):
+        return c
+    m = _MONEY_VALUE.match(c.text)
+    if not m:
+        return None
+    return RawCell(m.group("num"), c.start, c.start + len(m.group("num")), c.x0, c.x1)
+
+
+def _is_form(rows: list[RawLine]) -> bool:
+    """Key–value forms outside target tables (项目资金 | 资金总额: | 788 万元 | 当年资金总额: | 788 万元):
+    sums written with their unit, or keys ending in a colon before a number, on two or more rows."""
+    hits = 0
+    for r in rows:
+        pairs = list(zip(r.cells, r.cells[1:], strict=False))
+        if any(_MONEY_VALUE.match(c.text) for c in r.cells) or any(re.search(r"[:：]$", a.text) and _is_numberish(b.text) for a, b in pairs):
+            hits += 1
+    return hits >= 2
+
+
 def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
     """Key–value form rows (编制控制数 | 17 | 在职人员总数 | 17): each number labelled by the text before it.
 
     A single-cell row (当年预算情况（万元）) names the section: it becomes the column and may carry the unit.
+    A grid inside the form (a row of column names, then rows of numbers under them) is read as a grid.
     """
     section = ""
-    for r in rows:
+    skip: set[int] = set()
+    for i, r in enumerate(rows):
+        if i in skip:
+            continue
+        grid = _form_grid(rows, i)
+        if grid:
+            head, body = grid
+            sub = Table(t.table_id, t.title, t.unit, t.layout)
+            _cells_grid(sub, head, body, doc_id)
+            t.cells.extend(sub.cells)
+            skip.update(range(i, i + len(head) + len(body)))
+            continue
         texts = [c for c in r.cells if c.text]
         if len(texts) == 1 and not _is_numberish(texts[0].text):
             section = texts[0].text
             continue
         cells = r.cells
-        if len(cells) >= 3 and cells[0].text and not _is_numberish(cells[0].text) and cells[1].text and not _is_numberish(cells[1].text) and _is_numberish(cells[2].text):
+        if len(cells) >= 3 and cells[0].text and not _is_numberish(cells[0].text) and cells[1].text and not _is_numberish(cells[1].text) and _form_value(cells[2]):
             section = cells[0].text  # 项目资金(万元) | 年度资金总额 | 20: a merged cell naming the rows beside it
         for prev, cur in zip(r.cells, r.cells[1:], strict=False):
-            v = parse_number(cur.text) if cur.text and prev.text and not _is_numberish(prev.text) and not _NOT_A_VALUE.search(prev.text) else None
-            if v is None:
+            val = _form_value(cur) if cur.text and prev.text and not _form_value(prev) and not _NOT_A_VALUE.search(prev.text) else None
+            v = parse_number(val.text) if val else None
+            if v is None or val is None:
                 continue
-            label, code = _clean_label(prev.text)
-            t.cells.append(_record(t, doc_id, label.removeprefix("其中："), prev.text, code, section or "值", v, cur))
+            label, code = _clean_label(prev.text.rstrip(":："))
+            t.cells.append(_record(t, doc_id, label, prev.text, code, section or "值", v, val))
+
+
+def _form_grid(rows: list[RawLine], i: int) -> tuple[list[RawLine], list[RawLine]] | None:
+    """A grid inside a form starting at row i: one or two rows of three or more names and no number
+    (总体资金情况 | 当年预算收支 | 占比 | 近两年收支情况 / 2020 年 | 2021 年), then rows with two or
+    more numbers each."""
+    def names(r: RawLine) -> int:
+        return sum(1 for c in r.cells if c.text and not _is_numberish(c.text))
+
+    def nums(r: RawLine) -> int:
+        return sum(1 for c in r.cells if c.text and _is_numberish(c.text))
+
+    if names(rows[i]) < 3 or nums(rows[i]):
+        return None
+    j = i + 1
+    if j < len(rows) and not nums(rows[j]) and names(rows[j]) >= 2:
+        j += 1
+    k = j
+    while k < len(rows) and nums(rows[k]) >= 2:
+        k += 1
+    if k - j < 2:
+        return None
+    return rows[i:j], rows[j:k]
 
 
 def _is_performance(header: list[list[str]]) -> bool:
@@ -920,6 +984,7 @@ def _mostly_coded(texts: list[str]) -> bool:
 
 
 def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
+    data_rows = _unshift_rows(data_rows)
     ncols = max([len(r.cells) for r in header_rows + data_rows] + [0])
     header = [[c.text for c in r.cells] for r in header_rows if not all(_INDEX_ROW.match(c.text) or not c.text for c in r.cells)]
     paths = _header_paths(header, ncols)
@@ -953,6 +1018,41 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
                 if v is None:
                     continue
                 t.cells.append(_record(t, doc_id, label, label_raw, code, paths[j] or f"列{j + 1}", v, cells[j]))
+
+
+def _unshift_rows(rows: list[RawLine]) -> list[RawLine]:
+    """Rows an export printed d cells left or right of their columns (项目支出 | | 818 | 87.97% …
+    while the other rows have their numbers in columns 4-7): a row whose numbers fill the most
+    common set of number columns moved by d, one of them landing in a column other rows use for
+    labels, moves back by d (when no text falls off the row)."""
+    def numpos(r: RawLine) -> tuple[int, ...]:
+        return tuple(j for j, c in enumerate(r.cells) if c.text and _is_numberish(c.text))
+
+    patterns: dict[tuple[int, ...], int] = {}
+    for r in rows:
+        p = numpos(r)
+        if len(p) >= 2:
+            patterns[p] = patterns.get(p, 0) + 1
+    if not patterns:
+        return rows
+    common, n = max(patterns.items(), key=lambda kv: (kv[1], len(kv[0])))
+    if n < 2:
+        return rows
+    text_cols = {j for r in rows for j, c in enumerate(r.cells) if c.text and not _is_numberish(c.text)}
+    out = []
+    for r in rows:
+        p = numpos(r)
+        d = common[0] - p[0] if len(p) == len(common) else 0
+        width = max(len(r.cells), common[-1] + 1)
+        if d == 0 or not set(p) & text_cols or any(v - q != d for q, v in zip(p, common, strict=False)) or any(c.text and not 0 <= j + d < width for j, c in enumerate(r.cells)):
+            out.append(r)
+            continue
+        moved = [RawCell("", 0, 0, j, j) for j in range(width)]
+        for j, c in enumerate(r.cells):
+            if c.text:
+                moved[j + d] = c
+        out.append(RawLine(moved, r.line_no, r.text))
+    return out
 
 
 def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -> list[tuple[int | None, list[int], list[int]]]:

@@ -392,3 +392,48 @@ def test_money_column_of_a_target_table_gives_cells():
     (t,) = tables_of(text)
     assert cells(t) == [("322-某局部门", None, "预算数", 3241.9), ("党组织活动经费", None, "预算数", 1.41)]
     assert [(i.indicator, i.value) for i in t.indicators] == [("预算编制准确率", 100.0)]
+
+
+def test_key_value_form_with_sums_written_with_their_unit():
+    text = (
+        "某项目支出绩效目标表\n\n"
+        "项目名称\t城乡医疗救助\t\t\t\n"
+        "主管部门及编码\t[009015]某局\t实施单位\t某局\t\n"
+        "实施时间与范围\t2022 年\t\t\t\n"
+        "项目资金\t资金总额:\t788 万元\t当年资金总额:\t788 万元\n"
+        "\t其中: 财政拨款\t788 万元\t其中: 当年财政拨款\t788 万元\n"
+        "\t其他资金\t0\t当年其他资金\t0\n"
+    )
+    (t,) = tables_of(text)
+    assert cells(t) == [
+        ("资金总额", None, "项目资金", 788.0),
+        ("当年资金总额", None, "项目资金", 788.0),
+        ("财政拨款", None, "项目资金", 788.0),
+        ("当年财政拨款", None, "项目资金", 788.0),
+        ("其他资金", None, "项目资金", 0.0),
+        ("当年其他资金", None, "项目资金", 0.0),
+    ]
+    c = t.cells[0]
+    assert text[c.span[0] : c.span[1]] == "788"
+
+
+def test_grid_inside_a_form_and_rows_shifted_by_the_export():
+    text = (
+        "某局整体支出绩效目标表\n\n"
+        "部门名称\t某局\t\t\t\t\t\t\n"
+        "填报人\t某人\t联系电话\t86861667\t\t\t\t\n"
+        "部门总体资金情况 (万元)\t总体资金情况\t\t\t当年预算收支\t占比\t近两年收支情况\t\n"
+        "\t\t\t\t\t\t2020 年\t2021 年\n"
+        "\t收入构成\t财政拨款\t\t929.84\t100%\t445.23\t662.62\n"
+        "\t支出构成\t基本支出\t\t111.84\t12.03%\t82.78\t86.45\n"
+        "项目支出\t\t818\t87.97%\t362.45\t576.17\t\t\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t检查覆盖率\t100%\n"
+    )
+    (t,) = tables_of(text)
+    got = cells(t)
+    assert ("财政拨款", None, "近两年收支情况 > 2021年", 662.62) in got
+    assert ("项目支出", None, "当年预算收支", 818.0) in got
+    assert ("项目支出", None, "占比", 87.97) in got
+    assert all(c[3] != 86861667 for c in got)
+    assert [i.indicator for i in t.indicators] == ["检查覆盖率"]
