@@ -692,46 +692,19 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
         leaf_i = multi[-1] if multi else max(range(len(side_lines)), key=lambda i: (len(side_lines[i]), i))
         shift, leaf_combo = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
         claimed = {j for j in leaf_combo if j >= 0}
-        margin = max(2.0, 0.35 * gap)
-        global_parents: list[tuple[int, str]] = []
-        parents: dict[int, list[tuple[int, str]]] = {}
-        rest: list[tuple[int, RawCell]] = []
-        top = next(i for i, ln in enumerate(side_lines) if ln)
-        for li, ln in enumerate(side_lines):
-            for c in ln:
-                x0, x1 = c.x0 - shift, c.x1 - shift
-                mid = (x0 + x1) / 2
-                value_area = [t for t in ln if (t.x0 + t.x1) / 2 - shift >= cx[0] - 0.6 * gap]
-                alone = (li == top and value_area == [c]) or (len(cx) == 1 and ln == [c])  # one column: any lone upper token
-                if li < leaf_i and alone and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
-                    global_parents.append((li, c.text))  # 收入预算 over every column of its side
-                    continue
-                covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
-                order = sorted(range(len(cx)), key=lambda i: abs(cx[i] - mid))
-                if li < leaf_i:
-                    free_near = [i for i in order if i not in claimed and abs(cx[i] - mid) <= gap]
-                    if not free_near and order[0] in claimed:
-                        # centred over leaf columns it does not name itself (基本支出 over
-                        # 小计 | 人员经费 | 公用经费): the parent of that run of leaf columns
-                        lo_i = hi_i = order[0]
-                        while lo_i - 1 in claimed:
-                            lo_i -= 1
-                        while hi_i + 1 in claimed:
-                            hi_i += 1
-                        if hi_i > lo_i and cx[lo_i] - 0.5 * gap <= mid <= cx[hi_i] + 0.5 * gap:
-                            covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
-                if li < leaf_i and order[0] not in claimed and (len([i for i in covered if i not in claimed]) < 2 or abs(cx[order[0]] - mid) <= 0.3 * gap):
-                    # a tall leaf printed above the leaf line (因公出国(境)费 beside 公用车 > 小计):
-                    # centred on one free column, or wide enough to reach a claimed neighbour
-                    covered = []
-                if li < leaf_i and len(covered) >= 2:
-                    for i in covered:
-                        parents.setdefault(i, []).append((li, c.text))
-                    continue
-                rest.append((li, c))
+        global_parents, parents, rest = _header_roles(side_lines, cx, gap, leaf_i, shift, claimed)
         # the remaining tokens are leaf labels, some wrapped over lines: group overlapping
         # tokens of different lines until there are as many groups as columns, then fit in order
         groups = _group_wrapped(rest, leaf_i, len(cx))
+        _, combo = _ordered_fit([g[0] for g in groups], cx)
+        # all leaves in order may place the leaf line elsewhere than its own fit did (a header
+        # drifting far from its columns): then the parents are read again from that placement
+        on_leaf = [(j, g[0]) for j, g in zip(combo, groups, strict=False) if j >= 0 and g[2] == leaf_i]
+        if on_leaf and {j for j, _ in on_leaf} != claimed:
+            diffs = sorted(x - cx[j] for j, x in on_leaf)
+            shift, claimed = diffs[len(diffs) // 2], {j for j, _ in on_leaf}
+            global_parents, parents, rest = _header_roles(side_lines, cx, gap, leaf_i, shift, claimed)
+            groups = _group_wrapped(rest, leaf_i, len(cx))
         gshift, combo = _ordered_fit([g[0] for g in groups], cx)
         leaf_text = {j: g[1] for j, g in zip(combo, groups, strict=False) if j >= 0}
         first_line = {j: g[2] for j, g in zip(combo, groups, strict=False) if j >= 0}
@@ -746,6 +719,60 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                 path.append(leaf)
             paths[k] = path
     return [" > ".join(p) or f"列{k + 1}" for k, p in enumerate(paths)]
+
+
+def _header_roles(
+    side_lines: list[list[RawCell]], cx: list[float], gap: float, leaf_i: int, shift: float, claimed: set[int]
+) -> tuple[list[tuple[int, str]], dict[int, list[tuple[int, str]]], list[tuple[int, RawCell]]]:
+    """Header tokens above the leaf line as (parents of the whole side, parents of runs of
+    columns, leaf-label tokens), given the drift `shift` and the columns the leaf line names."""
+    margin = max(2.0, 0.35 * gap)
+    global_parents: list[tuple[int, str]] = []
+    parents: dict[int, list[tuple[int, str]]] = {}
+    runs: dict[tuple[int, ...], list[tuple[int, str]]] = {}
+    rest: list[tuple[int, RawCell]] = []
+    top = next(i for i, ln in enumerate(side_lines) if ln)
+    for li, ln in enumerate(side_lines):
+        for c in ln:
+            x0, x1 = c.x0 - shift, c.x1 - shift
+            mid = (x0 + x1) / 2
+            value_area = [t for t in ln if (t.x0 + t.x1) / 2 - shift >= cx[0] - 0.6 * gap]
+            alone = (li == top and value_area == [c]) or (len(cx) == 1 and ln == [c])  # one column: any lone upper token
+            if li < leaf_i and alone and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
+                global_parents.append((li, c.text))  # 收入预算 over every column of its side
+                continue
+            covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
+            order = sorted(range(len(cx)), key=lambda i: abs(cx[i] - mid))
+            if li < leaf_i:
+                free_near = [i for i in order if i not in claimed and abs(cx[i] - mid) <= gap]
+                if not free_near and order[0] in claimed:
+                    # centred over leaf columns it does not name itself (基本支出 over
+                    # 小计 | 人员经费 | 公用经费): the parent of that run of leaf columns
+                    lo_i = hi_i = order[0]
+                    while lo_i - 1 in claimed:
+                        lo_i -= 1
+                    while hi_i + 1 in claimed:
+                        hi_i += 1
+                    if hi_i > lo_i and cx[lo_i] - 0.5 * gap <= mid <= cx[hi_i] + 0.5 * gap:
+                        covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
+            if li < leaf_i and order[0] not in claimed and (len([i for i in covered if i not in claimed]) < 2 or abs(cx[order[0]] - mid) <= 0.3 * gap):
+                # a tall leaf printed above the leaf line (因公出国(境)费 beside 公用车 > 小计):
+                # centred on one free column, or wide enough to reach a claimed neighbour
+                covered = []
+            if li < leaf_i and len(covered) >= 2:
+                runs.setdefault(tuple(covered), []).append((li, c.text))
+                continue
+            rest.append((li, c))
+    for run, toks in runs.items():
+        # a header cell with one child is not how tables are drawn: of two lone parents over the
+        # same run (预算数 over 基本支出 over 人员经费 | 公用经费), the upper one spans the side
+        toks.sort()
+        while len(toks) > 1 and len(side_lines[toks[0][0]]) == 1:
+            global_parents.append(toks.pop(0))
+        for i in run:
+            parents.setdefault(i, []).extend(toks)
+    global_parents.sort()
+    return global_parents, parents, rest
 
 
 def _side_names(lines: list[list[RawCell]], by_side: dict[int, list[int]], bounds: list[float], centers: list[float]) -> dict[int, list[str]]:

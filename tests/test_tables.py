@@ -437,3 +437,37 @@ def test_grid_inside_a_form_and_rows_shifted_by_the_export():
     assert ("项目支出", None, "占比", 87.97) in got
     assert all(c[3] != 86861667 for c in got)
     assert [i.indicator for i in t.indicators] == ["检查覆盖率"]
+
+
+DRIFTED_STACKED_HEADER = (
+    "                                 2025年预算单位财务收支预算总表\n"
+    "编制单位：某办公室                                                                              单位：元\n"
+    "\n"
+    "          本年收入                                               本年支出\n"
+    "\n"
+    "                                                                        预算数\n"
+    "\n"
+    "    项目             预算数               项目                                基本支出\n"
+    "                                                  合计                                         项目支出\n"
+    "                                                               人员经费           公用经费\n"
+    "\n"
+    "一、财政拨款收入         91,016,775.35 一、一般公共服务支出    82,096,797.42   13,819,399.88    1,867,397.54 66,410,000.00\n"
+    "\n"
+    "1、一般公共预算资金       91,016,775.35 二、社会保障和就业支出    4,213,779.28    3,948,399.28     265,380.00\n"
+    "\n"
+    "2、政府性基金                          三、卫生健康支出     1,097,073.43    1,097,073.43\n"
+)
+
+
+def test_stacked_header_printed_far_left_of_its_columns():
+    """pdftotext prints the expenditure header ~15 columns left of its values: the leaves in
+    order (合计 | 人员经费 | 公用经费 | 项目支出) place the leaf line, and of the two lone parents
+    over 人员经费 | 公用经费 the upper one (预算数) spans the side."""
+    (t,) = tables_of(DRIFTED_STACKED_HEADER)
+    assert t.columns == [
+        "本年收入 > 预算数",
+        "本年支出 > 预算数 > 合计",
+        "本年支出 > 预算数 > 基本支出 > 人员经费",
+        "本年支出 > 预算数 > 基本支出 > 公用经费",
+        "本年支出 > 预算数 > 项目支出",
+    ]
