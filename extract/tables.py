@@ -690,6 +690,16 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
         # higher up, beside the parents of the lowest line)
         multi = [i for i, ln in enumerate(side_lines) if len(ln) >= 2]
         leaf_i = multi[-1] if multi else max(range(len(side_lines)), key=lambda i: (len(side_lines[i]), i))
+        virtual = _header_leaves(side_lines, leaf_i)
+        if len(virtual) > len(cx):
+            # the header names more columns than any row fills (公务用车 > 小计 | 购置费 | 运行费 all
+            # blank): paths from the header's own columns; each value column takes the header
+            # column its position fits, in order
+            _, pick = _ordered_fit([v[0] for v in virtual], cx)
+            for vi, j in enumerate(pick):
+                if j >= 0:
+                    paths[side[j]] = [*side_names.get(s_i, []), *virtual[vi][1]]
+            continue
         shift, leaf_combo = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
         claimed = {j for j in leaf_combo if j >= 0}
         global_parents, parents, rest = _header_roles(side_lines, cx, gap, leaf_i, shift, claimed)
@@ -719,6 +729,53 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                 path.append(leaf)
             paths[k] = path
     return [" > ".join(p) or f"列{k + 1}" for k, p in enumerate(paths)]
+
+
+def _header_leaves(side_lines: list[list[RawCell]], leaf_i: int) -> list[tuple[float, list[str]]]:
+    """The header's own columns in order, as (position, path), read from the header alone.
+
+    Pieces of one wrapped name on different lines (机关运行经费预算 / 数) join when they overlap
+    by half the narrower piece. A lone name on the top line is the parent of every column except
+    a wrapped name starting two or more lines above the leaf line (a tall column of its own).
+    Below it, a lone single-line name is a parent (公务用车购置及运行费), as is a name reaching
+    over two or more leaf-line names; the rest are tall leaves (合计 | 因公出国(境)费 | 公务接待费)
+    printed above the leaf line. Empty when the header has lines below its leaf line.
+    """
+    leaf_line = side_lines[leaf_i]
+    if len(leaf_line) < 2 or any(side_lines[leaf_i + 1 :]) or any(len(c.text) < 2 for c in leaf_line):
+        return []  # wrapped tails (费 | 维护费) on the lowest line: the header's columns are not clear
+    top = next(i for i, ln in enumerate(side_lines) if ln)
+    tops = side_lines[top] if top < leaf_i and len(side_lines[top]) == 1 else []
+    xs = [(c.x0 + c.x1) / 2 for c in leaf_line]
+    margin = 0.5 * min(b - a for a, b in zip(xs, xs[1:], strict=False))
+    groups: list[list[tuple[int, RawCell]]] = []
+    for li in range(top + (1 if tops else 0), leaf_i):
+        for c in side_lines[li]:
+            home = None
+            for g in groups:
+                if g[-1][0] < li:
+                    a0, a1 = min(t.x0 for _, t in g), max(t.x1 for _, t in g)
+                    if min(c.x1, a1) - max(c.x0, a0) >= 0.5 * min(c.x1 - c.x0, a1 - a0):
+                        home = g
+            if home is not None:
+                home.append((li, c))
+            else:
+                groups.append([(li, c)])
+    parents: list[tuple[int, str, list[int]]] = []
+    out: list[tuple[float, int, list[str]]] = []
+    for g in groups:
+        li, c = g[0]
+        reach = [k for k, x in enumerate(xs) if c.x0 - margin <= x <= c.x1 + margin]
+        if len(g) == 1 and (len(side_lines[li]) == 1 or len(reach) >= 2):
+            parents.append((li, c.text, reach))
+            continue
+        own = li <= leaf_i - 2 and len(g) > 1
+        x = sum((t.x0 + t.x1) / 2 for _, t in g) / len(g)
+        out.append((x, li, ([] if own else [t.text for t in tops]) + ["".join(t.text for _, t in g)]))
+    for k, c in enumerate(leaf_line):
+        out.append((xs[k], leaf_i, [t.text for t in tops] + [p for _, p, r in sorted(parents) if k in r] + [c.text]))
+    out.sort(key=lambda o: (o[0], o[1]))
+    return [(x, path) for x, _, path in out]
 
 
 def _header_roles(

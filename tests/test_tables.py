@@ -471,3 +471,29 @@ def test_stacked_header_printed_far_left_of_its_columns():
         "本年支出 > 预算数 > 基本支出 > 公用经费",
         "本年支出 > 预算数 > 项目支出",
     ]
+
+
+def test_header_naming_more_columns_than_the_rows_fill():
+    """公务用车购置及运行费 > 小计 | 购置费 | 运行费 are all blank: the four values take the
+    header's own columns that fit them, in order (合计, 因公出国(境)费, 公务接待费, and the tall
+    机关运行经费预算 / 数 that has no parent)."""
+    text = (
+        "                  2025年部门“三公”经费和机关运行经费预算表\n"
+        "编制部门：某办公室                                              单位:万元\n"
+        "\n"
+        "                            “三公”经费预算数\n"
+        "\n"
+        "                                                             机关运行经费预算\n"
+        "                                          公务用车购置及运行费\n"
+        "                                                                 数\n"
+        "   合计        因公出国(境)费     公务接待费\n"
+        "                                     小计      购置费       运行费\n"
+        "\n"
+        "\n"
+        "\n"
+        "    867.50       839.00      28.50                                213.28\n"
+    )
+    (t,) = tables_of(text)
+    top = "“三公”经费预算数"
+    assert t.columns == [f"{top} > 合计", f"{top} > 因公出国(境)费", f"{top} > 公务接待费", "机关运行经费预算数"]
+    assert [c.value for c in t.cells] == [867.5, 839.0, 28.5, 213.28]
