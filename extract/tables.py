@@ -738,8 +738,8 @@ def _header_leaves(side_lines: list[list[RawCell]], leaf_i: int) -> list[tuple[f
     by half the narrower piece. A lone name on the top line is the parent of every column except
     a wrapped name starting two or more lines above the leaf line (a tall column of its own).
     Below it, a lone single-line name is a parent (公务用车购置及运行费), as is a name reaching
-    over two or more leaf-line names; the rest are tall leaves (合计 | 因公出国(境)费 | 公务接待费)
-    printed above the leaf line. Empty when the header has lines below its leaf line.
+    over two or more leaf-line names or standing inside their span; the rest are tall leaves
+    (合计 | 因公出国(境)费 | 公务接待费) printed above the leaf line or beyond its ends. Empty when the header has lines below its leaf line.
     """
     leaf_line = side_lines[leaf_i]
     if len(leaf_line) < 2 or any(side_lines[leaf_i + 1 :]) or any(len(c.text) < 2 for c in leaf_line):
@@ -763,10 +763,19 @@ def _header_leaves(side_lines: list[list[RawCell]], leaf_i: int) -> list[tuple[f
                 groups.append([(li, c)])
     parents: list[tuple[int, str, list[int]]] = []
     out: list[tuple[float, int, list[str]]] = []
+
+    def interior(c: RawCell) -> bool:
+        return xs[0] + margin / 2 < (c.x0 + c.x1) / 2 < xs[-1] - margin / 2
+
     for g in groups:
         li, c = g[0]
         reach = [k for k, x in enumerate(xs) if c.x0 - margin <= x <= c.x1 + margin]
-        if len(g) == 1 and (len(side_lines[li]) == 1 or len(reach) >= 2):
+        if len(g) == 1 and interior(c) and len(side_lines[li]) > 1:
+            # over the leaf line's span beside other names (合计 | 基本支出 | 项目支出): the parent
+            # of the leaf-line names nearer to it than to any other such name of its line
+            rivals = [t for t in side_lines[li] if interior(t)]
+            reach = [k for k, x in enumerate(xs) if min(rivals, key=lambda t: abs((t.x0 + t.x1) / 2 - x)) is c]
+        if len(g) == 1 and (len(side_lines[li]) == 1 or len(reach) >= 2 or interior(c)):
             parents.append((li, c.text, reach))
             continue
         own = li <= leaf_i - 2 and len(g) > 1
