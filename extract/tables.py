@@ -390,6 +390,14 @@ def _is_data_row(row: RawLine, layout: str) -> bool:
 
 def _header_paths(header: list[list[str]], ncols: int) -> list[str]:
     grid = [r + [""] * (ncols - len(r)) for r in header]
+    # a parent an export printed one cell early, over the last child of the group before it
+    # (本年收入 … 其他收入 | 上年结转结余 over 小计 …): a group starts at its 小计/合计
+    for r in range(len(grid) - 1):
+        below = [_compact(x) for x in grid[r + 1]]
+        for j in range(ncols - 1):
+            if grid[r][j] and not grid[r][j + 1] and below[j] and not _TOTAL.match(below[j]) and _TOTAL.match(below[j + 1]):
+                if any(grid[r][k] for k in range(j)) and not _TOTAL.match(_compact(grid[r][j])):
+                    grid[r][j + 1], grid[r][j] = grid[r][j], ""
     # a merged header cell spans the empty cells to its right that have children below
     for r in range(len(grid) - 1):
         for j in range(1, ncols):

@@ -497,3 +497,14 @@ def test_header_naming_more_columns_than_the_rows_fill():
     top = "“三公”经费预算数"
     assert t.columns == [f"{top} > 合计", f"{top} > 因公出国(境)费", f"{top} > 公务接待费", "机关运行经费预算数"]
     assert [c.value for c in t.cells] == [867.5, 839.0, 28.5, 213.28]
+
+
+def test_parent_printed_one_cell_early_moves_to_its_subtotal():
+    text = (
+        "收入总表\n\n单位：万元\n\n"
+        "单位名称\t合计\t本年收入\t\t\t上年结转结余\t\n"
+        "\t\t小计\t一般公共预算\t其他收入\t小计\t一般公共预算\n"
+        "合计\t10\t8\t6\t2\t2\t2\n"
+    )
+    (t,) = tables_of(text)
+    assert t.columns == ["合计", "本年收入 > 小计", "本年收入 > 一般公共预算", "本年收入 > 其他收入", "上年结转结余 > 小计", "上年结转结余 > 一般公共预算"]
