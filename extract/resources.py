@@ -145,6 +145,7 @@ class TableHeaders:
     label_suffixes: tuple[str, ...]
     code_headers: frozenset[str]
     amount_headers: frozenset[str]
+    attribute_values: frozenset[str]
 
     def is_label(self, text: str) -> bool:
         """A header naming a label or code column (项目, 经济科目, 采购组织形式), never values."""
@@ -156,7 +157,8 @@ def table_headers() -> TableHeaders:
     d = _load_json("table_headers.json")
     try:
         return TableHeaders(
-            frozenset(d["label_headers"]), tuple(d["label_header_suffixes"]), frozenset(d["code_headers"]), frozenset(d["amount_headers"])
+            frozenset(d["label_headers"]), tuple(d["label_header_suffixes"]), frozenset(d["code_headers"]), frozenset(d["amount_headers"]),
+            frozenset(d["attribute_values"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(f"table_headers.json: bad or missing entry: {exc}") from exc

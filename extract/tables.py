@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -36,8 +37,6 @@ _TOTAL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出�
 _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]{1,3}[、.．]|[（(][一二三四五六七八九十廿\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*")
 _SUBITEM = re.compile(r"^其中\s*[:：]\s*")  # 其中：财政拨款 is the row 财政拨款, a part of the row above
 _EMBEDDED_CODE = re.compile(r"^[\[【［]?(?P<code>\d{3,9})[\]】］]?\s*(?=[\u4e00-\u9fff])")
-_CODE_HEAD = re.compile(r"^(?:类|款|项|科目编码|功能分类科目编码|经济分类科目编码|部门预算经济分类科目|编码|科目代码|功能科目编码)$")
-_LABEL_HEAD = re.compile(r"名称|项目|科目|项 ?目|单位|指标")
 _INDEX_ROW = re.compile(r"^(?:栏次|\d{1,2}|\*+)$")
 _CMP = re.compile(r"^(?P<cmp>≥|>=|≤|<=|=|>|<|≠|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s].{0,8})?$")
 _CMP_CANON = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "大于": ">", "小于": "<"}
@@ -1093,11 +1092,11 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
     # a column headed 类/款/项/科目编码 holding integers is a code column wherever it stands
     for j in list(value_cols):
         head = _compact(paths[j].split(" > ")[-1]) if paths[j] else ""
-        if _CODE_HEAD.match(head) and all(_CODE.match(r.cells[j].text) for r in data_rows if j < len(r.cells) and r.cells[j].text):
+        if head in table_headers().code_headers and all(_CODE.match(r.cells[j].text) for r in data_rows if j < len(r.cells) and r.cells[j].text):
             value_cols.remove(j)
             code_cols.append(j)
     # a column headed 单位代码/部门编码 holds unit codes, unless it extends a 类/款 code (301|01|30101)
-    has_class = any(_CODE_HEAD.match(_compact(paths[j].split(" > ")[-1])) for j in code_cols if paths[j])
+    has_class = any(_compact(paths[j].split(" > ")[-1]) in table_headers().code_headers for j in code_cols if paths[j])
     code_cols = [j for j in code_cols if not (re.search(r"单位|部门|项目编码|项目代码", paths[j] or "") and not has_class)]
     code_cols.sort()
     t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
@@ -1280,6 +1279,14 @@ def _join_wrapped_labels(rows: list[RawLine]) -> list[RawLine]:
             parts = [a, r.cells[mid], b] if mid >= 0 else [a, b]
             extra.setdefault(i, []).append((mid, _joined(parts)))
         used.update((i - 1, i + 1))
+    # a value line with no text at all: pdftotext put its label on the line just above
+    for i, r in enumerate(rows):
+        if i in extra or i in used or not adjacent(i, i - 1) or any(c.text and not _is_numberish(c.text) for c in r.cells):
+            continue
+        up = rows[i - 1]
+        if _is_fragment_line(up):
+            extra[i] = [(-1, c) for c in up.cells if c.text]
+            used.add(i - 1)
     # a label filling its column goes on under itself
     widest: dict[int, float] = {}
     for r in rows:
@@ -1320,10 +1327,22 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
     t.columns = cols
     parent = ""
     label_blocks = _label_blocks(data_rows)
+
+    def first_block(r: RawLine) -> list[str]:
+        return [c.text for c in r.cells if c.text and not _is_numberish(c.text) and not _CODE.match(c.text) and _block_of(c.x0, label_blocks) in (None, 0)]
+
+    # hierarchical label columns (一般公共预算资金 | 公共财政拨款（补助）资金, 专项名称 | 经济科目,
+    # 采购物品名称 | 采购组织形式): a row is named by its deepest name, not by an attribute — a
+    # known attribute value (政府集中采购) or one that ends most such rows (分散自行组织)
+    multi = [ts for ts in map(first_block, data_rows) if len(ts) >= 2]
+    ends = Counter(ts[-1] for ts in multi)
+    attributes = {x for x, n in ends.items() if n >= max(3, 0.4 * len(multi))} | table_headers().attribute_values
     for r, lab, slots in zip(data_rows, labels, grid, strict=False):
         sep = lab.index("\u0000")
         codes, texts = lab[:sep], lab[sep + 1 :]
-        label_raw = texts[0] if texts else ""
+        mine = first_block(r)
+        names = [x for x in mine if x not in attributes]
+        label_raw = names[-1] if names else (mine[0] if mine else (texts[0] if texts else ""))
         label, emb = _clean_label(label_raw)
         code = _code_of(codes) or emb
         code, parent = _with_parent(code, parent)

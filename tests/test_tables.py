@@ -275,7 +275,7 @@ WRAPPED_LABELS = (
     "                                                  分散自行组织           4.50\n"
     "                              品\n"
     "          江苏省第十三届人代会\n"
-    "                        会议费                                      30.00\n"
+    "                                                             30.00\n"
     "          二次会议经费\n"
     "\n"
     "                              会议服务          分散自行组织       30.00\n"
@@ -508,3 +508,41 @@ def test_parent_printed_one_cell_early_moves_to_its_subtotal():
     )
     (t,) = tables_of(text)
     assert t.columns == ["合计", "本年收入 > 小计", "本年收入 > 一般公共预算", "本年收入 > 其他收入", "上年结转结余 > 小计", "上年结转结余 > 一般公共预算"]
+
+
+def test_row_named_by_its_deepest_name_not_an_attribute():
+    """专项名称 | 经济科目 rows take the 经济科目; 物品名称 | 采购组织形式 rows take the item."""
+    text = (
+        "                    政府采购支出预算表\n"
+        "部门名称：某法院                                          单位：万元\n"
+        "采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计\n"
+        "合计                                                       5,227.59\n"
+        "一、货物 A                                                   1,637.72\n"
+        "          设备购置费     办公设备购置                                 653.22\n"
+        "                                  其他办公设备       分散自行组织      153.22\n"
+        "                                  其他通用设备       政府集中采购      500.00\n"
+        "          审判专项业务费   印刷费                                      9.00\n"
+        "                                  印刷品          分散自行组织        9.00\n"
+    )
+    (t,) = tables_of(text)
+    assert [c.row_label for c in t.cells] == ["合计", "货物A", "办公设备购置", "其他办公设备", "其他通用设备", "印刷费", "印刷品"]
+
+
+def test_amount_alone_on_its_line_takes_the_label_above():
+    text = (
+        "                                收入预算总表\n"
+        "部门名称：某法院                                                      单位：万元\n"
+        "                            项目名称                                   金额\n"
+        "\n"
+        "                            收入总计                                     37,188.34\n"
+        "\n"
+        "                           小计\n"
+        "                                                                     37,188.34\n"
+        "   一般公共预算资金                公共财政拨款（补助）资金\n"
+        "                                                                     37,188.34\n"
+        "                           专项收入\n"
+        "\n"
+        "     政府性基金                 小计\n"
+    )
+    (t,) = tables_of(text)
+    assert [(c.row_label, c.value) for c in t.cells] == [("收入总计", 37188.34), ("小计", 37188.34), ("公共财政拨款（补助）资金", 37188.34)]
