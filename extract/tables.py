@@ -246,7 +246,15 @@ def _lines_of(block: Block, layout: str) -> list[RawLine | str]:
             else:
                 out.append(_whole(ln, base + i))
         elif layout == "cell-line":
-            out.append(_whole(ln, base + i, cell=ln.text.startswith("\t")))
+            if "\t" in ln.text.strip("\t "):
+                # several cells on one line of a one-cell-per-line table: keep them apart
+                r = _split_tab(ln, base + i)
+                if ln.text.startswith("\t"):
+                    r.cells = r.cells[1:]
+                    r.text = "\t" + r.text
+                out.append(r)
+            else:
+                out.append(_whole(ln, base + i, cell=ln.text.startswith("\t")))
         else:
             out.append(_split_aligned(ln, base + i))
     if layout == "cell-line":
@@ -277,8 +285,8 @@ def _group_cell_lines(items: list[RawLine | str]) -> list[RawLine | str]:
             continue
         if not cur:
             first = it.line_no
-        c = it.cells[0]
-        cur.append(RawCell(c.text, c.start, c.end, len(cur), len(cur)))
+        for c in it.cells:
+            cur.append(RawCell(c.text, c.start, c.end, len(cur), len(cur)))
     if cur:
         out.append(RawLine(cur, first, "".join(c.text for c in cur)))
     return out

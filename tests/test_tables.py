@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.layout import parse_layout
@@ -546,3 +546,30 @@ def test_amount_alone_on_its_line_takes_the_label_above():
     )
     (t,) = tables_of(text)
     assert [(c.row_label, c.value) for c in t.cells] == [("收入总计", 37188.34), ("小计", 37188.34), ("公共财政拨款（补助）资金", 37188.34)]
+
+
+_WORDS = ["合计", "小计", "基本支出", "项目支出", "一般公共服务支出", "分散自行组织", "公务接待费", "其他资金", "财政拨款", "其中：人员经费", "费", "预算数"]
+_NUMS = ["0", "0.00", "12.50", "1,234.56", "788 万元", "100%", "-3.2", "2019", "8"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(_WORDS + _NUMS + [""]), st.integers(min_value=1, max_value=12)), min_size=1, max_size=7),
+        min_size=1,
+        max_size=14,
+    ),
+    st.booleans(),
+)
+def test_random_tables_never_crash_and_cells_point_at_their_numbers(rows, tabs):
+    """Any layout of labels and numbers (pdftotext spacing or tabs): parsing never fails, and
+    every cell's span holds the number it reports."""
+    sep = "\t" if tabs else " "
+    lines = ["某某预算表", "单位：万元", ""]
+    for r in rows:
+        lines.append("".join((sep if tabs else sep * gap) + word for word, gap in r))
+    text = "\n".join(lines) + "\n"
+    for t in tables_of(text):
+        for c in t.cells:
+            surface = text[c.span[0] : c.span[1]]
+            assert parse_number(surface) == pytest.approx(c.value), (surface, c)
