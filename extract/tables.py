@@ -750,7 +750,7 @@ def _header_leaves(side_lines: list[list[RawCell]], leaf_i: int) -> list[tuple[f
     """The header's own columns in order, as (position, path), read from the header alone.
 
     Pieces of one wrapped name on different lines (机关运行经费预算 / 数) join when they overlap
-    by half the narrower piece. A lone name on the top line is the parent of every column except
+    by half the narrower piece and the lower piece is not the wider (a wrapped tail never is). A lone name on the top line is the parent of every column except
     a wrapped name starting two or more lines above the leaf line (a tall column of its own).
     Below it, a lone single-line name is a parent (公务用车购置及运行费), as is a name reaching
     over two or more leaf-line names or standing inside their span; the rest are tall leaves
@@ -768,7 +768,7 @@ def _header_leaves(side_lines: list[list[RawCell]], leaf_i: int) -> list[tuple[f
         for c in side_lines[li]:
             home = None
             for g in groups:
-                if g[-1][0] < li:
+                if g[-1][0] < li and c.x1 - c.x0 <= g[-1][1].x1 - g[-1][1].x0:
                     a0, a1 = min(t.x0 for _, t in g), max(t.x1 for _, t in g)
                     if min(c.x1, a1) - max(c.x0, a0) >= 0.5 * min(c.x1 - c.x0, a1 - a0):
                         home = g
@@ -1335,6 +1335,9 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
     t.columns = cols
     parent = ""
     label_blocks = _label_blocks(data_rows)
+    # a value belongs to the side whose edge (a text printed after a value on its own line) is
+    # left of it: a drifted label further left does not pull the previous side's values over
+    value_blocks = _label_blocks(data_rows, sided_edge=True)
 
     def first_block(r: RawLine) -> list[str]:
         return [c.text for c in r.cells if c.text and not _is_numberish(c.text) and not _CODE.match(c.text) and _block_of(c.x0, label_blocks) in (None, 0)]
@@ -1370,7 +1373,7 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
             if v is None:
                 continue
             row_label, row_raw, row_code = label, label_raw, code
-            vb = _block_of(cell.x0, label_blocks)
+            vb = _block_of(cell.x0, value_blocks)
             if len(label_blocks) > 1 and vb is not None and vb > 0:
                 # a side's total may print its label in the block before it (当年支出小计 under
                 # 功能分类, its value under 支出用途): the nearest block to the left that has text

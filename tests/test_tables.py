@@ -573,3 +573,20 @@ def test_random_tables_never_crash_and_cells_point_at_their_numbers(rows, tabs):
         for c in t.cells:
             surface = text[c.span[0] : c.span[1]]
             assert parse_number(surface) == pytest.approx(c.value), (surface, c)
+
+
+def _widen(text: str) -> str:
+    return __import__("re").sub(r"(?<=\S)( {2,})(?=\S)", lambda m: m.group(1) + " ", text)
+
+
+def _narrow(text: str) -> str:
+    return __import__("re").sub(r"(?<=\S)( {3,})(?=\S)", lambda m: m.group(1)[:-1], text)
+
+
+@pytest.mark.parametrize("fixture", ["THREE_SIDED", "SPARSE_MIDDLE_SIDE", "DRIFTED_STACKED_HEADER", "WRAPPED_LABELS", "PROCUREMENT_ALIGNED"])
+@pytest.mark.parametrize("respace", [_widen, _narrow])
+def test_pdftotext_spacing_changes_do_not_change_cells(fixture, respace):
+    """Another pdftotext version or page width prints the gaps a column wider or narrower."""
+    text = globals()[fixture]
+    key = [(c.row_label, c.column, c.value) for t in tables_of(text) for c in t.cells]
+    assert key and [(c.row_label, c.column, c.value) for t in tables_of(respace(text)) for c in t.cells] == key
