@@ -1348,12 +1348,17 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
     multi = [ts for ts in map(first_block, data_rows) if len(ts) >= 2]
     ends = Counter(ts[-1] for ts in multi)
     attributes = {x for x, n in ends.items() if n >= max(3, 0.4 * len(multi))} | table_headers().attribute_values
+    prev_name = ""
     for r, lab, slots in zip(data_rows, labels, grid, strict=False):
         sep = lab.index("\u0000")
         codes, texts = lab[:sep], lab[sep + 1 :]
         mine = first_block(r)
         names = [x for x in mine if x not in attributes]
-        label_raw = names[-1] if names else (mine[0] if mine else (texts[0] if texts else ""))
+        if mine and not names and prev_name:
+            label_raw = prev_name  # 部门集中采购 alone: the same item as the row above, bought another way
+        else:
+            label_raw = names[-1] if names else (mine[0] if mine else (texts[0] if texts else ""))
+        prev_name = label_raw
         label, emb = _clean_label(label_raw)
         code = _code_of(codes) or emb
         code, parent = _with_parent(code, parent)

@@ -522,10 +522,11 @@ def test_row_named_by_its_deepest_name_not_an_attribute():
         "                                  其他办公设备       分散自行组织      153.22\n"
         "                                  其他通用设备       政府集中采购      500.00\n"
         "          审判专项业务费   印刷费                                      9.00\n"
-        "                                  印刷品          分散自行组织        9.00\n"
+        "                                  印刷品          分散自行组织        4.00\n"
+        "                                                  部门集中采购        5.00\n"
     )
     (t,) = tables_of(text)
-    assert [c.row_label for c in t.cells] == ["合计", "货物A", "办公设备购置", "其他办公设备", "其他通用设备", "印刷费", "印刷品"]
+    assert [c.row_label for c in t.cells] == ["合计", "货物A", "办公设备购置", "其他办公设备", "其他通用设备", "印刷费", "印刷品", "印刷品"]
 
 
 def test_amount_alone_on_its_line_takes_the_label_above():
