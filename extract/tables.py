@@ -9,6 +9,12 @@ Performance-target tables (绩效目标表) additionally become `Indicator`s.
 - pipe:       markdown | a | b | rows
 - cell-line:  one cell per line (each line starting with a tab), rows separated by blank lines
 - aligned:    `pdftotext -layout` columns; positions measured in display width (CJK = 2)
+
+pdftotext moves text: sparse lines are compressed, wrapped cells print around their row, tall
+header cells print between header lines. Aligned tables are therefore read from order and
+same-line evidence first (a text after a value on its own line starts a side) and from positions
+only within a tolerance. Genre vocabulary (label-column headers, code headers, money headers of
+target tables, attribute values such as 政府集中采购) lives in data/table_headers.json.
 """
 
 from __future__ import annotations
@@ -558,7 +564,8 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
 def _with_sparse_columns(centers: list[float], rows: list[list[RawCell]], blocks: list[float]) -> list[float]:
     """Add value columns no row fills together with all the others (a three-sided table whose
     middle side has values only on lines where another side has none): values far from every
-    known column (much farther than pdftotext's drift), found in two or more rows."""
+    known column (much farther than pdftotext's drift), found in two or more rows. Only in
+    tables of several label blocks (sides); a one-sided table's drift is never a new column."""
     if not centers or len(blocks) < 2:
         return centers
     spacing = min((b - a for a, b in zip(centers, centers[1:], strict=False)), default=40.0)
@@ -730,7 +737,7 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
             shift, claimed = diffs[len(diffs) // 2], {j for j, _ in on_leaf}
             global_parents, parents, rest = _header_roles(side_lines, cx, gap, leaf_i, shift, claimed)
             groups = _group_wrapped(rest, leaf_i, len(cx))
-        gshift, combo = _ordered_fit([g[0] for g in groups], cx)
+        _, combo = _ordered_fit([g[0] for g in groups], cx)
         leaf_text = {j: g[1] for j, g in zip(combo, groups, strict=False) if j >= 0}
         first_line = {j: g[2] for j, g in zip(combo, groups, strict=False) if j >= 0}
         for i, k in enumerate(side):
