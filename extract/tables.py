@@ -984,8 +984,12 @@ def _is_form(rows: list[RawLine]) -> bool:
     """Key–value forms outside target tables (项目资金 | 资金总额: | 788 万元 | 当年资金总额: | 788 万元):
     sums written with their unit, or keys ending in a colon before a number, on two or more rows."""
     hits = 0
+    head = [c.text for c in rows[0].cells] if rows else []
     for r in rows:
         pairs = list(zip(r.cells, r.cells[1:], strict=False))
+        vals = [j for j, c in enumerate(r.cells) if _MONEY_VALUE.match(c.text) or _is_numberish(c.text)]
+        if vals and all(j < len(head) and head[j] and not _is_numberish(head[j]) for j in vals):
+            return False  # values under the names of a header row: a grid that prints units
         if any(_MONEY_VALUE.match(c.text) for c in r.cells) or any(re.search(r"[:：]$", a.text) and _is_numberish(b.text) for a, b in pairs):
             hits += 1
     return hits >= 2

@@ -591,3 +591,9 @@ def test_pdftotext_spacing_changes_do_not_change_cells(fixture, respace):
     text = globals()[fixture]
     key = [(c.row_label, c.column, c.value) for t in tables_of(text) for c in t.cells]
     assert key and [(c.row_label, c.column, c.value) for t in tables_of(respace(text)) for c in t.cells] == key
+
+
+def test_grid_printing_units_in_its_cells_is_not_a_form():
+    text = "项目支出表\n\n项目名称\t金额\t备注\n合计\t30万元\t\n办公费\t10万元\t\n印刷费\t20万元\t\n"
+    (t,) = tables_of(text)
+    assert {c.column for c in t.cells} <= {"金额"}
