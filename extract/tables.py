@@ -589,7 +589,14 @@ def _value_header_tokens(header_rows: list[RawLine]) -> list[list[RawCell]]:
     token of a nearby line goes with it.
     """
     vocab = table_headers()
-    lines = [[c for c in hr.cells if c.text and not _INDEX_ROW.match(c.text)] for hr in header_rows]
+
+    def split(c: RawCell) -> tuple[RawCell, ...]:
+        # two header names printed one space apart (公务用车购置 公务用车运行) are two cells
+        if c.alt and all(len(p.text) >= 2 and _WIDE.match(p.text[0]) and _WIDE.match(p.text[-1]) for p in c.alt):
+            return c.alt
+        return (c,)
+
+    lines = [[p for c in hr.cells if c.text and not _INDEX_ROW.match(c.text) for p in split(c)] for hr in header_rows]
     drop: set[int] = set()
     for i, ln in enumerate(lines):
         for c in ln:

@@ -597,3 +597,17 @@ def test_grid_printing_units_in_its_cells_is_not_a_form():
     text = "项目支出表\n\n项目名称\t金额\t备注\n合计\t30万元\t\n办公费\t10万元\t\n印刷费\t20万元\t\n"
     (t,) = tables_of(text)
     assert {c.column for c in t.cells} <= {"金额"}
+
+
+def test_header_names_one_space_apart_are_two_columns():
+    text = (
+        "                    某支出表\n"
+        "单位：万元\n"
+        "\n"
+        "  项目          合计     公务用车购置 公务用车运行\n"
+        "\n"
+        "  合计          30.00        10.00        20.00\n"
+        "  某局          30.00        10.00        20.00\n"
+    )
+    (t,) = tables_of(text)
+    assert t.columns == ["合计", "公务用车购置", "公务用车运行"]
