@@ -1021,6 +1021,9 @@ def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
             t.cells.extend(sub.cells)
             skip.update(range(i, i + len(head) + len(body)))
             continue
+        if i + 1 < len(rows) and _form_caption_row(r, rows[i + 1], t, doc_id):
+            skip.add(i + 1)
+            continue
         texts = [c for c in r.cells if c.text]
         if len(texts) == 1 and not _is_numberish(texts[0].text):
             section = texts[0].text
@@ -1035,6 +1038,24 @@ def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
                 continue
             label, code = _clean_label(prev.text.rstrip(":："))
             t.cells.append(_record(t, doc_id, label, prev.text, code, section or "值", v, val))
+
+
+def _form_caption_row(names_row: RawLine, values_row: RawLine, t: Table, doc_id: str) -> bool:
+    """年度部门整体支出预算 | 资金总额 | 财政拨款 | 其他资金 over one line of exactly three numbers
+    and no text: the first name labels the row, the others name the numbers' columns in order
+    (wherever an export put the numbers)."""
+    names = [c for c in names_row.cells if c.text]
+    vals = [c for c in values_row.cells if c.text]
+    if len(names) < 3 or any(_is_numberish(c.text) for c in names) or len(vals) != len(names) - 1:
+        return False
+    numbers = [parse_number(c.text) for c in vals]
+    if any(v is None for v in numbers):
+        return False
+    label, code = _clean_label(names[0].text)
+    for head, cell, v in zip(names[1:], vals, numbers, strict=False):
+        if v is not None:
+            t.cells.append(_record(t, doc_id, label, names[0].text, code, head.text, v, cell))
+    return True
 
 
 def _form_grid(rows: list[RawLine], i: int) -> tuple[list[RawLine], list[RawLine]] | None:

@@ -611,3 +611,20 @@ def test_header_names_one_space_apart_are_two_columns():
     )
     (t,) = tables_of(text)
     assert t.columns == ["合计", "公务用车购置", "公务用车运行"]
+
+
+def test_form_caption_row_over_one_line_of_numbers():
+    text = (
+        "部门整体支出绩效目标表\n\n"
+        "部门名称\t\t某局\t\t\t\n"
+        "\t年度部门整体支出预算\t\t资金总额\t财政拨款\t其他资金\n"
+        "\t\t4,695.70\t4,695.70\t0.00\t\n"
+        "年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值(包含数字及文字描述)\t\n"
+        "\t产出指标\t数量指标\t参保率\t≥95%\t\n"
+    )
+    (t,) = tables_of(text)
+    assert cells(t) == [
+        ("年度部门整体支出预算", None, "资金总额", 4695.7),
+        ("年度部门整体支出预算", None, "财政拨款", 4695.7),
+        ("年度部门整体支出预算", None, "其他资金", 0.0),
+    ]
