@@ -82,6 +82,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_LONE_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+
+
 def _line_kind(raw: str) -> str:
     s = raw.strip()
     if not s:
@@ -99,6 +102,8 @@ def _line_kind(raw: str) -> str:
     gaps = len(_GAP.findall(s))
     if gaps >= 2 or (gaps >= 1 and _NUMERIC_CELL.search(s)):
         return "table"
+    if len(raw) - len(raw.lstrip()) >= 8 and _LONE_AMOUNT.match(s):
+        return "table"  # pdftotext puts a row's amount on its own line when its label wraps
     if gaps >= 1 and re.search(r"单位\s*[:：]\s*(?:万元|元|千元|亿元)", s):
         return "table"  # 编制部门：…      单位：元 opens a table
     if gaps == 1:

@@ -137,3 +137,28 @@ def metrics() -> tuple[Metric, ...]:
         ids.add(metric.id)
         out.append(metric)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class TableHeaders:
+    label_headers: frozenset[str]
+    label_suffixes: tuple[str, ...]
+    code_headers: frozenset[str]
+    amount_headers: frozenset[str]
+    attribute_values: frozenset[str]
+
+    def is_label(self, text: str) -> bool:
+        """A header naming a label or code column (项目, 经济科目, 采购组织形式), never values."""
+        return text in self.label_headers or text.endswith(self.label_suffixes)
+
+
+@cache
+def table_headers() -> TableHeaders:
+    d = _load_json("table_headers.json")
+    try:
+        return TableHeaders(
+            frozenset(d["label_headers"]), tuple(d["label_header_suffixes"]), frozenset(d["code_headers"]), frozenset(d["amount_headers"]),
+            frozenset(d["attribute_values"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"table_headers.json: bad or missing entry: {exc}") from exc

@@ -9,12 +9,19 @@ Performance-target tables (绩效目标表) additionally become `Indicator`s.
 - pipe:       markdown | a | b | rows
 - cell-line:  one cell per line (each line starting with a tab), rows separated by blank lines
 - aligned:    `pdftotext -layout` columns; positions measured in display width (CJK = 2)
+
+pdftotext moves text: sparse lines are compressed, wrapped cells print around their row, tall
+header cells print between header lines. Aligned tables are therefore read from order and
+same-line evidence first (a text after a value on its own line starts a side) and from positions
+only within a tolerance. Genre vocabulary (label-column headers, code headers, money headers of
+target tables, attribute values such as 政府集中采购) lives in data/table_headers.json.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -23,6 +30,7 @@ from math import comb
 from .layout import Block
 from .normalize import MappedText
 from .records import Indicator, TableCell
+from .resources import table_headers
 
 _NUM = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _CODE = re.compile(r"^\d{1,9}$")
@@ -33,9 +41,8 @@ _NOTE = re.compile(r"^(?:注|备注|说明|空表说明|\*)\s*[:：]?|空表|无
 _EMPTY_NOTE = re.compile(r"空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费|内容)")
 _TOTAL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$|合计$|总计$")
 _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]{1,3}[、.．]|[（(][一二三四五六七八九十廿\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*")
+_SUBITEM = re.compile(r"^其中\s*[:：]\s*")  # 其中：财政拨款 is the row 财政拨款, a part of the row above
 _EMBEDDED_CODE = re.compile(r"^[\[【［]?(?P<code>\d{3,9})[\]】］]?\s*(?=[\u4e00-\u9fff])")
-_CODE_HEAD = re.compile(r"^(?:类|款|项|科目编码|功能分类科目编码|经济分类科目编码|部门预算经济分类科目|编码|科目代码|功能科目编码)$")
-_LABEL_HEAD = re.compile(r"名称|项目|科目|项 ?目|单位|指标")
 _INDEX_ROW = re.compile(r"^(?:栏次|\d{1,2}|\*+)$")
 _CMP = re.compile(r"^(?P<cmp>≥|>=|≤|<=|=|>|<|≠|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s].{0,8})?$")
 _CMP_CANON = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "大于": ">", "小于": "<"}
@@ -48,6 +55,8 @@ class RawCell:
     end: int
     x0: float = 0.0  # display columns (aligned layout) or ordinal column (others)
     x1: float = 0.0
+    # aligned layout: the same text as two cells, split at its last single space (台式计算机 分散自行组织)
+    alt: tuple[RawCell, RawCell] | None = None
 
 
 @dataclass(slots=True)
@@ -200,8 +209,29 @@ def _split_aligned(ln: MappedText, line_no: int) -> RawLine:
     wide = [m.start() for m in _WIDE.finditer(s)]
     for g in groups:
         a, b = g[0][0], g[-1][1]
-        cells.append(_cell(ln, a, b, _display_x(wide, a), _display_x(wide, b)))
+        c = _cell(ln, a, b, _display_x(wide, a), _display_x(wide, b))
+        cut = next((k for k in range(len(g) - 1, 0, -1) if g[k][0] - g[k - 1][1] == 1), None)
+        if cut is not None:
+            m0, m1 = g[cut - 1][1], g[cut][0]
+            c.alt = (_cell(ln, a, m0, c.x0, _display_x(wide, m0)), _cell(ln, m1, b, _display_x(wide, m1), c.x1))
+        cells.append(c)
     return RawLine(cells, line_no, _compact(s))
+
+
+def _split_run_together(rows: list[RawLine]) -> list[RawLine]:
+    """Two cells pdftotext printed one space apart read as one (台式计算机（20万以下） 分散自行组织);
+    split one when its tail is a cell of its own in another row (分散自行组织 in a column of them)."""
+    alone = {c.text for r in rows for c in r.cells if c.text and c.alt is None}
+    out = []
+    for r in rows:
+        if not any(c.alt and c.alt[1].text in alone and not _is_numberish(c.alt[1].text) for c in r.cells):
+            out.append(r)
+            continue
+        cells: list[RawCell] = []
+        for c in r.cells:
+            cells.extend(c.alt if c.alt and c.alt[1].text in alone and not _is_numberish(c.alt[1].text) else (c,))
+        out.append(RawLine(cells, r.line_no, r.text))
+    return out
 
 
 def _lines_of(block: Block, layout: str) -> list[RawLine | str]:
@@ -222,7 +252,15 @@ def _lines_of(block: Block, layout: str) -> list[RawLine | str]:
             else:
                 out.append(_whole(ln, base + i))
         elif layout == "cell-line":
-            out.append(_whole(ln, base + i, cell=ln.text.startswith("\t")))
+            if "\t" in ln.text.strip("\t "):
+                # several cells on one line of a one-cell-per-line table: keep them apart
+                r = _split_tab(ln, base + i)
+                if ln.text.startswith("\t"):
+                    r.cells = r.cells[1:]
+                    r.text = "\t" + r.text
+                out.append(r)
+            else:
+                out.append(_whole(ln, base + i, cell=ln.text.startswith("\t")))
         else:
             out.append(_split_aligned(ln, base + i))
     if layout == "cell-line":
@@ -253,8 +291,8 @@ def _group_cell_lines(items: list[RawLine | str]) -> list[RawLine | str]:
             continue
         if not cur:
             first = it.line_no
-        c = it.cells[0]
-        cur.append(RawCell(c.text, c.start, c.end, len(cur), len(cur)))
+        for c in it.cells:
+            cur.append(RawCell(c.text, c.start, c.end, len(cur), len(cur)))
     if cur:
         out.append(RawLine(cur, first, "".join(c.text for c in cur)))
     return out
@@ -365,6 +403,14 @@ def _is_data_row(row: RawLine, layout: str) -> bool:
 
 def _header_paths(header: list[list[str]], ncols: int) -> list[str]:
     grid = [r + [""] * (ncols - len(r)) for r in header]
+    # a parent an export printed one cell early, over the last child of the group before it
+    # (本年收入 … 其他收入 | 上年结转结余 over 小计 …): a group starts at its 小计/合计
+    for r in range(len(grid) - 1):
+        below = [_compact(x) for x in grid[r + 1]]
+        for j in range(ncols - 1):
+            if grid[r][j] and not grid[r][j + 1] and below[j] and not _TOTAL.match(below[j]) and _TOTAL.match(below[j + 1]):
+                if any(grid[r][k] for k in range(j)) and not _TOTAL.match(_compact(grid[r][j])):
+                    grid[r][j + 1], grid[r][j] = grid[r][j], ""
     # a merged header cell spans the empty cells to its right that have children below
     for r in range(len(grid) - 1):
         for j in range(1, ncols):
@@ -434,7 +480,7 @@ def _clean_label(t: str) -> tuple[str, str | None]:
     if m:
         code = m.group("code")
         t = t[m.end() :]
-    return _LABEL_NUMBERING.sub("", t).strip(), code
+    return _LABEL_NUMBERING.sub("", _SUBITEM.sub("", t)).strip(), code
 
 
 def _grid_columns(rows: list[RawLine], layout: str) -> tuple[list[float], bool]:
@@ -500,13 +546,11 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     # pdftotext spacing drifts down a long table; the rows right under the header share its layout
     anchors = [v for _, _, v in parsed if len(v) == maxv and maxv][:3]
     centers = [sorted((c.x0 + c.x1) / 2 for c in col) for col in zip(*anchors, strict=False)] if anchors else []
-    centers = [col[len(col) // 2] for col in centers]
+    centers = _with_sparse_columns([col[len(col) // 2] for col in centers], [v for _, _, v in parsed], _label_blocks(rows))
     grid_vals: list[list[RawCell | None]] = []
     for _codes, _labels, values in parsed:
         grid_vals.append(_fit_row(values, centers))
-    seconds = sorted(labels[1].x0 for _, labels, values in parsed if len(labels) > 1 and values and labels[1].x0 > values[0].x0)
-    boundary = seconds[len(seconds) // 2] if len(seconds) >= 2 else None
-    cols = _aligned_header_paths(header_rows, centers, boundary)
+    cols = _aligned_header_paths(header_rows, centers, _label_blocks(rows, sided_edge=True)[1:])
     # a row with fewer values than columns still fills its 合计 when the 合计 column comes first
     # (a part with a value and a blank total is not how these tables are made)
     if len(cols) == len(centers) and len(cols) > 2 and _TOTAL.search(cols[0].split(" > ")[-1].replace(" ", "")):
@@ -517,7 +561,53 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     return labels_text, grid_vals, cols
 
 
-_LABEL_HEADER = re.compile(r"^(?:项目|项目名称|科目名称|功能分类科目名称|经济分类科目名称|部门经济分类科目名称|功能科目名称|单位名称|类|款|项|类款|类款项|编码|科目编码|功能分类科目编码|功能科目编码|经济科目编码|部门预算经济分类科目|单位代码)$")
+def _with_sparse_columns(centers: list[float], rows: list[list[RawCell]], blocks: list[float]) -> list[float]:
+    """Add value columns no row fills together with all the others (a three-sided table whose
+    middle side has values only on lines where another side has none): values far from every
+    known column (much farther than pdftotext's drift), found in two or more rows. Only in
+    tables of several label blocks (sides); a one-sided table's drift is never a new column."""
+    if not centers or len(blocks) < 2:
+        return centers
+    spacing = min((b - a for a, b in zip(centers, centers[1:], strict=False)), default=40.0)
+    far = max(15.0, 0.4 * spacing)
+    orphans = sorted(((c.x0 + c.x1) / 2, i) for i, vals in enumerate(rows) for c in vals if min(abs((c.x0 + c.x1) / 2 - x) for x in centers) > far)
+    clusters: list[list[tuple[float, int]]] = []
+    for x, i in orphans:
+        if clusters and x - clusters[-1][-1][0] <= 10:
+            clusters[-1].append((x, i))
+        else:
+            clusters.append([(x, i)])
+    extra = [sorted(x for x, _ in cl)[len(cl) // 2] for cl in clusters if len({i for _, i in cl}) >= 2]
+    return sorted(centers + extra)
+
+
+def _value_header_tokens(header_rows: list[RawLine]) -> list[list[RawCell]]:
+    """Header tokens per line without those naming label or code columns (科目名称, 采购组织形式).
+
+    pdftotext may wrap such a name (采购组织形 / 式) and, printing the short tail on a sparse line,
+    move it away from its head; a tail of one or two characters that completes a label name with a
+    token of a nearby line goes with it.
+    """
+    vocab = table_headers()
+
+    def split(c: RawCell) -> tuple[RawCell, ...]:
+        # two header names printed one space apart (公务用车购置 公务用车运行) are two cells
+        if c.alt and all(len(p.text) >= 2 and _WIDE.match(p.text[0]) and _WIDE.match(p.text[-1]) for p in c.alt):
+            return c.alt
+        return (c,)
+
+    lines = [[p for c in hr.cells if c.text and not _INDEX_ROW.match(c.text) for p in split(c)] for hr in header_rows]
+    drop: set[int] = set()
+    for i, ln in enumerate(lines):
+        for c in ln:
+            if vocab.is_label(c.text):
+                drop.add(id(c))
+        for j in range(i + 1, min(i + 3, len(lines))):
+            for a in ln:
+                for b in lines[j]:
+                    if len(b.text) <= 2 and id(b) not in drop and vocab.is_label(a.text + b.text):
+                        drop.update((id(a), id(b)))
+    return [[c for c in ln if id(c) not in drop] for ln in lines]
 
 
 def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ...]]:
@@ -591,7 +681,7 @@ def _group_wrapped(tokens: list[tuple[int, RawCell]], leaf_i: int, n: int) -> li
     return out
 
 
-def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boundary: float | None = None) -> list[str]:
+def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boundaries: list[float] | None = None) -> list[str]:
     """Column paths for pdftotext headers.
 
     pdftotext places text by physical position, so header and body drift by a few columns; a
@@ -599,75 +689,68 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
     over two or more columns is a parent (本年收入 > …), a token over one column is (part of) that
     column's label — consecutive parts are one label wrapped over lines (事业单位 / 经营收入) —
     and a token beside the columns (over the row-label area) names the side (收入 > 预算数).
+    `boundaries`: left edges of the label blocks after the first (the sides of the table).
     """
     n = len(centers)
     if not n:
         return []
-    sides = [[k for k in range(n) if boundary is None or centers[k] < boundary]]
-    if boundary is not None:
-        sides.append([k for k in range(n) if centers[k] >= boundary])
-    lines = [[c for c in hr.cells if c.text and not _LABEL_HEADER.match(c.text) and not _INDEX_ROW.match(c.text)] for hr in header_rows]
+    bounds = sorted(boundaries or [])
+    by_side: dict[int, list[int]] = {}
+    for k in range(n):
+        by_side.setdefault(bisect_left(bounds, centers[k] + 1e-9), []).append(k)
+    multi_sided = len(by_side) > 1
+    lines = _value_header_tokens(header_rows)
+    side_names = _side_names(lines, by_side, bounds, centers) if multi_sided else {}
     paths: list[list[str]] = [[] for _ in range(n)]
-    for side in sides:
-        if not side:
-            continue
+    for s_i, side in sorted(by_side.items()):
         cx = [centers[k] for k in side]
         gap = min((b - a for a, b in zip(cx, cx[1:], strict=False)), default=24.0)
-        lo, hi = (cx[0] - 2.5 * gap, cx[-1] + 1.5 * gap) if boundary is not None else (-1e9, 1e9)
-        if boundary is not None:
-            lo = max(lo, 0) if side is sides[0] else max(lo, boundary - 2)
-            hi = boundary if side is sides[0] else hi
+        lo, hi = (cx[0] - 2.5 * gap, cx[-1] + 1.5 * gap) if multi_sided else (-1e9, 1e9)
+        if multi_sided:
+            lo = max(lo, 0) if s_i == 0 else max(lo, bounds[s_i - 1] - 2)
+            hi = bounds[s_i] if s_i < len(bounds) else hi
         side_lines = [[c for c in ln if lo <= (c.x0 + c.x1) / 2 <= hi] for ln in lines]
         if not any(side_lines):
+            for k in side:
+                paths[k] = list(side_names.get(s_i, []))
             continue
         # the lowest line naming the most columns holds the leaves; fit the drift on it
         # leaves: the lowest header line naming two or more columns (tall cells such as 合计 sit
         # higher up, beside the parents of the lowest line)
         multi = [i for i, ln in enumerate(side_lines) if len(ln) >= 2]
         leaf_i = multi[-1] if multi else max(range(len(side_lines)), key=lambda i: (len(side_lines[i]), i))
+        virtual = _header_leaves(side_lines, leaf_i)
+        if len(virtual) > len(cx):
+            # the header names more columns than any row fills (公务用车 > 小计 | 购置费 | 运行费 all
+            # blank): paths from the header's own columns; each value column takes the header
+            # column its position fits, in order
+            _, pick = _ordered_fit([v[0] for v in virtual], cx)
+            for vi, j in enumerate(pick):
+                if j >= 0:
+                    paths[side[j]] = [*side_names.get(s_i, []), *virtual[vi][1]]
+            continue
         shift, leaf_combo = _ordered_fit([(c.x0 + c.x1) / 2 for c in side_lines[leaf_i]], cx)
         claimed = {j for j in leaf_combo if j >= 0}
-        margin = max(2.0, 0.35 * gap)
-        global_parents: list[tuple[int, str]] = []
-        parents: dict[int, list[tuple[int, str]]] = {}
-        rest: list[tuple[int, RawCell]] = []
-        top = next(i for i, ln in enumerate(side_lines) if ln)
-        for li, ln in enumerate(side_lines):
-            for c in ln:
-                x0, x1 = c.x0 - shift, c.x1 - shift
-                mid = (x0 + x1) / 2
-                value_area = [t for t in ln if (t.x0 + t.x1) / 2 - shift >= cx[0] - 0.6 * gap]
-                if li < leaf_i and li == top and value_area == [c] and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
-                    global_parents.append((li, c.text))  # 收入预算 over every column of its side
-                    continue
-                covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
-                if li < leaf_i:
-                    order = sorted(range(len(cx)), key=lambda i: abs(cx[i] - mid))
-                    free_near = [i for i in order if i not in claimed and abs(cx[i] - mid) <= gap]
-                    if not free_near and order[0] in claimed:
-                        # centred over leaf columns it does not name itself (基本支出 over
-                        # 小计 | 人员经费 | 公用经费): the parent of that run of leaf columns
-                        lo_i = hi_i = order[0]
-                        while lo_i - 1 in claimed:
-                            lo_i -= 1
-                        while hi_i + 1 in claimed:
-                            hi_i += 1
-                        if hi_i > lo_i and cx[lo_i] - 0.5 * gap <= mid <= cx[hi_i] + 0.5 * gap:
-                            covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
-                if li < leaf_i and len(covered) >= 2:
-                    for i in covered:
-                        parents.setdefault(i, []).append((li, c.text))
-                    continue
-                rest.append((li, c))
+        global_parents, parents, rest = _header_roles(side_lines, cx, gap, leaf_i, shift, claimed)
         # the remaining tokens are leaf labels, some wrapped over lines: group overlapping
         # tokens of different lines until there are as many groups as columns, then fit in order
         groups = _group_wrapped(rest, leaf_i, len(cx))
-        gshift, combo = _ordered_fit([g[0] for g in groups], cx)
+        _, combo = _ordered_fit([g[0] for g in groups], cx)
+        # all leaves in order may place the leaf line elsewhere than its own fit did (a header
+        # drifting far from its columns): then the parents are read again from that placement
+        on_leaf = [(j, g[0]) for j, g in zip(combo, groups, strict=False) if j >= 0 and g[2] == leaf_i]
+        if on_leaf and {j for j, _ in on_leaf} != claimed:
+            diffs = sorted(x - cx[j] for j, x in on_leaf)
+            shift, claimed = diffs[len(diffs) // 2], {j for j, _ in on_leaf}
+            global_parents, parents, rest = _header_roles(side_lines, cx, gap, leaf_i, shift, claimed)
+            groups = _group_wrapped(rest, leaf_i, len(cx))
+        _, combo = _ordered_fit([g[0] for g in groups], cx)
         leaf_text = {j: g[1] for j, g in zip(combo, groups, strict=False) if j >= 0}
         first_line = {j: g[2] for j, g in zip(combo, groups, strict=False) if j >= 0}
         for i, k in enumerate(side):
             independent = first_line.get(i, leaf_i) <= leaf_i - 2  # a tall header cell of its own
             path = [] if independent else [t for _, t in global_parents]
+            path[:0] = side_names.get(s_i, [])
             path += [t for _, t in sorted(parents.get(i, []))]
             path = list(dict.fromkeys(path))
             leaf = leaf_text.get(i, "")
@@ -675,6 +758,153 @@ def _aligned_header_paths(header_rows: list[RawLine], centers: list[float], boun
                 path.append(leaf)
             paths[k] = path
     return [" > ".join(p) or f"列{k + 1}" for k, p in enumerate(paths)]
+
+
+def _header_leaves(side_lines: list[list[RawCell]], leaf_i: int) -> list[tuple[float, list[str]]]:
+    """The header's own columns in order, as (position, path), read from the header alone.
+
+    Pieces of one wrapped name on different lines (机关运行经费预算 / 数) join when they overlap
+    by half the narrower piece and the lower piece is not the wider (a wrapped tail never is). A lone name on the top line is the parent of every column except
+    a wrapped name starting two or more lines above the leaf line (a tall column of its own).
+    Below it, a lone single-line name is a parent (公务用车购置及运行费), as is a name reaching
+    over two or more leaf-line names or standing inside their span; the rest are tall leaves
+    (合计 | 因公出国(境)费 | 公务接待费) printed above the leaf line or beyond its ends. Empty when the header has lines below its leaf line.
+    """
+    leaf_line = side_lines[leaf_i]
+    if len(leaf_line) < 2 or any(side_lines[leaf_i + 1 :]) or any(len(c.text) < 2 for c in leaf_line):
+        return []  # wrapped tails (费 | 维护费) on the lowest line: the header's columns are not clear
+    top = next(i for i, ln in enumerate(side_lines) if ln)
+    tops = side_lines[top] if top < leaf_i and len(side_lines[top]) == 1 else []
+    xs = [(c.x0 + c.x1) / 2 for c in leaf_line]
+    margin = 0.5 * min(b - a for a, b in zip(xs, xs[1:], strict=False))
+    groups: list[list[tuple[int, RawCell]]] = []
+    for li in range(top + (1 if tops else 0), leaf_i):
+        for c in side_lines[li]:
+            home = None
+            for g in groups:
+                if g[-1][0] < li and c.x1 - c.x0 <= g[-1][1].x1 - g[-1][1].x0:
+                    a0, a1 = min(t.x0 for _, t in g), max(t.x1 for _, t in g)
+                    if min(c.x1, a1) - max(c.x0, a0) >= 0.5 * min(c.x1 - c.x0, a1 - a0):
+                        home = g
+            if home is not None:
+                home.append((li, c))
+            else:
+                groups.append([(li, c)])
+    parents: list[tuple[int, str, list[int]]] = []
+    out: list[tuple[float, int, list[str]]] = []
+
+    def interior(c: RawCell) -> bool:
+        return xs[0] + margin / 2 < (c.x0 + c.x1) / 2 < xs[-1] - margin / 2
+
+    for g in groups:
+        li, c = g[0]
+        reach = [k for k, x in enumerate(xs) if c.x0 - margin <= x <= c.x1 + margin]
+        if len(g) == 1 and interior(c) and len(side_lines[li]) > 1:
+            # over the leaf line's span beside other names (合计 | 基本支出 | 项目支出): the parent
+            # of the leaf-line names nearer to it than to any other such name of its line
+            rivals = [t for t in side_lines[li] if interior(t)]
+            reach = [k for k, x in enumerate(xs) if min(rivals, key=lambda t: abs((t.x0 + t.x1) / 2 - x)) is c]
+        if len(g) == 1 and (len(side_lines[li]) == 1 or len(reach) >= 2 or interior(c)):
+            parents.append((li, c.text, reach))
+            continue
+        own = li <= leaf_i - 2 and len(g) > 1
+        x = sum((t.x0 + t.x1) / 2 for _, t in g) / len(g)
+        out.append((x, li, ([] if own else [t.text for t in tops]) + ["".join(t.text for _, t in g)]))
+    for k, c in enumerate(leaf_line):
+        out.append((xs[k], leaf_i, [t.text for t in tops] + [p for _, p, r in sorted(parents) if k in r] + [c.text]))
+    out.sort(key=lambda o: (o[0], o[1]))
+    return [(x, path) for x, _, path in out]
+
+
+def _header_roles(
+    side_lines: list[list[RawCell]], cx: list[float], gap: float, leaf_i: int, shift: float, claimed: set[int]
+) -> tuple[list[tuple[int, str]], dict[int, list[tuple[int, str]]], list[tuple[int, RawCell]]]:
+    """Header tokens above the leaf line as (parents of the whole side, parents of runs of
+    columns, leaf-label tokens), given the drift `shift` and the columns the leaf line names."""
+    margin = max(2.0, 0.35 * gap)
+    global_parents: list[tuple[int, str]] = []
+    parents: dict[int, list[tuple[int, str]]] = {}
+    runs: dict[tuple[int, ...], list[tuple[int, str]]] = {}
+    rest: list[tuple[int, RawCell]] = []
+    top = next(i for i, ln in enumerate(side_lines) if ln)
+    for li, ln in enumerate(side_lines):
+        for c in ln:
+            x0, x1 = c.x0 - shift, c.x1 - shift
+            mid = (x0 + x1) / 2
+            value_area = [t for t in ln if (t.x0 + t.x1) / 2 - shift >= cx[0] - 0.6 * gap]
+            alone = (li == top and value_area == [c]) or (len(cx) == 1 and ln == [c])  # one column: any lone upper token
+            if li < leaf_i and alone and cx[0] - gap <= mid <= cx[-1] + 0.5 * gap:
+                global_parents.append((li, c.text))  # 收入预算 over every column of its side
+                continue
+            covered = [i for i, x in enumerate(cx) if x0 - margin <= x <= x1 + margin]
+            order = sorted(range(len(cx)), key=lambda i: abs(cx[i] - mid))
+            if li < leaf_i:
+                free_near = [i for i in order if i not in claimed and abs(cx[i] - mid) <= gap]
+                if not free_near and order[0] in claimed:
+                    # centred over leaf columns it does not name itself (基本支出 over
+                    # 小计 | 人员经费 | 公用经费): the parent of that run of leaf columns
+                    lo_i = hi_i = order[0]
+                    while lo_i - 1 in claimed:
+                        lo_i -= 1
+                    while hi_i + 1 in claimed:
+                        hi_i += 1
+                    if hi_i > lo_i and cx[lo_i] - 0.5 * gap <= mid <= cx[hi_i] + 0.5 * gap:
+                        covered = sorted(set(covered) | set(range(lo_i, hi_i + 1)))
+            if li < leaf_i and order[0] not in claimed and (len([i for i in covered if i not in claimed]) < 2 or abs(cx[order[0]] - mid) <= 0.3 * gap):
+                # a tall leaf printed above the leaf line (因公出国(境)费 beside 公用车 > 小计):
+                # centred on one free column, or wide enough to reach a claimed neighbour
+                covered = []
+            if li < leaf_i and len(covered) >= 2:
+                runs.setdefault(tuple(covered), []).append((li, c.text))
+                continue
+            rest.append((li, c))
+    for run, toks in runs.items():
+        # a header cell with one child is not how tables are drawn: of two lone parents over the
+        # same run (预算数 over 基本支出 over 人员经费 | 公用经费), the upper one spans the side
+        toks.sort()
+        while len(toks) > 1 and len(side_lines[toks[0][0]]) == 1:
+            global_parents.append(toks.pop(0))
+        for i in run:
+            parents.setdefault(i, []).extend(toks)
+    global_parents.sort()
+    return global_parents, parents, rest
+
+
+def _side_names(lines: list[list[RawCell]], by_side: dict[int, list[int]], bounds: list[float], centers: list[float]) -> dict[int, list[str]]:
+    """Side names on the top header line when it names fewer sides than the table has
+    (收入 | 支出 over 功能分类 and 支出用途): each side takes the name nearest to it. Sides sharing
+    a name take the tokens of the next line in order when that line has one per side, since
+    pdftotext may print a sparse line far from where its cells are. Consumed tokens are removed
+    from `lines`."""
+    tops = [i for i, ln in enumerate(lines) if ln]
+    if not tops:
+        return {}
+    top = lines[tops[0]]
+    if not 2 <= len(top) < len(by_side):
+        return {}
+    out: dict[int, list[str]] = {}
+    owner: dict[int, int] = {}
+    for s_i, side in by_side.items():
+        left = bounds[s_i - 1] if s_i > 0 else 0.0
+        mid = (left + centers[side[-1]]) / 2
+        k = min(range(len(top)), key=lambda j: abs((top[j].x0 + top[j].x1) / 2 - mid))
+        out[s_i] = [top[k].text]
+        owner[s_i] = k
+    lines[tops[0]] = []
+    if len(tops) > 1:
+        nxt = lines[tops[1]]
+        for k in set(owner.values()):
+            group = sorted(s_i for s_i, o in owner.items() if o == k)
+            if len(group) < 2:
+                continue
+            left = (bounds[group[0] - 1] if group[0] > 0 else 0.0) - 2
+            right = bounds[group[-1]] if group[-1] < len(bounds) else 1e9
+            toks = [c for c in nxt if left <= (c.x0 + c.x1) / 2 < right]
+            if len(toks) == len(group):
+                for s_i, c in zip(group, toks, strict=False):
+                    out[s_i].append(c.text)
+                lines[tops[1]] = [c for c in nxt if c not in toks]
+    return out
 
 
 def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table:
@@ -690,6 +920,7 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
             t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
         _performance(t, rows[: perf_head + 1], rows[perf_head + 1 :], doc_id, project=_form_project(rows[:perf_head]))
         _form_cells(t, rows[:perf_head], doc_id)
+        _performance_amounts(t, rows[perf_head], rows[perf_head + 1 :], doc_id)
         return t
     first_data = next((i for i, r in enumerate(rows) if _is_data_row(r, layout)), None)
     header_rows = rows[: first_data if first_data is not None else len(rows)]
@@ -701,7 +932,13 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
     t.header = [[c.text for c in r.cells] for r in header_rows]
     if rows:
         t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
+    if layout != "aligned" and _is_form(rows):
+        t.rows = rows
+        _form_cells(t, rows, doc_id)
+        return t
     if layout == "aligned":
+        data_rows = _join_wrapped_labels(_split_run_together([r for r in data_rows if not _is_page_number(r)]))
+        t.rows = data_rows
         _cells_aligned(t, header_rows, data_rows, doc_id)
     else:
         _cells_grid(t, header_rows, data_rows, doc_id)
@@ -709,6 +946,23 @@ def build_table(seg: _Segment, layout: str, table_id: str, doc_id: str) -> Table
 
 
 _NOT_A_VALUE = re.compile(r"电话|手机|传真|邮编|编码|代码|日期|时间|账号|序号")
+
+
+def _performance_amounts(t: Table, head: RawLine, rows: list[RawLine], doc_id: str) -> None:
+    """Money columns of a target table (单位名称 | 项目名称 | 预算数 | 一级指标 …): each number is a
+    cell labelled by the nearest name left of it (the project, or the unit on its total row)."""
+    amounts = table_headers().amount_headers
+    cols = [j for j, c in enumerate(head.cells) if re.sub(r"[（(].*$", "", c.text) in amounts]
+    for r in rows:
+        for j in cols:
+            if j >= len(r.cells) or not r.cells[j].text:
+                continue
+            v = parse_number(r.cells[j].text)
+            label_raw = next((c.text for c in reversed(r.cells[:j]) if c.text and not _is_numberish(c.text)), "")
+            if v is None or not label_raw:
+                continue
+            label, code = _clean_label(label_raw)
+            t.cells.append(_record(t, doc_id, label, label_raw, code, head.cells[j].text, v, r.cells[j]))
 
 
 def _form_project(rows: list[RawLine]) -> str | None:
@@ -720,26 +974,111 @@ def _form_project(rows: list[RawLine]) -> str | None:
     return None
 
 
+_MONEY_VALUE = re.compile(r"^(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:万元|元|千元|亿元)$")
+
+
+def _form_value(c: RawCell) -> RawCell | None:
+    """A form's value cell: a number, or a sum with its money unit (788 万元) cut to the number."""
+    if _is_numberish(c.text):
+        return c
+    m = _MONEY_VALUE.match(c.text)
+    if not m:
+        return None
+    return RawCell(m.group("num"), c.start, c.start + len(m.group("num")), c.x0, c.x1)
+
+
+def _is_form(rows: list[RawLine]) -> bool:
+    """Key–value forms outside target tables (项目资金 | 资金总额: | 788 万元 | 当年资金总额: | 788 万元):
+    sums written with their unit, or keys ending in a colon before a number, on two or more rows."""
+    hits = 0
+    head = [c.text for c in rows[0].cells] if rows else []
+    for r in rows:
+        pairs = list(zip(r.cells, r.cells[1:], strict=False))
+        vals = [j for j, c in enumerate(r.cells) if _MONEY_VALUE.match(c.text) or _is_numberish(c.text)]
+        if vals and all(j < len(head) and head[j] and not _is_numberish(head[j]) for j in vals):
+            return False  # values under the names of a header row: a grid that prints units
+        if any(_MONEY_VALUE.match(c.text) for c in r.cells) or any(re.search(r"[:：]$", a.text) and _is_numberish(b.text) for a, b in pairs):
+            hits += 1
+    return hits >= 2
+
+
 def _form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
     """Key–value form rows (编制控制数 | 17 | 在职人员总数 | 17): each number labelled by the text before it.
 
     A single-cell row (当年预算情况（万元）) names the section: it becomes the column and may carry the unit.
+    A grid inside the form (a row of column names, then rows of numbers under them) is read as a grid.
     """
     section = ""
-    for r in rows:
+    skip: set[int] = set()
+    for i, r in enumerate(rows):
+        if i in skip:
+            continue
+        grid = _form_grid(rows, i)
+        if grid:
+            head, body = grid
+            sub = Table(t.table_id, t.title, t.unit, t.layout)
+            _cells_grid(sub, head, body, doc_id)
+            t.cells.extend(sub.cells)
+            skip.update(range(i, i + len(head) + len(body)))
+            continue
+        if i + 1 < len(rows) and _form_caption_row(r, rows[i + 1], t, doc_id):
+            skip.add(i + 1)
+            continue
         texts = [c for c in r.cells if c.text]
         if len(texts) == 1 and not _is_numberish(texts[0].text):
             section = texts[0].text
             continue
         cells = r.cells
-        if len(cells) >= 3 and cells[0].text and not _is_numberish(cells[0].text) and cells[1].text and not _is_numberish(cells[1].text) and _is_numberish(cells[2].text):
+        if len(cells) >= 3 and cells[0].text and not _is_numberish(cells[0].text) and cells[1].text and not _is_numberish(cells[1].text) and _form_value(cells[2]):
             section = cells[0].text  # 项目资金(万元) | 年度资金总额 | 20: a merged cell naming the rows beside it
         for prev, cur in zip(r.cells, r.cells[1:], strict=False):
-            v = parse_number(cur.text) if cur.text and prev.text and not _is_numberish(prev.text) and not _NOT_A_VALUE.search(prev.text) else None
-            if v is None:
+            val = _form_value(cur) if cur.text and prev.text and not _form_value(prev) and not _NOT_A_VALUE.search(prev.text) else None
+            v = parse_number(val.text) if val else None
+            if v is None or val is None:
                 continue
-            label, code = _clean_label(prev.text)
-            t.cells.append(_record(t, doc_id, label.removeprefix("其中："), prev.text, code, section or "值", v, cur))
+            label, code = _clean_label(prev.text.rstrip(":："))
+            t.cells.append(_record(t, doc_id, label, prev.text, code, section or "值", v, val))
+
+
+def _form_caption_row(names_row: RawLine, values_row: RawLine, t: Table, doc_id: str) -> bool:
+    """年度部门整体支出预算 | 资金总额 | 财政拨款 | 其他资金 over one line of exactly three numbers
+    and no text: the first name labels the row, the others name the numbers' columns in order
+    (wherever an export put the numbers)."""
+    names = [c for c in names_row.cells if c.text]
+    vals = [c for c in values_row.cells if c.text]
+    if len(names) < 3 or any(_is_numberish(c.text) for c in names) or len(vals) != len(names) - 1:
+        return False
+    numbers = [parse_number(c.text) for c in vals]
+    if any(v is None for v in numbers):
+        return False
+    label, code = _clean_label(names[0].text)
+    for head, cell, v in zip(names[1:], vals, numbers, strict=False):
+        if v is not None:
+            t.cells.append(_record(t, doc_id, label, names[0].text, code, head.text, v, cell))
+    return True
+
+
+def _form_grid(rows: list[RawLine], i: int) -> tuple[list[RawLine], list[RawLine]] | None:
+    """A grid inside a form starting at row i: one or two rows of three or more names and no number
+    (总体资金情况 | 当年预算收支 | 占比 | 近两年收支情况 / 2020 年 | 2021 年), then rows with two or
+    more numbers each."""
+    def names(r: RawLine) -> int:
+        return sum(1 for c in r.cells if c.text and not _is_numberish(c.text))
+
+    def nums(r: RawLine) -> int:
+        return sum(1 for c in r.cells if c.text and _is_numberish(c.text))
+
+    if names(rows[i]) < 3 or nums(rows[i]):
+        return None
+    j = i + 1
+    if j < len(rows) and not nums(rows[j]) and names(rows[j]) >= 2:
+        j += 1
+    k = j
+    while k < len(rows) and nums(rows[k]) >= 2:
+        k += 1
+    if k - j < 2:
+        return None
+    return rows[i:j], rows[j:k]
 
 
 def _is_performance(header: list[list[str]]) -> bool:
@@ -773,6 +1112,11 @@ def _value_columns(data_rows: list[RawLine], ncols: int) -> tuple[list[int], lis
     if before:
         # the row label: the text column before the values that names the most rows
         primary = max(before, key=lambda j: (sum(1 for r in data_rows if j < len(r.cells) and r.cells[j].text), j))
+        # several text columns, some carrying classification codes ([2101502]… | [30227]委托业务费):
+        # the coded column nearest the values is the most specific name of what the row spends on
+        coded = [j for j in before if _mostly_coded([r.cells[j].text for r in data_rows if j < len(r.cells) and r.cells[j].text])]
+        if coded and primary not in coded:
+            primary = coded[-1]
     else:
         primary = label_cols[0] if label_cols else -1
     code_cols = [j for j, k in enumerate(kinds) if k == "int" and j < max(primary, 0)]
@@ -781,7 +1125,13 @@ def _value_columns(data_rows: list[RawLine], ncols: int) -> tuple[list[int], lis
     return code_cols, label_cols, value_cols
 
 
+def _mostly_coded(texts: list[str]) -> bool:
+    """Most of a column's labels start with a classification code ([30227]委托业务费, 2101502 行政运行)."""
+    return len(texts) >= 2 and sum(1 for x in texts if _EMBEDDED_CODE.match(x)) >= 0.5 * len(texts)
+
+
 def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
+    data_rows = _unshift_rows(data_rows)
     ncols = max([len(r.cells) for r in header_rows + data_rows] + [0])
     header = [[c.text for c in r.cells] for r in header_rows if not all(_INDEX_ROW.match(c.text) or not c.text for c in r.cells)]
     paths = _header_paths(header, ncols)
@@ -789,11 +1139,11 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
     # a column headed 类/款/项/科目编码 holding integers is a code column wherever it stands
     for j in list(value_cols):
         head = _compact(paths[j].split(" > ")[-1]) if paths[j] else ""
-        if _CODE_HEAD.match(head) and all(_CODE.match(r.cells[j].text) for r in data_rows if j < len(r.cells) and r.cells[j].text):
+        if head in table_headers().code_headers and all(_CODE.match(r.cells[j].text) for r in data_rows if j < len(r.cells) and r.cells[j].text):
             value_cols.remove(j)
             code_cols.append(j)
     # a column headed 单位代码/部门编码 holds unit codes, unless it extends a 类/款 code (301|01|30101)
-    has_class = any(_CODE_HEAD.match(_compact(paths[j].split(" > ")[-1])) for j in code_cols if paths[j])
+    has_class = any(_compact(paths[j].split(" > ")[-1]) in table_headers().code_headers for j in code_cols if paths[j])
     code_cols = [j for j in code_cols if not (re.search(r"单位|部门|项目编码|项目代码", paths[j] or "") and not has_class)]
     code_cols.sort()
     t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
@@ -817,6 +1167,41 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
                 t.cells.append(_record(t, doc_id, label, label_raw, code, paths[j] or f"列{j + 1}", v, cells[j]))
 
 
+def _unshift_rows(rows: list[RawLine]) -> list[RawLine]:
+    """Rows an export printed d cells left or right of their columns (项目支出 | | 818 | 87.97% …
+    while the other rows have their numbers in columns 4-7): a row whose numbers fill the most
+    common set of number columns moved by d, one of them landing in a column other rows use for
+    labels, moves back by d (when no text falls off the row)."""
+    def numpos(r: RawLine) -> tuple[int, ...]:
+        return tuple(j for j, c in enumerate(r.cells) if c.text and _is_numberish(c.text))
+
+    patterns: dict[tuple[int, ...], int] = {}
+    for r in rows:
+        p = numpos(r)
+        if len(p) >= 2:
+            patterns[p] = patterns.get(p, 0) + 1
+    if not patterns:
+        return rows
+    common, n = max(patterns.items(), key=lambda kv: (kv[1], len(kv[0])))
+    if n < 2:
+        return rows
+    text_cols = {j for r in rows for j, c in enumerate(r.cells) if c.text and not _is_numberish(c.text)}
+    out = []
+    for r in rows:
+        p = numpos(r)
+        d = common[0] - p[0] if len(p) == len(common) else 0
+        width = max(len(r.cells), common[-1] + 1)
+        if d == 0 or not set(p) & text_cols or any(v - q != d for q, v in zip(p, common, strict=False)) or any(c.text and not 0 <= j + d < width for j, c in enumerate(r.cells)):
+            out.append(r)
+            continue
+        moved = [RawCell("", 0, 0, j, j) for j in range(width)]
+        for j, c in enumerate(r.cells):
+            if c.text:
+                moved[j + d] = c
+        out.append(RawLine(moved, r.line_no, r.text))
+    return out
+
+
 def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -> list[tuple[int | None, list[int], list[int]]]:
     """Two-sided tables (收入 | 支出 side by side): each label column owns the values after it."""
     if not label_cols:
@@ -832,9 +1217,17 @@ def _sides(label_cols: list[int], value_cols: list[int], code_cols: list[int]) -
     ]
 
 
-def _label_blocks(rows: list[RawLine]) -> list[float]:
+def _label_blocks(rows: list[RawLine], *, sided_edge: bool = False) -> list[float]:
     """Left edges of the label blocks of an aligned table: runs of text columns that value
-    columns separate (one block per side of a two-sided table)."""
+    columns separate (one block per side of a two- or three-sided table).
+
+    The first block counts when enough rows put text in it; a later one needs rows that print its
+    text right of a value of their own (一、财政拨款 18,330.37 一、基本支出 9,312.90): pdftotext
+    cannot move a cell across a number of the same line, while across lines (another page) the
+    spacing drifts, and text of a first block may stand right of another row's values.
+    `sided_edge`: a later block's edge is its leftmost text that follows a value of its own line
+    (where the previous side surely ends), not its leftmost text (which may have drifted left).
+    """
     events: list[tuple[float, str]] = []
     for r in rows:
         for c in r.cells:
@@ -845,7 +1238,7 @@ def _label_blocks(rows: list[RawLine]) -> list[float]:
         return []
     events.sort()
     # a block starts at a text position that some value lies left of (or at the first text)
-    starts: list[float] = []
+    clusters: list[list[float]] = []
     seen_num = True
     cluster_end = -1e9
     for x, kind in events:
@@ -853,12 +1246,25 @@ def _label_blocks(rows: list[RawLine]) -> list[float]:
             seen_num = True
             continue
         if seen_num and x > cluster_end + 2:
-            starts.append(x)
+            clusters.append([x, x])
             seen_num = False
         cluster_end = max(cluster_end, x)
-    # keep blocks that enough rows use
-    support = [sum(1 for r in rows if any(c.text and not _is_numberish(c.text) and abs(c.x0 - st) <= 4 for c in r.cells)) for st in starts]
-    return [st for st, n in zip(starts, support, strict=False) if n >= max(2, len(rows) // 5)] or starts[:1]
+        clusters[-1][1] = cluster_end
+    keep: list[float] = []
+    for st, end in clusters:
+        support = sided = 0
+        edge = end
+        for r in rows:
+            inside = [c for c in r.cells if c.text and not _is_numberish(c.text) and st - 4 <= c.x0 <= end + 1]
+            if not inside:
+                continue
+            support += 1
+            if any(c.text and _is_numberish(c.text) and not _CODE.match(c.text) and c.x1 <= inside[0].x0 for c in r.cells):
+                sided += 1
+                edge = min(edge, inside[0].x0)
+        if sided >= 2 or (sided and support >= max(2, len(rows) // 5)) or not keep and support >= max(2, len(rows) // 5):
+            keep.append(edge if sided_edge and keep else st)
+    return keep or [c[0] for c in clusters[:1]]
 
 
 def _block_of(x: float, blocks: list[float]) -> int | None:
@@ -870,15 +1276,128 @@ def _block_of(x: float, blocks: list[float]) -> int | None:
     return idx
 
 
+def _is_page_number(r: RawLine) -> bool:
+    """A line holding one bare integer of up to three digits (a page number at a page break)."""
+    texts = [c.text for c in r.cells if c.text]
+    return len(texts) == 1 and bool(re.fullmatch(r"\d{1,3}", texts[0]))
+
+
+def _is_fragment_line(r: RawLine) -> bool:
+    """A line of text only (no value, no code): a wrapped piece of a label, or a row without values."""
+    texts = [c for c in r.cells if c.text]
+    return bool(texts) and not any(_is_numberish(c.text) for c in texts)
+
+
+def _joined(parts: list[RawCell]) -> RawCell:
+    return RawCell("".join(p.text for p in parts), parts[0].start, parts[-1].end, min(p.x0 for p in parts), max(p.x1 for p in parts))
+
+
+def _join_wrapped_labels(rows: list[RawLine]) -> list[RawLine]:
+    """Labels pdftotext wraps over lines become one cell of their value row.
+
+    A wrapped cell is printed centred on its row: its first part on the line above the values,
+    its last part on the line below, both starting at the same position (便携式计算机（20万以 /
+    value line / 下）); a middle part at that position on the value line belongs to it too. A label
+    that fills its column may also just go on under itself on the next line (…相关机构事 / 务支出).
+    Only directly adjacent lines are joined, and never a line that starts with item numbering.
+    """
+    n = len(rows)
+    used: set[int] = set()
+    extra: dict[int, list[tuple[int, RawCell]]] = {}  # value row → (replaced cell index or -1, joined cell)
+
+    def adjacent(i: int, j: int) -> bool:
+        return 0 <= j < n and abs(rows[j].line_no - rows[i].line_no) == 1 and j not in used
+
+    def numbered(c: RawCell) -> bool:
+        return bool(_LABEL_NUMBERING.match(c.text)) or bool(_TOTAL.search(c.text))
+
+    for i, r in enumerate(rows):
+        if _is_fragment_line(r) or not adjacent(i, i - 1) or not adjacent(i, i + 1):
+            continue
+        up, down = rows[i - 1], rows[i + 1]
+        if not (_is_fragment_line(up) and _is_fragment_line(down)):
+            continue
+        ups = [c for c in up.cells if c.text]
+        downs = [c for c in down.cells if c.text]
+        if len(ups) != len(downs) or any(abs(a.x0 - b.x0) > 3 or numbered(b) for a, b in zip(ups, downs, strict=False)):
+            continue
+        for a, b in zip(ups, downs, strict=False):
+            mid = next((k for k, c in enumerate(r.cells) if c.text and not _is_numberish(c.text) and abs(c.x0 - a.x0) <= 3), -1)
+            parts = [a, r.cells[mid], b] if mid >= 0 else [a, b]
+            extra.setdefault(i, []).append((mid, _joined(parts)))
+        used.update((i - 1, i + 1))
+    # a value line with no text at all: pdftotext put its label on the line just above
+    for i, r in enumerate(rows):
+        if i in extra or i in used or not adjacent(i, i - 1) or any(c.text and not _is_numberish(c.text) for c in r.cells):
+            continue
+        up = rows[i - 1]
+        if _is_fragment_line(up):
+            extra[i] = [(-1, c) for c in up.cells if c.text]
+            used.add(i - 1)
+    # a label filling its column goes on under itself
+    widest: dict[int, float] = {}
+    for r in rows:
+        for c in r.cells:
+            if c.text and not _is_numberish(c.text):
+                key = round(c.x0 / 3)
+                widest[key] = max(widest.get(key, 0.0), c.x1)
+    for i, r in enumerate(rows):
+        if _is_fragment_line(r) or i in extra or not adjacent(i, i + 1) or i + 1 in used:
+            continue
+        down = [c for c in rows[i + 1].cells if c.text]
+        if len(down) != 1 or not _is_fragment_line(rows[i + 1]) or numbered(down[0]):
+            continue
+        k, head = next(((k, c) for k, c in enumerate(r.cells) if c.text and not _is_numberish(c.text) and abs(c.x0 - down[0].x0) <= 2), (-1, None))
+        if head is None or head.x1 < widest.get(round(head.x0 / 3), 0.0) - 2 or len(down[0].text) >= len(head.text):
+            continue
+        extra[i] = [(k, _joined([head, down[0]]))]
+        used.add(i + 1)
+    out: list[RawLine] = []
+    for i, r in enumerate(rows):
+        if i in used:
+            continue
+        if i in extra:
+            cells = list(r.cells)
+            for k, c in extra[i]:
+                if k >= 0:
+                    cells[k] = c
+                else:
+                    cells.append(c)
+            cells.sort(key=lambda c: c.x0)
+            r = RawLine(cells, r.line_no, r.text)
+        out.append(r)
+    return out
+
+
 def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
     labels, grid, cols = _assign_aligned(data_rows, header_rows)
     t.columns = cols
     parent = ""
     label_blocks = _label_blocks(data_rows)
+    # a value belongs to the side whose edge (a text printed after a value on its own line) is
+    # left of it: a drifted label further left does not pull the previous side's values over
+    value_blocks = _label_blocks(data_rows, sided_edge=True)
+
+    def first_block(r: RawLine) -> list[str]:
+        return [c.text for c in r.cells if c.text and not _is_numberish(c.text) and not _CODE.match(c.text) and _block_of(c.x0, label_blocks) in (None, 0)]
+
+    # hierarchical label columns (一般公共预算资金 | 公共财政拨款（补助）资金, 专项名称 | 经济科目,
+    # 采购物品名称 | 采购组织形式): a row is named by its deepest name, not by an attribute — a
+    # known attribute value (政府集中采购) or one that ends most such rows (分散自行组织)
+    multi = [ts for ts in map(first_block, data_rows) if len(ts) >= 2]
+    ends = Counter(ts[-1] for ts in multi)
+    attributes = {x for x, n in ends.items() if n >= max(3, 0.4 * len(multi))} | table_headers().attribute_values
+    prev_name = ""
     for r, lab, slots in zip(data_rows, labels, grid, strict=False):
         sep = lab.index("\u0000")
         codes, texts = lab[:sep], lab[sep + 1 :]
-        label_raw = texts[0] if texts else ""
+        mine = first_block(r)
+        names = [x for x in mine if x not in attributes]
+        if mine and not names and prev_name:
+            label_raw = prev_name  # 部门集中采购 alone: the same item as the row above, bought another way
+        else:
+            label_raw = names[-1] if names else (mine[0] if mine else (texts[0] if texts else ""))
+        prev_name = label_raw
         label, emb = _clean_label(label_raw)
         code = _code_of(codes) or emb
         code, parent = _with_parent(code, parent)
@@ -898,9 +1417,11 @@ def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine
             if v is None:
                 continue
             row_label, row_raw, row_code = label, label_raw, code
-            vb = _block_of(cell.x0, label_blocks)
+            vb = _block_of(cell.x0, value_blocks)
             if len(label_blocks) > 1 and vb is not None and vb > 0:
-                row_raw = row_blocks.get(vb, "")
+                # a side's total may print its label in the block before it (当年支出小计 under
+                # 功能分类, its value under 支出用途): the nearest block to the left that has text
+                row_raw = next((row_blocks[b] for b in range(vb, 0, -1) if b in row_blocks), "")
                 row_label, _ = _clean_label(row_raw)
                 row_code = None
             t.cells.append(_record(t, doc_id, row_label, row_raw, row_code, cols[k], v, cell))
