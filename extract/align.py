@@ -135,6 +135,8 @@ def _names_of(c: TableCell) -> list[str]:
         leaf = path[-1]
         if leaf and not re.fullmatch(r"列\d+|合计|金额|预算数|总计|小计", leaf):
             names.append(leaf)
+            if len(path) >= 2 and (full := _under_parent(leaf, path[-2])):
+                names.append(full)
         if _SOURCES.fullmatch(norm_label(leaf)) and len(path) >= 2:
             names.append(path[-2])  # 上年结转结余 > 一般公共预算: the carry-over, of one source
         elif leaf in ("合计", "小计") and len(path) >= 2:
@@ -142,6 +144,20 @@ def _names_of(c: TableCell) -> list[str]:
         elif (_GRAND_TOTAL.match(c.row_label.replace(" ", "")) or leaf in ("合计", "总计")) and (core := _table_core(c.table_title)):
             names.extend(_cores(core))  # 一般公共预算支出表 | 合计 → 一般公共预算支出; 三公经费支出表 | 上饶市医疗保障局 | 合计
     return names
+
+
+def _under_parent(leaf: str, parent: str) -> str | None:
+    """A leaf that names one part of its parent: 公务用车购置及运行费 > 购置费 → 公务用车购置费."""
+    stem = leaf.removesuffix("费")
+    if len(stem) < 2 or len(leaf) > 5:
+        return None
+    at = parent.find(stem)
+    if at <= 0:
+        return None
+    prefix = parent[:at]
+    if prefix[-1] in "及和与" and len(prefix) > 3:
+        prefix = prefix[:-3]  # …购置及 | 运行费: drop the first part, almost always a two-character word
+    return prefix + leaf
 
 
 _GRAND_TOTAL = re.compile(r"^(?:收入|支出|本年收入|本年支出)?(?:合计|总计)$")

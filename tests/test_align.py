@@ -204,3 +204,19 @@ def test_project_name_from_the_form_when_no_indicator_was_read():
     header = [["南昌市西湖区医疗保障局"], ["基本信息"], ["项目名称：", "基层医保能力建设经费项目", "项目编码：", ""], ["项目类别：", "当年项目", "资金用途：", "业务类"]]
     assert _project_of(Table(table_id="t5", title="项目支出绩效目标表", unit=None, layout="cell-line", header=header)) == "基层医保能力建设经费项目"
     assert _project_of(Table(table_id="t1", title="部门收支总表", unit="万元", layout="grid", header=[["项目", "预算数"]])) is None
+
+
+@pytest.mark.parametrize(
+    ("leaf", "parent", "name"),
+    [
+        ("购置费", "公务用车购置及运行费", "公务用车购置费"),
+        ("运行费", "公务用车购置及运行费", "公务用车运行费"),
+        ("运行维护费", "公务用车购置及运行维护费", "公务用车运行维护费"),
+        ("合计", "公务用车购置及运行费", None),  # not a part named inside the parent
+        ("公务接待费", "“三公”经费预算数", None),
+    ],
+)
+def test_a_short_leaf_is_named_with_its_parent(leaf, parent, name):
+    from extract.align import _under_parent
+
+    assert _under_parent(leaf, parent) == name

@@ -15,7 +15,7 @@ ROOT = Path(__file__).parent.parent / "annotations"
 # Floors at this version's measured scores; the issue's targets are accuracy ≥ 0.95 with ≤ 5 %
 # abstentions and findings precision and recall ≥ 0.9 (met on planted errors, see test_checks).
 ALIGN_ACCURACY_MIN = 0.95
-ABSTAIN_MAX = 0.077
+ABSTAIN_MAX = 0.05  # issue 5 target; measured 0.043 (19 of 443)
 FINDINGS_PRECISION_MIN = 0.85
 FINDINGS_RECALL_MIN = 0.60
 
