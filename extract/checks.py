@@ -206,6 +206,72 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             )
 
 
+def _prose_tol(*facts: Fact) -> float:
+    """Half a unit of the finest printed digit: 16.00 and 15.99 differ, 16 and 16.4 may not."""
+    places = max(decimals(f.surface or str(f.value)) for f in facts)
+    return 0.5 * 10 ** (-places) + 1e-9
+
+
+_PRIOR_FIGURE = re.compile(r"(?:上年|上一年|(?:19|20)\d{2}年).{0,12}?(?:预算执行数|执行数|决算数|预算数|预算)$|(?:预算执行数|执行数|决算数)$")
+
+
+def prior_arithmetic(ci: CheckInput) -> Iterable[Finding]:
+    """A sentence that states last year's figure, this year's and the change: this − last = change
+    (2023年预算执行数1822.46万元，2024年预算安排922.02万元，比2023年预算执行数减少900.44万元)."""
+    for fs in ci.by_sentence.values():
+        amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY and f.value is not None]
+        changes = [f for f in fs if f.kind == "change" and f.unit in MONEY and f.value is not None]
+        if len(amounts) != 2 or len(changes) != 1:
+            continue
+        prior = [a for a in amounts if _PRIOR_FIGURE.search(a.subject or "") or _PRIOR_FIGURE.search(ci.text[max(0, a.span[0] - 14) : a.span[0]].rstrip("为是："))]
+        if len(prior) != 1 or len({a.unit for a in amounts} | {changes[0].unit}) != 1:
+            continue
+        last, now, ch = prior[0], next(a for a in amounts if a is not prior[0]), changes[0]
+        diff = now.value - last.value  # type: ignore[operator]
+        gap = min(abs(diff - ch.value), abs(abs(diff) - abs(ch.value)))  # type: ignore[operator]
+        tol = _prose_tol(now, last, ch)
+        if gap > tol:
+            # three separately rounded figures may miss by one last digit (尾数): reported, at info level
+            severity = "warning" if gap > 3 * tol else "info"
+            yield ci.finding(
+                "change_arithmetic",
+                severity,
+                f"{_fmt(now.value)} − {_fmt(last.value)} = {_fmt(round(diff, 2))}{ch.unit}，正文写作变动{_fmt(ch.value)}{ch.unit}",  # type: ignore[arg-type]
+                fact_ids=[last.fact_id, now.fact_id, ch.fact_id],
+                span=ch.span,
+            )
+
+
+_TOTAL_LEAD = re.compile(r"(?:共计|合计|总计|累计|共)(?:为|约)?$")
+
+
+def list_sum(ci: CheckInput) -> Iterable[Finding]:
+    """Items listed with 共计/合计 add up: A a万元、B b万元，共计N万元 (the items are the amounts
+    before the total in its sentence). A total stated first (共计N万元，其中…) only errs when its
+    parts exceed it — 其中 lists are often partial."""
+    for fs in ci.by_sentence.values():
+        amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY and f.value is not None]
+        for i, t in enumerate(amounts):
+            lead = ci.text[max(0, t.span[0] - 4) : t.span[0]].rstrip(" 为约")
+            if not _TOTAL_LEAD.search(lead):
+                continue
+            before = [a for a in amounts[:i] if a.unit == t.unit]
+            after = [a for a in amounts[i + 1 :] if a.unit == t.unit]
+            items, exhaustive = (before, True) if len(before) >= 2 else (after, False)
+            if len(items) < 2:
+                continue
+            total = sum(a.value for a in items)  # type: ignore[misc]
+            tol = _prose_tol(t, *items) * len(items)
+            if (exhaustive and abs(total - t.value) > tol) or (not exhaustive and total > t.value + tol):  # type: ignore[operator]
+                yield ci.finding(
+                    "list_sum",
+                    "warning",
+                    f"{'、'.join(a.subject or '?' for a in items)}合计{_fmt(round(total, 2))}{t.unit}，正文写作{_fmt(t.value)}{t.unit}",  # type: ignore[arg-type]
+                    fact_ids=[t.fact_id] + [a.fact_id for a in items],
+                    span=t.span,
+                )
+
+
 def share_sum(ci: CheckInput) -> Iterable[Finding]:
     """Shares of one whole (占…%) listed together should add up to about 100%."""
     by_section: dict[tuple[str, str], list[Fact]] = defaultdict(list)
@@ -315,6 +381,14 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
             continue
         if f.kind == "change" and f.value not in (None, 0) and f.surface in ("持平", "保持一致", "一致", "不变"):
             yield ci.finding("claim_contradiction", "warning", f"“{f.subject}”称持平，但变动为{_fmt(f.value)}", fact_ids=[f.fact_id], span=f.span)
+    # 与上年持平 beside a non-zero change of the same item in the same sentence
+    for fs in ci.by_sentence.values():
+        flat = [f for f in fs if f.kind == "change" and f.direction == "unchanged"]
+        moved = [f for f in fs if f.kind == "change" and f.value not in (None, 0) and f.direction in ("increase", "decrease")]
+        for a in flat:
+            b = next((m for m in moved if m.subject == a.subject), None)
+            if b is not None:
+                yield ci.finding("claim_contradiction", "warning", f"“{a.subject}”称持平，却又变动{_fmt(b.value)}{b.unit or ''}", fact_ids=[a.fact_id, b.fact_id], span=a.span)  # type: ignore[arg-type]
     # 决算数大于预算数 with the actual smaller (and the reverse), stated in one sentence
     for sent, fs in ci.by_sentence.items():
         budget = next((f for f in fs if f.kind == "amount" and re.search(r"年初预算|预算数", f.subject)), None)
@@ -393,6 +467,8 @@ CHECKS: tuple[Check, ...] = (
     claim_contradiction,
     missing_table,
     missing_explanation,
+    prior_arithmetic,
+    list_sum,
 )
 
 
