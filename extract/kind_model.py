@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import LinearModel, hash_feature
+from .model import LinearModel
 
 NONE = "none"
 ALLOWED = {
@@ -57,9 +57,7 @@ def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearMod
 
     scored = []
     for k in candidates_for(category):
-        z = model.intercept
-        for t in kind_features(base, k, rule_kind):
-            z += model.weights.get(hash_feature(t), 0.0)
+        z = model.score(kind_features(base, k, rule_kind))
         scored.append((z, k))
     scored.sort(reverse=True)
     z, best = scored[0]

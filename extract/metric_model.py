@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from .model import LinearModel, hash_feature
+from .model import LinearModel
 from .records import Fact
 from .resources import metrics
 from .taxonomy import metric_for, norm_label
@@ -135,9 +135,7 @@ def score(f: Fact, ctx: MetricContext, model: LinearModel) -> list[tuple[float, 
     cands = metric_candidates(f.subject or "")
     scored = []
     for c in cands:
-        z = model.intercept
-        for t in candidate_features(f, ctx, c, len(cands)):
-            z += model.weights.get(hash_feature(t), 0.0)
+        z = model.score(candidate_features(f, ctx, c, len(cands)))
         scored.append((z, c))
     scored.sort(key=lambda x: -x[0])
     return scored

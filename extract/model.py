@@ -75,16 +75,23 @@ class LinearModel:
     weights: dict[int, float]
     intercept: float
     stamp: dict[str, Any] = field(default_factory=dict)
+    _memo: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)  # token → weight
+
+    def score(self, tokens: list[str]) -> float:
+        """w·x + b for string features (each token counts once per occurrence)."""
+        memo = self._memo
+        z = self.intercept
+        for t in tokens:
+            w = memo.get(t)
+            if w is None:
+                if len(memo) > 1 << 20:  # a long batch: keep memory bounded
+                    memo.clear()
+                w = memo[t] = self.weights.get(zlib.crc32(t.encode("utf-8")) % N_FEATURES, 0.0)  # = hash_feature(t), inlined
+            z += w
+        return z
 
     def prob(self, tokens: list[str]) -> float:
-        z = self.intercept
-        counts: dict[int, int] = {}
-        for t in tokens:
-            h = hash_feature(t)
-            counts[h] = counts.get(h, 0) + 1
-        for h, c in counts.items():
-            z += self.weights.get(h, 0.0) * c
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(tokens)))))
 
     def to_json(self) -> str:
         return json.dumps(

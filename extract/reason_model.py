@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import LinearModel, hash_feature
+from .model import LinearModel
 from .records import Fact
 
 MAX_BACK = 8  # candidates: the nearest facts before the reason
@@ -72,9 +72,7 @@ def candidate_features(reason: Fact, cands: list[Fact], i: int) -> list[str]:
 def score(reason: Fact, cands: list[Fact], model: LinearModel) -> list[tuple[float, Fact]]:
     out = []
     for i, t in enumerate(cands):
-        z = model.intercept
-        for tok in candidate_features(reason, cands, i):
-            z += model.weights.get(hash_feature(tok), 0.0)
+        z = model.score(candidate_features(reason, cands, i))
         out.append((z, t))
     out.sort(key=lambda x: -x[0])
     return out

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .model import LinearModel, hash_feature
+from .model import LinearModel
 from .taxonomy import metric_for, norm_label
 
 LEFT_WINDOW = 40  # characters before the number that may hold its subject
@@ -147,9 +147,7 @@ def score_candidates(ctx: SubjectContext, model: LinearModel) -> list[tuple[floa
     rule_at = next((c.start for c in cands if c.is_rule), -1)
     scored = []
     for c in cands:
-        z = model.intercept
-        for tok in candidate_features(ctx, c, rule_at):
-            z += model.weights.get(hash_feature(tok), 0.0)
+        z = model.score(candidate_features(ctx, c, rule_at))
         scored.append((z, c))
     scored.sort(key=lambda x: -x[0])
     return scored
