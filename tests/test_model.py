@@ -119,3 +119,17 @@ def test_make_train_reproduces_the_shipped_model(tmp_path):
         assert abs(new.intercept - old.intercept) < 1e-3
         assert set(new.weights) == set(old.weights)
         assert max(abs(new.weights[k] - old.weights[k]) for k in new.weights) < 1e-3
+
+
+def test_models_from_a_directory(tmp_path):
+    from extract.model import Models
+
+    with pytest.raises(DataFileError):
+        Models.from_dir(tmp_path / "missing")
+    assert Models.from_dir(tmp_path) == Models()  # nothing trained there: the rules decide everything
+    (tmp_path / "metric.json").write_text((MODELS / "metric.json").read_text(encoding="utf-8"), encoding="utf-8")
+    m = Models.from_dir(tmp_path)
+    assert m.metric is not None and m.metric.name == "metric" and m.kind is None and m.confidence is None
+    (tmp_path / "kind.json").write_text("not a model", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        Models.from_dir(tmp_path)
