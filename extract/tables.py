@@ -456,7 +456,8 @@ def _unprinted_level(names: list[str], rows: list[list[RawCell | None]], title: 
     still say what the columns are: when on nearly every row a named column equals the sum of the
     unnamed columns right after it and a standard split of that kind of column (支出: 基本支出 +
     项目支出) has as many parts, they are its children by those names. No name is invented when
-    the sums do not hold, or no row has two parts filled (then the split is not evidenced).
+    the sums do not hold, or no row has two parts filled (then the split is not evidenced), nor
+    in a table about one part (基本支出预算表: its 合计 is 人员经费 + 公用经费).
     Returns the names and the (total, parts) positions named.
     """
     out = list(names)
@@ -473,7 +474,7 @@ def _unprinted_level(names: list[str], rows: list[list[RawCell | None]], title: 
             i = max(j, i + 1)
             continue
         split = next(
-            (parts for kind, parts in splits if len(parts) == len(run) and (kind in title or kind in p) and not any(x in p for x in parts)),
+            (parts for kind, parts in splits if len(parts) == len(run) and (kind in title or kind in p) and not any(x in p or x in title for x in parts)),
             None,
         )
         if split is not None:

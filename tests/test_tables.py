@@ -659,7 +659,8 @@ def test_unprinted_columns_stay_unnamed_when_the_sums_do_not_hold():
 
 
 def test_unprinted_split_needs_its_kind_of_column():
-    """合计 = two unnamed columns in an income table: no expenditure names there."""
+    """合计 = two unnamed columns in an income table, or in a table of 基本支出 alone: no
+    基本支出/项目支出 names there."""
     text = (
         "部门收入总表\n\n单位：万元\n\n"
         "单位名称\t合计\t\t\n"
@@ -667,6 +668,8 @@ def test_unprinted_split_needs_its_kind_of_column():
         "某局\t10\t6\t4\n"
     )
     (t,) = tables_of(text)
+    assert t.columns == ["合计", "列3", "列4"]
+    (t,) = tables_of(text.replace("部门收入总表", "一般公共预算基本支出预算表"))  # 人员经费 + 公用经费
     assert t.columns == ["合计", "列3", "列4"]
 
 
