@@ -14,7 +14,8 @@ pdftotext moves text: sparse lines are compressed, wrapped cells print around th
 header cells print between header lines. Aligned tables are therefore read from order and
 same-line evidence first (a text after a value on its own line starts a side) and from positions
 only within a tolerance. Genre vocabulary (label-column headers, code headers, money headers of
-target tables, attribute values such as 政府集中采购) lives in data/table_headers.json.
+target tables, attribute values such as 政府集中采购, standard splits such as 基本支出 + 项目支出
+that name a header level an export left unprinted) lives in data/table_headers.json.
 """
 
 from __future__ import annotations
@@ -404,11 +405,13 @@ def _is_data_row(row: RawLine, layout: str) -> bool:
 def _header_paths(header: list[list[str]], ncols: int) -> list[str]:
     grid = [r + [""] * (ncols - len(r)) for r in header]
     # a parent an export printed one cell early, over the last child of the group before it
-    # (本年收入 … 其他收入 | 上年结转结余 over 小计 …): a group starts at its 小计/合计
+    # (本年收入 … 其他收入 | 上年结转结余 over 小计 …), named or left unprinted (一般公共预算拨款 |
+    # 上年结转安排 over a blank | 合计): a group starts at its 小计/合计
     for r in range(len(grid) - 1):
         below = [_compact(x) for x in grid[r + 1]]
         for j in range(ncols - 1):
-            if grid[r][j] and not grid[r][j + 1] and below[j] and not _TOTAL.match(below[j]) and _TOTAL.match(below[j + 1]):
+            last_child = (below[j] and not _TOTAL.match(below[j])) or not any(grid[k][j] for k in range(r + 1, len(grid)))
+            if grid[r][j] and not grid[r][j + 1] and last_child and _TOTAL.match(below[j + 1]):
                 if any(grid[r][k] for k in range(j)) and not _TOTAL.match(_compact(grid[r][j])):
                     grid[r][j + 1], grid[r][j] = grid[r][j], ""
     # a merged header cell spans the empty cells to its right that have children below
@@ -425,6 +428,78 @@ def _header_paths(header: list[list[str]], ncols: int) -> list[str]:
                 parts.append(t)
         paths.append(" > ".join(parts))
     return paths
+
+
+def _decimals(text: str) -> int:
+    return len(text.rsplit(".", 1)[1]) if "." in text else 0
+
+
+def _sum_holds(total: RawCell | None, parts: list[RawCell | None]) -> bool | None:
+    """total = Σ parts within the rounding of the printed numbers; None when the row is blank there."""
+    texts = [c.text for c in [total, *parts] if c is not None and c.text and c.text not in _EMPTY_VALUE]
+    if not texts:
+        return None
+    if any(parse_number(x) is None or "%" in x for x in texts):
+        return False
+    t = parse_number(total.text) if total is not None and total.text not in _EMPTY_VALUE else None
+    if t is None:
+        return False
+    s = sum(v for c in parts if c is not None and c.text not in _EMPTY_VALUE and (v := parse_number(c.text)) is not None)
+    tol = 0.5 * 10 ** -max(_decimals(x) for x in texts) * len(texts) + 1e-9
+    return abs(t - s) <= tol
+
+
+def _unprinted_level(names: list[str], rows: list[list[RawCell | None]], title: str) -> tuple[list[str], list[tuple[int, list[int]]]]:
+    """Names for value columns a header left unprinted (""), from the genre's standard splits.
+
+    Exports drop the third header level (一般公共预算拨款 | <基本支出> | <项目支出>); the numbers
+    still say what the columns are: when on nearly every row a named column equals the sum of the
+    unnamed columns right after it and a standard split of that kind of column (支出: 基本支出 +
+    项目支出) has as many parts, they are its children by those names. No name is invented when
+    the sums do not hold, or no row has two parts filled (then the split is not evidenced), nor
+    in a table about one part (基本支出预算表: its 合计 is 人员经费 + 公用经费).
+    Returns the names and the (total, parts) positions named.
+    """
+    out = list(names)
+    groups: list[tuple[int, list[int]]] = []
+    splits = table_headers().standard_splits
+    i = 0
+    while i < len(names) - 1:
+        j = i + 1
+        while j < len(names) and not names[j]:
+            j += 1
+        run = list(range(i + 1, j))
+        p = names[i]
+        if not p or not run:
+            i = max(j, i + 1)
+            continue
+        split = next(
+            (parts for kind, parts in splits if len(parts) == len(run) and (kind in title or kind in p) and not any(x in p or x in title for x in parts)),
+            None,
+        )
+        if split is not None:
+            checks = [_sum_holds(r[i], [r[k] for k in run]) for r in rows]
+            seen = [x for x in checks if x is not None]
+            both = any(sum(1 for k in run if r[k] is not None and r[k].text not in _EMPTY_VALUE and parse_number(r[k].text)) >= 2 for r in rows)
+            if len(seen) >= 2 and both and sum(seen) >= 0.9 * len(seen):
+                for k, part in zip(run, split, strict=True):
+                    out[k] = f"{p} > {part}"
+                groups.append((i, run))
+        i = j
+    return out, groups
+
+
+def _parts_one_cell_late(cells: list[RawCell], total: int, parts: list[int]) -> None:
+    """A row that printed its parts one cell right (2.35 | | 0.77 | 1.58 under 合计 | 基本 | 项目 |
+    next column) while the other rows add up: move them back when that makes the sum hold."""
+    nxt = parts[-1] + 1
+    if nxt >= len(cells) or cells[parts[0]].text or not cells[nxt].text or _sum_holds(cells[total], [cells[k] for k in parts]) is not False:
+        return
+    if _sum_holds(cells[total], [cells[k] for k in parts[1:]] + [cells[nxt]]):
+        moved = [cells[k] for k in parts[1:]] + [cells[nxt]]
+        for k, c in zip(parts, moved, strict=True):
+            cells[k] = c
+        cells[nxt] = RawCell("", 0, 0)
 
 
 def _code_of(codes: list[str]) -> str | None:
@@ -1146,11 +1221,20 @@ def _cells_grid(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], 
     has_class = any(_compact(paths[j].split(" > ")[-1]) in table_headers().code_headers for j in code_cols if paths[j])
     code_cols = [j for j in code_cols if not (re.search(r"单位|部门|项目编码|项目代码", paths[j] or "") and not has_class)]
     code_cols.sort()
-    t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
     sides = _sides(label_cols, value_cols, code_cols)
+    padded = [r.cells + [RawCell("", 0, 0)] * (ncols - len(r.cells)) for r in data_rows]
+    for _, _, side_values in sides:  # a total and its parts stand on one side
+        named, groups = _unprinted_level([paths[j] for j in side_values], [[r[j] if r[j].text else None for j in side_values] for r in padded], t.title)
+        for j, name in zip(side_values, named, strict=True):
+            paths[j] = name
+        for i, run in groups:
+            cols = [side_values[k] for k in run]
+            if cols == list(range(cols[0], cols[-1] + 1)):
+                for cells in padded:
+                    _parts_one_cell_late(cells, side_values[i], cols)
+    t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
     parent = ""
-    for r in data_rows:
-        cells = r.cells + [RawCell("", 0, 0)] * (ncols - len(r.cells))
+    for cells in padded:
         for label_j, side_codes, side_values in sides:
             label_raw = cells[label_j].text if label_j is not None else ""
             if not label_raw:
@@ -1371,6 +1455,8 @@ def _join_wrapped_labels(rows: list[RawLine]) -> list[RawLine]:
 
 def _cells_aligned(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
     labels, grid, cols = _assign_aligned(data_rows, header_rows)
+    named, _ = _unprinted_level(["" if re.fullmatch(r"列\d+", c) else c for c in cols], grid, t.title)
+    cols = [n or c for n, c in zip(named, cols, strict=True)]
     t.columns = cols
     parent = ""
     label_blocks = _label_blocks(data_rows)

@@ -14,7 +14,7 @@ GOLD = Path(__file__).parent.parent / "annotations" / "tables"
 # Floors at the measured scores of this version (closing note of the tables issue); a change that
 # makes the parser worse on the corpus fails here. The issue's target is 0.98 for correct cells.
 FOUND_F1_MIN = 0.995
-CORRECT_F1_MIN = 0.97
+CORRECT_F1_MIN = 0.993  # measured 0.9937 (unprinted 基本支出/项目支出 level named from the sums)
 INDICATOR_F1_MIN = 0.95
 
 

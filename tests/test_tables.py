@@ -628,3 +628,94 @@ def test_form_caption_row_over_one_line_of_numbers():
         ("年度部门整体支出预算", None, "财政拨款", 4695.7),
         ("年度部门整体支出预算", None, "其他资金", 0.0),
     ]
+
+
+# 当年 > 一般公共预算拨款 is followed by two columns the header never names (the export dropped
+# the third level 基本支出 | 项目支出) and 上年结转安排 is printed one cell early, over the blank
+UNPRINTED = (
+    "财政拨款支出预算表\n\n单位：万元\n\n"
+    "科目名称\t总计\t当年财政拨款安排\t\t\t上年结转安排\t\n"
+    "\t\t合计\t一般公共预算拨款\t\t\t合计\t一般公共预算拨款\n"
+    "合计\t{}\n"
+    "工资福利支出\t{}\n"
+    "商品和服务支出\t{}\n"
+)
+
+
+def test_unprinted_third_level_is_named_from_the_sums():
+    rows = ("110\t100\t100\t60\t40\t10\t10", "70\t60\t60\t60\t\t10\t10", "40\t40\t40\t\t40\t\t")
+    (t,) = tables_of(UNPRINTED.format(*rows))
+    g = "当年财政拨款安排 > 一般公共预算拨款"
+    assert t.columns == ["总计", "当年财政拨款安排 > 合计", g, f"{g} > 基本支出", f"{g} > 项目支出", "上年结转安排 > 合计", "上年结转安排 > 一般公共预算拨款"]
+    assert ("合计", None, f"{g} > 项目支出", 40.0) in cells(t)
+    assert ("合计", None, "上年结转安排 > 合计", 10.0) in cells(t)  # not shifted under the early parent
+
+
+def test_unprinted_columns_stay_unnamed_when_the_sums_do_not_hold():
+    rows = ("110\t100\t100\t60\t30\t10\t10", "70\t60\t60\t50\t\t10\t10", "40\t40\t40\t\t40\t\t")
+    (t,) = tables_of(UNPRINTED.format(*rows))
+    assert t.columns == ["总计", "当年财政拨款安排 > 合计", "当年财政拨款安排 > 一般公共预算拨款", "列5", "列6", "上年结转安排 > 合计", "上年结转安排 > 一般公共预算拨款"]
+    assert not any("基本支出" in c or "项目支出" in c for c in t.columns)
+
+
+def test_unprinted_split_needs_its_kind_of_column():
+    """合计 = two unnamed columns in an income table, or in a table of 基本支出 alone: no
+    基本支出/项目支出 names there."""
+    text = (
+        "部门收入总表\n\n单位：万元\n\n"
+        "单位名称\t合计\t\t\n"
+        "合计\t10\t6\t4\n"
+        "某局\t10\t6\t4\n"
+    )
+    (t,) = tables_of(text)
+    assert t.columns == ["合计", "列3", "列4"]
+    (t,) = tables_of(text.replace("部门收入总表", "一般公共预算基本支出预算表"))  # 人员经费 + 公用经费
+    assert t.columns == ["合计", "列3", "列4"]
+
+
+def test_printed_third_level_is_unchanged():
+    text = (
+        "财政拨款支出预算表\n\n单位：万元\n\n"
+        "科目名称\t总计\t当年财政拨款安排\t\t\t\n"
+        "\t\t合计\t一般公共预算拨款\t\t\n"
+        "\t\t\t小计\t基本支出\t项目支出\n"
+        "合计\t100\t100\t100\t60\t40\n"
+        "工资福利支出\t60\t60\t60\t60\t\n"
+        "商品和服务支出\t40\t40\t40\t\t40\n"
+    )
+    (t,) = tables_of(text)
+    g = "当年财政拨款安排 > 一般公共预算拨款"
+    assert t.columns == ["总计", "当年财政拨款安排 > 合计", f"{g} > 小计", f"{g} > 基本支出", f"{g} > 项目支出"]
+    assert ("合计", None, f"{g} > 项目支出", 40.0) in cells(t)
+
+
+def test_row_printing_its_parts_one_cell_late_is_moved_back():
+    """2.35 | | 0.77 | 1.58: the parts of this row stand one cell right of where all other rows add up."""
+    adding_up = "".join(f"费用{k}\t{k + 3}.00\t{k + 3}.00\t{k}.00\t3.00\t\n" for k in range(1, 10))
+    text = (
+        "财政拨款支出预算表\n\n单位：万元\n\n"
+        "科目名称\t合计\t一般公共预算拨款\t\t\t其他\n"
+        f"{adding_up}"
+        "印刷费\t2.35\t2.35\t\t0.77\t1.58\n"
+    )
+    (t,) = tables_of(text)
+    g = "一般公共预算拨款"
+    assert ("印刷费", None, f"{g} > 基本支出", 0.77) in cells(t)
+    assert ("印刷费", None, f"{g} > 项目支出", 1.58) in cells(t)
+    assert not any(c.column == "其他" for c in t.cells)
+
+
+def test_unprinted_third_level_in_a_pdftotext_table():
+    text = (
+        "                    财政拨款支出预算表\n"
+        "单位：万元\n"
+        "\n"
+        "  项目            合计     一般公共预算拨款\n"
+        "\n"
+        "  合计          110.00     100.00      60.00      40.00\n"
+        "  工资福利支出   70.00      60.00      60.00\n"
+        "  商品和服务支出 40.00      40.00                 40.00\n"
+    )
+    (t,) = tables_of(text)
+    assert t.columns == ["合计", "一般公共预算拨款", "一般公共预算拨款 > 基本支出", "一般公共预算拨款 > 项目支出"]
+    assert ("商品和服务支出", None, "一般公共预算拨款 > 项目支出", 40.0) in cells(t)
