@@ -88,15 +88,16 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, glob: str | None = None
     return found
 
 
-def _process_path(path: str, max_bytes: int) -> dict[str, Any]:
+def _process_path(path: str, max_bytes: int, use_models: bool = True) -> dict[str, Any]:
     """Worker: one file → plain dicts (cheap to send between processes). Never raises."""
     data: bytes | None = None
     try:
         data = read_bytes(path, max_bytes=max_bytes)
         text, enc = decode(data, name=Path(path).name)
         from .ingest import RawDocument
+        from .model import Models
 
-        result = process(RawDocument(path, text, enc, sha256_of(data), len(data)))
+        result = process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models())
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         result = error_result(path, data, exc)
     return _result_to_dict(result)
@@ -154,8 +155,10 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     on_document: Callable[[dict[str, Any]], None] | None = None,
+    use_models: bool = True,
 ) -> BatchSummary:
-    """Extract every document under `paths` into JSONL files in `out`."""
+    """Extract every document under `paths` into JSONL files in `out`. `use_models=False` runs
+    the rules alone (faster; the facts' `confidence` is then the rules' own estimate)."""
     t0 = time.perf_counter()
     files = discover(paths, glob=glob)
     if not files:
@@ -197,10 +200,10 @@ def run(
 
     if n_workers == 1 or len(todo) <= 1:
         for p in todo:
-            finish(p, _process_path(p, max_bytes))
+            finish(p, _process_path(p, max_bytes, use_models))
     else:
         with ProcessPoolExecutor(max_workers=n_workers) as pool:
-            futs = {pool.submit(_process_path, p, max_bytes): p for p in todo}
+            futs = {pool.submit(_process_path, p, max_bytes, use_models): p for p in todo}
             for fut in as_completed(futs):
                 p = futs[fut]
                 try:

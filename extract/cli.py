@@ -24,6 +24,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         resume=args.resume,
         max_bytes=int(args.max_mb * 1024 * 1024),
         progress=False if args.quiet else None,
+        use_models=not args.no_models,
     )
     print(summary.render())
     print(f"summary: {args.out}/summary.json")
@@ -183,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--max-mb", type=float, default=50.0, metavar="MB", help="skip files larger than this with an error record (default 50)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.add_argument("--report", action="store_true", help="also write the HTML report (DIR/report/index.html)")
+    r.add_argument("--no-models", action="store_true", help="the rules alone, without the trained models (faster, less accurate)")
     r.set_defaults(func=_cmd_run)
 
     rp = sub.add_parser("report", help="write HTML pages for a finished batch", description="Write OUT_DIR/report/index.html and a page per document: findings, facts beside their table cells, the highlighted text.")

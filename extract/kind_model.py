@@ -11,9 +11,11 @@ crossed with the candidate kind so one binary linear model ranks them.
 
 from __future__ import annotations
 
+import math
+import zlib
 from typing import Any
 
-from .model import LinearModel
+from .model import N_FEATURES, LinearModel
 
 NONE = "none"
 ALLOWED = {
@@ -32,14 +34,14 @@ def base_tokens(f: dict[str, Any], left: str, right: str, value: float, section:
     """What is known of one quantity before its kind is decided."""
     toks = [f"{k}={v}" for k, v in f.items() if k not in ("left_len", "left_tail", "right_head")]
     toks.append(f"left_len={_bucket(f.get('left_len', 0), (1, 3, 6, 10, 20))}")
-    left = left[-8:]
+    left = left[-6:]
     toks += [f"l1={left[-1:] or '^'}", f"l2={left[-2:]}", f"l4={left[-4:]}"]
     toks += [f"lb={left[i : i + 2]}" for i in range(len(left) - 1)]
     toks += [f"r1={right[:1] or '$'}", f"r2={right[:2]}"]
     toks.append(f"int={float(value).is_integer()}")
     toks.append(f"mag={_bucket(abs(value), (1, 10, 100, 1000, 10000))}")
     head = section.rsplit("/", 1)[-1] if section else ""
-    toks += [f"sec={head[i : i + 2]}" for i in range(min(len(head) - 1, 8))]
+    toks += [f"sec={head[i : i + 2]}" for i in range(min(len(head) - 1, 4))]
     return toks
 
 
@@ -52,12 +54,16 @@ def kind_features(base: list[str], kind: str, rule_kind: str) -> list[str]:
 
 
 def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearModel) -> tuple[str, float]:
-    """(kind or "none", the winner's margin over the runner-up as a probability-like score)."""
-    import math
-
+    """(kind or "none", the winner's probability). Scores `kind_features` without building its
+    strings: the hash of "kind|token" continues the CRC of "kind|" over the token's bytes."""
+    encoded = [t.encode("utf-8") for t in base]
+    weights = model.weights
     scored = []
     for k in candidates_for(category):
-        z = model.score(kind_features(base, k, rule_kind))
+        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"])
+        state = zlib.crc32(f"{k}|".encode())
+        for b in encoded:
+            z += weights.get(zlib.crc32(b, state) % N_FEATURES, 0.0)
         scored.append((z, k))
     scored.sort(reverse=True)
     z, best = scored[0]

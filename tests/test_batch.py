@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,17 @@ def test_every_command_has_help(argv, capsys):
 def test_console_script_runs(tmp_path, corpus_files):
     r = subprocess.run([sys.executable, "-m", "extract", "facts", str(corpus_files[0])], capture_output=True, text=True, check=True)
     assert "收入预算总额 = 271.33 万元" in r.stdout
+
+
+def test_no_models_runs_the_rules_alone(tmp_path):
+    from extract.batch import run
+
+    src = Path(__file__).parent / "data" / "corpus" / "09_sh_putuo_wanli_street_2024_budget.txt"
+    a = run([src], out=tmp_path / "rules", workers=1, progress=False, use_models=False)
+    b = run([src], out=tmp_path / "models", workers=1, progress=False)
+    assert a.n_ok == b.n_ok == 1
+    rules = [json.loads(x) for x in (tmp_path / "rules" / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    models = [json.loads(x) for x in (tmp_path / "models" / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rules and models
+    # the metric ranker and the trained confidence change what the rules alone say
+    assert [f["confidence"] for f in rules] != [f["confidence"] for f in models]

@@ -40,3 +40,17 @@ def test_without_a_model_the_rules_decide():
     body = "2024年收入预算总额为271.33万元，较上年减少65.92万元。"
     rules = process(document_from_text(HEAD + body + "\n"), models=Models()).facts
     assert [f.kind for f in rules] == ["amount", "change"]
+
+
+def test_fast_scoring_equals_scoring_the_feature_strings():
+    import math
+
+    from extract.kind_model import choose_kind, kind_features
+
+    model = shipped_model("kind")
+    base = ["category=money", "verb=increase", "l1=加", "lb=增加", "sec=收入", "r1=，", "mag=2"]
+    for rule_kind in ("amount", "change"):
+        best, p = choose_kind(base, "money", rule_kind, model)
+        z = {k: model.score(kind_features(base, k, rule_kind)) for k in candidates_for("money")}
+        assert best == max(z, key=z.get)
+        assert math.isclose(p, 1 / (1 + math.exp(-z[best])), rel_tol=1e-9)
