@@ -202,13 +202,38 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75)
     lmetric = [metric_for(k) if k else None for k in lkeys]
     out: dict[str, dict[str, tuple[float, str]]] = {s: {} for s in subjects}
     fuzzy = process.cdist(skeys, lkeys, scorer=fuzz.ratio, score_cutoff=floor / 0.85 * 100, workers=1) if skeys and lkeys else None
+    # which labels can match a subject at all, by each rule's key: only those pairs are compared
+    index: dict[tuple[str, str], list[int]] = {}
+    for j, b in enumerate(lkeys):
+        if not b:
+            continue
+        keys = [("exact", b), ("bare", b.replace("预算", "")), ("sorted", "".join(sorted(b)))]
+        if len(b) >= 4:
+            keys.append(("head", b[:4]))
+        if (g := syn.get(b)) is not None:
+            keys.append(("syn", str(g)))
+        if lmetric[j]:
+            keys.append(("metric", lmetric[j]))
+        if (r := rel_table.get(b)) is not None:
+            keys.append(("rel", str(r)))
+        for k in keys:
+            index.setdefault(k, []).append(j)
     for i, (subj, a) in enumerate(zip(subjects, skeys, strict=False)):
         if not a:
             continue
         sa = syn.get(a)
         ma = metric_for(a)
+        ra = rel_prose.get(a)
+        cand: set[int] = set()
+        for k in (("exact", a), ("bare", a.replace("预算", "")), ("sorted", "".join(sorted(a))), ("head", a[:4]) if len(a) >= 4 else None,
+                  ("syn", str(sa)) if sa is not None else None, ("metric", ma) if ma else None, ("rel", str(ra)) if ra is not None else None):
+            if k is not None:
+                cand.update(index.get(k, ()))
+        if fuzzy is not None:
+            cand.update(int(j) for j in fuzzy[i].nonzero()[0])
         row = out[subj]
-        for j, (label, b) in enumerate(zip(labels, lkeys, strict=False)):
+        for j in sorted(cand):
+            label, b = labels[j], lkeys[j]
             if not b:
                 continue
             if a == b:
@@ -221,7 +246,7 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75)
                 row[label] = (0.95 + (0.01 if b.endswith("总计") else 0.0), "synonym")  # a total is the 总计 row
             elif ma and ma == lmetric[j]:
                 row[label] = (0.9, "metric")
-            elif (ra := rel_prose.get(a)) is not None and rel_table.get(b) == ra:
+            elif ra is not None and rel_table.get(b) == ra:
                 row[label] = (0.85, "related")  # below the 0.9 a mismatch needs: it aligns only on equal values
             elif _reordered(a, b):
                 row[label] = (0.88, "reordered")  # 一般行政事务管理 ~ 一般行政管理事务: below 0.9, so equal values only
