@@ -385,6 +385,7 @@ def _segments(block: Block, items: list[RawLine | str], default_unit: str | None
 # ---------------------------------------------------------------- headers, columns, cells
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_numberish(t: str) -> bool:
     return parse_number(t) is not None
 
