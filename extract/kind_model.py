@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from functools import lru_cache
 from typing import Any
 
 from .model import N_FEATURES, LinearModel
@@ -34,14 +35,12 @@ def base_tokens(f: dict[str, Any], left: str, right: str, value: float, section:
     """What is known of one quantity before its kind is decided."""
     toks = [f"{k}={v}" for k, v in f.items() if k not in ("left_len", "left_tail", "right_head")]
     toks.append(f"left_len={_bucket(f.get('left_len', 0), (1, 3, 6, 10, 20))}")
-    left = left[-6:]
-    toks += [f"l1={left[-1:] or '^'}", f"l2={left[-2:]}", f"l4={left[-4:]}"]
-    toks += [f"lb={left[i : i + 2]}" for i in range(len(left) - 1)]
+    toks += [f"l1={left[-1:] or '^'}", f"l2={left[-2:]}", f"l4={left[-4:]}", f"lb={left[-4:-2]}"]
     toks += [f"r1={right[:1] or '$'}", f"r2={right[:2]}"]
     toks.append(f"int={float(value).is_integer()}")
     toks.append(f"mag={_bucket(abs(value), (1, 10, 100, 1000, 10000))}")
     head = section.rsplit("/", 1)[-1] if section else ""
-    toks += [f"sec={head[i : i + 2]}" for i in range(min(len(head) - 1, 4))]
+    toks += [f"sec={head[:2]}", f"sec={head[2:4]}"]
     return toks
 
 
@@ -53,18 +52,20 @@ def kind_features(base: list[str], kind: str, rule_kind: str) -> list[str]:
     return [f"k={kind}", f"rule={kind == rule_kind}", f"rule_k={rule_kind}>{kind}"] + [f"{kind}|{t}" for t in base]
 
 
+@lru_cache(maxsize=16)
+def _crc_state(kind: str) -> int:
+    return zlib.crc32(f"{kind}|".encode())
+
+
 def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearModel) -> tuple[str, float]:
     """(kind or "none", the winner's probability). Scores `kind_features` without building its
     strings: the hash of "kind|token" continues the CRC of "kind|" over the token's bytes."""
     encoded = [t.encode("utf-8") for t in base]
-    weights = model.weights
-    scored = []
+    get, crc, n = model.weights.get, zlib.crc32, N_FEATURES
+    best, best_z = NONE, -math.inf
     for k in candidates_for(category):
-        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"])
-        state = zlib.crc32(f"{k}|".encode())
-        for b in encoded:
-            z += weights.get(zlib.crc32(b, state) % N_FEATURES, 0.0)
-        scored.append((z, k))
-    scored.sort(reverse=True)
-    z, best = scored[0]
-    return best, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        state = _crc_state(k)
+        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(get(crc(b, state) % n, 0.0) for b in encoded)
+        if z > best_z:
+            best, best_z = k, z
+    return best, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, best_z))))
