@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn.linear_model import LogisticRegression
-
-from extract.model import N_FEATURES, LinearModel, hash_feature
+from extract.model import LinearModel
 from extract.reason_model import candidate_features, reason_candidates
 from extract.records import Fact
+from training import ranker
 
-SEED = 0
 C = 0.5
 
 
@@ -44,36 +40,10 @@ def _is_target(t: Fact, offset: int | None) -> bool:
     return offset is not None and t.span[0] <= offset < max(t.span[1], t.span[0] + 1)
 
 
-def rows(examples: list[Example]) -> tuple[csr_matrix, np.ndarray, np.ndarray, int]:
-    r, c, y, owner = [], [], [], []
-    n = unreachable = 0
-    for i, ex in enumerate(examples):
-        labels = [int(_is_target(t, ex.gold_offset)) for t in ex.cands]
-        if not any(labels):
-            unreachable += 1
-            continue
-        for j, lab in enumerate(labels):
-            for tok in candidate_features(ex.reason, ex.cands, j):
-                r.append(n)
-                c.append(hash_feature(tok))
-            y.append(lab)
-            owner.append(i)
-            n += 1
-    X = csr_matrix((np.ones(len(r)), (r, c)), shape=(n, N_FEATURES))
-    X.sum_duplicates()
-    return X, np.array(y), np.array(owner, dtype=int), unreachable
-
-
-def fit_rows(X: csr_matrix, y: np.ndarray) -> LinearModel:
-    clf = LogisticRegression(C=C, solver="liblinear", max_iter=3000, random_state=SEED).fit(X, y)
-    coef = clf.coef_[0]
-    nz = np.flatnonzero(coef)
-    return LinearModel("reason", {int(i): float(coef[i]) for i in nz}, float(clf.intercept_[0]))
+def _candidates(ex: Example) -> list[tuple[list[str], int]]:
+    return [(candidate_features(ex.reason, ex.cands, j), int(_is_target(t, ex.gold_offset))) for j, t in enumerate(ex.cands)]
 
 
 def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:
     """The model on everything, one model per left-out document, and the unreachable count."""
-    X, y, owner, unreachable = rows(examples)
-    doc_of_row = np.array([examples[i].doc for i in owner])
-    folds = {d: fit_rows(X[doc_of_row != d], y[doc_of_row != d]) for d in sorted({e.doc for e in examples})}
-    return fit_rows(X, y), folds, unreachable
+    return ranker.fit_folds(examples, _candidates, "reason", C)

@@ -1,0 +1,65 @@
+"""What every ranker's training shares: candidate rows → a sparse matrix, a seeded logistic
+regression, one model per left-out document.
+
+A ranker example is a list of candidates, each a (feature tokens, label) pair with at most one
+label 1 in practice; an example without a positive candidate teaches nothing and is counted as
+`unreachable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+
+from extract.model import N_FEATURES, LinearModel, hash_feature
+
+SEED = 0
+
+
+class _HasDoc(Protocol):
+    doc: str
+
+
+E_ = TypeVar("E_", bound=_HasDoc)
+Candidates = Callable[[E_], Sequence[tuple[list[str], int]]]
+
+
+def rows(examples: Sequence[E_], candidates: Candidates) -> tuple[csr_matrix, np.ndarray, np.ndarray, int]:
+    """Feature rows of every candidate, their labels, the example each row belongs to, and how many
+    examples had no positive candidate."""
+    r, c, y, owner = [], [], [], []
+    n = unreachable = 0
+    for i, ex in enumerate(examples):
+        cands = candidates(ex)
+        if not any(lab for _, lab in cands):
+            unreachable += 1
+            continue
+        for tokens, lab in cands:
+            for t in tokens:
+                r.append(n)
+                c.append(hash_feature(t))
+            y.append(lab)
+            owner.append(i)
+            n += 1
+    X = csr_matrix((np.ones(len(r)), (r, c)), shape=(n, N_FEATURES))
+    X.sum_duplicates()
+    return X, np.array(y), np.array(owner, dtype=int), unreachable
+
+
+def fit_rows(X: csr_matrix, y: np.ndarray, name: str, C: float) -> LinearModel:
+    clf = LogisticRegression(C=C, solver="liblinear", max_iter=3000, random_state=SEED).fit(X, y)
+    coef = clf.coef_[0]
+    nz = np.flatnonzero(coef)
+    return LinearModel(name, {int(i): float(coef[i]) for i in nz}, float(clf.intercept_[0]))
+
+
+def fit_folds(examples: Sequence[E_], candidates: Candidates, name: str, C: float) -> tuple[LinearModel, dict[str, LinearModel], int]:
+    """The model on everything, one model per left-out document, and the unreachable count."""
+    X, y, owner, unreachable = rows(examples, candidates)
+    doc_of_row = np.array([examples[i].doc for i in owner])
+    folds = {d: fit_rows(X[doc_of_row != d], y[doc_of_row != d], name, C) for d in sorted({e.doc for e in examples})}
+    return fit_rows(X, y, name, C), folds, unreachable
