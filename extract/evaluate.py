@@ -456,16 +456,14 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
     for f in pred:
         p = score.per_check[f.check]
         p.n_pred += 1
-        hit = None
-        for i, g in enumerate(gold):
-            if g["check"] != f.check:
-                continue
-            if f.span and g.get("start") is not None and f.span[0] < g["end"] and g["start"] < f.span[1]:
-                hit = i
-            elif fuzz.partial_ratio(f.message, g.get("message", "")) >= 60:
-                hit = i  # the same problem, pointed at another place of the same evidence
-            if hit is not None:
-                break
+        same = [i for i, g in enumerate(gold) if g["check"] == f.check]
+        overlap = [i for i in same if f.span and gold[i].get("start") is not None and f.span[0] < gold[i]["end"] and gold[i]["start"] < f.span[1]]
+        # the same problem pointed at another place of the same evidence: the closest message
+        worded = sorted((i for i in same if fuzz.partial_ratio(f.message, gold[i].get("message", "")) >= 60), key=lambda i: -fuzz.partial_ratio(f.message, gold[i].get("message", "")))
+        # evidence first, then wording; a gold finding not yet matched before one already matched
+        hit = next((i for group in (overlap, worded) for i in group if i not in used), None)
+        if hit is None:
+            hit = next((i for group in (overlap, worded) for i in group), None)
         if hit is None:
             score.errors.append({"doc": doc, "type": "false", "check": f.check, "message": f.message})
             continue
