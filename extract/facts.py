@@ -218,7 +218,9 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
             if d and s.startswith(d):
                 s = s[len(d) :]
         s = org_year.sub("", s, count=1)
-        s = prefix.sub("", s, count=1)
+        stripped = prefix.sub("", s, count=1)
+        if not _is_figure_word(stripped) or _is_figure_word(s):
+            s = stripped  # but 年度预算安排 stays whole: 预算安排 alone names no item
         s = suffix.sub("", s, count=1)
         if s == before:
             break
