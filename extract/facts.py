@@ -49,6 +49,13 @@ def _c() -> dict[str, Any]:
 
 
 @cache
+def _inner_verb() -> re.Pattern[str]:
+    """A two-character change verb anywhere in the clause (not only right before the number)."""
+    c = _c()
+    return re.compile(alternation([v for v in c["increase"] + c["decrease"] if len(v) >= 2]))
+
+
+@cache
 def _verb_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = _c()
     tail = r"(?:了|约|为|达|达到|至|共|计|共计|合计|总计)?$"
@@ -544,7 +551,13 @@ class FactExtractor:
         if kind == "change":
             mixed, inc, dec, _ = _verb_res()
             vm = mixed.search(left) or dec.search(left) or inc.search(left)
+            inner = None
+            if vm is None:
+                # 基本支出增加人员工资、住房公积金等3397.18万元: the verb comes before what was added
+                vm = inner = _inner_verb().search(left)
             subj_text = left[: vm.start()] if vm else left
+            if inner is not None and not clean_subject(subj_text, self.dept_names):
+                subj_text = left[inner.end() :]  # 增加外事经费200万元: the thing named after the verb
             window = cand.change_window
             baseline, mpos, after = _baseline(cand.before[window:])
             mpos = mpos + window if mpos is not None else None

@@ -54,3 +54,15 @@ def test_fast_scoring_equals_scoring_the_feature_strings():
         z = {k: model.score(kind_features(base, k, rule_kind)) for k in candidates_for("money")}
         assert best == max(z, key=z.get)
         assert math.isclose(p, 1 / (1 + math.exp(-z[best])), rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("增加外事经费200.00万元。", [("change", "外事经费", 200.0)]),
+        ("2024年收入预算总额为271.33万元，较上年减少65.92万元。", [("amount", "收入预算总额", 271.33), ("change", "收入预算总额", -65.92)]),
+    ],
+)
+def test_subjects_follow_the_chosen_kind(body, expected):
+    facts = process(document_from_text(HEAD + body + "\n")).facts
+    assert [(f.kind, f.subject, f.value) for f in facts if f.kind != "reason"] == expected
