@@ -49,6 +49,11 @@ def _c() -> dict[str, Any]:
 
 
 @cache
+def _lead_ins() -> frozenset[str]:
+    return frozenset(_c()["subject_strip_prefix"])
+
+
+@cache
 def _inner_verb() -> re.Pattern[str]:
     """A two-character change verb anywhere in the clause (not only right before the number)."""
     c = _c()
@@ -570,6 +575,8 @@ class FactExtractor:
                 baseline = prev_change.baseline if prev_change else None
             value, direction = _direction(q.value, f["verb"])
             subject = clean_subject(subj_text, self.dept_names)
+            if subject in _lead_ins():
+                subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
             if not subject or _is_figure_word(subject):
                 subject = ctx.item or subject
                 conf -= 0.05

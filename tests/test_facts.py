@@ -171,3 +171,23 @@ def test_department_short_names(dept, short):
 
     names = _dept_names(dept)
     assert dept in names and short in names and all(len(n) >= 4 for n in names)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a lead-in alone names nothing: the change belongs to the item of its sentence
+        ("人大会议预算支出1469.73万元，主要是换届选举经费增加200万元，其余会议费压减，增减相抵后增加164.48万元。", ("change", "人大会议预算支出", 164.48)),
+        # the counted thing is not the money source after it
+        ("下属1家机关和1家参公事业单位财政拨款的机关运行经费预算为213.29万元。", ("count", "参公事业单位", 1.0)),
+        # 年度 is a lead-in, but 预算安排 alone would name nothing
+        ("⑥年度预算安排：138.8万元。", ("amount", "年度预算安排", 138.8)),
+    ],
+)
+def test_subject_rules_on_real_phrasings(body, expected):
+    from extract.ingest import document_from_text
+    from extract.model import Models
+    from extract.pipeline import process
+
+    facts = process(document_from_text("某局2024年部门预算\n\n一、项目说明\n\n" + body + "\n"), models=Models()).facts
+    assert expected in [(f.kind, f.subject, f.value) for f in facts]
