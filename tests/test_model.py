@@ -133,3 +133,26 @@ def test_models_from_a_directory(tmp_path):
     (tmp_path / "kind.json").write_text("not a model", encoding="utf-8")
     with pytest.raises(DataFileError):
         Models.from_dir(tmp_path)
+
+
+_PIECES = ["收入预算总额为", "271.33", "万元", "，", "较上年", "增加", "减少", "持平", "12.5%", "主要原因是", "人员增加", "。", "\n",
+           "其中：", "基本支出", "项目支出", "编制人数", "17人", "车辆", "2辆", "共计", "三公经费", "（", "）", "一、", "表", "\t", "0"]
+
+
+def test_models_never_crash_on_odd_prose():
+    """Any mix of budget phrases, numbers and punctuation goes through all the models without error."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extract.ingest import document_from_text
+    from extract.pipeline import process
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+    def run(parts):
+        res = process(document_from_text("某局2024年部门预算\n\n一、说明\n\n" + "".join(parts) + "\n"))
+        for f in res.facts:
+            assert 0.0 <= f.confidence <= 1.0
+            assert f.explains is None or any(g.fact_id == f.explains for g in res.facts)
+
+    run()
