@@ -205,8 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/, tables/, alignments/, findings/ (default: annotations)")
     e.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
     e.add_argument("--json", action="store_true", help="JSON instead of the readable report")
-    e.add_argument("--models", default=None, metavar="DIR", help="models written by `train --out DIR` (default: the shipped ones)")
-    e.add_argument("--rules", action="store_true", help="score the rules alone, no trained model")
+    which = e.add_mutually_exclusive_group()
+    which.add_argument("--models", default=None, metavar="DIR", help="models written by `train --out DIR` (default: the shipped ones)")
+    which.add_argument("--rules", action="store_true", help="score the rules alone, no trained model")
     e.add_argument("--lodo", action="store_true", help="leave-one-document-out: retrain on all but one document, score it, for each (≈ 20 s)")
     e.set_defaults(func=_cmd_evaluate)
 

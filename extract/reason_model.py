@@ -24,10 +24,12 @@ def _bucket(n: float, edges: tuple[float, ...]) -> int:
     return sum(1 for e in edges if n >= e)
 
 
-def reason_candidates(reason: Fact, facts: list[Fact]) -> list[Fact]:
-    """Non-reason facts that end before the reason starts, in its section, nearest first."""
+def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None) -> list[Fact]:
+    """Non-reason facts among `facts[:before]` that end before the reason starts, in its section,
+    nearest first (no copy of the list: this runs once per reason)."""
     out = []
-    for f in reversed(facts):
+    for i in range(len(facts) if before is None else before, 0, -1):
+        f = facts[i - 1]
         if f.kind == "reason" or f.span[1] > reason.span[0] or f.section != reason.section:
             continue
         if reason.span[0] - f.span[1] > MAX_GAP:
@@ -87,7 +89,7 @@ def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
     for idx, r in enumerate(facts):
         if r.kind != "reason":
             continue
-        cands = reason_candidates(r, facts[:idx] if idx else [])
+        cands = reason_candidates(r, facts, idx)
         if not cands:
             continue
         best = score(r, cands, model)[0][1]

@@ -148,6 +148,7 @@ class TableHeaders:
     attribute_values: frozenset[str]
     # (kind, parts): a column of that kind (支出) is the sum of these parts (基本支出, 项目支出)
     standard_splits: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    note_topics: tuple[str, ...] = ()  # what an empty-table note names (政府性基金, 三公 …)
 
     def is_label(self, text: str) -> bool:
         """A header naming a label or code column (项目, 经济科目, 采购组织形式), never values."""
@@ -162,6 +163,7 @@ def table_headers() -> TableHeaders:
             frozenset(d["label_headers"]), tuple(d["label_header_suffixes"]), frozenset(d["code_headers"]), frozenset(d["amount_headers"]),
             frozenset(d["attribute_values"]),
             tuple((str(x["kind"]), tuple(str(p) for p in x["parts"])) for x in d["standard_splits"]),
+            tuple(str(t) for t in d["note_topics"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(f"table_headers.json: bad or missing entry: {exc}") from exc

@@ -323,11 +323,8 @@ class _Segment:
     end: int | None = None
 
 
-_TOPICS = ("政府性基金", "国有资本经营", "三公", "政府采购", "政府购买服务", "项目支出", "基本支出", "机关运行", "资产配置")
-
-
 def _note_topic(note: str, title: str) -> bool:
-    return any(k in note and k in title for k in _TOPICS)
+    return any(k in note and k in title for k in table_headers().note_topics)
 
 
 def _segments(block: Block, items: list[RawLine | str], default_unit: str | None) -> list[_Segment]:
@@ -1644,7 +1641,7 @@ def parse_tables(blocks: list[Block], *, doc_id: str) -> list[Table]:
                 segs[0].notes.append(prv.text.text[:120])
         if segs and nxt is not None and nxt.kind == "paragraph" and _EMPTY_NOTE.search(nxt.text.text[:80]):
             note = re.sub(r"^(?:合计|总计)(?=注)", "", nxt.text.text[:120])
-            if _note_topic(note, segs[-1].title) or not any(k in note for k in _TOPICS):
+            if _note_topic(note, segs[-1].title) or not any(k in note for k in table_headers().note_topics):
                 segs[-1].notes.append(note)
         for seg in segs:
             t = build_table(seg, layout, f"t{len(tables) + 1}", doc_id)

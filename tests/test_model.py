@@ -156,3 +156,11 @@ def test_models_never_crash_on_odd_prose():
             assert f.explains is None or any(g.fact_id == f.explains for g in res.facts)
 
     run()
+
+
+def test_evaluate_takes_rules_or_a_model_directory_not_both():
+    from extract.cli import build_parser
+
+    assert build_parser().parse_args(["evaluate", "--rules"]).rules
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["evaluate", "--rules", "--models", "somewhere"])

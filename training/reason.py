@@ -32,7 +32,7 @@ def examples_for(doc: str, facts: list[Fact], gold: list[dict]) -> list[Example]
             continue
         g = next((g for g in gold if g["kind"] == "reason" and g["start"] < r.span[1] and r.span[0] < g["end"]), None)
         if g is not None:
-            out.append(Example(doc, r, reason_candidates(r, facts[:idx]), g.get("explains")))
+            out.append(Example(doc, r, reason_candidates(r, facts, idx), g.get("explains")))
     return out
 
 
