@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from .align import MONEY, Alignment, decimals
 from .records import Fact, Finding, TableCell
 from .resources import residue_patterns
-from .tables import _EMPTY_NOTE, Table
+from .tables import EMPTY_NOTE as _EMPTY_NOTE
+from .tables import Table
 
 Check = Callable[["CheckInput"], Iterable[Finding]]
 
