@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from itertools import combinations
 from math import comb
 
@@ -15,6 +16,7 @@ from .aligned_header import aligned_header_paths
 from .cells import CODE, TOTAL, cell_record, is_numberish, parse_number
 from .codes import LABEL_NUMBERING, clean_label, code_of, with_parent
 from .headers import unprinted_level
+from .rows import RowEntry, row_paths
 
 
 def _fit_row(values: list[RawCell], centers: list[float], must: int | None = None) -> list[RawCell | None]:
@@ -260,29 +262,32 @@ def join_wrapped_labels(rows: list[RawLine]) -> list[RawLine]:
     return out
 
 
-def aligned_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
-    """The cells of a pdftotext table into `t.cells` (and its column paths into `t.columns`)."""
-    labels, grid, cols = _assign_aligned(data_rows, header_rows)
-    named, _ = unprinted_level(["" if re.fullmatch(r"列\d+", c) else c for c in cols], grid, t.title)
-    cols = [n or c for n, c in zip(named, cols, strict=True)]
-    t.columns = cols
-    parent = ""
-    label_blocks = _label_blocks(data_rows)
-    # a value belongs to the side whose edge (a text printed after a value on its own line) is
-    # left of it: a drifted label further left does not pull the previous side's values over
-    value_blocks = _label_blocks(data_rows, sided_edge=True)
+@dataclass(frozen=True, slots=True)
+class _RowName:
+    """How a pdftotext row is named: its label on the first side (as printed and cleaned), its
+    code, and the first text of each label block (the names of the other sides)."""
+
+    raw: str
+    label: str
+    code: str | None
+    blocks: dict[int, str]
+
+
+def _row_names(data_rows: list[RawLine], labels: list[list[str]], label_blocks: list[float]) -> list[_RowName]:
+    """Each row's name. Hierarchical label columns (一般公共预算资金 | 公共财政拨款（补助）资金,
+    专项名称 | 经济科目, 采购物品名称 | 采购组织形式) name a row by its deepest name, not by an
+    attribute — a known attribute value (政府集中采购) or one that ends most such rows (分散自行组织)."""
 
     def first_block(r: RawLine) -> list[str]:
         return [c.text for c in r.cells if c.text and not is_numberish(c.text) and not CODE.match(c.text) and _block_of(c.x0, label_blocks) in (None, 0)]
 
-    # hierarchical label columns (一般公共预算资金 | 公共财政拨款（补助）资金, 专项名称 | 经济科目,
-    # 采购物品名称 | 采购组织形式): a row is named by its deepest name, not by an attribute — a
-    # known attribute value (政府集中采购) or one that ends most such rows (分散自行组织)
     multi = [ts for ts in map(first_block, data_rows) if len(ts) >= 2]
     ends = Counter(ts[-1] for ts in multi)
     attributes = {x for x, n in ends.items() if n >= max(3, 0.4 * len(multi))} | table_headers().attribute_values
+    out: list[_RowName] = []
     prev_name = ""
-    for r, lab, slots in zip(data_rows, labels, grid, strict=False):
+    parent = ""
+    for r, lab in zip(data_rows, labels, strict=False):
         sep = lab.index("\u0000")
         codes, texts = lab[:sep], lab[sep + 1 :]
         mine = first_block(r)
@@ -295,27 +300,52 @@ def aligned_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine]
         label, emb = clean_label(label_raw)
         code = code_of(codes) or emb
         code, parent = with_parent(code, parent)
-        # each value takes the label of the label block left of it: label columns separated by
-        # value columns are the sides of a two-sided table (收入 | 功能分类 | 支出用途); within a
-        # block the first cell is the item (台式计算机 | 分散自行组织 | 12.00)
+        # the first text of each label block: label columns separated by value columns are the
+        # sides of a two-sided table (收入 | 功能分类 | 支出用途); within a block the first cell is
+        # the item (台式计算机 | 分散自行组织 | 12.00)
         row_blocks: dict[int, str] = {}
         for c in r.cells:
             if c.text and not is_numberish(c.text) and not (CODE.match(c.text)):
                 blk = _block_of(c.x0, label_blocks)
                 if blk is not None and blk not in row_blocks:
                     row_blocks[blk] = c.text
+        out.append(_RowName(label_raw, label, code, row_blocks))
+    return out
+
+
+def aligned_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
+    """The cells of a pdftotext table into `t.cells` (and its column paths into `t.columns`)."""
+    labels, grid, cols = _assign_aligned(data_rows, header_rows)
+    named, _ = unprinted_level(["" if re.fullmatch(r"列\d+", c) else c for c in cols], grid, t.title)
+    cols = [n or c for n, c in zip(named, cols, strict=True)]
+    t.columns = cols
+    label_blocks = _label_blocks(data_rows)
+    # a value belongs to the side whose edge (a text printed after a value on its own line) is
+    # left of it: a drifted label further left does not pull the previous side's values over
+    value_blocks = _label_blocks(data_rows, sided_edge=True)
+    sided = len(label_blocks) > 1
+    rows = _row_names(data_rows, labels, label_blocks)
+    # each row's name per side: the first side's is the row's; a later side's is the nearest
+    # block to the left that has text (a side's total may print its label in the block before
+    # it: 当年支出小计 under 功能分类, its value under 支出用途), without a code
+    side_of = [[(_block_of(c.x0, value_blocks) or 0) if sided and c is not None else 0 for c in slots] for slots in grid]
+    n_sides = max(1, len(label_blocks))
+    entries: list[list[RowEntry]] = [[] for _ in range(n_sides)]
+    for name, slots, sides in zip(rows, grid, side_of, strict=False):
+        for s in range(n_sides):
+            values = tuple(c if side == s else None for c, side in zip(slots, sides, strict=True))
+            if s == 0:
+                entries[s].append(RowEntry(name.raw, name.label, name.code, values))
+            else:
+                raw = next((name.blocks[b] for b in range(s, 0, -1) if b in name.blocks), "")
+                entries[s].append(RowEntry(raw, clean_label(raw)[0], None, values))
+    paths = [row_paths(side_rows) for side_rows in entries]
+    for i, (slots, sides) in enumerate(zip(grid, side_of, strict=False)):
         for k, cell in enumerate(slots):
             if cell is None:
                 continue
             v = parse_number(cell.text)
             if v is None:
                 continue
-            row_label, row_raw, row_code = label, label_raw, code
-            vb = _block_of(cell.x0, value_blocks)
-            if len(label_blocks) > 1 and vb is not None and vb > 0:
-                # a side's total may print its label in the block before it (当年支出小计 under
-                # 功能分类, its value under 支出用途): the nearest block to the left that has text
-                row_raw = next((row_blocks[b] for b in range(vb, 0, -1) if b in row_blocks), "")
-                row_label, _ = clean_label(row_raw)
-                row_code = None
-            t.cells.append(cell_record(t, doc_id, row_label, row_raw, row_code, cols[k], v, cell))
+            e = entries[sides[k]][i]
+            t.cells.append(cell_record(t, doc_id, e.label, e.raw, e.code, cols[k], v, cell, paths[sides[k]][i]))

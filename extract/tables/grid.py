@@ -11,6 +11,7 @@ from ..resources import table_headers
 from .cells import CODE, EMPTY_VALUES, INDEX_ROW, cell_record, compact, is_numberish, parse_number
 from .codes import clean_label, code_of, mostly_coded, with_parent
 from .headers import header_paths, parts_one_cell_late, unprinted_level
+from .rows import RowEntry, row_paths
 
 
 def is_data_row(row: RawLine, layout: str) -> bool:
@@ -97,8 +98,9 @@ def grid_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], d
                     parts_one_cell_late(cells, side_values[i], cols)
     t.columns = [paths[j] or f"列{j + 1}" for j in value_cols]
     parent = ""
+    entries: list[list[RowEntry]] = [[] for _ in sides]
     for cells in padded:
-        for label_j, side_codes, side_values in sides:
+        for s, (label_j, side_codes, side_values) in enumerate(sides):
             label_raw = cells[label_j].text if label_j is not None else ""
             if not label_raw:
                 # the label may sit in another column of the row (合 计 under 科目编码)
@@ -107,11 +109,16 @@ def grid_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], d
             label, emb = clean_label(label_raw)
             code = code_of([cells[j].text for j in side_codes]) or emb
             code, parent = with_parent(code, parent)
+            entries[s].append(RowEntry(label_raw, label, code, tuple(cells[j] for j in side_values)))
+    row_path = [row_paths(side_rows) for side_rows in entries]
+    for i, cells in enumerate(padded):
+        for s, (_, _, side_values) in enumerate(sides):
+            e = entries[s][i]
             for j in side_values:
                 v = parse_number(cells[j].text) if cells[j].text not in EMPTY_VALUES else None
                 if v is None:
                     continue
-                t.cells.append(cell_record(t, doc_id, label, label_raw, code, paths[j] or f"列{j + 1}", v, cells[j]))
+                t.cells.append(cell_record(t, doc_id, e.label, e.raw, e.code, paths[j] or f"列{j + 1}", v, cells[j], row_path[s][i]))
 
 
 def _unshift_rows(rows: list[RawLine]) -> list[RawLine]:

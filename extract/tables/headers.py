@@ -38,7 +38,7 @@ def header_paths(header: list[list[str]], ncols: int) -> list[str]:
     return paths
 
 
-def _sum_holds(total: RawCell | None, parts: list[RawCell | None]) -> bool | None:
+def sum_holds(total: RawCell | None, parts: list[RawCell | None]) -> bool | None:
     """total = Σ parts within the rounding of the printed numbers; None when the row is blank there."""
     texts = [c.text for c in [total, *parts] if c is not None and c.text and c.text not in EMPTY_VALUES]
     if not texts:
@@ -82,7 +82,7 @@ def unprinted_level(names: list[str], rows: list[list[RawCell | None]], title: s
             None,
         )
         if split is not None:
-            checks = [_sum_holds(r[i], [r[k] for k in run]) for r in rows]
+            checks = [sum_holds(r[i], [r[k] for k in run]) for r in rows]
             seen = [x for x in checks if x is not None]
             both = any(sum(1 for k in run if r[k] is not None and r[k].text not in EMPTY_VALUES and parse_number(r[k].text)) >= 2 for r in rows)
             if len(seen) >= 2 and both and sum(seen) >= 0.9 * len(seen):
@@ -97,9 +97,9 @@ def parts_one_cell_late(cells: list[RawCell], total: int, parts: list[int]) -> N
     """A row that printed its parts one cell right (2.35 | | 0.77 | 1.58 under 合计 | 基本 | 项目 |
     next column) while the other rows add up: move them back when that makes the sum hold."""
     nxt = parts[-1] + 1
-    if nxt >= len(cells) or cells[parts[0]].text or not cells[nxt].text or _sum_holds(cells[total], [cells[k] for k in parts]) is not False:
+    if nxt >= len(cells) or cells[parts[0]].text or not cells[nxt].text or sum_holds(cells[total], [cells[k] for k in parts]) is not False:
         return
-    if _sum_holds(cells[total], [cells[k] for k in parts[1:]] + [cells[nxt]]):
+    if sum_holds(cells[total], [cells[k] for k in parts[1:]] + [cells[nxt]]):
         moved = [cells[k] for k in parts[1:]] + [cells[nxt]]
         for k, c in zip(parts, moved, strict=True):
             cells[k] = c
