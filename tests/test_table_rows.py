@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.layout import parse_layout
 from extract.normalize import normalize
@@ -169,3 +171,23 @@ def test_blank_labels_get_no_path_and_do_not_break_groups():
 def test_percent_columns_are_not_summed():
     rows = [_entry("一、本年收入", "100%"), _entry("一般公共预算拨款收入", "100%")]
     assert row_paths(rows) == ["", ""]
+
+
+_RAWS = ["一、本年收入", "二、上年结转", "（一）财政拨款", "(二)事业收入", "1.一般公共预算资金", "（1）办公费", "其中：人员经费",
+         "一般公共预算拨款收入", "卫生健康支出", "合计", "收入总计", "本年收入合计", ""]
+_VALUES = ["", "0.00", "10.00", "5.00", "15.00", "100%", "-", "3,688.46"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_RAWS), st.sampled_from(_VALUES), st.sampled_from([None, None, "210", "21015", "2101501"])), max_size=15))
+def test_paths_name_only_earlier_rows_and_totals_stand_alone(rows):
+    from extract.tables.codes import clean_label
+
+    entries = [RowEntry(raw, clean_label(raw)[0], code, (RawCell(v, 0, len(v)) if v else None,)) for raw, v, code in rows]
+    got = row_paths(entries)
+    assert len(got) == len(entries)
+    for i, (e, p) in enumerate(zip(entries, got, strict=True)):
+        earlier = {x.label for x in entries[:i]}
+        assert all(part in earlier for part in p.split(" > ") if p)
+        if not e.label or e.label in ("合计", "收入总计", "本年收入合计"):
+            assert p == ""
