@@ -13,10 +13,18 @@ from math import comb
 from ..records import RawCell, RawLine, Table
 from ..resources import table_headers
 from .aligned_header import aligned_header_paths
-from .cells import CODE, TOTAL, cell_record, is_numberish, parse_number
+from .cells import CODE, MAX_PLACEMENTS, TOTAL, cell_record, is_numberish, parse_number
 from .codes import LABEL_NUMBERING, clean_label, code_of, with_parent
 from .headers import unprinted_level
 from .rows import RowEntry, row_paths
+
+# Fitted on the dev corpus's pdftotext tables (江苏 and 上海 exports) and their re-typeset variants
+# (tests/test_retypeset.py); positions are display columns.
+_SCALE_RANGE = (0.6, 1.4)  # how much pdftotext may compress or stretch a sparse row against the columns
+_ANCHOR_ROWS = 3  # full rows right under the header that fix the value columns (spacing drifts lower down)
+_FAR_MIN, _FAR_SHARE = 15.0, 0.4  # a value this far from every column (or this share of the spacing) is a new column
+_CLUSTER_GAP = 10  # such values within this distance are one column
+_ATTRIBUTE_MIN, _ATTRIBUTE_SHARE = 3, 0.4  # a name ending this many (and this share) of two-name rows is an attribute
 
 
 def _fit_row(values: list[RawCell], centers: list[float], must: int | None = None) -> list[RawCell | None]:
@@ -35,7 +43,7 @@ def _fit_row(values: list[RawCell], centers: list[float], must: int | None = Non
         slots[min(range(n), key=lambda j: abs(centers[j] - xs[0]))] = values[0]
         return slots
     best: tuple[float, tuple[int, ...]] | None = None
-    if comb(n, k) <= 5000:
+    if comb(n, k) <= MAX_PLACEMENTS:
         for combo in combinations(range(n), k):
             if must is not None and must not in combo:
                 continue
@@ -43,7 +51,7 @@ def _fit_row(values: list[RawCell], centers: list[float], must: int | None = Non
             mc, mx = sum(cs) / k, sum(xs) / k
             var = sum((c - mc) ** 2 for c in cs)
             a = sum((c - mc) * (x - mx) for c, x in zip(cs, xs, strict=False)) / var if var else 1.0
-            a = min(max(a, 0.6), 1.4)
+            a = min(max(a, _SCALE_RANGE[0]), _SCALE_RANGE[1])
             b = mx - a * mc
             cost = sum((a * c + b - x) ** 2 for c, x in zip(cs, xs, strict=False))
             if best is None or cost < best[0]:
@@ -72,7 +80,7 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
         parsed.append((codes, labels, values))
     maxv = max((len(v) for _, _, v in parsed), default=0)
     # pdftotext spacing drifts down a long table; the rows right under the header share its layout
-    anchors = [v for _, _, v in parsed if len(v) == maxv and maxv][:3]
+    anchors = [v for _, _, v in parsed if len(v) == maxv and maxv][:_ANCHOR_ROWS]
     centers = [sorted((c.x0 + c.x1) / 2 for c in col) for col in zip(*anchors, strict=False)] if anchors else []
     centers = _with_sparse_columns([col[len(col) // 2] for col in centers], [v for _, _, v in parsed], _label_blocks(rows))
     grid_vals: list[list[RawCell | None]] = []
@@ -97,11 +105,11 @@ def _with_sparse_columns(centers: list[float], rows: list[list[RawCell]], blocks
     if not centers or len(blocks) < 2:
         return centers
     spacing = min((b - a for a, b in zip(centers, centers[1:], strict=False)), default=40.0)
-    far = max(15.0, 0.4 * spacing)
+    far = max(_FAR_MIN, _FAR_SHARE * spacing)
     orphans = sorted(((c.x0 + c.x1) / 2, i) for i, vals in enumerate(rows) for c in vals if min(abs((c.x0 + c.x1) / 2 - x) for x in centers) > far)
     clusters: list[list[tuple[float, int]]] = []
     for x, i in orphans:
-        if clusters and x - clusters[-1][-1][0] <= 10:
+        if clusters and x - clusters[-1][-1][0] <= _CLUSTER_GAP:
             clusters[-1].append((x, i))
         else:
             clusters.append([(x, i)])
@@ -283,7 +291,7 @@ def _row_names(data_rows: list[RawLine], labels: list[list[str]], label_blocks: 
 
     multi = [ts for ts in map(first_block, data_rows) if len(ts) >= 2]
     ends = Counter(ts[-1] for ts in multi)
-    attributes = {x for x, n in ends.items() if n >= max(3, 0.4 * len(multi))} | table_headers().attribute_values
+    attributes = {x for x, n in ends.items() if n >= max(_ATTRIBUTE_MIN, _ATTRIBUTE_SHARE * len(multi))} | table_headers().attribute_values
     out: list[_RowName] = []
     prev_name = ""
     parent = ""

@@ -13,7 +13,13 @@ from math import comb
 
 from ..records import RawCell, RawLine
 from ..resources import table_headers
-from .cells import INDEX_ROW, WIDE
+from .cells import INDEX_ROW, MAX_PLACEMENTS, WIDE
+
+# Costs of fitting header names to columns (fitted on the dev corpus's pdftotext headers and
+# their re-typeset variants): a header drifts a few columns as a whole, not one name at a time,
+# and data rows fill columns from the left, so skipping an early header name is unlikely.
+_SHIFT_COST = 0.5  # per display column of common drift
+_SKIP_COST = 3.0  # per header name left of the last one used that no column takes
 
 
 def _value_header_tokens(header_rows: list[RawLine]) -> list[list[RawCell]]:
@@ -55,22 +61,22 @@ def _ordered_fit(xs: list[float], cx: list[float]) -> tuple[float, tuple[int, ..
         return 0.0, ()
     best: tuple[float, float, tuple[int, ...]] | None = None
     if len(xs) <= len(cx):
-        if comb(len(cx), len(xs)) > 5000:
+        if comb(len(cx), len(xs)) > MAX_PLACEMENTS:
             return 0.0, ()
         for combo in combinations(range(len(cx)), len(xs)):
             diffs = sorted(x - cx[j] for x, j in zip(xs, combo, strict=False))
             sh = diffs[len(diffs) // 2]
-            cost = sum(abs(d - sh) for d in diffs) + 0.5 * abs(sh)  # drift is a few columns, not one column
+            cost = sum(abs(d - sh) for d in diffs) + _SHIFT_COST * abs(sh)
             if best is None or cost < best[0] - 1e-9:
                 best = (cost, sh, combo)
     else:
-        if comb(len(xs), len(cx)) > 5000:
+        if comb(len(xs), len(cx)) > MAX_PLACEMENTS:
             return 0.0, ()
         for pick in combinations(range(len(xs)), len(cx)):
             diffs = sorted(xs[i] - cx[j] for j, i in enumerate(pick))
             sh = diffs[len(diffs) // 2]
             # data rows fill columns from the left (合计 first): skipping an early header costs
-            cost = sum(abs(d - sh) for d in diffs) + 0.5 * abs(sh) + 3.0 * sum(1 for i in range(pick[-1]) if i not in pick)
+            cost = sum(abs(d - sh) for d in diffs) + _SHIFT_COST * abs(sh) + _SKIP_COST * sum(1 for i in range(pick[-1]) if i not in pick)
             if best is None or cost < best[0] - 1e-9:
                 mapping = [-1] * len(xs)
                 for j, i in enumerate(pick):

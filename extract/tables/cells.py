@@ -15,6 +15,9 @@ CODE = re.compile(r"^\d{1,9}$")  # a bare integer: a 类/款/项 code, a unit co
 EMPTY_VALUES = {"", "-", "—", "－", "--", "——", "/", "／", "*"}  # how the genre prints "no amount"
 TOTAL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$|合计$|总计$")
 INDEX_ROW = re.compile(r"^(?:栏次|\d{1,2}|\*+)$")  # 栏次 | 1 | 2 | 3 …: column numbering, not data
+# placements of k values (or header names) in n columns tried exhaustively; beyond this a row is
+# mapped in order (a bound on time per row, not a tuned value)
+MAX_PLACEMENTS = 5000
 WIDE = re.compile("[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 _WS = re.compile(r"\s+")

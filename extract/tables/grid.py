@@ -13,6 +13,11 @@ from .codes import clean_label, code_of, mostly_coded, with_parent
 from .headers import header_paths, parts_one_cell_late, unprinted_level
 from .rows import RowEntry, row_paths
 
+# a column is a label column when fewer than this share of its cells are numbers (项目 columns
+# hold the odd numeric label; value columns the odd note)
+_NUMBER_SHARE = 0.5
+_UNIT_CODE_HEADER = re.compile(r"单位|部门|项目编码|项目代码")  # 单位代码, 部门编码: not classification codes
+
 
 def is_data_row(row: RawLine, layout: str) -> bool:
     """The first row with a value ends the header; column numbering (栏次 1 2 3) and rows of
@@ -42,7 +47,7 @@ def _value_columns(data_rows: list[RawLine], ncols: int) -> tuple[list[int], lis
             kinds.append("empty")
             continue
         nums = [v for v in vals if is_numberish(v)]
-        if len(nums) < len(vals) * 0.5:
+        if len(nums) < len(vals) * _NUMBER_SHARE:
             kinds.append("label")
         elif all(CODE.match(v) for v in nums):
             kinds.append("int")
@@ -83,7 +88,7 @@ def grid_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], d
             code_cols.append(j)
     # a column headed 单位代码/部门编码 holds unit codes, unless it extends a 类/款 code (301|01|30101)
     has_class = any(compact(paths[j].split(" > ")[-1]) in table_headers().code_headers for j in code_cols if paths[j])
-    code_cols = [j for j in code_cols if not (re.search(r"单位|部门|项目编码|项目代码", paths[j] or "") and not has_class)]
+    code_cols = [j for j in code_cols if not (_UNIT_CODE_HEADER.search(paths[j] or "") and not has_class)]
     code_cols.sort()
     sides = _sides(label_cols, value_cols, code_cols)
     padded = [r.cells + [RawCell("", 0, 0)] * (ncols - len(r.cells)) for r in data_rows]

@@ -17,6 +17,9 @@ _TITLE_HINT = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?\s*$|^表\s*\
 _NOTE = re.compile(r"^(?:注|备注|说明|空表说明|\*)\s*[:：]?|空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费)")
 # a note saying the table is empty (本表为空表, 无政府性基金收支): also read by the missing-table check
 EMPTY_NOTE = re.compile(r"空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费|内容)")
+_FILER = re.compile(r"^(?:部门|单位|编制部门|填报单位|部门名称)\s*[:：]")  # 编制部门：… above or in a table
+_FILER_OR_YEAR = re.compile(r"^(?:部门|单位|编制部门|部门名称|填报单位)[:：]|^[（(]?\d{1,2},?\d{3}年度?[）)]?$")
+_TABLE_NUMBER = re.compile(r"^公开(?:表[一二三四五六七八九十\d]+|[\d一二三四五六七八九十]+表)$")  # 公开表一, 公开 01 表
 
 
 def _is_title(line: RawLine) -> bool:
@@ -59,7 +62,7 @@ def split_segments(block: Block, items: list[RawLine | str], default_unit: str |
         um = _UNIT_LINE.search(compact(t))
         if um:
             ctx_unit = um.group("unit")
-        if t and _TITLE_HINT.search(t) and not um and not re.match(r"^(?:部门|单位|编制部门|填报单位|部门名称)\s*[:：]", t):
+        if t and _TITLE_HINT.search(t) and not um and not _FILER.match(t):
             ctx_title = _clean_title(t)
     segs: list[Segment] = [Segment(title=ctx_title, unit=ctx_unit)]
     for it in items:
@@ -71,7 +74,7 @@ def split_segments(block: Block, items: list[RawLine | str], default_unit: str |
             cur.unit = um.group("unit")
             if it.is_single or len(it.cells) <= 3:
                 continue
-        if re.match(r"^公开(?:表[一二三四五六七八九十\d]+|[\d一二三四五六七八九十]+表)$", it.text):
+        if _TABLE_NUMBER.match(it.text):
             continue  # 公开表一 / 公开 01 表: the publication's table number, no title, no cell
         if _is_title(it):
             title = _clean_title(it.text)
@@ -89,7 +92,7 @@ def split_segments(block: Block, items: list[RawLine | str], default_unit: str |
         if it.is_single and _NOTE.match(it.text.lstrip("\t")):
             cur.notes.append(it.text.lstrip("\t"))
             continue
-        if it.is_single and re.match(r"^(?:部门|单位|编制部门|部门名称|填报单位)[:：]|^[（(]?\d{1,2},?\d{3}年度?[）)]?$", it.text):
+        if it.is_single and _FILER_OR_YEAR.match(it.text):
             continue
         cur.lines.append(it)
     # a title repeated after a page break continues the previous table
