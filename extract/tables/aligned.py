@@ -63,7 +63,9 @@ def _fit_row(values: list[RawCell], centers: list[float], must: int | None = Non
     return slots
 
 
-def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[list[list[str]], list[list[RawCell | None]], list[str]]:
+def _assign_aligned(
+    rows: list[RawLine], header_rows: list[RawLine], label_blocks: list[float], value_blocks: list[float]
+) -> tuple[list[list[str]], list[list[RawCell | None]], list[str]]:
     """pdftotext rows → a grid. Value columns come from the rows with the most values."""
     parsed = []
     for r in rows:
@@ -82,11 +84,11 @@ def _assign_aligned(rows: list[RawLine], header_rows: list[RawLine]) -> tuple[li
     # pdftotext spacing drifts down a long table; the rows right under the header share its layout
     anchors = [v for _, _, v in parsed if len(v) == maxv and maxv][:_ANCHOR_ROWS]
     centers = [sorted((c.x0 + c.x1) / 2 for c in col) for col in zip(*anchors, strict=False)] if anchors else []
-    centers = _with_sparse_columns([col[len(col) // 2] for col in centers], [v for _, _, v in parsed], _label_blocks(rows))
+    centers = _with_sparse_columns([col[len(col) // 2] for col in centers], [v for _, _, v in parsed], label_blocks)
     grid_vals: list[list[RawCell | None]] = []
     for _codes, _labels, values in parsed:
         grid_vals.append(_fit_row(values, centers))
-    cols = aligned_header_paths(header_rows, centers, _label_blocks(rows, sided_edge=True)[1:])
+    cols = aligned_header_paths(header_rows, centers, value_blocks[1:])
     # a row with fewer values than columns still fills its 合计 when the 合计 column comes first
     # (a part with a value and a blank total is not how these tables are made)
     if len(cols) == len(centers) and len(cols) > 2 and TOTAL.search(cols[0].split(" > ")[-1].replace(" ", "")):
@@ -289,16 +291,16 @@ def _row_names(data_rows: list[RawLine], labels: list[list[str]], label_blocks: 
     def first_block(r: RawLine) -> list[str]:
         return [c.text for c in r.cells if c.text and not is_numberish(c.text) and not CODE.match(c.text) and _block_of(c.x0, label_blocks) in (None, 0)]
 
-    multi = [ts for ts in map(first_block, data_rows) if len(ts) >= 2]
+    firsts = [first_block(r) for r in data_rows]
+    multi = [ts for ts in firsts if len(ts) >= 2]
     ends = Counter(ts[-1] for ts in multi)
     attributes = {x for x, n in ends.items() if n >= max(_ATTRIBUTE_MIN, _ATTRIBUTE_SHARE * len(multi))} | table_headers().attribute_values
     out: list[_RowName] = []
     prev_name = ""
     parent = ""
-    for r, lab in zip(data_rows, labels, strict=False):
+    for r, lab, mine in zip(data_rows, labels, firsts, strict=False):
         sep = lab.index("\u0000")
         codes, texts = lab[:sep], lab[sep + 1 :]
-        mine = first_block(r)
         names = [x for x in mine if x not in attributes]
         if mine and not names and prev_name:
             label_raw = prev_name  # 部门集中采购 alone: the same item as the row above, bought another way
@@ -323,14 +325,14 @@ def _row_names(data_rows: list[RawLine], labels: list[list[str]], label_blocks: 
 
 def aligned_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
     """The cells of a pdftotext table into `t.cells` (and its column paths into `t.columns`)."""
-    labels, grid, cols = _assign_aligned(data_rows, header_rows)
-    named, _ = unprinted_level(["" if re.fullmatch(r"列\d+", c) else c for c in cols], grid, t.title)
-    cols = [n or c for n, c in zip(named, cols, strict=True)]
-    t.columns = cols
     label_blocks = _label_blocks(data_rows)
     # a value belongs to the side whose edge (a text printed after a value on its own line) is
     # left of it: a drifted label further left does not pull the previous side's values over
     value_blocks = _label_blocks(data_rows, sided_edge=True)
+    labels, grid, cols = _assign_aligned(data_rows, header_rows, label_blocks, value_blocks)
+    named, _ = unprinted_level(["" if re.fullmatch(r"列\d+", c) else c for c in cols], grid, t.title)
+    cols = [n or c for n, c in zip(named, cols, strict=True)]
+    t.columns = cols
     sided = len(label_blocks) > 1
     rows = _row_names(data_rows, labels, label_blocks)
     # each row's name per side: the first side's is the row's; a later side's is the nearest
