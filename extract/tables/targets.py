@@ -16,11 +16,15 @@ from .codes import clean_label
 _NAME_HEADERS = ("三级指标", "指标名称", "指标内容")
 _VALUE_HEADERS = ("指标值", "目标值", "指标值(包含数字及文字描述)", "预期当年实现值", "绩效指标值")
 _PROJECT_KEY = re.compile(r"项目名称[:：]?")
+# a target as written: comparator (symbol or word), number, unit (≥90%, 不低于15篇, =4台)
 _CMP = re.compile(r"^(?P<cmp>≥|>=|≤|<=|=|>|<|≠|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s].{0,8})?$")
 _CMP_CANON = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "大于": ">", "小于": "<"}
+# a 指标性质 cell as exports print it, and the comparators of the contract
 _OPS = {"=", "≥", "≤", ">", "<", "≠", ">=", "<=", "定性", "≧", "≦"}
 _OPS_CANON = {"=", "≥", "≤", ">", "<", "≠", "定性"}
+# header names repeated in the body after a page break (a row to skip, not an indicator)
 _HEADER_NAMES = {"三级指标", "指标名称", "指标内容", "指标值", "目标值", "二级指标", "一级指标"}
+# the 一级指标 of the national performance-indicator framework: never a project or a 二级指标
 _LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标"}
 
 
