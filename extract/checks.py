@@ -12,9 +12,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .align import MONEY, Alignment, decimals
+from .figure_checks import completion_arithmetic, figure_claims, item_exceeds_total, lost_units, table_cross_mismatch
 from .records import Fact, Finding, TableCell
 from .resources import residue_patterns
 from .tables import _EMPTY_NOTE, Table
+from .text_checks import date_out_of_year, duplicate_text
 
 Check = Callable[["CheckInput"], Iterable[Finding]]
 
@@ -22,10 +24,11 @@ Check = Callable[["CheckInput"], Iterable[Finding]]
 class CheckInput:
     """Everything a check may look at (built once per document)."""
 
-    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None) -> None:
+    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None, doc_kind: str | None = None) -> None:
         self.doc_id = doc_id
         self.text = text
         self.year = year
+        self.doc_kind = doc_kind
         self.facts = facts
         self.tables = tables
         self.cells: list[TableCell] = [c for t in tables for c in t.cells]
@@ -469,6 +472,13 @@ CHECKS: tuple[Check, ...] = (
     missing_explanation,
     prior_arithmetic,
     list_sum,
+    completion_arithmetic,
+    figure_claims,
+    item_exceeds_total,
+    table_cross_mismatch,
+    lost_units,
+    duplicate_text,
+    date_out_of_year,
 )
 
 
