@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
+from .taxonomy import metric_for
 
 MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
 BUDGET_TYPES = ("年初预算", "调整预算", "预算数")
@@ -233,6 +234,67 @@ def table_cross_mismatch(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 "table_cross_mismatch", severity,
                 f"{c0.row_label}（{code}）{leaf}：表“{t0.title}”为{_fmt(c0.value)}，表“{t1.title}”为{_fmt(c1.value)}",
                 span=c1.span,
+            )
+
+
+def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A 三公 figure stated in prose (not zero) whose row in the 三公 table is printed but left blank
+    in the matching figure's column: the prose and the table disagree, though no number does."""
+    tables = [t for t in ci.tables if "三公" in t.title and t.cells]
+    if not tables:
+        return
+    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    for f in idx.amounts:
+        if not (f.metric or "").startswith("sangong.") or not f.value:
+            continue
+        ftype = idx.type[f.fact_id]
+        for t in tables:
+            rows = [r for r in t.rows if r.cells and metric_for(r.cells[0].text or "") == f.metric]
+            if not rows:
+                continue
+            cells = [c for c in t.cells if metric_for(c.row_label) == f.metric]
+            types = {column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in cells}
+            if not cells or ftype is not None and ftype not in types and not (types & {None}):
+                yield ci.finding(
+                    "prose_table_mismatch", "warning",
+                    f"正文“{f.subject}”为{_fmt(f.value)}{f.unit}，表“{t.title}”中该项{'' if ftype is None else ftype}为空",
+                    fact_ids=[f.fact_id], span=f.span,
+                )
+                break
+
+
+_CLASS_METRIC = re.compile(r"^func\.\d{3}$")
+_CLASS_CODE = re.compile(r"[（(]\s*\d{3}\s*类?\s*[）)]\s*$|\d{3}\s*类\s*[）)]?\s*$")
+#: a paragraph ends at a blank line; a listing longer than this is not one sentence group
+PARAGRAPH_MAX = 1500
+
+
+def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """The 类 amounts listed under a total in one paragraph (一般公共预算财政拨款支出X万元，其中：一般
+    公共服务支出（201类）a万元，占p%；教育支出（205类）b万元 …) add up to no more than the total, and
+    to the total when their shares add up to 100%."""
+    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    shares = [f for f in ci.facts if f.kind == "percent" and f.value is not None]
+    for total in idx.amounts:
+        if _CLASS_METRIC.match(total.metric or ""):
+            continue
+        end = ci.text.find("\n\n", total.span[1])
+        end = min(end if end >= 0 else len(ci.text), total.span[1] + PARAGRAPH_MAX)
+        if "其中" not in ci.text[total.span[1] : min(end, total.span[1] + 12)]:
+            continue
+        items = [a for a in idx.amounts if total.span[1] <= a.span[0] < end and a.unit == total.unit and a.section == total.section
+                 and (_CLASS_METRIC.match(a.metric or "") or _CLASS_CODE.search(ci.text[max(0, a.span[0] - 12) : a.span[0]].rstrip("为是：:")))]
+        if len(items) < 2:
+            continue
+        got = sum(float(a.value) for a in items)  # type: ignore[arg-type]
+        tol = _half_digit(total) + sum(_half_digit(a) for a in items)
+        pct = sum(float(p.value) for p in shares if total.span[1] <= p.span[0] < end)  # type: ignore[arg-type]
+        exhaustive = 99.5 <= pct <= 100.5
+        if got > float(total.value) + tol or exhaustive and abs(got - float(total.value)) > tol:  # type: ignore[arg-type]
+            yield ci.finding(
+                "list_sum", "warning",
+                f"“{total.subject}”{_fmt(total.value)}{total.unit}，所列各类合计{_fmt(round(got, 2))}{total.unit}",  # type: ignore[arg-type]
+                fact_ids=[total.fact_id] + [a.fact_id for a in items], span=total.span,
             )
 
 
