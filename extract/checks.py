@@ -421,13 +421,21 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
 
     titles = [re.sub(r"\s+|\d{4}年度?|[“”\"]", "", t.title) for t in ci.tables if t.title]
     body = re.sub(r"\s+|[“”\"]", "", ci.text) if ci.toc_titles else ""
+    missing: list[str] = []
     for want in ci.toc_titles:
-        key = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[.．、])|[《》\s“”\"]|\d{4}年度?", "", want)
+        key = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])|[《》\s“”\"]|\d{4}年度?", "", want)
         if len(key) < 4 or re.search(r"(?:部门|单位)(?:预算|决算)(?:公开)?表$", key):
             continue  # a part title (第二部分 部门预算表), not one table
         if body.count(key[-TITLE_TAIL:]) >= 2:
             continue  # its title (or its tail: the body may drop a 一般公共预算 prefix) stands in the body as well as in the 目录
         if not any(_same_title(key, t) for t in titles):
+            missing.append(want)
+    if missing and not any(t.cells or t.indicators for t in ci.tables):
+        # the text holds no table at all: the tables were published
+        # apart (an attachment, a separate page) or the text was cut — one finding, not one per table
+        yield ci.finding("missing_table", "info", f"目录列出的{len(missing)}张表均未在文中找到（可能另以附件公开）：{'、'.join(missing[:3])}…")
+    else:
+        for want in missing:
             yield ci.finding("missing_table", "info", f"目录列出的“{want}”未在文中找到")
     spans = sorted(t.span for t in ci.tables if t.span)
     for t in ci.tables:

@@ -24,6 +24,8 @@ BUDGET_TYPES = ("年初预算", "调整预算", "预算数")
 #: figures it speaks of: a 决算 item paragraph states both within two sentences (~120 chars in
 #: the genre); 300 leaves room for codes and item names without reaching the previous item.
 LOOKBACK = 300
+#: a completion rate follows its 决算 figure closely (支出决算为35.12万元，完成年初预算的96.22%)
+COMPLETION_WINDOW = 40
 
 _COMPLETION = re.compile(r"(?:完成|达到|为|占)了?(?P<which>年初|全年|调整(?:后)?)?预算(?:数|安排)?(?:[\d,.]+\s*(?:万元|元|亿元))?的?\s*$")
 _CLAIM = re.compile(r"决算数?\s*(?P<rel>大于|小于|等于|高于|低于|超过|多于|少于|与[^，。；]{0,6}持平)\s*(?P<which>年初|全年|调整(?:后)?)?\s*预算(?:数)?")
@@ -45,6 +47,26 @@ def _fmt(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+_FIGURE_WORDS = re.compile(r"(?:19|20)\d{2}年度?|本年度?|上年度?|年初预算|调整(?:后)?预算|全年预算|预算安排|预算执行|执行数|决算数?|预算数?|支出|实际|总额|数$|[为是的]$|[“”\"\s()（）]")
+
+
+def item_of(subject: str) -> str:
+    """An item's name without its figure words: 公务接待费支出决算 and 公务接待费年初预算 → 公务接待费."""
+    prev = None
+    while prev != subject:
+        prev, subject = subject, _FIGURE_WORDS.sub("", subject)
+    return subject
+
+
+def same_item(a: str, b: str) -> bool:
+    """Two subjects name one item (after their figure words are dropped; one may qualify the other:
+    一般公共预算财政拨款三公经费 and 三公经费)."""
+    x, y = item_of(a), item_of(b)
+    if not x or not y:
+        return not x and not y
+    return x == y or (min(len(x), len(y)) >= 2 and (x.endswith(y) or y.endswith(x)))
+
+
 class FigureIndex:
     """Money amounts of one document with their figure types, in text order, by section."""
 
@@ -56,9 +78,10 @@ class FigureIndex:
         """Amounts of the same section that end before `fact` starts, nearest first."""
         return [a for a in reversed(self.amounts) if a.section == fact.section and a.span[1] <= fact.span[0] and fact.span[0] - a.span[1] <= window]
 
-    def nearest(self, fact: Fact, types: Iterable[str], *, window: int = LOOKBACK) -> Fact | None:
+    def nearest(self, fact: Fact, types: Iterable[str], *, window: int = LOOKBACK, item: str | None = None) -> Fact | None:
+        """The nearest amount before `fact` of one of `types` (and, given `item`, about that item)."""
         want = set(types)
-        return next((a for a in self.before(fact, window) if self.type[a.fact_id] in want), None)
+        return next((a for a in self.before(fact, window) if self.type[a.fact_id] in want and (item is None or same_item(a.subject, item))), None)
 
 
 def _yuan(f: Fact) -> float:
@@ -80,8 +103,12 @@ def completion_arithmetic(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         which = m.group("which") or ""
         budget_types = ("年初预算",) if which.startswith("年初") else ("调整预算",) if which else BUDGET_TYPES
         inside = [a for a in idx.amounts if p.span[0] - len(lead) + m.start() <= a.span[0] < p.span[0]]
-        budget = inside[-1] if inside else idx.nearest(p, budget_types)
-        actual = idx.nearest(budget if inside else p, ("决算数",))
+        if inside:  # 完成全年预算56.10万元的81.4%: the budget is named inside the phrase
+            budget = inside[-1]
+            actual = idx.nearest(budget, ("决算数",), item=budget.subject) or idx.nearest(budget, ("决算数",), window=COMPLETION_WINDOW)
+        else:
+            actual = idx.nearest(p, ("决算数",), window=COMPLETION_WINDOW)
+            budget = idx.nearest(actual, budget_types, item=actual.subject) if actual else None
         if budget is None or actual is None or actual is budget:
             continue
         b, a = _yuan(budget), _yuan(actual)
@@ -117,8 +144,11 @@ def figure_claims(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             continue
         probe = Fact.from_dict({**here.to_dict(), "span": (m.start(), m.start())})
         which = m.group("which") or ""
-        budget = idx.nearest(probe, ("年初预算",) if which.startswith("年初") else ("调整预算",) if which else BUDGET_TYPES)
-        actual = idx.nearest(probe, ("决算数",))
+        head = ci.text[max(0, m.start() - 40) : m.start()]
+        head = re.split(r"[，,。；;：:\n]", head)[-1]
+        item = item_of(head) or None
+        budget = idx.nearest(probe, ("年初预算",) if which.startswith("年初") else ("调整预算",) if which else BUDGET_TYPES, item=item)
+        actual = idx.nearest(probe, ("决算数",), item=item)
         if budget is None or actual is None:
             continue
         if actual.sentence == budget.sentence and m.group() in actual.sentence:
