@@ -9,7 +9,7 @@ from ...normalize import MappedText
 from ...records import RawCell, RawLine
 from ..cells import compact, make_cell, whole_line
 
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")  # the |---|:--| line under a markdown header
+_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?:[:\-]+\s*)?$")  # the |---|:--| line under a markdown header: dashes, colons and pipes only
 
 
 def split_pipe(ln: MappedText, line_no: int) -> RawLine | None:
