@@ -167,3 +167,12 @@ def table_headers() -> TableHeaders:
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(f"table_headers.json: bad or missing entry: {exc}") from exc
+
+
+@cache
+def budget_words() -> tuple[str, ...]:
+    """Words of the genre (genre.json): a file with none of them is not a budget disclosure."""
+    words = _load_json("genre.json").get("budget_words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError("genre.json: budget_words must be a non-empty list of strings")
+    return tuple(words)
