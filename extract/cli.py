@@ -175,6 +175,10 @@ def _cmd_annotate_export(args: argparse.Namespace) -> int:
     for msg in skipped:
         print(f"skipped {msg}", file=sys.stderr)
     print(f"{_plural(n, 'task')} from {_plural(len(files) - len(skipped), 'document')} -> {args.out} ({args.format}, {args.select} first)")
+    if args.format == "label-studio":
+        from .annotate import label_studio_config
+
+        print(f"labelling config for the Label Studio project: {label_studio_config()}")
     return 0
 
 
