@@ -135,3 +135,29 @@ def test_a_readme_in_the_folder_is_skipped_as_not_a_budget_document(tmp_path):
     assert (s.n_ok, s.n_skipped, s.n_errors) == (1, 2, 0)
     facts = [json.loads(x) for x in (tmp_path / "o" / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
     assert facts and {f["doc_id"] for f in facts} == {docs[DOC.name]["doc_id"]}
+
+
+def test_bench_ratio_says_what_it_means():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("throughput", ROOT / "benchmarks" / "throughput.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    low, high = mod.explain_ratio(0.61), mod.explain_ratio(1.4)
+    assert "0.61x" in low and "BELOW the target" in low and "jieba" in low
+    assert "meets the target" in high
+
+
+def test_the_output_contract_is_in_the_repo_and_linked():
+    contract = ROOT / "docs" / "CONTRACT.md"
+    assert contract.is_file() and "documents.jsonl" in contract.read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/CONTRACT.md" in readme and "../shared/CONTRACT.md" not in readme
+    assert '"skipped"' in contract.read_text(encoding="utf-8")
+
+
+def test_readme_lists_the_prerequisites():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for need in ("python3-venv", "package index", "CJK font"):
+        assert need in readme, need
