@@ -97,8 +97,9 @@ def _process_path(path: str, max_bytes: int, use_models: bool = True) -> dict[st
         text, enc = decode(data, name=Path(path).name)
         from .ingest import RawDocument
         from .model import Models
+        from .screen import screen
 
-        result = process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models())
+        result = screen(process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models()))
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         result = error_result(path, data, exc)
     return _result_to_dict(result)

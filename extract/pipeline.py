@@ -18,7 +18,6 @@ from .model import Models, calibrate
 from .normalize import normalize
 from .reason_model import attach_reasons
 from .records import DocumentRecord, DocumentResult, Fact
-from .screen import not_budget_reason
 from .subjects import SubjectContext
 from .tables import Table, parse_tables
 
@@ -91,16 +90,12 @@ def process(raw: RawDocument, *, calibrate_confidence: bool = True, models: Mode
     findings = run_checks(
         CheckInput(doc_id=raw.doc_id, text=raw.text, year=layout.year, facts=facts, tables=tables, alignments=alignments, toc_titles=layout.toc)
     )
-    skip = not_budget_reason(raw.text, n_facts=len(facts), n_cells=len(cells), n_indicators=len(indicators))
-    if skip:  # a README or press release beside the disclosures: say so, emit no records
-        facts, cells, indicators, findings, alignments, tables = [], [], [], [], [], []
     doc = DocumentRecord(
         doc_id=raw.doc_id,
         path=raw.path,
         sha256=raw.sha256,
         encoding=raw.encoding,
-        status="skipped" if skip else "ok",
-        error=skip,
+        status="ok",
         department=layout.department,
         year=layout.year,
         doc_kind=layout.doc_kind,
@@ -111,8 +106,8 @@ def process(raw: RawDocument, *, calibrate_confidence: bool = True, models: Mode
         n_indicators=len(indicators),
         tables=[{k: v for k, v in t.summary().items() if k != "columns"} for t in tables],
         n_findings=len(findings),
-        n_aligned=0 if skip else stats.aligned,
-        n_unaligned=0 if skip else stats.abstained,
+        n_aligned=stats.aligned,
+        n_unaligned=stats.abstained,
         n_bytes=raw.n_bytes,
         seconds=round(time.perf_counter() - t0, 4),
     )
