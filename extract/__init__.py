@@ -21,6 +21,7 @@ from .errors import (
     UnsupportedFormatError,
     UsageError,
 )
+from .outputs import RunOutputs, load
 from .pipeline import extract_document
 from .records import DocumentRecord, DocumentResult, Fact
 
@@ -38,7 +39,9 @@ __all__ = [
     "ReadError",
     "UnsupportedFormatError",
     "UsageError",
+    "RunOutputs",
     "__version__",
     "extract_document",
+    "load",
     "run",
 ]
