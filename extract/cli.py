@@ -227,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-models", action="store_true", help="the rules alone, without the trained models (faster, less accurate)")
     r.set_defaults(func=_cmd_run)
 
-    rp = sub.add_parser("report", help="write HTML pages for a finished batch", description="Write OUT_DIR/report/index.html and a page per document: findings, facts beside their table cells, the highlighted text.")
+    rp = sub.add_parser("report", help="write HTML pages for a finished batch", description="Write OUT_DIR/report/index.html (a sortable row per file) and a page per document: chart, findings, and the document as it reads with every fact highlighted and linked to its table cell.")
     rp.add_argument("out_dir", metavar="OUT_DIR", help="the --out folder of a finished `run`")
     rp.set_defaults(func=_cmd_report)
 
