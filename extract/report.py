@@ -55,7 +55,7 @@ table.index tfoot td{font-weight:600;background:#f3f4f6}table.index td:nth-child
 .bar{position:sticky;top:0;z-index:5;background:#fffffffa;border-bottom:1px solid #ddd;padding:.45rem 1.5rem;font-size:.85rem;display:flex;flex-wrap:wrap;gap:.3rem 1rem;align-items:center}
 .bar label{white-space:nowrap}.bar .sw{display:inline-block;width:.8rem;height:.8rem;border-radius:.15rem;vertical-align:-.1rem;margin-right:.15rem}
 .doc{font-size:1rem}.doc h3{font-size:1.1rem;margin:1.4rem 0 .4rem}.doc h4{font-size:1rem;margin:1rem 0 .3rem}.doc h5{font-size:.95rem;margin:.8rem 0 .2rem}
-.doc p{margin:.35rem 0 .7rem}.doc pre{white-space:pre-wrap;font-size:.8rem;background:#fafafa;border:1px solid #eee;padding:.5rem}
+.doc p{margin:.35rem 0 .7rem}.doc p.note{white-space:pre-line;font-size:.88rem;color:#444}.doc pre{white-space:pre-wrap;font-size:.8rem;background:#fafafa;border:1px solid #eee;padding:.5rem}
 .doc table{margin:.5rem 0 1rem;max-width:100%;display:block;overflow-x:auto}.doc caption{text-align:left;font-weight:600;padding:.2rem 0;caption-side:top}
 mark{border-radius:.2rem;padding:0 .08rem;cursor:pointer;color:inherit}
 mark.off{background:transparent!important;outline:none!important;cursor:default}
@@ -305,6 +305,21 @@ def _table_html(t: Any, text: str, cells_by_span: dict[tuple[int, int], dict[str
     return "".join(parts)
 
 
+def _gap(text: str, a: int, b: int, marks: _Layers) -> str:
+    """Lines of a table region outside its parsed tables (notes such as 注：…), as printed."""
+    chars: list[tuple[str, int]] = []
+    for m in re.finditer(r"[^\n]+", text[a:b]):
+        line = m.group(0)
+        body = line.lstrip().lstrip("#").strip() if line.lstrip().startswith("#") else line.strip()
+        if not body or _RULE.match(line):
+            continue
+        start = a + m.start() + line.index(body)
+        if chars:
+            chars.append(("\n", start - 1))
+        chars += [(ch, start + i) for i, ch in enumerate(body)]
+    return f'<p class="note">{_render_chars(chars, marks)}</p>' if chars else ""
+
+
 def _document_html(text: str, doc_id: str, marks: _Layers, cells_by_span: dict[tuple[int, int], dict[str, Any]]) -> str:
     """The document as it reads: headings, paragraphs and tables from the layout stage."""
     from .layout import parse_layout
@@ -325,12 +340,17 @@ def _document_html(text: str, doc_id: str, marks: _Layers, cells_by_span: dict[t
             out.append(f"<p>{_render_chars(_mapped_chars(b.text), marks)}</p>")
         else:
             a, e = b.text.offsets[0], b.text.offsets[len(b.text)]
-            mine = [t for t in tables if t.table_id not in used and t.span and a <= t.span[0] < e]
+            mine = sorted((t for t in tables if t.table_id not in used and t.span and a <= t.span[0] < e), key=lambda t: t.span[0])
             if not mine:
-                out.append(f"<pre>{_e(text[a:e])}</pre>")
+                out.append(f"<pre>{_render_chars(((text[i], i) for i in range(a, e)), marks)}</pre>")
+            pos = a
             for t in mine:
                 used.add(t.table_id)
+                out.append(_gap(text, pos, t.span[0], marks))
                 out.append(_table_html(t, text, cells_by_span))
+                pos = max(pos, t.span[1])
+            if mine:
+                out.append(_gap(text, pos, e, marks))
     return "".join(out)
 
 
