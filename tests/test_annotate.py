@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.annotate import AnnotationFormatError, export_tasks, import_tasks, read_tasks, select_tasks, tasks_for
 from extract.errors import ExtractError
@@ -280,3 +282,20 @@ def test_label_studio_offsets_count_utf16_for_characters_outside_the_bmp(tmp_pat
     assert {g["surface"] for g in got} >= {"271.33", "65.92"}
     for g in got:
         assert text[g["start"] : g["end"]] == g["surface"]
+
+
+@given(st.text(alphabet=st.sampled_from(["预", "算", "1", ".", "\n", "𠮷", "😀", "a", "，"]), max_size=40))
+def test_utf16_offsets_round_trip(s):
+    from extract.annotate import char_index, utf16_len
+
+    assert utf16_len(s) == len(s.encode("utf-16-le")) // 2
+    for i in range(len(s) + 1):
+        assert char_index(s, utf16_len(s[:i])) == i
+
+
+def test_cli_export_names_the_labelling_config(tmp_path, capsys):
+    from extract.cli import main
+
+    assert main(["annotate", "export", str(DOC), "--out", str(tmp_path / "t.json"), "--n", "2"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("labelling config"))
+    assert Path(line.split(": ", 1)[1]).read_text(encoding="utf-8").lstrip().startswith("<!--")
