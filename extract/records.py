@@ -32,7 +32,7 @@ class DocumentRecord(_Record):
     path: str
     sha256: str
     encoding: str | None
-    status: Literal["ok", "error"]
+    status: Literal["ok", "error", "skipped"]  # skipped: not a budget document (reason in `error`)
     error: str | None = None
     department: str | None = None
     year: int | None = None

@@ -193,3 +193,12 @@ def figure_types() -> FigureTypes:
     except (KeyError, re.error) as exc:
         raise DataFileError(f"figure_types.json: {exc}") from exc
     return FigureTypes(types, dict(d.get("defaults", {})), frozenset(frozenset(p) for p in d.get("compatible", [])))
+
+
+@cache
+def budget_words() -> tuple[str, ...]:
+    """Words of the genre (genre.json): a file with none of them is not a budget disclosure."""
+    words = _load_json("genre.json").get("budget_words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError("genre.json: budget_words must be a non-empty list of strings")
+    return tuple(words)
