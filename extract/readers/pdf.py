@@ -1,0 +1,246 @@
+"""PDF text layer → layout text: lines rebuilt from character positions, columns kept by spacing.
+
+Reads with pypdfium2 (fastest of pypdfium2 / pdfplumber / pypdf on the dev PDFs, and its
+character boxes are exact; see benchmarks/pdf_readers.py). Each page's characters are grouped
+into lines by vertical overlap and written left to right; a gap wider than a character becomes
+enough spaces to reach the character's display column (CJK = two columns), the way
+`pdftotext -layout` prints tables, so the space-aligned table parser reads them. CJK characters
+are never separated by a space inside a run. Running headers, footers and page numbers are
+dropped; pages are separated by a form feed. Every written character is recorded with its page
+and box in a `LocationMap`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from ..errors import EncryptedDocumentError, MalformedDocumentError, ScannedPDFError, TruncatedDocumentError
+from .base import LocationMap, ReadResult
+
+# Fitted on the 9 dev PDFs (Songti/Fangsong body text 10–16 pt, tables 8–10 pt):
+LINE_OVERLAP = 0.5  # share of the smaller char height two chars must overlap vertically to share a line
+WORD_GAP = 0.28  # gap (in font heights) between Latin/digit chars that becomes one space
+COLUMN_GAP = 0.9  # gap (in font heights) that separates two cells / columns (≥ 2 spaces)
+RULE_THICKNESS = 3.0  # points: a path this thin and at least RULE_MIN_LENGTH tall is a vertical rule
+RULE_MIN_LENGTH = 6.0
+MIN_TEXT_CHARS = 20  # fewer visible characters in the whole document than this → no text layer
+MARGIN_BAND = 0.09  # top/bottom share of the page height where running headers and footers live
+REPEAT_SHARE = 0.5  # a margin line repeated (digits ignored) on this share of pages is a running header
+
+_PAGE_NO = re.compile(r"^[-—–_~·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/，,]?\s*共\s*\d+\s*页)?[-—–_~·\s]*$")
+
+
+@dataclass(slots=True)
+class _Char:
+    c: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def h(self) -> float:
+        return self.bottom - self.top
+
+
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in ("W", "F")
+
+
+def _open(data: bytes):  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+
+    if not data.lstrip()[:1024].startswith(b"%PDF"):
+        raise MalformedDocumentError("not a PDF: no %PDF header")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise EncryptedDocumentError("encrypted PDF: password required") from None
+        if b"%%EOF" not in data[-2048:]:
+            raise TruncatedDocumentError("truncated PDF: the file ends before its end-of-file marker") from None
+        raise MalformedDocumentError(f"unreadable PDF: {str(exc).splitlines()[0]}") from None
+
+
+def _page_rules(page, rot: int, w: float, h: float) -> list[tuple[float, float, float]]:  # type: ignore[no-untyped-def]
+    """Vertical ruling lines (x, top, bottom) on the displayed page: thin paths, and the left and
+    right edges of drawn rectangles (cell borders)."""
+    import pypdfium2.raw as pdfium_c
+
+    rules: list[tuple[float, float, float]] = []
+    for obj in page.get_objects(max_depth=1):
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        b = _rotated("", left, bottom, right, top, rot, w, h)
+        if b.bottom - b.top < RULE_MIN_LENGTH:
+            continue
+        if b.x1 - b.x0 <= RULE_THICKNESS:
+            rules.append(((b.x0 + b.x1) / 2, b.top, b.bottom))
+        else:
+            rules += [(b.x0, b.top, b.bottom), (b.x1, b.top, b.bottom)]
+    return rules
+
+
+def _page_chars(page) -> tuple[list[_Char], list[tuple[float, float, float]]]:  # type: ignore[no-untyped-def]
+    tp = page.get_textpage()
+    try:
+        n = tp.count_chars()
+        text = tp.get_text_range(0, n) if n else ""
+        per_char = len(text) != n
+        rot = page.get_rotation() % 360
+        w, h = page.get_size()
+        if rot in (90, 270):
+            w, h = h, w  # get_size is the displayed size; boxes are in the unrotated page
+        out: list[_Char] = []
+        for i in range(n):
+            c = tp.get_text_range(i, 1) if per_char else text[i]
+            if not c or c.isspace() or c == "\ufffe":
+                continue
+            left, bottom, right, top = tp.get_charbox(i, loose=True)
+            if right <= left or top <= bottom:
+                continue
+            out.append(_rotated(c, left, bottom, right, top, rot, w, h))
+        return out, (_page_rules(page, rot, w, h) if out else [])
+    finally:
+        tp.close()
+
+
+def _rotated(c: str, left: float, bottom: float, right: float, top: float, rot: int, w: float, h: float) -> _Char:
+    """A PDF-space box (y up) as seen on the displayed page (y down), after the page's /Rotate."""
+    if rot == 90:
+        return _Char(c, bottom, left, top, right)
+    if rot == 180:
+        return _Char(c, w - right, bottom, w - left, top)
+    if rot == 270:
+        return _Char(c, h - top, w - right, h - bottom, w - left)
+    return _Char(c, left, h - top, right, h - bottom)
+
+
+def _lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Group characters into lines: sorted by centre, joined while they overlap vertically."""
+    chars = sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2)
+    lines: list[list[_Char]] = []
+    top = bottom = 0.0
+    for ch in chars:
+        if lines:
+            overlap = min(bottom, ch.bottom) - max(top, ch.top)
+            if overlap >= LINE_OVERLAP * min(bottom - top, ch.h):
+                lines[-1].append(ch)
+                top, bottom = min(top, ch.top), max(bottom, ch.bottom)
+                continue
+        lines.append([ch])
+        top, bottom = ch.top, ch.bottom
+    for ln in lines:
+        ln.sort(key=lambda ch: ch.x0)
+    return lines
+
+
+def _line_key(line: list[_Char]) -> str:
+    return re.sub(r"\d+", "#", "".join(ch.c for ch in line))
+
+
+def _margin_lines(pages: list[tuple[float, list[list[_Char]]]]) -> set[tuple[int, int]]:
+    """(page index, line index) of running headers, footers and page numbers."""
+    drop: set[tuple[int, int]] = set()
+    keys: Counter[str] = Counter()
+    margin: list[tuple[int, int, str]] = []
+    for p, (height, lines) in enumerate(pages):
+        for i, ln in enumerate(lines):
+            top, bottom = min(ch.top for ch in ln), max(ch.bottom for ch in ln)
+            if bottom > height * (1 - MARGIN_BAND) or top < height * MARGIN_BAND:
+                text = "".join(ch.c for ch in ln)
+                if _PAGE_NO.match(text):
+                    drop.add((p, i))
+                    continue
+                k = _line_key(ln)
+                margin.append((p, i, k))
+                keys[k] += 1
+    if len(pages) >= 3:
+        for p, i, k in margin:
+            if keys[k] >= max(3, REPEAT_SHARE * len(pages)):
+                drop.add((p, i))
+    return drop
+
+
+def _ruled(a: _Char, b: _Char, rules: list[tuple[float, float, float]]) -> bool:
+    """A drawn vertical line between two neighbouring characters: a cell boundary."""
+    y = (b.top + b.bottom) / 2
+    return any(a.x1 - 1 <= x <= b.x0 + 1 and top <= y <= bottom for x, top, bottom in rules)
+
+
+def _render_line(line: list[_Char], left: float, unit: float, offset: int, page_no: int, out: list[str], loc: LocationMap, rules: list[tuple[float, float, float]]) -> int:
+    """Append one line's characters (with spacing) to `out`; returns the new text offset."""
+    col = 0
+    prev: _Char | None = None
+    for ch in line:
+        target = max(0, round((ch.x0 - left) / unit))
+        if prev is None:
+            pad = target
+        else:
+            gap = ch.x0 - prev.x1
+            fs = max(min(prev.h, ch.h), 1.0)
+            if gap > COLUMN_GAP * fs or (rules and _ruled(prev, ch, rules)):
+                pad = max(2, target - col)
+            elif gap > WORD_GAP * fs and not (_wide(prev.c) or _wide(ch.c)):
+                pad = 1
+            else:
+                pad = 0
+        if pad:
+            out.append(" " * pad)
+            offset += pad
+            col += pad
+        out.append(ch.c)
+        loc.add(offset, page_no, (ch.x0, ch.top, ch.x1, ch.bottom))
+        offset += 1
+        col += 2 if _wide(ch.c) else 1
+        prev = ch
+    return offset
+
+
+def read_pdf(data: bytes, *, name: str = "<pdf>") -> ReadResult:
+    """The text layer of a PDF as layout text with a location map."""
+    doc = _open(data)
+    try:
+        n_pages = len(doc)
+        if n_pages == 0:
+            raise MalformedDocumentError(f"PDF has no pages: {name}")
+        pages: list[tuple[float, list[list[_Char]]]] = []
+        page_rules: list[list[tuple[float, float, float]]] = []
+        n_chars = 0
+        for i in range(n_pages):
+            page = doc[i]
+            try:
+                chars, rules = _page_chars(page)
+                page_rules.append(rules)
+                n_chars += len(chars)
+                pages.append((page.get_size()[1], _lines(chars)))
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    if n_chars < MIN_TEXT_CHARS:
+        raise ScannedPDFError("scanned PDF: no text layer")
+    drop = _margin_lines(pages)
+    out: list[str] = []
+    loc = LocationMap()
+    offset = 0
+    for p, (_height, lines) in enumerate(pages):
+        kept = [ln for i, ln in enumerate(lines) if (p, i) not in drop]
+        if p:
+            out.append("\f")
+            offset += 1
+        if not kept:
+            continue
+        left = min(ln[0].x0 for ln in kept)
+        unit = median(ch.h for ln in kept for ch in ln) / 2 or 1.0
+        for ln in kept:
+            offset = _render_line(ln, left, unit, offset, p + 1, out, loc, page_rules[p])
+            out.append("\n")
+            offset += 1
+    return ReadResult(text="".join(out), format="pdf", pages=n_pages, text_layer=True, locations=loc)
