@@ -37,6 +37,7 @@ class Mapper:
         self.old_s = "".join(old[i] for i in self.old_idx)
         self.new_s = "".join(new[i] for i in self.new_idx)
         self.new_len = len(new)
+        self.cursor = 0  # both texts keep the document's order: search on from the last match
 
     def map(self, start: int, end: int) -> tuple[int, int] | None:
         a = bisect.bisect_left(self.old_idx, start)
@@ -50,9 +51,12 @@ class Mapper:
             hits = [m.start() for m in re.finditer(re.escape(needle), self.new_s)]
             if not hits or (ctx == 0 and len(hits) > 1 and len(needle) < 3):
                 continue
-            h = min(hits, key=lambda x: abs(x - expect))
+            ahead = [x for x in hits if x >= self.cursor - 50]
+            h = hits[0] if len(hits) == 1 else ahead[0] if ahead else min(hits, key=lambda x: abs(x - expect))
             s = h + (a - lo)
             e = s + (b - a)
+            if len(hits) == 1 and ctx:
+                self.cursor = h
             return self.new_idx[s], self.new_idx[e - 1] + 1
         return None
 
@@ -60,7 +64,7 @@ class Mapper:
 def map_gold(gold: list[dict], old: str, new: str) -> tuple[list[dict], int]:
     m = Mapper(old, new)
     out, lost = [], 0
-    for g in gold:
+    for g in sorted(gold, key=lambda g: g.get("start", 0)):
         g = dict(g)
         if "start" in g and g.get("end") is not None:
             span = m.map(g["start"], g["end"])

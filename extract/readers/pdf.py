@@ -20,6 +20,7 @@ from statistics import median
 
 from ..errors import EncryptedDocumentError, MalformedDocumentError, ScannedPDFError, TruncatedDocumentError
 from .base import LocationMap, ReadResult
+from .pdf_grid import Grid, Seg, column_kinds, find_grids, grid_rows, label_after_values
 
 # Fitted on the 9 dev PDFs (Songti/Fangsong body text 10–16 pt, tables 8–10 pt):
 LINE_OVERLAP = 0.5  # share of the smaller char height two chars must overlap vertically to share a line
@@ -27,6 +28,10 @@ WORD_GAP = 0.28  # gap (in font heights) between Latin/digit chars that becomes 
 COLUMN_GAP = 0.9  # gap (in font heights) that separates two cells / columns (≥ 2 spaces)
 RULE_THICKNESS = 3.0  # points: a path this thin and at least RULE_MIN_LENGTH tall is a vertical rule
 RULE_MIN_LENGTH = 6.0
+PATH_PIECES = 5  # a path with more segments than a rectangle is read piece by piece
+GRID_TABLES = False  # ruled tables → tab rows (False: space-aligned like pdftotext; better on the dev PDFs, see benchmarks/pdf_routes.py)
+MERGED_HEADER_INSET = 4.0  # points right of a merged header cell's left border where its text is laid out
+PAGE_BREAK = ""  # between pages; a form feed here reads as a blank line, which splits paragraphs and tables running on
 MIN_TEXT_CHARS = 20  # fewer visible characters in the whole document than this → no text layer
 MARGIN_BAND = 0.09  # top/bottom share of the page height where running headers and footers live
 REPEAT_SHARE = 0.5  # a margin line repeated (digits ignored) on this share of pages is a running header
@@ -41,6 +46,7 @@ class _Char:
     top: float
     x1: float
     bottom: float
+    dx: float = 0.0  # shift applied when laying out (a merged header cell's text moved to the cell's left edge)
 
     @property
     def h(self) -> float:
@@ -67,27 +73,64 @@ def _open(data: bytes):  # type: ignore[no-untyped-def]
         raise MalformedDocumentError(f"unreadable PDF: {str(exc).splitlines()[0]}") from None
 
 
-def _page_rules(page, rot: int, w: float, h: float) -> list[tuple[float, float, float]]:  # type: ignore[no-untyped-def]
-    """Vertical ruling lines (x, top, bottom) on the displayed page: thin paths, and the left and
-    right edges of drawn rectangles (cell borders)."""
+def _path_lines(obj) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """Straight pieces (x0, y0, x1, y1, PDF space) of a path drawing several lines at once."""
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
-    rules: list[tuple[float, float, float]] = []
+    m = obj.get_matrix()
+    out = []
+    n = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    prev = start = None
+    for i in range(n):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        if not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+            out.append((*prev, *pt))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = pt
+        prev = pt
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None and prev != start:
+            out.append((*prev, *start))
+            prev = start
+    return out
+
+
+def _page_rules(page, rot: int, w: float, h: float) -> tuple[list[Seg], list[Seg]]:  # type: ignore[no-untyped-def]
+    """Horizontal and vertical ruling lines on the displayed page: thin paths, the edges of drawn
+    rectangles (cell borders), and the straight pieces of paths that draw a whole grid at once."""
+    import pypdfium2.raw as pdfium_c
+
+    boxes: list[tuple[float, float, float, float]] = []
     for obj in page.get_objects(max_depth=1):
         if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
-        left, bottom, right, top = obj.get_bounds()
-        b = _rotated("", left, bottom, right, top, rot, w, h)
-        if b.bottom - b.top < RULE_MIN_LENGTH:
-            continue
-        if b.x1 - b.x0 <= RULE_THICKNESS:
-            rules.append(((b.x0 + b.x1) / 2, b.top, b.bottom))
+        if pdfium_c.FPDFPath_CountSegments(obj.raw) > PATH_PIECES:
+            for x0, y0, x1, y1 in _path_lines(obj):
+                boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
         else:
-            rules += [(b.x0, b.top, b.bottom), (b.x1, b.top, b.bottom)]
-    return rules
+            boxes.append(tuple(obj.get_bounds()))  # type: ignore[arg-type]
+    hs: list[Seg] = []
+    vs: list[Seg] = []
+    for left, bottom, right, top in boxes:
+        b = _rotated("", left, bottom, right, top, rot, w, h)
+        width, height = b.x1 - b.x0, b.bottom - b.top
+        if width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
+            vs.append((b.x0, b.top, b.x1, b.bottom))
+        elif height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
+            hs.append((b.x0, b.top, b.x1, b.bottom))
+        elif width >= RULE_MIN_LENGTH and height >= RULE_MIN_LENGTH:
+            vs += [(b.x0, b.top, b.x0, b.bottom), (b.x1, b.top, b.x1, b.bottom)]
+            hs += [(b.x0, b.top, b.x1, b.top), (b.x0, b.bottom, b.x1, b.bottom)]
+    return hs, vs
 
 
-def _page_chars(page) -> tuple[list[_Char], list[tuple[float, float, float]]]:  # type: ignore[no-untyped-def]
+def _page_chars(page) -> tuple[list[_Char], tuple[list[Seg], list[Seg]]]:  # type: ignore[no-untyped-def]
     tp = page.get_textpage()
     try:
         n = tp.count_chars()
@@ -106,7 +149,7 @@ def _page_chars(page) -> tuple[list[_Char], list[tuple[float, float, float]]]:  
             if right <= left or top <= bottom:
                 continue
             out.append(_rotated(c, left, bottom, right, top, rot, w, h))
-        return out, (_page_rules(page, rot, w, h) if out else [])
+        return out, (_page_rules(page, rot, w, h) if out else ([], []))
     finally:
         tp.close()
 
@@ -179,11 +222,11 @@ def _render_line(line: list[_Char], left: float, unit: float, offset: int, page_
     col = 0
     prev: _Char | None = None
     for ch in line:
-        target = max(0, round((ch.x0 - left) / unit))
+        target = max(0, round((ch.x0 + ch.dx - left) / unit))
         if prev is None:
             pad = target
         else:
-            gap = ch.x0 - prev.x1
+            gap = (ch.x0 + ch.dx) - (prev.x1 + prev.dx)
             fs = max(min(prev.h, ch.h), 1.0)
             if gap > COLUMN_GAP * fs or (rules and _ruled(prev, ch, rules)):
                 pad = max(2, target - col)
@@ -203,8 +246,58 @@ def _render_line(line: list[_Char], left: float, unit: float, offset: int, page_
     return offset
 
 
+def _split_grids(chars: list[_Char], grids: list[Grid]) -> list[_Char]:
+    """Put characters inside a ruled grid into their cells; returns the others."""
+    free = []
+    for ch in chars:
+        x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        g = next((g for g in grids if g.contains(x, y)), None)
+        cell = g.slot(x, y) if g is not None else None
+        if cell is None or g.full_width(cell):  # type: ignore[union-attr]
+            free.append(ch)  # a framed title or note spanning the whole table reads as lines
+        else:
+            cell.chars.append(ch)
+    for g in grids:
+        for cell in g.cells():
+            cell.chars = [ch for ln in _lines(cell.chars) for ch in ln]
+    return free
+
+
+def _align_merged_headers(grid: Grid) -> None:
+    """A header cell merged over several columns (收入预算 over 合计 … 其他收入) is printed centred,
+    over none of its columns' values; moved to the cell's left edge, its text sits over the first
+    of them, where a space-aligned header names its columns."""
+    kinds = column_kinds(grid)
+    for cell in grid.cells():
+        spanned = kinds[cell.c0 : cell.c1 + 1]
+        if cell.c1 > cell.c0 and cell.chars and not grid.full_width(cell) and spanned[0] == "num" and "text" not in spanned:
+            dx = grid.xs[cell.c0] + MERGED_HEADER_INSET - min(ch.x0 for ch in cell.chars)
+            for ch in cell.chars:
+                ch.dx = min(dx, 0.0)
+
+
+def _has_prose(grid: Grid) -> bool:
+    return any(ch.c in "。；;！？" for cell in grid.cells() for ch in cell.chars)
+
+
+def _render_grid(grid: Grid, offset: int, page_no: int, out: list[str], loc: LocationMap) -> int:
+    """Grid rows as tab-separated lines, every character located."""
+    for row in grid_rows(grid):
+        for j, cell in enumerate(row):
+            if j:
+                out.append("\t")
+                offset += 1
+            for ch in cell.chars if cell is not None else ():
+                out.append(ch.c)
+                loc.add(offset, page_no, (ch.x0, ch.top, ch.x1, ch.bottom))
+                offset += 1
+        out.append("\n")
+        offset += 1
+    return offset
+
+
 def read_pdf(data: bytes, *, name: str = "<pdf>") -> ReadResult:
-    """The text layer of a PDF as layout text with a location map."""
+    """The text layer of a PDF as layout text (ruled tables as tab rows) with a location map."""
     doc = _open(data)
     try:
         n_pages = len(doc)
@@ -212,13 +305,23 @@ def read_pdf(data: bytes, *, name: str = "<pdf>") -> ReadResult:
             raise MalformedDocumentError(f"PDF has no pages: {name}")
         pages: list[tuple[float, list[list[_Char]]]] = []
         page_rules: list[list[tuple[float, float, float]]] = []
+        page_grids: list[list[Grid]] = []
         n_chars = 0
         for i in range(n_pages):
             page = doc[i]
             try:
-                chars, rules = _page_chars(page)
-                page_rules.append(rules)
+                chars, (hs, vs) = _page_chars(page)
                 n_chars += len(chars)
+                grids = find_grids(hs, vs)
+                chars = _split_grids(chars, grids)
+                prose = [g for g in grids if not GRID_TABLES or _has_prose(g) or label_after_values(g)]
+                for g in prose:
+                    _align_merged_headers(g)
+                if prose:  # a framed text box or a two-sided table: its characters read as lines
+                    grids = [g for g in grids if g not in prose]
+                    chars += [ch for g in prose for cell in g.cells() for ch in cell.chars]
+                page_grids.append(grids)
+                page_rules.append([((s[0] + s[2]) / 2, s[1], s[3]) for s in vs])
                 pages.append((page.get_size()[1], _lines(chars)))
             finally:
                 page.close()
@@ -232,15 +335,22 @@ def read_pdf(data: bytes, *, name: str = "<pdf>") -> ReadResult:
     offset = 0
     for p, (_height, lines) in enumerate(pages):
         kept = [ln for i, ln in enumerate(lines) if (p, i) not in drop]
-        if p:
-            out.append("\f")
-            offset += 1
-        if not kept:
+        if p and PAGE_BREAK:
+            out.append(PAGE_BREAK)
+            offset += len(PAGE_BREAK)
+        grids = [g for g in page_grids[p] if any(c.chars for c in g.cells())]
+        if not kept and not grids:
             continue
-        left = min(ln[0].x0 for ln in kept)
-        unit = median(ch.h for ln in kept for ch in ln) / 2 or 1.0
-        for ln in kept:
-            offset = _render_line(ln, left, unit, offset, p + 1, out, loc, page_rules[p])
+        left = min((ln[0].x0 for ln in kept), default=0.0)
+        unit = median(ch.h for ln in kept for ch in ln) / 2 if kept else 1.0
+        items: list[tuple[float, int, list[_Char] | Grid]] = [(min(ch.top for ch in ln), 0, ln) for ln in kept]
+        items += [(g.top, 1, g) for g in grids]
+        items.sort(key=lambda it: (it[0], it[1]))
+        for _top, _kind, item in items:
+            if isinstance(item, Grid):
+                offset = _render_grid(item, offset, p + 1, out, loc)
+                continue
+            offset = _render_line(item, left, unit or 1.0, offset, p + 1, out, loc, page_rules[p])
             out.append("\n")
             offset += 1
     return ReadResult(text="".join(out), format="pdf", pages=n_pages, text_layer=True, locations=loc)
