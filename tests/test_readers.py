@@ -334,3 +334,49 @@ def test_real_pdfs_read_like_their_pdftotext_texts():
     assert sum(same.values()) >= 0.98 * len(ref.cells)
     assert all(c.page and c.bbox for c in res.cells)
     assert all(f.page for f in res.facts)
+
+
+def test_docx_headings_and_merged_cells():
+    import docx
+
+    d = docx.Document()
+    d.add_heading("某某县医疗保障局2023年部门预算", level=1)
+    d.add_paragraph(SENTENCE)
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(1, 0)).text = "项目"
+    t.cell(0, 1).merge(t.cell(0, 2)).text = "本年收入"
+    t.cell(1, 1).text, t.cell(1, 2).text = "预算数", "上年数"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "一般公共服务支出", "1,234.56", "1,000.00"
+    buf = io.BytesIO()
+    d.save(buf)
+    r = read_any(buf.getvalue(), suffix=".docx")
+    assert r is not None
+    assert r.text.splitlines() == [
+        "# 某某县医疗保障局2023年部门预算",
+        SENTENCE,
+        "项目\t本年收入\t本年收入",
+        "项目\t预算数\t上年数",
+        "一般公共服务支出\t1,234.56\t1,000.00",
+    ]
+
+
+def test_xlsx_title_unit_and_merged_header():
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表1"
+    ws.append(["收支预算总表"])
+    ws.append(["单位：万元"])
+    ws.append(["项目", "本年收入", None])
+    ws.append([None, "预算数", "上年数"])
+    ws.append(["一般公共服务支出", 1234.56, 1000])
+    ws.merge_cells("B3:C3")
+    ws.merge_cells("A3:A4")
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = read_any(buf.getvalue(), suffix=".xlsx")
+    assert r is not None
+    assert r.text.splitlines()[:5] == ["收支预算总表", "单位：万元", "项目\t本年收入\t本年收入", "项目\t预算数\t上年数", "一般公共服务支出\t1,234.56\t1,000.00"]
+    res = extract_document(r.text, is_text=True)
+    assert {(c.table_title, c.unit, c.column, c.value) for c in res.cells} == {("收支预算总表", "万元", "本年收入 > 预算数", 1234.56), ("收支预算总表", "万元", "本年收入 > 上年数", 1000.0)}
