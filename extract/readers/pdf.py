@@ -28,6 +28,7 @@ WORD_GAP = 0.28  # gap (in font heights) between Latin/digit chars that becomes 
 COLUMN_GAP = 0.9  # gap (in font heights) that separates two cells / columns (≥ 2 spaces)
 RULE_THICKNESS = 3.0  # points: a path this thin and at least RULE_MIN_LENGTH tall is a vertical rule
 RULE_MIN_LENGTH = 6.0
+RULE_GAP = 0.1  # gap (in font heights) below which no rule is looked for between two characters
 PATH_PIECES = 5  # a path with more segments than a rectangle is read piece by piece
 GRID_TABLES = False  # ruled tables → tab rows (False: space-aligned like pdftotext; better on the dev PDFs, see benchmarks/pdf_routes.py)
 MERGED_HEADER_INSET = 4.0  # points right of a merged header cell's left border where its text is laid out
@@ -104,17 +105,23 @@ def _path_lines(obj) -> list[tuple[float, float, float, float]]:  # type: ignore
 def _page_rules(page, rot: int, w: float, h: float) -> tuple[list[Seg], list[Seg]]:  # type: ignore[no-untyped-def]
     """Horizontal and vertical ruling lines on the displayed page: thin paths, the edges of drawn
     rectangles (cell borders), and the straight pieces of paths that draw a whole grid at once."""
+    import ctypes
+
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     boxes: list[tuple[float, float, float, float]] = []
-    for obj in page.get_objects(max_depth=1):
-        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+    x0_, y0_, x1_, y1_ = (ctypes.c_float() for _ in range(4))
+    # the raw API: wrapping each of thousands of text objects just to skip it costs more than reading the page
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        raw = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(raw) != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
-        if pdfium_c.FPDFPath_CountSegments(obj.raw) > PATH_PIECES:
-            for x0, y0, x1, y1 in _path_lines(obj):
+        if pdfium_c.FPDFPath_CountSegments(raw) > PATH_PIECES:
+            for x0, y0, x1, y1 in _path_lines(pdfium.PdfObject(raw, page=page, pdf=page.pdf)):
                 boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-        else:
-            boxes.append(tuple(obj.get_bounds()))  # type: ignore[arg-type]
+        elif pdfium_c.FPDFPageObj_GetBounds(raw, ctypes.byref(x0_), ctypes.byref(y0_), ctypes.byref(x1_), ctypes.byref(y1_)):
+            boxes.append((x0_.value, y0_.value, x1_.value, y1_.value))
     hs: list[Seg] = []
     vs: list[Seg] = []
     for left, bottom, right, top in boxes:
@@ -228,7 +235,7 @@ def _render_line(line: list[_Char], left: float, unit: float, offset: int, page_
         else:
             gap = (ch.x0 + ch.dx) - (prev.x1 + prev.dx)
             fs = max(min(prev.h, ch.h), 1.0)
-            if gap > COLUMN_GAP * fs or (rules and _ruled(prev, ch, rules)):
+            if gap > COLUMN_GAP * fs or (rules and gap > RULE_GAP * fs and _ruled(prev, ch, rules)):
                 pad = max(2, target - col)
             elif gap > WORD_GAP * fs and not (_wide(prev.c) or _wide(ch.c)):
                 pad = 1
@@ -268,9 +275,11 @@ def _align_merged_headers(grid: Grid) -> None:
     over none of its columns' values; moved to the cell's left edge, its text sits over the first
     of them, where a space-aligned header names its columns."""
     kinds = column_kinds(grid)
+    first = next((r for r, row in enumerate(grid.slots) if not any(grid.full_width(c) for c in row)), 0)
     for cell in grid.cells():
         spanned = kinds[cell.c0 : cell.c1 + 1]
-        if cell.c1 > cell.c0 and cell.chars and not grid.full_width(cell) and spanned[0] == "num" and "text" not in spanned:
+        top = cell.r0 == first  # a top-level header; lower ones sit under a parent that names them
+        if top and cell.c1 > cell.c0 and cell.chars and spanned[0] == "num" and "text" not in spanned:
             dx = grid.xs[cell.c0] + MERGED_HEADER_INSET - min(ch.x0 for ch in cell.chars)
             for ch in cell.chars:
                 ch.dx = min(dx, 0.0)
