@@ -380,3 +380,58 @@ def test_xlsx_title_unit_and_merged_header():
     assert r.text.splitlines()[:5] == ["收支预算总表", "单位：万元", "项目\t本年收入\t本年收入", "项目\t预算数\t上年数", "一般公共服务支出\t1,234.56\t1,000.00"]
     res = extract_document(r.text, is_text=True)
     assert {(c.table_title, c.unit, c.column, c.value) for c in res.cells} == {("收支预算总表", "万元", "本年收入 > 预算数", 1234.56), ("收支预算总表", "万元", "本年收入 > 上年数", 1000.0)}
+
+
+def test_pdf_ruled_cells_split_even_when_text_touches_the_border():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    xs, ys = [60, 160, 220, 320], [700, 685, 670]
+    for x in xs:
+        c.line(x, ys[-1], x, ys[0])
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    # amounts right-aligned against the border, labels starting just after it: 2 pt apart
+    c.drawRightString(218, 674, "18,330.37")
+    c.drawString(62, 674, "一、财政拨款")
+    c.drawString(222, 674, "一、一般公共服务支出")
+    c.drawString(62, 689, "项目")
+    c.drawString(162, 689, "金额")
+    c.drawString(222, 689, "项目")
+    c.showPage()
+    c.save()
+    r = read_any(buf.getvalue(), suffix=".pdf")
+    row = next(ln for ln in r.text.splitlines() if "18,330.37" in ln)
+    assert row.split() == ["一、财政拨款", "18,330.37", "一、一般公共服务支出"]
+
+
+def test_grid_from_rules_with_merged_cells():
+    from extract.readers.pdf_grid import Cell, find_grids, grid_rows
+
+    # 3 columns × 3 rows; the top-right two cells merged (no rule at x=200 in the first row)
+    hs = [(0, y, 300, y) for y in (0, 20, 40, 60)]
+    vs = [(0, 0, 0, 60), (100, 0, 100, 60), (200, 20, 200, 60), (300, 0, 300, 60)]
+    (g,) = find_grids(hs, vs)
+    assert g.slots[0][1] is g.slots[0][2] and g.slots[1][1] is not g.slots[1][2]
+
+    class Ch:
+        def __init__(self, c: str) -> None:
+            self.c = c
+
+    def put(cell: Cell, s: str) -> None:
+        cell.chars = [Ch(x) for x in s]
+
+    put(g.slots[0][0], "项目")
+    put(g.slots[0][1], "本年收入")
+    put(g.slots[1][1], "预算数")
+    put(g.slots[1][2], "上年数")
+    put(g.slots[2][0], "一般公共服务支出")
+    put(g.slots[2][1], "1,234.56")
+    put(g.slots[2][2], "1,000.00")
+    rows = [["".join(ch.c for ch in c.chars) if c else "" for c in row] for row in grid_rows(g)]
+    assert rows == [["项目", "本年收入", "本年收入"], ["", "预算数", "上年数"], ["一般公共服务支出", "1,234.56", "1,000.00"]]
