@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .ingest import DEFAULT_MAX_BYTES, decode, doc_id_for, read_bytes, sha256_of
+from .ingest import DEFAULT_MAX_BYTES, doc_id_for, read_bytes, sha256_of
 from .pipeline import error_result, process
 from .records import DocumentResult
 
 log = logging.getLogger("extract.batch")
 
 RECORD_FILES = ("documents", "facts", "tables", "indicators", "alignments", "findings")
-DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text")
+DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text", "*.pdf", "*.html", "*.htm", "*.docx", "*.xlsx", "*.xls", "*.doc")
 
 
 @dataclass
@@ -94,15 +94,18 @@ def _process_path(path: str, max_bytes: int, use_models: bool = True) -> dict[st
     data: bytes | None = None
     try:
         data = read_bytes(path, max_bytes=max_bytes)
-        text, enc = decode(data, name=Path(path).name)
-        from .ingest import RawDocument
+        from .ingest import raw_from_bytes
         from .model import Models
         from .screen import screen
 
-        result = screen(process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models()))
+        raw = raw_from_bytes(path, data)
+        result = screen(process(raw, models=None if use_models else Models()))
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         result = error_result(path, data, exc)
-    return _result_to_dict(result)
+    out = _result_to_dict(result)
+    if result.ok and result.document.format != "text":
+        out["text"] = result.text  # converted input: `run` saves the text the spans index
+    return out
 
 
 def _result_to_dict(r: DocumentResult) -> dict[str, Any]:
@@ -193,8 +196,12 @@ def run(
             bar = None
 
     def finish(path: str, res: dict[str, Any]) -> None:
-        atomic_write_text(parts / _part_name(path), [json.dumps(res, ensure_ascii=False)])
         doc = res["documents"][0]
+        if (text := res.pop("text", None)) is not None:
+            text_file = out_dir / "texts" / f"{doc['doc_id']}.txt"
+            atomic_write_text(text_file, [text])
+            doc["text_path"] = str(text_file)
+        atomic_write_text(parts / _part_name(path), [json.dumps(res, ensure_ascii=False)])
         if bar is not None:
             bar.update(1)
         else:

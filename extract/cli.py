@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .batch import DEFAULT_PATTERNS
 
     r.add_argument("--workers", type=int, default=None, metavar="N", help="parallel processes (default: up to 4, one per core)")
-    r.add_argument("--glob", default=None, metavar="PATTERN", help=f"file name patterns in folders, comma separated (default: {','.join(DEFAULT_PATTERNS)})")
+    r.add_argument("--glob", default=None, metavar="PATTERN", help=f"file name patterns in folders, comma separated (default: {', '.join(DEFAULT_PATTERNS)})")
     r.add_argument("--resume", action="store_true", help="reuse documents already finished in DIR")
     r.add_argument("--max-mb", type=float, default=50.0, metavar="MB", help="skip files larger than this with an error record (default 50)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -37,3 +37,27 @@ class DataFileError(ExtractError):
 
 class UsageError(ExtractError):
     """The caller passed arguments that cannot work (no inputs, bad option values)."""
+
+
+class ScannedPDFError(ExtractError):
+    """The PDF has pages but no text layer (a scan); no OCR is configured."""
+
+
+class EncryptedDocumentError(ExtractError):
+    """The document is password-protected."""
+
+
+class TruncatedDocumentError(ExtractError):
+    """The file ends before its format says it should (an interrupted download)."""
+
+
+class ZipBombError(ExtractError):
+    """A zip-based document (.docx/.xlsx) would expand to far more than any real document."""
+
+
+class LegacyFormatError(ExtractError):
+    """An old binary Office format (.doc) that no installed converter reads."""
+
+
+class MalformedDocumentError(ExtractError):
+    """The bytes claim a format (PDF, zip, HTML, Excel) but its structure cannot be read."""

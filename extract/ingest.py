@@ -8,11 +8,11 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .errors import BinaryFileError, DecodeError, EmptyDocumentError, FileTooLargeError, ReadError, UnsupportedFormatError
+from .errors import BinaryFileError, DecodeError, EmptyDocumentError, FileTooLargeError, ReadError
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
-LATER_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".xls", ".xlsx", ".wps"})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -25,6 +25,10 @@ class RawDocument:
     encoding: str
     sha256: str
     n_bytes: int
+    format: str = "text"  # text, pdf, html, docx, xlsx, xls
+    pages: int | None = None  # PDFs
+    text_layer: bool | None = None  # PDFs: False would have been a scanned-PDF error
+    locations: Any = None  # extract.readers.LocationMap: text offset → page + bbox (PDFs)
 
     @property
     def doc_id(self) -> str:
@@ -42,8 +46,6 @@ def sha256_of(data: bytes) -> str:
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     p = Path(path)
-    if p.suffix.lower() in LATER_SUFFIXES:
-        raise UnsupportedFormatError(f"{p.suffix} input is not supported yet (text and markdown only): {p.name}")
     try:
         size = p.stat().st_size
         if size > max_bytes:
@@ -122,9 +124,22 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
 
 
 def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    data = read_bytes(path, max_bytes=max_bytes)
-    text, enc = decode(data, name=Path(path).name)
-    return RawDocument(str(path), text, enc, sha256_of(data), len(data))
+    return raw_from_bytes(str(path), read_bytes(path, max_bytes=max_bytes))
+
+
+def raw_from_bytes(path: str, data: bytes) -> RawDocument:
+    """Text files are decoded; PDF, HTML, Word and Excel (told apart by content) are read by
+    `extract.readers`, whose text the spans then index."""
+    from .readers import read_any
+
+    name = Path(path).name
+    res = read_any(data, suffix=Path(path).suffix, name=name)
+    if res is None:
+        text, enc = decode(data, name=name)
+        return RawDocument(path, text, enc, sha256_of(data), len(data))
+    if not res.text.strip():
+        raise EmptyDocumentError(f"no text in this {res.format} file: {name}")
+    return RawDocument(path, res.text, res.encoding or res.format, sha256_of(data), len(data), res.format, res.pages, res.text_layer, res.locations)
 
 
 def document_from_text(text: str, *, path: str = "<text>") -> RawDocument:

@@ -16,6 +16,7 @@ from .layout import Layout, parse_layout
 from .metric_model import assign_metrics
 from .model import Models, calibrate
 from .normalize import normalize
+from .readers import locate_records
 from .reason_model import attach_reasons
 from .records import DocumentRecord, DocumentResult, Fact
 from .subjects import SubjectContext
@@ -110,7 +111,11 @@ def process(raw: RawDocument, *, calibrate_confidence: bool = True, models: Mode
         n_unaligned=stats.abstained,
         n_bytes=raw.n_bytes,
         seconds=round(time.perf_counter() - t0, 4),
+        format=raw.format,
+        pages=raw.pages,
+        text_layer=raw.text_layer,
     )
+    facts, cells = locate_records(facts, raw.locations), locate_records(cells, raw.locations)
     return DocumentResult(document=doc, text=raw.text, facts=facts, cells=cells, indicators=indicators, findings=findings, alignments=alignments)
 
 

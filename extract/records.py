@@ -48,6 +48,10 @@ class DocumentRecord(_Record):
     n_findings: int = 0
     n_aligned: int = 0
     n_unaligned: int = 0  # money amounts left without a table entry (abstentions)
+    format: str = "text"  # text, pdf, html, docx, xlsx, xls
+    pages: int | None = None  # PDFs: page count
+    text_layer: bool | None = None  # PDFs: a text layer was found
+    text_path: str | None = None  # the extracted text spans index (saved by `run` for non-text input)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,8 @@ class Fact(_Record):
     surface: str = ""  # the quantity as written (or reason lead-in), for people checking output
     comparator: str | None = None  # ≥, ≤ ... when prose states a bound
     share_of: str | None = None  # for shares: the whole (占“三公”经费的25.96% → 三公经费)
+    page: int | None = None  # PDF input: 1-based page the number was read on
+    bbox: list[float] | None = None  # PDF input: [x0, top, x1, bottom] in points, origin top-left
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,8 @@ class TableCell(_Record):
     row_label_raw: str = ""
     is_total: bool = False
     row_path: str = ""  # the rows this row is part of, outermost first (本年收入 > 一般公共预算拨款收入)
+    page: int | None = None  # PDF input: 1-based page the cell was read on
+    bbox: list[float] | None = None  # PDF input: [x0, top, x1, bottom] in points, origin top-left
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from extract.errors import BinaryFileError, EmptyDocumentError, FileTooLargeError, ReadError, UnsupportedFormatError
+from extract.errors import BinaryFileError, EmptyDocumentError, FileTooLargeError, ReadError, TruncatedDocumentError
 from extract.ingest import decode, read_document
 
 TEXT = "2023年青云谱区医疗保障局收入预算总额为271.33万元，较上年预算安排减少65.92万元。\n"
@@ -63,10 +63,10 @@ def test_huge_file(tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
-def test_formats_not_yet_read(tmp_path, suffix):
+def test_a_bare_pdf_header_is_a_truncated_pdf_whatever_its_name(tmp_path, suffix):
     p = tmp_path / f"doc{suffix}"
     p.write_bytes(b"%PDF-1.4")
-    with pytest.raises(UnsupportedFormatError, match="not supported yet"):
+    with pytest.raises(TruncatedDocumentError, match="truncated PDF"):
         read_document(p)
 
 

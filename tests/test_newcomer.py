@@ -84,7 +84,7 @@ def test_default_glob_list_is_the_same_in_help_and_in_the_error(tmp_path, capsys
     with pytest.raises(SystemExit):
         main(["run", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
-    assert ",".join(DEFAULT_PATTERNS) in help_text
+    assert ", ".join(DEFAULT_PATTERNS) in help_text
     (tmp_path / "in").mkdir()
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "o")]) == 2
     assert ", ".join(DEFAULT_PATTERNS) in _one_line_error(capsys)
