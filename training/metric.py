@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.metric_model import NONE, MetricContext, candidate_features, contexts, metric_candidates
+from extract.metric_model import NONE, MetricInput, MetricRanker, contexts
 from extract.model import LinearModel
 from extract.records import Fact
 from training import ranker
 
 C = 0.5
+RANKER = MetricRanker()  # candidates and features only: fitting happens here
 
 
 @dataclass
 class Example:
     doc: str
-    fact: Fact
-    ctx: MetricContext
+    x: MetricInput
     gold: str  # metric id or NONE
 
 
@@ -32,13 +32,13 @@ def examples_for(doc: str, facts: list[Fact], gold: list[dict]) -> list[Example]
             continue
         g = next((g for g in gold if g["kind"] == f.kind and g["start"] < f.span[1] and f.span[0] < g["end"]), None)
         if g is not None and "metric_review" in g:
-            out.append(Example(doc, f, ctx, g.get("metric") or NONE))
+            out.append(Example(doc, MetricInput(f, ctx), g.get("metric") or NONE))
     return out
 
 
 def _candidates(ex: Example) -> list[tuple[list[str], int]]:
-    cands = metric_candidates(ex.fact.subject or "")
-    return [(candidate_features(ex.fact, ex.ctx, k, len(cands)), int(k.metric == ex.gold)) for k in cands]
+    cands = RANKER.candidates(ex.x)
+    return [(RANKER.features(ex.x, cands, i), int(k.metric == ex.gold)) for i, k in enumerate(cands)]
 
 
 def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:

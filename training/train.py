@@ -36,12 +36,11 @@ from extract.batch import atomic_write_text
 from extract.evaluate import MetricScore, Score, fact_is_right, load_gold, score_document, score_metrics
 from extract.ingest import RawDocument, read_document
 from extract.model import N_FEATURES, LinearModel, Models, calibrate, fact_features, hash_feature
-from extract.pipeline import _dept_names, prose_facts
 from extract.reason_model import attach_reasons
-from extract.records import Fact
-from extract.subjects import SubjectContext
+from extract.records import Fact, Trace
 from training import kind as kind_training
 from training import metric as metric_training
+from training import ranker as ranker_training
 from training import reason as reason_training
 from training import subject as subject_training
 
@@ -83,7 +82,9 @@ def scores(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
 
 
 @dataclass
-class Doc:
+class Example:
+    """One annotated document and the facts each training round made of it."""
+
     name: str
     raw: RawDocument
     gold: list[dict]
@@ -97,14 +98,14 @@ def _linear(clf: LogisticRegression, name: str) -> LinearModel:
     return LinearModel(name, {int(i): float(coef[i]) for i in np.flatnonzero(coef)}, float(clf.intercept_[0]))
 
 
-def _fact_f1(docs: list[Doc], attr: str) -> Score:
+def _fact_f1(docs: list[Example], attr: str) -> Score:
     s = Score()
     for d in docs:
         score_document(getattr(d, attr), d.gold, s, doc=d.name)
     return s
 
 
-def _f1(docs: list[Doc], kind: str = "all") -> float:
+def _f1(docs: list[Example], kind: str = "all") -> float:
     return _fact_f1(docs, "held").as_dict()["correct"][kind]["f1"]
 
 
@@ -112,24 +113,23 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
     """Every model, cross-fitted in pipeline order; a ranker that does not beat the rules on
     held-out documents is not shipped (the rules keep that decision)."""
     gold = load_gold(annotations / "facts")
-    docs = [Doc(p.name, read_document(p), gold[p.name]) for p in sorted(corpus.glob("*.txt")) if p.name in gold]
+    docs = [Example(p.name, read_document(p), gold[p.name]) for p in sorted(corpus.glob("*.txt")) if p.name in gold]
     fold: dict[str, Models] = {d.name: Models() for d in docs}  # the kept models of each document's fold
 
     def rerun(names: dict[str, Models]) -> None:
         for d in docs:
-            _, d.held = prose_facts(d.raw, models=names[d.name], calibrate_confidence=False)
+            d.held = ranker_training.prose_doc(d.raw, names[d.name]).facts
 
     # 0. the rules alone, and what the kind and subject rankers see of them
     kind_ex: list[kind_training.Example] = []
     subj_ex: list[subject_training.Example] = []
     for d in docs:
-        record: dict[str, SubjectContext] = {}
-        kind_record: dict[int, tuple[list[str], str, str]] = {}
-        layout, d.rules = prose_facts(d.raw, models=Models(), calibrate_confidence=False, record=record, kind_record=kind_record)
-        d.held = d.rules
-        d.dept = _dept_names(layout.department)
-        kind_ex += kind_training.examples_for(d.name, kind_record, d.gold)
-        subj_ex += subject_training.examples_for(d.name, d.rules, record, d.dept, d.gold)
+        trace = Trace()
+        doc = ranker_training.prose_doc(d.raw, Models(), trace)
+        d.rules = d.held = doc.facts
+        d.dept = doc.dept_names
+        kind_ex += kind_training.examples_for(d.name, trace.of("kind"), d.gold)
+        subj_ex += subject_training.examples_for(d.name, d.rules, trace.of("subject"), d.dept, d.gold)
     rules_all = _f1(docs)
     verdicts: dict[str, dict] = {}
     final: dict[str, LinearModel] = {}
