@@ -96,8 +96,10 @@ def _process_path(path: str, max_bytes: int, use_models: bool = True) -> dict[st
         text, enc = decode(data, name=Path(path).name)
         from .ingest import RawDocument
         from .model import Models
+        from .pipeline import RANKERS
 
-        result = process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models())
+        # --no-models: the ranker stages are dropped and the rules decide
+        result = process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models(), skip=() if use_models else RANKERS)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         result = error_result(path, data, exc)
     return _result_to_dict(result)

@@ -37,3 +37,7 @@ class DataFileError(ExtractError):
 
 class UsageError(ExtractError):
     """The caller passed arguments that cannot work (no inputs, bad option values)."""
+
+
+class StageOrderError(ExtractError):
+    """A pipeline stage ran before the stage whose output it reads (a stage list built wrongly)."""

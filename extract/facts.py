@@ -95,6 +95,7 @@ class _Context:
 
 @dataclass(slots=True)
 class Candidate:
+    """One quantity in its sentence: the text around it that the kind and subject decisions read."""
     q: Quantity
     sentence: Sentence
     left: str  # sentence-local text from the left limit to the number
@@ -263,6 +264,8 @@ def _leading_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
+    """The words before a number → the item it is about: lead-ins, years, the department, list
+    markers and figure words stripped, 类/款/项 chains resolved. Cached: the same clause recurs."""
     s = _RESIDUE.sub("", _QUOTES.sub("", raw))
     rm = _last_match(_reason_re(), s)
     if rm is not None:  # a number inside a reason is about what follows the lead-in
@@ -414,6 +417,7 @@ class FactExtractor:
     trace: Trace | None = None  # training: what the rankers saw (`Doc.trace`)
 
     def run(self, layout: Layout) -> list[Fact]:
+        """Facts of every prose block; the inherited context resets at each new section."""
         ctx = _Context()
         for block in layout.blocks:
             if block.kind == "table" or block.skipped:
@@ -535,8 +539,8 @@ class FactExtractor:
         d = _Decision(kind=kind, conf=conf, value=q.value)
         if kind == "change":
             self._change(cand, ctx, sent_facts, d)
-        elif kind == "percent" and _COMPLETION.search(_strip_left_blank(cand.left)):
-            self._completion(cand, ctx, sent_facts, d)
+        elif kind == "percent" and (cm := _COMPLETION.search(_strip_left_blank(cand.left))):
+            self._completion(cand, cm, ctx, sent_facts, d)
         elif kind == "percent" and cand.features["share"]:
             self._share(cand, ctx, sent_facts, d)
         else:
@@ -629,11 +633,9 @@ class FactExtractor:
             d.conf -= 0.05
         d.subject = subject
 
-    def _completion(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
+    def _completion(self, cand: Candidate, cm: re.Match[str], ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
         """完成年初预算的120.5%: the completion rate of the item, against that figure."""
         left = _strip_left_blank(cand.left)
-        cm = _COMPLETION.search(left)
-        assert cm is not None  # the caller checked
         d.share_of = cm.group("of") or None
         own = clean_subject(left[: cm.start()], self.dept_names)
         anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)

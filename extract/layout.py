@@ -40,6 +40,7 @@ _TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
 
 def heading_level(s: str) -> int | None:
+    """The level of the numbering marker a line starts with (第一部分=1 … ①=6), or None."""
     for level, pat in MARKERS:
         if pat.match(s):
             return level
@@ -195,6 +196,7 @@ class _Lines:
 
     @classmethod
     def of(cls, doc: MappedText) -> _Lines:
+        """Split and classify the lines, find the table regions."""
         lines = list(doc.lines())
         raw = [ln.text for ln in lines]
         starts, pos = [], 0

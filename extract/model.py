@@ -101,6 +101,7 @@ class LinearModel:
         return sigmoid(self.score(tokens))
 
     def to_json(self) -> str:
+        """Plain JSON (weights rounded to 6 digits) — the only form a model is stored in."""
         return json.dumps(
             {"name": self.name, "intercept": self.intercept, "weights": {str(k): round(v, 6) for k, v in sorted(self.weights.items())}, "stamp": self.stamp},
             ensure_ascii=False,
@@ -109,6 +110,7 @@ class LinearModel:
 
     @classmethod
     def from_json(cls, text: str, *, origin: str = "model") -> LinearModel:
+        """Read numbers only; anything else in the file is a `DataFileError`."""
         try:
             d = json.loads(text)
             return cls(d["name"], {int(k): float(v) for k, v in d["weights"].items()}, float(d["intercept"]), d.get("stamp", {}))
@@ -117,6 +119,7 @@ class LinearModel:
 
 
 def load_model(path: str | Path) -> LinearModel:
+    """A model file from disk (for `--models DIR`); a bad file is a `DataFileError`, never executed."""
     p = Path(path)
     try:
         return LinearModel.from_json(p.read_text(encoding="utf-8"), origin=str(p))
@@ -147,6 +150,7 @@ class Models:
 
     @classmethod
     def shipped(cls) -> Models:
+        """The models packaged in extract/models (a missing file leaves the rules for that step)."""
         return cls(**{name: shipped_model(name) for name in cls.NAMES})
 
     @classmethod

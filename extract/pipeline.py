@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .align import AlignStats, align
 from .checks import CheckInput, run_checks
-from .errors import ExtractError
+from .errors import ExtractError, StageOrderError
 from .facts import extract_facts
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
 from .kind_model import KindRanker
@@ -71,7 +71,8 @@ def normalise_stage(doc: Doc) -> Doc:
 
 def layout_stage(doc: Doc) -> Doc:
     """Blocks, sections, table regions, the 目录, and the department / year / 预算·决算."""
-    assert doc.mapped is not None, "the layout stage needs the normalise stage"
+    if doc.mapped is None:
+        raise StageOrderError("the layout stage needs the normalise stage before it")
     doc.layout = layout = parse_layout(doc.mapped)
     doc.department, doc.year, doc.doc_kind = layout.department, layout.year, layout.doc_kind
     doc.dept_names = department_names(layout.department)
@@ -82,7 +83,8 @@ def facts_stage(kind: KindRanker | None = None, subject: SubjectRanker | None = 
     """Prose facts; the kind and subject rankers (when given) decide inside, number by number."""
 
     def run(doc: Doc) -> Doc:
-        assert doc.layout is not None, "the facts stage needs the layout stage"
+        if doc.layout is None:
+            raise StageOrderError("the facts stage needs the layout stage before it")
         doc.facts = extract_facts(doc.layout, doc_id=doc.doc_id, dept_names=doc.dept_names, kind_ranker=kind, subject_ranker=subject, trace=doc.trace)
         return doc
 

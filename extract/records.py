@@ -20,6 +20,7 @@ class _Record:
     """Mixin giving every record the same dict round-trip used for JSONL."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSONL form: tuples become lists so it round-trips through JSON."""
         d = asdict(self)  # type: ignore[call-overload]
         for k, v in d.items():
             if isinstance(v, tuple):
@@ -28,6 +29,7 @@ class _Record:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]):  # type: ignore[no-untyped-def]
+        """Rebuild a record from its JSONL form, ignoring keys it does not know (newer writers)."""
         names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         kw = {k: (tuple(v) if k == "span" and isinstance(v, list) else v) for k, v in d.items() if k in names}
         return cls(**kw)
@@ -35,6 +37,7 @@ class _Record:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord(_Record):
+    """One documents.jsonl line: where the file came from, whether it was read, and what came out."""
     doc_id: str
     path: str
     sha256: str
@@ -59,6 +62,7 @@ class DocumentRecord(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Fact(_Record):
+    """One narrative fact from prose; `span` indexes the original text (CONTRACT.md)."""
     doc_id: str
     fact_id: str
     kind: FactKind
@@ -82,6 +86,7 @@ class Fact(_Record):
 
 @dataclass(frozen=True, slots=True)
 class TableCell(_Record):
+    """One non-empty numeric table cell with its row label, code and column path."""
     doc_id: str
     table_id: str
     table_title: str
@@ -97,6 +102,7 @@ class TableCell(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Indicator(_Record):
+    """One performance target of a 绩效目标表, its bound split into comparator, value and unit."""
     doc_id: str
     table_id: str
     project: str | None
@@ -112,6 +118,7 @@ class Indicator(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Finding(_Record):
+    """One consistency or quality problem, with the facts and text it rests on as evidence."""
     doc_id: str
     check: str
     severity: Literal["error", "warning", "info"]
@@ -134,6 +141,7 @@ class DocumentResult:
 
     @property
     def ok(self) -> bool:
+        """False for a file that became an error record."""
         return self.document.status == "ok"
 
 

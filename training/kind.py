@@ -20,6 +20,7 @@ RANKER = KindRanker()  # candidates and features only: fitting happens here
 
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
     x: KindInput  # what the ranker saw (`Trace.of("kind")`)
     gold: str

@@ -20,12 +20,14 @@ RANKER = MetricRanker()  # candidates and features only: fitting happens here
 
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
     x: MetricInput
     gold: str  # metric id or NONE
 
 
 def examples_for(doc: str, facts: list[Fact], gold: list[dict]) -> list[Example]:
+    """One example per extracted fact a reviewed gold fact of the same kind overlaps."""
     out = []
     for f, ctx in zip(facts, contexts(facts), strict=True):
         if f.kind == "reason":

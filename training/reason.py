@@ -20,6 +20,7 @@ RANKER = ReasonRanker()  # candidates and features only: fitting happens here
 
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
     x: ReasonInput
     cands: list[Fact]
@@ -27,6 +28,7 @@ class Example:
 
 
 def examples_for(doc: str, facts: list[Fact], gold: list[dict]) -> list[Example]:
+    """One example per reason the rules found that overlaps a gold reason."""
     out = []
     for idx, r in enumerate(facts):
         if r.kind != "reason":

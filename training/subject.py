@@ -23,6 +23,7 @@ RANKER = SubjectRanker()  # candidates and features only: fitting happens here
 
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
     ctx: SubjectContext
     dept_names: tuple[str, ...]
