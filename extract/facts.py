@@ -1,9 +1,11 @@
 """Narrative facts from prose: every quantity becomes a candidate, gets features, and a
 decision (kind, subject, baseline, sign) with a confidence.
 
-The rules decide first; when a trained kind ranker is given (`kind_model`), it sees the same
-`features()` plus the rules' kind and makes the call, so keep every signal the rules use in the
-feature dict. The subject ranker (`subjects`) gets the rules' subject as one of its candidates.
+The rules decide first; when a trained kind ranker is given (`kind_model.KindRanker`), it sees
+the same `features()` plus the rules' kind and makes the call, so keep every signal the rules use
+in the feature dict. The subject ranker (`subjects.SubjectRanker`) gets the rules' subject as one
+of its candidates. Both run here, number by number, because what they decide becomes the context
+later numbers inherit; with a `Trace`, their inputs are recorded for training.
 """
 
 from __future__ import annotations
