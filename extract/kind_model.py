@@ -43,7 +43,7 @@ def base_tokens(f: dict[str, Any], left: str, right: str, value: float, section:
     return toks
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class KindInput:
     """What the kind ranker sees of one quantity: `base_tokens`, its unit category, the rules' kind."""
 

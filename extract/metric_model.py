@@ -133,7 +133,7 @@ def contexts(facts: list[Fact]) -> list[MetricContext]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MetricInput:
     """What the metric ranker sees of one fact: the fact and its context in the document."""
 

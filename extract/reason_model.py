@@ -70,7 +70,7 @@ def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]
     return f
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ReasonInput:
     """What the reason ranker sees: the reason and the document's facts before it (by index)."""
 
