@@ -153,11 +153,6 @@ class MetricRanker(Ranker[MetricInput, MetricCandidate]):
         return candidate_features(x.fact, x.ctx, cands[i], len(cands))
 
 
-def score(f: Fact, ctx: MetricContext, model: LinearModel) -> list[tuple[float, MetricCandidate]]:
-    """Every candidate metric of `f` with its score, best first."""
-    return MetricRanker(model).scores(MetricInput(f, ctx))
-
-
 def assign_metrics(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
     """Every fact's metric from the trained ranker (reasons keep the metric of what they explain);
     without a model the alias matcher's metrics stay."""

@@ -91,13 +91,6 @@ class ReasonRanker(Ranker[ReasonInput, Fact]):
         return candidate_features(x.reason, cands, i)
 
 
-def score(reason: Fact, cands: list[Fact], model: LinearModel) -> list[tuple[float, Fact]]:
-    """Every candidate target with its score, best first."""
-    out = [(model.score(candidate_features(reason, cands, i)), t) for i, t in enumerate(cands)]
-    out.sort(key=lambda x: -x[0])
-    return out
-
-
 def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
     """Re-point each reason at the fact the model prefers (subject and metric follow the target);
     without a model the rules' attachments stay."""
