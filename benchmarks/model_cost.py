@@ -31,9 +31,9 @@ def one_run(corpus: str, use: list[str]) -> float:
     models = Models(**{n: getattr(shipped, n) for n in use})
     docs = [read_document(p) for p in sorted(Path(corpus).glob("*.txt"))]
     process(read_document_text(_WARM), models=models)
-    from extract.facts import _tokenizer
+    from extract.tokens import tokenizer
 
-    _tokenizer().lcut(_WARM)  # jieba's dictionary loads once per process, whatever the configuration
+    tokenizer().lcut(_WARM)  # jieba's dictionary loads once per process, whatever the configuration
     t0 = time.process_time()
     for raw in docs:
         process(raw, models=models)

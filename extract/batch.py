@@ -96,10 +96,12 @@ def _process_path(path: str, max_bytes: int, use_models: bool = True) -> dict[st
         data = read_bytes(path, max_bytes=max_bytes)
         from .ingest import raw_from_bytes
         from .model import Models
+        from .pipeline import RANKERS
         from .screen import screen
 
         raw = raw_from_bytes(path, data)
-        result = screen(process(raw, models=None if use_models else Models()))
+        # --no-models: the ranker stages are dropped and the rules decide
+        result = screen(process(raw, models=None if use_models else Models(), skip=() if use_models else RANKERS))
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         result = error_result(path, data, exc)
     out = _result_to_dict(result)

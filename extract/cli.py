@@ -117,13 +117,8 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
-def _training_main():  # noqa: ANN202 - the training entry point, or None outside a checkout
-    # training/ lives beside extract/ in a checkout and is not installed with the package
-    from .evaluate import project_path
-
-    root = project_path(".").resolve()
-    if (root / "training" / "train.py").is_file() and str(root) not in sys.path:
-        sys.path.insert(0, str(root))
+def _training_main():  # noqa: ANN202 - the training entry point, or None when it was not installed
+    """`training.train`, installed beside `extract` (pyproject packages); None in a build without it."""
     try:
         from training import train
     except ImportError:
@@ -149,7 +144,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.lodo:
         train = _training_main()
         if train is None:
-            print("budget-extract evaluate --lodo: run it from a source checkout (training/ is not installed)", file=sys.stderr)
+            print("budget-extract evaluate --lodo: the training package is not installed (pip install budget-extract with training/)", file=sys.stderr)
             return 2
         _, lodo = train.train_all(Path(args.corpus), Path(args.annotations))
         print(json.dumps(lodo, ensure_ascii=False, indent=1) if args.json else train.render_lodo(lodo))
@@ -202,7 +197,7 @@ def _cmd_annotate_docbin(args: argparse.Namespace) -> int:
 def _cmd_train(args: argparse.Namespace) -> int:
     train = _training_main()
     if train is None:
-        print("budget-extract train: run it from a source checkout (the training/ package is not installed)", file=sys.stderr)
+        print("budget-extract train: the training package is not installed (pip install budget-extract with training/)", file=sys.stderr)
         return 2
     _project_defaults(args, annotations="annotations", corpus="tests/data/corpus", out="extract/models")
     return train.main(["--annotations", args.annotations, "--corpus", args.corpus, "--out", args.out])

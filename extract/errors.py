@@ -61,3 +61,7 @@ class LegacyFormatError(ExtractError):
 
 class MalformedDocumentError(ExtractError):
     """The bytes claim a format (PDF, zip, HTML, Excel) but its structure cannot be read."""
+
+
+class StageOrderError(ExtractError):
+    """A pipeline stage ran before the stage whose output it reads (a stage list built wrongly)."""

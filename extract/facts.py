@@ -1,9 +1,11 @@
 """Narrative facts from prose: every quantity becomes a candidate, gets features, and a
 decision (kind, subject, baseline, sign) with a confidence.
 
-The rules decide first; when a trained kind ranker is given (`kind_model`), it sees the same
-`features()` plus the rules' kind and makes the call, so keep every signal the rules use in the
-feature dict. The subject ranker (`subjects`) gets the rules' subject as one of its candidates.
+The rules decide first; when a trained kind ranker is given (`kind_model.KindRanker`), it sees
+the same `features()` plus the rules' kind and makes the call, so keep every signal the rules use
+in the feature dict. The subject ranker (`subjects.SubjectRanker`) gets the rules' subject as one
+of its candidates. Both run here, number by number, because what they decide becomes the context
+later numbers inherit; with a `Trace`, their inputs are recorded for training.
 """
 
 from __future__ import annotations
@@ -14,16 +16,15 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .kind_model import NONE as KIND_NONE
-from .kind_model import base_tokens, choose_kind
-from .layout import Block, Layout
-from .model import LinearModel
+from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
 from .quantity import Quantity, find_quantities
-from .records import Fact
+from .records import Block, Fact, Layout, Trace
 from .resources import alternation, cues
 from .segment import Sentence, clause_bounds, sentences
-from .subjects import SubjectContext, choose_subject
+from .subjects import SubjectContext, SubjectRanker
 from .taxonomy import metric_for
+from .tokens import tokenizer
 
 _LIST_MARKER = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
@@ -81,26 +82,6 @@ def _reason_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _tokenizer():  # noqa: ANN202 - jieba has no type hints
-    """A private jieba tokenizer with the metric aliases as words, loaded once on first use."""
-    import logging
-
-    import jieba
-
-    from .resources import metrics
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    for m in metrics():
-        for a in m.aliases:
-            if 2 <= len(a) <= 12:
-                tok.add_word(a, freq=2000)
-    return tok
-
-
-
-
 @dataclass(slots=True)
 class _Context:
     """What later numbers inherit: the item being talked about and its last figures."""
@@ -116,6 +97,7 @@ class _Context:
 
 @dataclass(slots=True)
 class Candidate:
+    """One quantity in its sentence: the text around it that the kind and subject decisions read."""
     q: Quantity
     sentence: Sentence
     left: str  # sentence-local text from the left limit to the number
@@ -271,7 +253,7 @@ def _drop_leading_verbs(s: str) -> str:
     verbs = _leading_verbs()
     if len(s) <= 3 or not any(s.startswith(v) for v in verbs):
         return s
-    toks = _tokenizer().lcut(s)
+    toks = tokenizer().lcut(s)
     while len(toks) > 1 and toks[0] in verbs:
         toks = toks[1:]
     return "".join(toks)
@@ -284,6 +266,8 @@ def _leading_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
+    """The words before a number → the item it is about: lead-ins, years, the department, list
+    markers and figure words stripped, 类/款/项 chains resolved. Cached: the same clause recurs."""
     s = _RESIDUE.sub("", _QUOTES.sub("", raw))
     rm = _last_match(_reason_re(), s)
     if rm is not None:  # a number inside a reason is about what follows the lead-in
@@ -347,7 +331,7 @@ def _right_noun(right: str) -> str:
     m = re.match(r"[^，,。；;、：:（()）和及与的]{1,16}", right)
     if not m:
         return ""
-    toks = _tokenizer().lcut(m.group())
+    toks = tokenizer().lcut(m.group())
     stop = set(c["right_noun_stop"])
     out: list[str] = []
     for t in toks:
@@ -410,18 +394,32 @@ def _join(a: str, b: str) -> str:
 
 
 @dataclass(slots=True)
+class _Decision:
+    """What `_decide` settles for one quantity, step by step (kind first, then the rest)."""
+
+    kind: str
+    conf: float
+    value: float | None
+    subject: str = ""
+    direction: str | None = None
+    baseline: str | None = None
+    share_of: str | None = None
+    inherited: bool = False  # the subject came from the item: it must not become the new item
+
+
+@dataclass(slots=True)
 class FactExtractor:
     """Turns a document layout into facts; one instance per document (holds no global state)."""
 
     doc_id: str
     dept_names: tuple[str, ...] = ()
     facts: list[Fact] = field(default_factory=list)
-    subject_model: LinearModel | None = None  # the trained subject ranker; None keeps the rules' subjects
-    record: dict[str, SubjectContext] | None = None  # training: what the ranker saw, by fact_id
-    kind_model: LinearModel | None = None  # the trained kind ranker; None keeps the rules' kinds
-    kind_record: dict[int, tuple[list[str], str, str]] | None = None  # training: number start → (features, category, rule kind)
+    kind_ranker: KindRanker | None = None  # None, or one without a model: the rules' kinds stand
+    subject_ranker: SubjectRanker | None = None  # None, or one without a model: the rules' subjects stand
+    trace: Trace | None = None  # training: what the rankers saw (`Doc.trace`)
 
     def run(self, layout: Layout) -> list[Fact]:
+        """Facts of every prose block; the inherited context resets at each new section."""
         ctx = _Context()
         for block in layout.blocks:
             if block.kind == "table" or block.skipped:
@@ -534,139 +532,168 @@ class FactExtractor:
             ctx.last_change = fact
 
     def _decide(self, block: Block, text: MappedText, cand: Candidate, ctx: _Context, sent_facts: list[Fact]) -> Fact | None:
-        q, f = cand.q, cand.features
-        kind, conf = decide_kind(f)
-        if self.kind_model is not None or self.kind_record is not None:
-            base = base_tokens(f, _strip_left_blank(cand.left), cand.right, q.value, block.section)
-            if self.kind_record is not None:
-                key = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)[0]
-                self.kind_record[key] = (base, q.category, kind)
-            if self.kind_model is not None:
-                chosen, _ = choose_kind(base, q.category, kind, self.kind_model)
-                if chosen == KIND_NONE:
-                    return None
-                kind = chosen
-        s = cand.sentence.text
-        baseline = None
-        value: float | None = q.value
-        direction = None
-        share_of = None
-        left = _strip_left_blank(cand.left)
-        inherited = False
+        """One quantity → one fact (or None): kind, then subject, sign and baseline, then the fact."""
+        q = cand.q
+        rule_kind, conf = decide_kind(cand.features)
+        kind = self._rank_kind(block, text, cand, rule_kind)
+        if kind is None:
+            return None
+        d = _Decision(kind=kind, conf=conf, value=q.value)
         if kind == "change":
-            mixed, inc, dec, _ = _verb_res()
-            vm = mixed.search(left) or dec.search(left) or inc.search(left)
-            inner = None
-            if vm is None:
-                # 基本支出增加人员工资、住房公积金等3397.18万元: the verb comes before what was added
-                vm = inner = _inner_verb().search(left)
-            subj_text = left[: vm.start()] if vm else left
-            if inner is not None and not clean_subject(subj_text, self.dept_names):
-                subj_text = left[inner.end() :]  # 增加外事经费200万元: the thing named after the verb
-            window = cand.change_window
-            baseline, mpos, after = _baseline(cand.before[window:])
-            mpos = mpos + window if mpos is not None else None
-            if after and clean_subject(after, self.dept_names).strip("各均"):
-                subj_text = after  # 与上年相比，财政拨款支出增加…
-            elif mpos is not None and mpos >= cand.left_limit:
-                subj_text = s[cand.left_limit : mpos]
-            if baseline is None:
-                prev_change = next((x for x in reversed(sent_facts) if x.kind == "change"), None)
-                baseline = prev_change.baseline if prev_change else None
-            value, direction = _direction(q.value, f["verb"])
-            subject = clean_subject(subj_text, self.dept_names)
-            if subject in _lead_ins():
-                subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
-            if not subject or _is_figure_word(subject):
-                subject = ctx.item or subject
-                conf -= 0.05
-        elif kind == "percent" and _COMPLETION.search(left):
-            # 完成年初预算的120.5%: the completion rate of the item, against that figure
-            cm = _COMPLETION.search(left)
-            share_of = cm.group("of") or None
-            own = clean_subject(left[: cm.start()], self.dept_names)
-            anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
-            subject = own if own and not _is_figure_word(own) else (ctx.item or (_item_of(anchor.subject) if anchor else ""))
-        elif kind == "percent" and f["share"]:
-            sm = re.search(r"(?:占|占比|比重为?|比例为?)(?P<of>[^，,；;]{0,16})$", re.sub(r"(?:的|为)$", "", left))
-            share_of = clean_subject(sm.group("of"), self.dept_names) if sm and sm.group("of") else None
-            own = clean_subject(left[: sm.start()] if sm else "", self.dept_names)
-            anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
-            subject = own if own and not _is_figure_word(own) else (anchor.subject if anchor else ctx.item)
+            self._change(cand, ctx, sent_facts, d)
+        elif kind == "percent" and (cm := _COMPLETION.search(_strip_left_blank(cand.left))):
+            self._completion(cand, cm, ctx, sent_facts, d)
+        elif kind == "percent" and cand.features["share"]:
+            self._share(cand, ctx, sent_facts, d)
         else:
-            subject = clean_subject(left, self.dept_names)
-            if not subject and cand.left_limit > 0 and s[cand.left_limit - 1] in "：:":
-                # 年度预算安排：20.0万元 — the label sits before the colon
-                head = s[: cand.left_limit - 1]
-                cut = max([b for b in clause_bounds(head)] + [0])
-                subject = clean_subject(head[cut:], self.dept_names)
-            if kind in ("count", "headcount"):
-                # 4个专门委员会, 12件法规: the counted thing follows the counter
-                rn = _right_noun(cand.right)
-                left_raw = left.rstrip("约共计有为")
-                if rn and len(rn) >= 2 and (
-                    kind == "count" or not subject or left_raw.endswith(("的", "和", "及", "与", "、")) or subject in _c()["subject_leading_verbs"]
-                ):
-                    subject = rn
-                    conf -= 0.05
-            if kind == "amount":
-                lead = _LEAD_VERB.match(subject)
-                if lead and len(subject) > lead.end() + 1:
-                    # 增加外事经费200万元: an increase stated verb-first
-                    kind, subject = "change", subject[lead.end() :]
-                    value, direction = _direction(q.value, "decrease" if lead.group() in _c()["decrease"] else "increase")
-                    conf = 0.7
-            bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
-            counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
-            if bare and counted is not None:
-                # 特定目标类项目4个，涉及预算3155.83万元: the money of the counted things
-                subject = counted.subject + bare.group(1)
-            elif _is_figure_word(subject) and kind == "amount":
-                if ctx.item:
-                    subject = _join(ctx.item, subject) if subject else ctx.item
-                    inherited = True
-                    conf -= 0.05
-            elif not subject:
-                same = next((x for x in reversed(sent_facts) if x.kind == kind), None)
-                subject = same.subject if same else ctx.item
-                conf -= 0.15
+            self._named(cand, ctx, sent_facts, d)
         span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
-        if self.subject_model is not None or self.record is not None:
-            sctx = SubjectContext(sentence=s, number_at=q.start, kind=kind, rule_subject=subject or "")
-            if self.record is not None:
-                self.record[f"{kind}-{span[0]}"] = sctx
-            if self.subject_model is not None:
-                chosen = choose_subject(sctx, self.subject_model)
-                if chosen is not None and chosen[0] != subject:
-                    subject = clean_subject(chosen[0], self.dept_names) or subject
-        if not subject:
-            subject = ""
-            conf -= 0.2
-        metric = metric_for(_item_of(subject), kind=kind)
+        self._rank_subject(cand, d, span)
+        if not d.subject:
+            d.subject = ""
+            d.conf -= 0.2
         fact = Fact(
             doc_id=self.doc_id,
-            fact_id=f"{kind}-{span[0]}",
-            kind=kind,  # type: ignore[arg-type]
-            subject=subject,
-            metric=metric,
-            value=value,
+            fact_id=f"{d.kind}-{span[0]}",
+            kind=d.kind,  # type: ignore[arg-type]
+            subject=d.subject,
+            metric=metric_for(_item_of(d.subject), kind=d.kind),
+            value=d.value,
             unit=q.unit,
-            yuan=(round(value * q.factor, 4) if q.factor is not None and value is not None else None),
-            direction=direction,  # type: ignore[arg-type]
-            baseline=baseline,
+            yuan=(round(d.value * q.factor, 4) if q.factor is not None and d.value is not None else None),
+            direction=d.direction,  # type: ignore[arg-type]
+            baseline=d.baseline,
             text=None,
             explains=None,
-            sentence=_fact_sentence(s, cand),
+            sentence=_fact_sentence(cand.sentence.text, cand),
             span=span,
             section=block.section,
-            confidence=round(max(0.05, min(conf, 0.99)), 3),
+            confidence=round(max(0.05, min(d.conf, 0.99)), 3),
             surface=q.surface,
             comparator=q.comparator,
-            share_of=share_of,
+            share_of=d.share_of,
         )
-        if kind == "amount" and subject and not inherited and not _is_figure_word(subject):
-            ctx.item = _item_of(subject)
+        if d.kind == "amount" and d.subject and not d.inherited and not _is_figure_word(d.subject):
+            ctx.item = _item_of(d.subject)
         return fact
+
+    def _rank_kind(self, block: Block, text: MappedText, cand: Candidate, rule_kind: str) -> str | None:
+        """The kind ranker's call on the rules' kind (None: not a fact); the trace records its input."""
+        ranker = self.kind_ranker
+        if self.trace is None and (ranker is None or ranker.model is None):
+            return rule_kind
+        q = cand.q
+        x = KindInput(base_tokens(cand.features, _strip_left_blank(cand.left), cand.right, q.value, block.section), q.category, rule_kind)
+        if self.trace is not None:
+            self.trace.record("kind", text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)[0], x)
+        chosen = ranker.best(x) if ranker is not None else None
+        if chosen is None:
+            return rule_kind
+        return None if chosen[0] == KIND_NONE else chosen[0]
+
+    def _rank_subject(self, cand: Candidate, d: _Decision, span: tuple[int, int]) -> None:
+        """The subject ranker's call among spans around the rules' subject; the trace records its input."""
+        ranker = self.subject_ranker
+        if self.trace is None and (ranker is None or ranker.model is None):
+            return
+        x = SubjectContext(sentence=cand.sentence.text, number_at=cand.q.start, kind=d.kind, rule_subject=d.subject or "")
+        if self.trace is not None:
+            self.trace.record("subject", f"{d.kind}-{span[0]}", x)
+        chosen = ranker.best(x) if ranker is not None else None
+        if chosen is not None and chosen[0].text != d.subject:
+            d.subject = clean_subject(chosen[0].text, self.dept_names) or d.subject
+
+    def _change(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
+        """A change: its subject before the verb (or after 与上年相比), its baseline, its sign."""
+        s, left = cand.sentence.text, _strip_left_blank(cand.left)
+        mixed, inc, dec, _ = _verb_res()
+        vm = mixed.search(left) or dec.search(left) or inc.search(left)
+        inner = None
+        if vm is None:
+            # 基本支出增加人员工资、住房公积金等3397.18万元: the verb comes before what was added
+            vm = inner = _inner_verb().search(left)
+        subj_text = left[: vm.start()] if vm else left
+        if inner is not None and not clean_subject(subj_text, self.dept_names):
+            subj_text = left[inner.end() :]  # 增加外事经费200万元: the thing named after the verb
+        window = cand.change_window
+        baseline, mpos, after = _baseline(cand.before[window:])
+        mpos = mpos + window if mpos is not None else None
+        if after and clean_subject(after, self.dept_names).strip("各均"):
+            subj_text = after  # 与上年相比，财政拨款支出增加…
+        elif mpos is not None and mpos >= cand.left_limit:
+            subj_text = s[cand.left_limit : mpos]
+        if baseline is None:
+            prev_change = next((x for x in reversed(sent_facts) if x.kind == "change"), None)
+            baseline = prev_change.baseline if prev_change else None
+        d.baseline = baseline
+        d.value, d.direction = _direction(cand.q.value, cand.features["verb"])
+        subject = clean_subject(subj_text, self.dept_names)
+        if subject in _lead_ins():
+            subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
+        if not subject or _is_figure_word(subject):
+            subject = ctx.item or subject
+            d.conf -= 0.05
+        d.subject = subject
+
+    def _completion(self, cand: Candidate, cm: re.Match[str], ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
+        """完成年初预算的120.5%: the completion rate of the item, against that figure."""
+        left = _strip_left_blank(cand.left)
+        d.share_of = cm.group("of") or None
+        own = clean_subject(left[: cm.start()], self.dept_names)
+        anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+        d.subject = own if own and not _is_figure_word(own) else (ctx.item or (_item_of(anchor.subject) if anchor else ""))
+
+    def _share(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
+        """占“三公”经费的25.96%: a share, its whole in `share_of`, its subject the part."""
+        left = _strip_left_blank(cand.left)
+        sm = re.search(r"(?:占|占比|比重为?|比例为?)(?P<of>[^，,；;]{0,16})$", re.sub(r"(?:的|为)$", "", left))
+        d.share_of = clean_subject(sm.group("of"), self.dept_names) if sm and sm.group("of") else None
+        own = clean_subject(left[: sm.start()] if sm else "", self.dept_names)
+        anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+        d.subject = own if own and not _is_figure_word(own) else (anchor.subject if anchor else ctx.item)
+
+    def _named(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
+        """Amounts, counts, headcounts and plain percents: the subject named before the number
+        (or after a counter, or before a colon), else inherited from the item or the sentence."""
+        s, left, q, kind = cand.sentence.text, _strip_left_blank(cand.left), cand.q, d.kind
+        subject = clean_subject(left, self.dept_names)
+        if not subject and cand.left_limit > 0 and s[cand.left_limit - 1] in "：:":
+            # 年度预算安排：20.0万元 — the label sits before the colon
+            head = s[: cand.left_limit - 1]
+            cut = max([b for b in clause_bounds(head)] + [0])
+            subject = clean_subject(head[cut:], self.dept_names)
+        if kind in ("count", "headcount"):
+            # 4个专门委员会, 12件法规: the counted thing follows the counter
+            rn = _right_noun(cand.right)
+            left_raw = left.rstrip("约共计有为")
+            if rn and len(rn) >= 2 and (
+                kind == "count" or not subject or left_raw.endswith(("的", "和", "及", "与", "、")) or subject in _c()["subject_leading_verbs"]
+            ):
+                subject = rn
+                d.conf -= 0.05
+        if kind == "amount":
+            lead = _LEAD_VERB.match(subject)
+            if lead and len(subject) > lead.end() + 1:
+                # 增加外事经费200万元: an increase stated verb-first
+                kind, subject = "change", subject[lead.end() :]
+                d.value, d.direction = _direction(q.value, "decrease" if lead.group() in _c()["decrease"] else "increase")
+                d.conf = 0.7
+        d.kind = kind
+        bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
+        counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
+        if bare and counted is not None:
+            # 特定目标类项目4个，涉及预算3155.83万元: the money of the counted things
+            subject = counted.subject + bare.group(1)
+        elif _is_figure_word(subject) and kind == "amount":
+            if ctx.item:
+                subject = _join(ctx.item, subject) if subject else ctx.item
+                d.inherited = True
+                d.conf -= 0.05
+        elif not subject:
+            same = next((x for x in reversed(sent_facts) if x.kind == kind), None)
+            subject = same.subject if same else ctx.item
+            d.conf -= 0.15
+        d.subject = subject
 
     def _reason(self, block: Block, text: MappedText, sent: Sentence, m: re.Match[str], ctx: _Context, sent_facts: list[Fact]) -> None:
         s = sent.text
@@ -767,9 +794,9 @@ def extract_facts(
     *,
     doc_id: str,
     dept_names: tuple[str, ...] = (),
-    subject_model: LinearModel | None = None,
-    record: dict[str, SubjectContext] | None = None,
-    kind_model: LinearModel | None = None,
-    kind_record: dict[int, tuple[list[str], str, str]] | None = None,
+    kind_ranker: KindRanker | None = None,
+    subject_ranker: SubjectRanker | None = None,
+    trace: Trace | None = None,
 ) -> list[Fact]:
-    return FactExtractor(doc_id, dept_names, subject_model=subject_model, record=record, kind_model=kind_model, kind_record=kind_record).run(layout)
+    """The prose facts of one layout, in document order (the facts stage of the pipeline)."""
+    return FactExtractor(doc_id, dept_names, kind_ranker=kind_ranker, subject_ranker=subject_ranker, trace=trace).run(layout)

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .model import N_FEATURES, LinearModel
+from .model import N_FEATURES, LinearModel, bucket, sigmoid
+from .ranker import Ranker
 
 NONE = "none"
 ALLOWED = {
@@ -27,28 +30,35 @@ ALLOWED = {
 }
 
 
-def _bucket(n: float, edges: tuple[float, ...]) -> int:
-    return sum(1 for e in edges if n >= e)
-
-
 def base_tokens(f: dict[str, Any], left: str, right: str, value: float, section: str) -> list[str]:
     """What is known of one quantity before its kind is decided."""
     toks = [f"{k}={v}" for k, v in f.items() if k not in ("left_len", "left_tail", "right_head")]
-    toks.append(f"left_len={_bucket(f.get('left_len', 0), (1, 3, 6, 10, 20))}")
+    toks.append(f"left_len={bucket(f.get('left_len', 0), (1, 3, 6, 10, 20))}")
     toks += [f"l1={left[-1:] or '^'}", f"l2={left[-2:]}", f"l4={left[-4:]}", f"lb={left[-4:-2]}"]
     toks += [f"r1={right[:1] or '$'}", f"r2={right[:2]}"]
     toks.append(f"int={float(value).is_integer()}")
-    toks.append(f"mag={_bucket(abs(value), (1, 10, 100, 1000, 10000))}")
+    toks.append(f"mag={bucket(abs(value), (1, 10, 100, 1000, 10000))}")
     head = section.rsplit("/", 1)[-1] if section else ""
     toks += [f"sec={head[:2]}", f"sec={head[2:4]}"]
     return toks
 
 
+@dataclass(slots=True)
+class KindInput:
+    """What the kind ranker sees of one quantity: `base_tokens`, its unit category, the rules' kind."""
+
+    base: list[str]
+    category: str
+    rule_kind: str
+
+
 def candidates_for(category: str) -> tuple[str, ...]:
+    """The kinds a unit category allows, and "none" (not a fact)."""
     return (*ALLOWED.get(category, ("count", "change")), NONE)
 
 
 def kind_features(base: list[str], kind: str, rule_kind: str) -> list[str]:
+    """The base tokens crossed with one candidate kind, so one binary model ranks all kinds."""
     return [f"k={kind}", f"rule={kind == rule_kind}", f"rule_k={rule_kind}>{kind}"] + [f"{kind}|{t}" for t in base]
 
 
@@ -68,4 +78,21 @@ def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearMod
         z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(get(crc(b, state) % n, 0.0) for b in encoded)
         if z > best_z:
             best, best_z = k, z
-    return best, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, best_z))))
+    return best, sigmoid(best_z)
+
+
+class KindRanker(Ranker[KindInput, str]):
+    """The kind of a quantity, or "none"; its `best` uses `choose_kind`'s fast hashing."""
+
+    name = "kind"
+
+    def candidates(self, x: KindInput) -> Sequence[str]:
+        return candidates_for(x.category)
+
+    def features(self, x: KindInput, cands: Sequence[str], i: int) -> list[str]:
+        return kind_features(x.base, cands[i], x.rule_kind)
+
+    def best(self, x: KindInput) -> tuple[str, float] | None:
+        if self.model is None:
+            return None
+        return choose_kind(x.base, x.category, x.rule_kind, self.model)

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from .normalize import MappedText
-from .resources import cues
-
-BlockKind = Literal["heading", "paragraph", "table"]
+from .records import Block, Layout
 
 _CN = "一二三四五六七八九十百零〇"
 MARKERS: list[tuple[int, re.Pattern[str]]] = [
@@ -42,36 +39,8 @@ _SENT_END = "。！？!?；;"
 _TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
 
-@dataclass(slots=True)
-class Block:
-    kind: BlockKind
-    text: MappedText  # paragraphs/headings: joined and whitespace-compacted; tables: raw region
-    section: str
-    level: int = 0
-    lines: list[MappedText] = field(default_factory=list)  # original lines (tables keep them)
-    line_no: int = 0  # first line, 0-based
-    context: list[MappedText] = field(default_factory=list)  # tables: title/unit lines just before
-
-    @property
-    def skipped(self) -> bool:
-        """True for blocks under 名词解释 / 目录, whose numbers are definitions, not facts."""
-        return any(s in self.section for s in cues()["skip_sections"])
-
-
-@dataclass(slots=True)
-class Layout:
-    blocks: list[Block]
-    department: str | None
-    year: int | None
-    doc_kind: str | None
-    toc: list[str] = field(default_factory=list)  # table titles the document's 目录 promises
-
-    @property
-    def tables(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == "table"]
-
-
 def heading_level(s: str) -> int | None:
+    """The level of the numbering marker a line starts with (第一部分=1 … ①=6), or None."""
     for level, pat in MARKERS:
         if pat.match(s):
             return level
@@ -197,94 +166,130 @@ def _clean_heading(s: str) -> str:
 
 
 def parse_layout(doc: MappedText) -> Layout:
-    lines = list(doc.lines())
-    raw = [ln.text for ln in lines]
-    line_starts = []
-    pos = 0
-    for r in raw:
-        line_starts.append(pos)
-        pos += len(r) + 1
-    kinds = [_line_kind(r) for r in raw]
-    wrap = _wrap_width(kinds, raw)
-    in_table = [False] * len(lines)
-    regions = _table_regions(kinds, raw)
-    for a, b in regions:
-        for x in range(a, b + 1):
-            in_table[x] = True
-    region_at = {a: b for a, b in regions}
+    """Normalised text → blocks in reading order, each with its section path, plus metadata.
 
-    blocks: list[Block] = []
-    stack: list[tuple[int, str]] = []
-    para: list[MappedText] = []
-    para_start = 0
-    gap_since_text = 0  # blank lines since the last text line (footers are transparent)
-    last_text = ""
+    Every line is classified first (`_line_kind`), table regions are cut out of the run of
+    kinds (`_table_regions`), and the rest is read line by line (`_Reader`): headings open
+    sections, other lines gather into paragraphs (PDF-wrapped lines and page footers joined back).
+    """
+    lines = _Lines.of(doc)
+    reader = _Reader(lines)
+    i = 0
+    while i < len(lines.raw):
+        i = reader.step(i)
+    reader.flush()
+    dept, year, kind = document_metadata(doc.text)
+    return Layout(reader.blocks, dept, year, kind, toc=_toc_tables(lines.raw, lines.kinds))
+
+
+@dataclass(slots=True)
+class _Lines:
+    """The document's lines with their kinds, offsets and table regions (kinds may be revised)."""
+
+    doc: MappedText
+    lines: list[MappedText]
+    raw: list[str]
+    kinds: list[str]
+    starts: list[int]  # offset of each line in the normalised text
+    wrap: int  # typical width of hard-wrapped prose lines
+    region_at: dict[int, int]  # first line of a table region → its last line
+
+    @classmethod
+    def of(cls, doc: MappedText) -> _Lines:
+        """Split and classify the lines, find the table regions."""
+        lines = list(doc.lines())
+        raw = [ln.text for ln in lines]
+        starts, pos = [], 0
+        for r in raw:
+            starts.append(pos)
+            pos += len(r) + 1
+        kinds = [_line_kind(r) for r in raw]
+        region_at = dict(_table_regions(kinds, raw))
+        return cls(doc, lines, raw, kinds, starts, _wrap_width(kinds, raw), region_at)
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Reads lines one at a time into blocks: the open sections, the paragraph being gathered,
+    and what the last lines looked like (which decides whether a line starts something new)."""
+
+    ls: _Lines
+    blocks: list[Block] = field(default_factory=list)
+    stack: list[tuple[int, str]] = field(default_factory=list)  # open headings: (level, title)
+    para: list[MappedText] = field(default_factory=list)
+    para_start: int = 0
+    gap_since_text: int = 0  # blank lines since the last text line (footers are transparent)
+    last_text: str = ""
     pending_l1: Block | None = None  # 第二部分 followed by its title on the next heading line
 
-    def section() -> str:
-        return " > ".join(t for _, t in stack)
+    def section(self) -> str:
+        """The open headings as a path (第一部分 > 一、收入 > …)."""
+        return " > ".join(t for _, t in self.stack)
 
-    def flush() -> None:
-        nonlocal para
-        if para:
-            body = MappedText.concat([p.strip() for p in para]).compact()
+    def flush(self) -> None:
+        """Close the paragraph being gathered."""
+        if self.para:
+            body = MappedText.concat([p.strip() for p in self.para]).compact()
             if body.text:
-                blocks.append(Block("paragraph", body, section(), lines=para, line_no=para_start))
-        para = []
+                self.blocks.append(Block("paragraph", body, self.section(), lines=self.para, line_no=self.para_start))
+        self.para = []
 
-    def push_heading(level: int, mt: MappedText, line_no: int) -> Block:
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        text = _clean_heading(mt.text)
-        stack.append((level, text))
-        b = Block("heading", mt.strip().compact(), section(), level=level, lines=[mt], line_no=line_no)
-        blocks.append(b)
-        return b
-
-    i = 0
-    n = len(lines)
-    while i < n:
-        if i in region_at:
-            flush()
-            end = region_at[i]
-            ctx = [ln for ln in lines[max(0, i - 8) : i] if ln.text.strip()][-4:]
-            region = [lines[x] for x in range(i, end + 1)]
-            # the region as one slice of the document (lines and the newlines between them)
-            body = doc.slice(line_starts[i], line_starts[end] + len(raw[end]))
-            blocks.append(Block("table", body, section(), lines=region, line_no=i, context=ctx))
-            i = end + 1
-            gap_since_text = 2
-            last_text = ""
-            pending_l1 = None
-            continue
-        k = kinds[i]
-        r = raw[i]
-        s = r.strip()
+    def step(self, i: int) -> int:
+        """Read line i (and any lines it swallows); returns the next line to read."""
+        ls = self.ls
+        if i in ls.region_at:
+            return self._table(i)
+        k = ls.kinds[i]
         if k in ("blank", "tabblank"):
-            gap_since_text += 1
-            i += 1
-            continue
+            self.gap_since_text += 1
+            return i + 1
         if k == "cellish":
-            k = kinds[i] = "text"
+            k = ls.kinds[i] = "text"
         if k == "footer":
             # a page break is transparent: the blank lines around the footer do not end a paragraph
-            gap_since_text = 0
+            self.gap_since_text = 0
             i += 1
-            while i < n and kinds[i] in ("blank", "tabblank"):
+            while i < len(ls.kinds) and ls.kinds[i] in ("blank", "tabblank"):
                 i += 1
-            continue
+            return i
         if k == "toc":
-            flush()
-            i += 1
-            last_text = ""
-            continue
-        body = _BULLET.sub("", s)
+            self.flush()
+            self.last_text = ""
+            return i + 1
+        heading, level, title = self._heading(i)
+        if heading is not None:
+            self._open_section(i, heading, level, title)
+        else:
+            self.pending_l1 = None
+            self._text(i, title)
+        return i + 1
+
+    def _table(self, i: int) -> int:
+        ls = self.ls
+        self.flush()
+        end = ls.region_at[i]
+        ctx = [ln for ln in ls.lines[max(0, i - 8) : i] if ln.text.strip()][-4:]
+        region = [ls.lines[x] for x in range(i, end + 1)]
+        # the region as one slice of the document (lines and the newlines between them)
+        body = ls.doc.slice(ls.starts[i], ls.starts[end] + len(ls.raw[end]))
+        self.blocks.append(Block("table", body, self.section(), lines=region, line_no=i, context=ctx))
+        self.gap_since_text = 2
+        self.last_text = ""
+        self.pending_l1 = None
+        return end + 1
+
+    def _heading(self, i: int) -> tuple[int | None, int | None, str]:
+        """(heading level or None, the numbering marker's level, the line's text without markup).
+
+        A two-line heading (九、…支出预算 / 情况说明) swallows its second line here."""
+        ls = self.ls
+        raw, kinds = ls.raw, ls.kinds
+        body = _BULLET.sub("", raw[i].strip())
         md = _MD_HEADING.match(body)
-        is_md = bool(md)
         if md:
             body = md.group(2).strip()
-        body_c = _WS.sub("", body).strip("*")
-        level = heading_level(body_c)
+        title = _WS.sub("", body).strip("*")
+        level = heading_level(title)
         nxt = _next_content(i, kinds)
         # a line the next one continues (hard-wrapped prose) is never a heading
         continued = (
@@ -293,72 +298,77 @@ def parse_layout(doc: MappedText) -> Layout:
             and kinds[nxt] == "text"
             and _indent(raw[nxt]) < 2
             and heading_level(_BULLET.sub("", raw[nxt].strip())) is None
-            and len(body_c) >= 0.75 * wrap
+            and len(title) >= 0.75 * ls.wrap
         )
-        heading = None
-        if is_md:
-            heading = level if level is not None else (2 if len(md.group(1)) >= 2 else 1)
-        elif level is not None and _is_short_title(body_c) and not re.search(r"[:：].{6,}", body_c):
+        if md:
+            return (level if level is not None else (2 if len(md.group(1)) >= 2 else 1)), level, title
+        if level is not None and _is_short_title(title) and not re.search(r"[:：].{6,}", title):
             if not continued:
-                heading = level
-            elif _two_line_heading(nxt, raw, kinds):
-                heading = level
-                body_c += _WS.sub("", raw[nxt])
-                lines[i] = MappedText.concat([lines[i].strip(), lines[nxt].strip()])
+                return level, level, title
+            if _two_line_heading(nxt, raw, kinds):
+                ls.lines[i] = MappedText.concat([ls.lines[i].strip(), ls.lines[nxt].strip()])
                 kinds[nxt] = "blank"
-        elif (
-            level is None
-            and _is_short_title(body_c)
-            and not body_c.endswith(("：", ":"))
-            and not re.search(r"\d+(?:\.\d+)?(?:万元|元|%|人)", body_c)
-            and (gap_since_text > 0 or not last_text or last_text[-1] in _SENT_END)
+                return level, level, title + _WS.sub("", raw[nxt])
+            return None, level, title
+        if level is None and self._unnumbered_title(i, nxt, title):
+            return 1, level, title
+        return None, level, title
+
+    def _unnumbered_title(self, i: int, nxt: int | None, title: str) -> bool:
+        """A short line without a number marker is a title when it stands alone: after a break or
+        a finished sentence, and not continued by the next line."""
+        ls = self.ls
+        return (
+            _is_short_title(title)
+            and not title.endswith(("：", ":"))
+            and not re.search(r"\d+(?:\.\d+)?(?:万元|元|%|人)", title)
+            and (self.gap_since_text > 0 or not self.last_text or self.last_text[-1] in _SENT_END)
             and (
                 nxt is None
                 or nxt > i + 1
-                or kinds[nxt] != "text"
-                or _indent(raw[nxt]) >= 2
-                or heading_level(raw[nxt].strip()) is not None
+                or ls.kinds[nxt] != "text"
+                or _indent(ls.raw[nxt]) >= 2
+                or heading_level(ls.raw[nxt].strip()) is not None
             )
-        ):
-            heading = 1
-        if heading is not None:
-            flush()
-            if pending_l1 is not None and level is None and gap_since_text <= 3:
-                # "第二部分" then "部门预算表" on its own line: one heading
-                stack[-1] = (stack[-1][0], stack[-1][1] + " " + body_c)
-                pending_l1.section = section()
-                pending_l1 = None
+        )
+
+    def _open_section(self, i: int, heading: int, level: int | None, title: str) -> None:
+        self.flush()
+        if self.pending_l1 is not None and level is None and self.gap_since_text <= 3:
+            # "第二部分" then "部门预算表" on its own line: one heading
+            self.stack[-1] = (self.stack[-1][0], self.stack[-1][1] + " " + title)
+            self.pending_l1.section = self.section()
+            self.pending_l1 = None
+        else:
+            while self.stack and self.stack[-1][0] >= heading:
+                self.stack.pop()
+            mt = self.ls.lines[i]
+            self.stack.append((heading, _clean_heading(mt.text)))
+            b = Block("heading", mt.strip().compact(), self.section(), level=heading, lines=[mt], line_no=i)
+            self.blocks.append(b)
+            self.pending_l1 = b if heading == 1 and level == 1 and len(title) <= 6 else None
+        self.gap_since_text = 0
+        self.last_text = ""
+
+    def _text(self, i: int, title: str) -> None:
+        """A prose line: it continues the current paragraph unless a marker, a blank line after a
+        finished sentence, or an indent after one says a new paragraph starts."""
+        r = self.ls.raw[i]
+        if self.para:
+            last = self.last_text
+            if heading_level(title) is not None or self.gap_since_text >= 2:
+                cont = False
+            elif self.gap_since_text == 1:
+                cont = bool(last) and last[-1] not in _SENT_END + "：:" and len(re.sub(r"\s", "", last)) >= 15 and _indent(r) < 2
             else:
-                b = push_heading(heading, lines[i], i)
-                pending_l1 = b if heading == 1 and level == 1 and len(body_c) <= 6 else None
-            gap_since_text = 0
-            last_text = ""
-            i += 1
-            continue
-        pending_l1 = None
-        # paragraph text: decide whether this line continues the current paragraph
-        starts_marker = heading_level(body_c) is not None
-        if para:
-            cont = True
-            if starts_marker:
-                cont = False
-            elif gap_since_text >= 2:
-                cont = False
-            elif gap_since_text == 1:
-                cont = bool(last_text) and last_text[-1] not in _SENT_END + "：:" and len(re.sub(r"\s", "", last_text)) >= 15 and _indent(r) < 2
-            elif _indent(r) >= 2 and last_text and last_text[-1] in _SENT_END + "：:":
-                cont = False
+                cont = not (_indent(r) >= 2 and last and last[-1] in _SENT_END + "：:")
             if not cont:
-                flush()
-        if not para:
-            para_start = i
-        para.append(lines[i])
-        last_text = s
-        gap_since_text = 0
-        i += 1
-    flush()
-    dept, year, kind = document_metadata(doc.text)
-    return Layout(blocks, dept, year, kind, toc=_toc_tables(raw, kinds))
+                self.flush()
+        if not self.para:
+            self.para_start = i
+        self.para.append(self.ls.lines[i])
+        self.last_text = r.strip()
+        self.gap_since_text = 0
 
 
 _TOC_TABLE = re.compile(r"^(?:[-*]\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[.．、]\s*)?《?(?P<t>[^《》…]{3,40}?表(?:[（(][^）)]{1,12}[）)])?)》?\s*(?:…|\.{3,}|$)")
@@ -439,3 +449,24 @@ def document_metadata(text: str) -> tuple[str | None, int | None, str | None]:
     if kind is None:
         kind = "决算" if "决算" in head else ("预算" if "预算" in head else None)
     return dept, year, kind
+
+
+_DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|特别行政区|自治州|地区|盟|市|县|区|旗)(?=[\u4e00-\u9fff])(?!委)")
+
+
+def department_names(dept: str | None) -> tuple[str, ...]:
+    """The department's name and the shorter forms its prose uses, longest first.
+
+    Prose drops the division prefix (江苏省人大常委会办公厅 → 人大常委会办公厅) and 中共; the facts
+    stage strips every form from the front of a subject, so the longest must be tried first.
+    """
+    if not dept:
+        return ()
+    names = {dept}
+    rest = dept.removeprefix("中共")
+    names.add(rest)
+    # 江苏省人大常委会办公厅 → 人大常委会办公厅; 上海市普陀区万里街道办事处 → 普陀区万里街道办事处
+    while (m := _DIVISION.match(rest)) and len(rest) - m.end() >= 4:
+        rest = rest[m.end() :]
+        names.add(rest)
+    return tuple(sorted(names, key=len, reverse=True))

@@ -11,10 +11,12 @@ id alone, so ids seen rarely in training still get sensible scores.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from .model import LinearModel
+from .model import LinearModel, bucket
+from .ranker import Ranker
 from .records import Fact
 from .resources import metrics
 from .taxonomy import metric_for, norm_label
@@ -33,6 +35,8 @@ def _alias_index() -> tuple[tuple[str, str, str], ...]:
 
 @dataclass(frozen=True, slots=True)
 class MetricCandidate:
+    """A metric id the subject may name, and how its alias matched the subject."""
+
     metric: str  # an id, or NONE
     alias: str = ""
     match: str = ""  # exact, suffix, prefix, inside
@@ -40,6 +44,7 @@ class MetricCandidate:
 
 @lru_cache(maxsize=16384)
 def metric_candidates(subject: str) -> tuple[MetricCandidate, ...]:
+    """"none" and every metric with an alias inside the subject (the longest alias per metric)."""
     s = norm_label(subject)
     best: dict[str, MetricCandidate] = {}
     for alias, mid, _ in _alias_index():
@@ -55,10 +60,6 @@ def _metric_kind() -> dict[str, str]:
     return {m.id: m.kind for m in metrics()}
 
 
-def _bucket(n: float, edges: tuple[float, ...]) -> int:
-    return sum(1 for e in edges if n >= e)
-
-
 @dataclass(frozen=True, slots=True)
 class MetricContext:
     """What the ranker knows around a fact: the parent amount before it and the words before its subject."""
@@ -70,11 +71,12 @@ class MetricContext:
 
 
 def candidate_features(f: Fact, ctx: MetricContext, c: MetricCandidate, n_cands: int) -> list[str]:
+    """How the candidate's alias covers the subject, crossed with its group, the kind and the context."""
     k = f.kind
     subj = norm_label(f.subject or "")
-    feats = [f"k={k}", f"n={_bucket(n_cands, (2, 3, 4))}", f"list={ctx.in_list}", f"pg={ctx.parent.split('.')[0] if ctx.parent else '-'}"]
+    feats = [f"k={k}", f"n={bucket(n_cands, (2, 3, 4))}", f"list={ctx.in_list}", f"pg={ctx.parent.split('.')[0] if ctx.parent else '-'}"]
     if c.metric == NONE:
-        feats += ["none", f"none_k={k}", f"none_len={_bucket(len(subj), (2, 4, 7, 11, 16))}", f"none_rule={ctx.rule == NONE}"]
+        feats += ["none", f"none_k={k}", f"none_len={bucket(len(subj), (2, 4, 7, 11, 16))}", f"none_rule={ctx.rule == NONE}"]
         feats += [f"none_b2={subj[:2]}", f"none_e2={subj[-2:]}", f"none_parent={ctx.parent or '-'}"]
         feats += [f"none_before={b}" for b in _bigrams(ctx.before)]
         return feats
@@ -90,7 +92,7 @@ def candidate_features(f: Fact, ctx: MetricContext, c: MetricCandidate, n_cands:
         f"gm={group}|{c.match}",
         f"kk={k}|{mk}",
         f"kind_ok={k in _KIND_GROUP.get(mk, ())}",
-        f"cov={_bucket(len(c.alias) / max(1, len(subj)), (0.3, 0.5, 0.7, 0.9, 1.0))}",
+        f"cov={bucket(len(c.alias) / max(1, len(subj)), (0.3, 0.5, 0.7, 0.9, 1.0))}",
         f"rule={ctx.rule == c.metric}",
         f"lhead={left[:2]}",
         f"ltail={left[-2:]}",
@@ -131,14 +133,24 @@ def contexts(facts: list[Fact]) -> list[MetricContext]:
     return out
 
 
-def score(f: Fact, ctx: MetricContext, model: LinearModel) -> list[tuple[float, MetricCandidate]]:
-    cands = metric_candidates(f.subject or "")
-    scored = []
-    for c in cands:
-        z = model.score(candidate_features(f, ctx, c, len(cands)))
-        scored.append((z, c))
-    scored.sort(key=lambda x: -x[0])
-    return scored
+@dataclass(slots=True)
+class MetricInput:
+    """What the metric ranker sees of one fact: the fact and its context in the document."""
+
+    fact: Fact
+    ctx: MetricContext
+
+
+class MetricRanker(Ranker[MetricInput, MetricCandidate]):
+    """The canonical metric of a fact's subject, among the taxonomy's candidates."""
+
+    name = "metric"
+
+    def candidates(self, x: MetricInput) -> Sequence[MetricCandidate]:
+        return metric_candidates(x.fact.subject or "")
+
+    def features(self, x: MetricInput, cands: Sequence[MetricCandidate], i: int) -> list[str]:
+        return candidate_features(x.fact, x.ctx, cands[i], len(cands))
 
 
 def assign_metrics(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
@@ -146,12 +158,13 @@ def assign_metrics(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
     without a model the alias matcher's metrics stay."""
     if model is None:
         return facts
+    ranker = MetricRanker(model)
     out = []
     for f, ctx in zip(facts, contexts(facts), strict=True):
         if f.kind == "reason":
             out.append(f)
             continue
-        best = score(f, ctx, model)[0][1].metric
+        best = ranker.scores(MetricInput(f, ctx))[0][1].metric
         m = None if best == NONE else best
         out.append(f if m == f.metric else replace(f, metric=m))
     by_id = {f.fact_id: f.metric for f in out}

@@ -33,17 +33,23 @@ def hash_feature(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) % N_FEATURES
 
 
-def _bucket(n: float, edges: tuple[float, ...]) -> int:
+def bucket(n: float, edges: tuple[float, ...]) -> int:
+    """How many of the ascending `edges` n reaches: a number as a coarse, hashable feature value."""
     return sum(1 for e in edges if n >= e)
+
+
+def sigmoid(z: float) -> float:
+    """P(positive) of a linear score, clamped so exp never overflows."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def fact_features(fact: Fact) -> list[str]:
     """Signals that predict whether a fact is right: how it was built, its subject, its context."""
-    toks = [f"kind={fact.kind}", f"unit={fact.unit}", f"rule={_bucket(fact.confidence, (0.5, 0.6, 0.7, 0.8, 0.9))}"]
+    toks = [f"kind={fact.kind}", f"unit={fact.unit}", f"rule={bucket(fact.confidence, (0.5, 0.6, 0.7, 0.8, 0.9))}"]
     toks.append(f"metric={'none' if not fact.metric else fact.metric.split('.')[0]}")
     subj = fact.subject or ""
-    toks.append(f"slen={_bucket(len(subj), (1, 2, 4, 6, 9, 13, 18))}")
-    toks.append(f"kind_slen={fact.kind}|{_bucket(len(subj), (1, 4, 9, 18))}")
+    toks.append(f"slen={bucket(len(subj), (1, 2, 4, 6, 9, 13, 18))}")
+    toks.append(f"kind_slen={fact.kind}|{bucket(len(subj), (1, 4, 9, 18))}")
     toks += [f"s1={c}" for c in subj[:2]] + [f"se={subj[-2:]}"]
     toks += [f"s2={subj[i : i + 2]}" for i in range(len(subj) - 1)]
     if fact.comparator:
@@ -58,11 +64,11 @@ def fact_features(fact: Fact) -> list[str]:
         left, right = s[max(0, at - 8) : at], s[at + len(fact.surface) : at + len(fact.surface) + 4]
         toks += [f"l1={c}" for c in left[-3:]] + [f"l2={left[i : i + 2]}" for i in range(len(left) - 1)]
         toks += [f"r1={c}" for c in right[:2]]
-        toks.append(f"pos={_bucket(at, (1, 5, 15, 40, 80))}")
+        toks.append(f"pos={bucket(at, (1, 5, 15, 40, 80))}")
     else:
         toks.append("surface_not_in_sentence")
-    toks.append(f"sentlen={_bucket(len(s), (20, 40, 80, 160))}")
-    toks.append(f"nnum={_bucket(len(_NUMBER.findall(s)), (2, 3, 5, 8))}")
+    toks.append(f"sentlen={bucket(len(s), (20, 40, 80, 160))}")
+    toks.append(f"nnum={bucket(len(_NUMBER.findall(s)), (2, 3, 5, 8))}")
     toks.append(f"depth={fact.section.count('/') if fact.section else 0}")
     return toks
 
@@ -91,9 +97,11 @@ class LinearModel:
         return z
 
     def prob(self, tokens: list[str]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(tokens)))))
+        """P(positive) for string features."""
+        return sigmoid(self.score(tokens))
 
     def to_json(self) -> str:
+        """Plain JSON (weights rounded to 6 digits) — the only form a model is stored in."""
         return json.dumps(
             {"name": self.name, "intercept": self.intercept, "weights": {str(k): round(v, 6) for k, v in sorted(self.weights.items())}, "stamp": self.stamp},
             ensure_ascii=False,
@@ -102,6 +110,7 @@ class LinearModel:
 
     @classmethod
     def from_json(cls, text: str, *, origin: str = "model") -> LinearModel:
+        """Read numbers only; anything else in the file is a `DataFileError`."""
         try:
             d = json.loads(text)
             return cls(d["name"], {int(k): float(v) for k, v in d["weights"].items()}, float(d["intercept"]), d.get("stamp", {}))
@@ -110,6 +119,7 @@ class LinearModel:
 
 
 def load_model(path: str | Path) -> LinearModel:
+    """A model file from disk (for `--models DIR`); a bad file is a `DataFileError`, never executed."""
     p = Path(path)
     try:
         return LinearModel.from_json(p.read_text(encoding="utf-8"), origin=str(p))
@@ -140,6 +150,7 @@ class Models:
 
     @classmethod
     def shipped(cls) -> Models:
+        """The models packaged in extract/models (a missing file leaves the rules for that step)."""
         return cls(**{name: shipped_model(name) for name in cls.NAMES})
 
     @classmethod

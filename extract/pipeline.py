@@ -1,122 +1,215 @@
-"""One document end to end: ingest → normalise → layout → facts, tables → alignment → checks."""
+"""One document end to end: an ordered list of named stages, each reading and filling a `Doc`.
+
+    normalise → layout → facts (+ kind and subject rankers) → metric → reason → confidence
+              → tables → align → checks
+
+Every stage is a function `Doc -> Doc` that reads what earlier stages wrote (see `records.Doc`)
+and writes its own part; `process()` runs the list. A stage is switched off by name
+(`build_stages(skip=...)`); `--no-models` drops the rankers (`RANKERS`), so the rules decide.
+The kind and subject rankers are not separate stages: they run inside the facts stage because
+each decision feeds the context later numbers inherit (the item a change is about, the last
+amount), so they must decide in document order, number by number.
+
+The stage functions here are adapters only — the domain logic lives in each stage's module.
+"""
 
 from __future__ import annotations
 
 import os
-import re
 import time
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .align import AlignStats, align
 from .checks import CheckInput, run_checks
-from .errors import ExtractError
+from .errors import ExtractError, StageOrderError
 from .facts import extract_facts
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
-from .layout import Layout, parse_layout
+from .kind_model import KindRanker
+from .layout import department_names, parse_layout
 from .metric_model import assign_metrics
-from .model import Models, calibrate
+from .model import LinearModel, Models, calibrate
 from .normalize import normalize
 from .readers import locate_records
 from .reason_model import attach_reasons
-from .records import DocumentRecord, DocumentResult, Fact
-from .subjects import SubjectContext
-from .tables import Table, parse_tables
+from .records import Doc, DocumentRecord, DocumentResult, Trace
+from .subjects import SubjectRanker
+from .tables import parse_tables, project_of
 
-_DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|特别行政区|自治州|地区|盟|市|县|区|旗)(?=[\u4e00-\u9fff])(?!委)")
-
-
-def _dept_names(dept: str | None) -> tuple[str, ...]:
-    """The department's name and the shorter forms prose uses for it."""
-    if not dept:
-        return ()
-    names = {dept}
-    rest = dept.removeprefix("中共")
-    names.add(rest)
-    # 江苏省人大常委会办公厅 → 人大常委会办公厅; 上海市普陀区万里街道办事处 → 普陀区万里街道办事处
-    while (m := _DIVISION.match(rest)) and len(rest) - m.end() >= 4:
-        rest = rest[m.end() :]
-        names.add(rest)
-    return tuple(sorted(names, key=len, reverse=True))
+RANKERS = ("kind", "subject", "metric", "reason", "confidence")  # what `--no-models` switches off
+AFTER_PROSE = ("tables", "align", "checks")  # skip these for the prose facts alone (training)
 
 
-def _project_of(t: Table) -> str | None:
-    """The 项目名称 of a per-project 绩效目标表: from its indicators, or its form rows when no indicator was read."""
-    if p := next((i.project for i in t.indicators if i.project), None):
-        return p
-    for row in t.header + [[c.text for c in r.cells] for r in t.rows[:12]]:
-        for prev, cur in zip(row, row[1:], strict=False):
-            if re.fullmatch(r"项目名称[:：]?", prev.strip()) and cur.strip():
-                return cur.strip()
-    return None
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One named step of the pipeline."""
+
+    name: str
+    run: Callable[[Doc], Doc]
 
 
-def prose_facts(
-    raw: RawDocument,
-    *,
-    models: Models,
-    calibrate_confidence: bool = True,
-    record: dict[str, SubjectContext] | None = None,
-    kind_record: dict[int, tuple[list[str], str, str]] | None = None,
-) -> tuple[Layout, list[Fact]]:
-    """The layout and the prose facts (rules propose; the models pick kinds, subjects, metrics,
-    reason targets and confidence). The records are for training: what each model saw."""
-    layout = parse_layout(normalize(raw.text))
-    facts = extract_facts(
-        layout,
-        doc_id=raw.doc_id,
-        dept_names=_dept_names(layout.department),
-        subject_model=models.subject,
-        record=record,
-        kind_model=models.kind,
-        kind_record=kind_record,
-    )
-    facts = assign_metrics(facts, models.metric)
-    facts = attach_reasons(facts, models.reason)
-    if calibrate_confidence and models.confidence is not None:
-        facts = calibrate(facts, models.confidence)
-    return layout, facts
+# ---------------------------------------------------------------- the stages
 
 
-def process(raw: RawDocument, *, calibrate_confidence: bool = True, models: Models | None = None, record: dict[str, SubjectContext] | None = None) -> DocumentResult:
-    """`models` defaults to the shipped ones; `Models()` (all None) is the rules alone."""
-    t0 = time.perf_counter()
-    models = Models.shipped() if models is None else models
-    layout, facts = prose_facts(raw, models=models, calibrate_confidence=calibrate_confidence, record=record)
-    tables = parse_tables(layout.blocks, doc_id=raw.doc_id)
-    cells = [c for t in tables for c in t.cells]
-    indicators = [i for t in tables for i in t.indicators]
+def normalise_stage(doc: Doc) -> Doc:
+    """Original text → `MappedText` (full-width, odd spaces, LaTeX residue), offsets kept."""
+    doc.mapped = normalize(doc.text)
+    return doc
+
+
+def layout_stage(doc: Doc) -> Doc:
+    """Blocks, sections, table regions, the 目录, and the department / year / 预算·决算."""
+    if doc.mapped is None:
+        raise StageOrderError("the layout stage needs the normalise stage before it")
+    doc.layout = layout = parse_layout(doc.mapped)
+    doc.department, doc.year, doc.doc_kind = layout.department, layout.year, layout.doc_kind
+    doc.dept_names = department_names(layout.department)
+    return doc
+
+
+def facts_stage(kind: KindRanker | None = None, subject: SubjectRanker | None = None) -> Callable[[Doc], Doc]:
+    """Prose facts; the kind and subject rankers (when given) decide inside, number by number."""
+
+    def run(doc: Doc) -> Doc:
+        if doc.layout is None:
+            raise StageOrderError("the facts stage needs the layout stage before it")
+        doc.facts = extract_facts(doc.layout, doc_id=doc.doc_id, dept_names=doc.dept_names, kind_ranker=kind, subject_ranker=subject, trace=doc.trace)
+        return doc
+
+    return run
+
+
+def metric_stage(model: LinearModel | None) -> Callable[[Doc], Doc]:
+    """Canonical metric ids from the metric ranker (without a model the alias matcher's stay)."""
+
+    def run(doc: Doc) -> Doc:
+        doc.facts = assign_metrics(doc.facts, model)
+        return doc
+
+    return run
+
+
+def reason_stage(model: LinearModel | None) -> Callable[[Doc], Doc]:
+    """Which fact each reason explains, from the reason ranker."""
+
+    def run(doc: Doc) -> Doc:
+        doc.facts = attach_reasons(doc.facts, model)
+        return doc
+
+    return run
+
+
+def confidence_stage(model: LinearModel | None) -> Callable[[Doc], Doc]:
+    """Every fact's confidence from the calibration model (the rules' guess without one)."""
+
+    def run(doc: Doc) -> Doc:
+        if model is not None:
+            doc.facts = calibrate(doc.facts, model)
+        return doc
+
+    return run
+
+
+def tables_stage(doc: Doc) -> Doc:
+    """Table regions → tables, cells and performance targets; each 绩效目标表's project."""
+    doc.tables = parse_tables(doc.blocks, doc_id=doc.doc_id)
+    doc.cells = [c for t in doc.tables for c in t.cells]
+    doc.indicators = [i for t in doc.tables for i in t.indicators]
+    doc.projects = {t.table_id: p for t in doc.tables if (p := project_of(t))}
+    return doc
+
+
+def align_stage(doc: Doc) -> Doc:
+    """Prose money amounts ↔ their table cells."""
     stats = AlignStats()
-    projects = {t.table_id: p for t in tables if (p := _project_of(t))}
-    alignments = align(facts, cells, stats=stats, projects=projects)
-    findings = run_checks(
-        CheckInput(doc_id=raw.doc_id, text=raw.text, year=layout.year, facts=facts, tables=tables, alignments=alignments, toc_titles=layout.toc, doc_kind=layout.doc_kind)
+    doc.alignments = align(doc.facts, doc.cells, stats=stats, projects=doc.projects)
+    doc.n_aligned, doc.n_unaligned = stats.aligned, stats.abstained
+    return doc
+
+
+def checks_stage(doc: Doc) -> Doc:
+    """Consistency and quality findings over everything extracted."""
+    doc.findings = run_checks(
+        CheckInput(doc_id=doc.doc_id, text=doc.text, year=doc.year, facts=doc.facts, tables=doc.tables, alignments=doc.alignments, toc_titles=doc.layout.toc if doc.layout else [], doc_kind=doc.doc_kind)
     )
-    doc = DocumentRecord(
-        doc_id=raw.doc_id,
-        path=raw.path,
-        sha256=raw.sha256,
-        encoding=raw.encoding,
+    return doc
+
+
+def build_stages(models: Models | None = None, *, skip: Collection[str] = ()) -> list[Stage]:
+    """The pipeline in order. `models` defaults to the shipped ones (`Models()`: the rules alone);
+    a name in `skip` drops that stage, or that ranker from the facts stage."""
+    m = Models.shipped() if models is None else models
+    stages = [
+        Stage("normalise", normalise_stage),
+        Stage("layout", layout_stage),
+        Stage("facts", facts_stage(None if "kind" in skip else KindRanker(m.kind), None if "subject" in skip else SubjectRanker(m.subject))),
+        Stage("metric", metric_stage(m.metric)),
+        Stage("reason", reason_stage(m.reason)),
+        Stage("confidence", confidence_stage(m.confidence)),
+        Stage("tables", tables_stage),
+        Stage("align", align_stage),
+        Stage("checks", checks_stage),
+    ]
+    return [s for s in stages if s.name not in skip]
+
+
+def new_doc(raw: RawDocument, *, trace: Trace | None = None) -> Doc:
+    """A `Doc` holding only what ingest read; the stages fill the rest."""
+    return Doc(doc_id=raw.doc_id, text=raw.text, path=raw.path, sha256=raw.sha256, encoding=raw.encoding, n_bytes=raw.n_bytes, trace=trace)
+
+
+def run_stages(doc: Doc, stages: Sequence[Stage]) -> Doc:
+    """Run the stages in order, timing each (`doc.seconds`)."""
+    for stage in stages:
+        t0 = time.perf_counter()
+        doc = stage.run(doc)
+        doc.seconds[stage.name] = time.perf_counter() - t0
+    return doc
+
+
+def to_result(doc: Doc) -> DocumentResult:
+    """The output records of a processed `Doc` (its documents.jsonl line and the rest)."""
+    record = DocumentRecord(
+        doc_id=doc.doc_id,
+        path=doc.path,
+        sha256=doc.sha256,
+        encoding=doc.encoding,
         status="ok",
-        department=layout.department,
-        year=layout.year,
-        doc_kind=layout.doc_kind,
-        n_chars=len(raw.text),
-        n_facts=len(facts),
-        n_tables=len(tables),
-        n_cells=len(cells),
-        n_indicators=len(indicators),
-        tables=[{k: v for k, v in t.summary().items() if k != "columns"} for t in tables],
-        n_findings=len(findings),
-        n_aligned=stats.aligned,
-        n_unaligned=stats.abstained,
-        n_bytes=raw.n_bytes,
-        seconds=round(time.perf_counter() - t0, 4),
-        format=raw.format,
-        pages=raw.pages,
-        text_layer=raw.text_layer,
+        department=doc.department,
+        year=doc.year,
+        doc_kind=doc.doc_kind,
+        n_chars=len(doc.text),
+        n_facts=len(doc.facts),
+        n_tables=len(doc.tables),
+        n_cells=len(doc.cells),
+        n_indicators=len(doc.indicators),
+        tables=[{k: v for k, v in t.summary().items() if k != "columns"} for t in doc.tables],
+        n_findings=len(doc.findings),
+        n_aligned=doc.n_aligned,
+        n_unaligned=doc.n_unaligned,
+        n_bytes=doc.n_bytes,
+        seconds=round(sum(doc.seconds.values()), 4),
     )
-    facts, cells = locate_records(facts, raw.locations), locate_records(cells, raw.locations)
-    return DocumentResult(document=doc, text=raw.text, facts=facts, cells=cells, indicators=indicators, findings=findings, alignments=alignments)
+    return DocumentResult(
+        document=record, text=doc.text, facts=doc.facts, cells=doc.cells, indicators=doc.indicators, findings=doc.findings, alignments=doc.alignments
+    )
+
+
+def process(raw: RawDocument, *, models: Models | None = None, skip: Collection[str] = (), calibrate_confidence: bool = True) -> DocumentResult:
+    """One document through every stage. `models` defaults to the shipped ones; `Models()` (all
+    None) or `skip=RANKERS` is the rules alone; `calibrate_confidence=False` keeps the rules' confidence."""
+    skip = (*skip, "confidence") if not calibrate_confidence else skip
+    return with_source(to_result(run_stages(new_doc(raw), build_stages(models, skip=skip))), raw)
+
+
+def with_source(result: DocumentResult, raw: RawDocument) -> DocumentResult:
+    """What the reader knew about the input: its format, PDF pages and text layer, and the page
+    and box of every fact and cell read from a PDF."""
+    result.document = replace(result.document, format=raw.format, pages=raw.pages, text_layer=raw.text_layer)
+    result.facts = locate_records(result.facts, raw.locations)
+    result.cells = locate_records(result.cells, raw.locations)
+    return result
 
 
 def extract_document(source: str | os.PathLike[str], *, is_text: bool | None = None) -> DocumentResult:

@@ -11,17 +11,15 @@ reason's sentence names its subject, and whether the rules chose it.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from .model import LinearModel
+from .model import LinearModel, bucket
+from .ranker import Ranker
 from .records import Fact
 
 MAX_BACK = 8  # candidates: the nearest facts before the reason
 MAX_GAP = 400  # characters between a candidate and the reason
-
-
-def _bucket(n: float, edges: tuple[float, ...]) -> int:
-    return sum(1 for e in edges if n >= e)
 
 
 def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None) -> list[Fact]:
@@ -40,7 +38,8 @@ def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None
     return out
 
 
-def candidate_features(reason: Fact, cands: list[Fact], i: int) -> list[str]:
+def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]:
+    """Kind, distance, rank among changes, whether the reason names it, and the rules' choice."""
     t = cands[i]
     changes_before = sum(1 for c in cands[:i] if c.kind == "change")
     same = t.sentence == reason.sentence or (t.sentence and t.sentence in reason.sentence)
@@ -53,7 +52,7 @@ def candidate_features(reason: Fact, cands: list[Fact], i: int) -> list[str]:
         f"rank={min(i, 6)}",
         f"crank={min(changes_before, 4)}|{t.kind}",
         f"same={same}",
-        f"gap={_bucket(gap, (5, 15, 30, 60, 120, 250))}",
+        f"gap={bucket(gap, (5, 15, 30, 60, 120, 250))}",
         f"pct={pct}|{t.kind}",
         f"named={named}",
         f"named_k={named}|{t.kind}",
@@ -71,13 +70,25 @@ def candidate_features(reason: Fact, cands: list[Fact], i: int) -> list[str]:
     return f
 
 
-def score(reason: Fact, cands: list[Fact], model: LinearModel) -> list[tuple[float, Fact]]:
-    out = []
-    for i, t in enumerate(cands):
-        z = model.score(candidate_features(reason, cands, i))
-        out.append((z, t))
-    out.sort(key=lambda x: -x[0])
-    return out
+@dataclass(slots=True)
+class ReasonInput:
+    """What the reason ranker sees: the reason and the document's facts before it (by index)."""
+
+    reason: Fact
+    facts: list[Fact]
+    at: int  # the reason's index in `facts`
+
+
+class ReasonRanker(Ranker[ReasonInput, Fact]):
+    """The fact a reason explains, among the facts before it in its section."""
+
+    name = "reason"
+
+    def candidates(self, x: ReasonInput) -> Sequence[Fact]:
+        return reason_candidates(x.reason, x.facts, x.at)
+
+    def features(self, x: ReasonInput, cands: Sequence[Fact], i: int) -> list[str]:
+        return candidate_features(x.reason, cands, i)
 
 
 def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
@@ -85,14 +96,15 @@ def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
     without a model the rules' attachments stay."""
     if model is None:
         return facts
+    ranker = ReasonRanker(model)
     out = list(facts)
     for idx, r in enumerate(facts):
         if r.kind != "reason":
             continue
-        cands = reason_candidates(r, facts, idx)
-        if not cands:
+        chosen = ranker.best(ReasonInput(r, facts, idx))
+        if chosen is None:
             continue
-        best = score(r, cands, model)[0][1]
+        best = chosen[0]
         if best.fact_id != r.explains:
             out[idx] = replace(r, explains=best.fact_id, subject=best.subject, metric=best.metric)
     return out

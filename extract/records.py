@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from .normalize import MappedText
+from .resources import cues
+
+if TYPE_CHECKING:  # defined in their stage modules until they move here
+    from .align import Alignment
+    from .tables import Table
 
 FactKind = Literal["amount", "change", "percent", "headcount", "count", "reason"]
 Direction = Literal["increase", "decrease", "unchanged"]
@@ -13,6 +20,7 @@ class _Record:
     """Mixin giving every record the same dict round-trip used for JSONL."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSONL form: tuples become lists so it round-trips through JSON."""
         d = asdict(self)  # type: ignore[call-overload]
         for k, v in d.items():
             if isinstance(v, tuple):
@@ -21,6 +29,7 @@ class _Record:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]):  # type: ignore[no-untyped-def]
+        """Rebuild a record from its JSONL form, ignoring keys it does not know (newer writers)."""
         names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         kw = {k: (tuple(v) if k == "span" and isinstance(v, list) else v) for k, v in d.items() if k in names}
         return cls(**kw)
@@ -28,6 +37,7 @@ class _Record:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord(_Record):
+    """One documents.jsonl line: where the file came from, whether it was read, and what came out."""
     doc_id: str
     path: str
     sha256: str
@@ -56,6 +66,7 @@ class DocumentRecord(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Fact(_Record):
+    """One narrative fact from prose; `span` indexes the original text (CONTRACT.md)."""
     doc_id: str
     fact_id: str
     kind: FactKind
@@ -81,6 +92,7 @@ class Fact(_Record):
 
 @dataclass(frozen=True, slots=True)
 class TableCell(_Record):
+    """One non-empty numeric table cell with its row label, code and column path."""
     doc_id: str
     table_id: str
     table_title: str
@@ -166,6 +178,7 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Indicator(_Record):
+    """One performance target of a 绩效目标表, its bound split into comparator, value and unit."""
     doc_id: str
     table_id: str
     project: str | None
@@ -181,6 +194,7 @@ class Indicator(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Finding(_Record):
+    """One consistency or quality problem, with the facts and text it rests on as evidence."""
     doc_id: str
     check: str
     severity: Literal["error", "warning", "info"]
@@ -203,4 +217,115 @@ class DocumentResult:
 
     @property
     def ok(self) -> bool:
+        """False for a file that became an error record."""
         return self.document.status == "ok"
+
+
+# ---------------------------------------------------------------- between the stages
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+
+@dataclass(slots=True)
+class Block:
+    """One heading, paragraph or table region of the layout, with the section it sits in.
+
+    Blocks keep their `MappedText`, so every later stage can map what it reads back to the
+    original text. Table regions are only *found* by the layout stage (prose facts never read
+    table cells); the tables stage parses their cells.
+    """
+
+    kind: BlockKind
+    text: MappedText  # paragraphs/headings: joined and whitespace-compacted; tables: raw region
+    section: str
+    level: int = 0
+    lines: list[MappedText] = field(default_factory=list)  # original lines (tables keep them)
+    line_no: int = 0  # first line, 0-based
+    context: list[MappedText] = field(default_factory=list)  # tables: title/unit lines just before
+
+    @property
+    def skipped(self) -> bool:
+        """True for blocks under 名词解释 / 目录, whose numbers are definitions, not facts."""
+        return any(s in self.section for s in cues()["skip_sections"])
+
+
+@dataclass(slots=True)
+class Layout:
+    """The layout stage's output: blocks in reading order, the document's metadata and its 目录."""
+
+    blocks: list[Block]
+    department: str | None
+    year: int | None
+    doc_kind: str | None
+    toc: list[str] = field(default_factory=list)  # table titles the document's 目录 promises
+
+    @property
+    def tables(self) -> list[Block]:
+        """The table regions, for the tables stage."""
+        return [b for b in self.blocks if b.kind == "table"]
+
+
+@dataclass(slots=True)
+class Trace:
+    """What the trained rankers saw, for training to learn from (inference never reads it back).
+
+    Training sets `Doc.trace = Trace()` and runs the ordinary pipeline; each ranker (or, without
+    a model, the rules in its place) records its input under its own name and a key that training
+    can match to a gold annotation — the number's original offset for `kind`, the fact id for
+    `subject`. The same pipeline code runs for training and inference: no keyword arguments
+    thread training concerns through the stages.
+    """
+
+    seen: dict[str, dict[Any, Any]] = field(default_factory=dict)
+
+    def record(self, ranker: str, key: Any, inputs: Any) -> None:
+        """Remember what `ranker` saw for one decision (the last call for a key wins)."""
+        self.seen.setdefault(ranker, {})[key] = inputs
+
+    def of(self, ranker: str) -> dict[Any, Any]:
+        """Everything one ranker saw, by key (empty when it never ran)."""
+        return self.seen.get(ranker, {})
+
+
+@dataclass(slots=True)
+class Doc:
+    """One document as it moves through the pipeline: every stage reads it and fills its part.
+
+    The stages run in the order of `pipeline.STAGES`; each reads what earlier ones wrote and writes
+    its own fields, so a stage's inputs and outputs are visible here rather than in its signature.
+    `text` is the original decoded text: every span in every record indexes it.
+    """
+
+    doc_id: str
+    text: str
+    path: str = "<text>"
+    sha256: str = ""
+    encoding: str | None = None
+    n_bytes: int = 0
+    # normalise
+    mapped: MappedText | None = None  # normalised text, each character mapped to its original offset
+    # layout
+    layout: Layout | None = None
+    department: str | None = None
+    year: int | None = None
+    doc_kind: str | None = None  # 预算 / 决算
+    dept_names: tuple[str, ...] = ()  # the department's name and the shorter forms its prose uses
+    # prose facts and the rankers
+    facts: list[Fact] = field(default_factory=list)
+    # tables, alignment, checks
+    tables: list[Table] = field(default_factory=list)
+    cells: list[TableCell] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    projects: dict[str, str] = field(default_factory=dict)  # table id → 项目名称 of a per-project 绩效目标表
+    alignments: list[Alignment] = field(default_factory=list)
+    n_aligned: int = 0
+    n_unaligned: int = 0  # money amounts left without a table entry (abstentions)
+    findings: list[Finding] = field(default_factory=list)
+    # run bookkeeping
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage that ran
+    trace: Trace | None = None  # set by training to observe the rankers
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The layout's blocks (empty before the layout stage ran)."""
+        return self.layout.blocks if self.layout is not None else []

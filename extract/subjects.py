@@ -10,12 +10,14 @@ hashed like every other model's (`extract.model`).
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .model import LinearModel
+from .model import LinearModel, bucket
+from .ranker import Ranker
 from .taxonomy import metric_for, norm_label
+from .tokens import tokenizer
 
 LEFT_WINDOW = 40  # characters before the number that may hold its subject
 MAX_LEN = 24  # longest candidate subject, in characters
@@ -35,30 +37,25 @@ class SubjectContext:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """One span that may be the subject; `is_rule` marks the rules' own answer."""
+
     start: int  # sentence offsets; -1 when the candidate is not in the sentence (an inherited subject)
     end: int
     text: str
     is_rule: bool
 
 
-@cache
-def _tokenizer():  # noqa: ANN202 - jieba has no type hints
-    from .facts import _tokenizer as facts_tokenizer
-
-    return facts_tokenizer()
-
-
 @lru_cache(maxsize=4096)
-def _sentence_boundaries(sentence: str) -> tuple[int, ...]:
+def sentence_boundaries(sentence: str) -> tuple[int, ...]:
     """Token edges of a whole sentence, cut once however many numbers it holds."""
     out = [0]
-    for tok in _tokenizer().cut(sentence, HMM=False):
+    for tok in tokenizer().cut(sentence, HMM=False):
         out.append(out[-1] + len(tok))
     return tuple(out)
 
 
 def _boundaries(sentence: str, lo: int, hi: int) -> list[int]:
-    return sorted({lo, hi} | {b for b in _sentence_boundaries(sentence) if lo <= b <= hi})
+    return sorted({lo, hi} | {b for b in sentence_boundaries(sentence) if lo <= b <= hi})
 
 
 def candidates(ctx: SubjectContext) -> list[Candidate]:
@@ -94,14 +91,10 @@ def candidates(ctx: SubjectContext) -> list[Candidate]:
     return cands
 
 
-def _bucket(n: float, edges: tuple[float, ...]) -> int:
-    return sum(1 for e in edges if n >= e)
-
-
 def candidate_features(ctx: SubjectContext, c: Candidate, rule_at: int) -> list[str]:
     """Why a span would be the subject: its edges, what surrounds it, how it differs from the rules'."""
     t, s, k = c.text, ctx.sentence, ctx.kind
-    f = [f"k={k}", f"rule={c.is_rule}", f"len={_bucket(len(t), (2, 3, 4, 6, 8, 11, 15, 20))}"]
+    f = [f"k={k}", f"rule={c.is_rule}", f"len={bucket(len(t), (2, 3, 4, 6, 8, 11, 15, 20))}"]
     f += [f"b1={t[0]}", f"b2={t[:2]}", f"e1={t[-1]}", f"e2={t[-2:]}", f"ke2={k}|{t[-2:]}", f"e3={t[-3:]}"]
     f.append(f"punct={any(ch in _STOP for ch in t)}")
     f.append(f"digit={any(ch.isdigit() for ch in t)}")
@@ -110,12 +103,12 @@ def candidate_features(ctx: SubjectContext, c: Candidate, rule_at: int) -> list[
         before = s[max(0, c.start - 2) : c.start]
         f += [f"l1={before[-1:] or '^'}", f"l2={before or '^'}"]
         gap = s[c.end : ctx.number_at]
-        f += [f"gap={_bucket(len(gap), (1, 2, 3, 5, 8, 12))}", f"g2={gap[:2]}", f"gl={gap[-1:]}"]
+        f += [f"gap={bucket(len(gap), (1, 2, 3, 5, 8, 12))}", f"g2={gap[:2]}", f"gl={gap[-1:]}"]
         f.append(f"gappunct={any(ch in _STOP for ch in gap)}")
         if rule_at >= 0:
             rs, re_ = rule_at, rule_at + len(ctx.rule_subject)
             ds, de = c.start - rs, re_ - c.end
-            f += [f"ds={'-' if ds < 0 else '+'}{_bucket(abs(ds), (1, 2, 4, 7, 11))}", f"de={_bucket(de, (1, 2, 4, 7, 11))}"]
+            f += [f"ds={'-' if ds < 0 else '+'}{bucket(abs(ds), (1, 2, 4, 7, 11))}", f"de={bucket(de, (1, 2, 4, 7, 11))}"]
             if de > 0:
                 f.append(f"cut={ctx.rule_subject[len(ctx.rule_subject) - de :][:4]}")
             if ds > 0:
@@ -127,7 +120,7 @@ def candidate_features(ctx: SubjectContext, c: Candidate, rule_at: int) -> list[
     else:
         f.append("inherited")
     if c.is_rule:
-        f.append(f"rk={k}|{_bucket(len(t), (2, 4, 8, 15))}")
+        f.append(f"rk={k}|{bucket(len(t), (2, 4, 8, 15))}")
     return f
 
 
@@ -142,23 +135,30 @@ def _is_alias(t: str) -> bool:
     return norm_label(t) in _aliases()
 
 
+class SubjectRanker(Ranker[SubjectContext, Candidate]):
+    """Subject spans around the rules' subject, scored by the trained subject model."""
+
+    name = "subject"
+
+    def candidates(self, x: SubjectContext) -> Sequence[Candidate]:
+        return candidates(x)
+
+    def features(self, x: SubjectContext, cands: Sequence[Candidate], i: int) -> list[str]:
+        rule_at = next((c.start for c in cands if c.is_rule), -1)
+        return candidate_features(x, cands[i], rule_at)
+
+    def best(self, x: SubjectContext) -> tuple[Candidate, float] | None:
+        if self.model is None or not x.rule_subject and x.number_at <= 0:
+            return None
+        return super().best(x)
+
+
 def score_candidates(ctx: SubjectContext, model: LinearModel) -> list[tuple[float, Candidate]]:
-    cands = candidates(ctx)
-    rule_at = next((c.start for c in cands if c.is_rule), -1)
-    scored = []
-    for c in cands:
-        z = model.score(candidate_features(ctx, c, rule_at))
-        scored.append((z, c))
-    scored.sort(key=lambda x: -x[0])
-    return scored
+    """Every candidate span with its score, best first."""
+    return SubjectRanker(model).scores(ctx)
 
 
 def choose_subject(ctx: SubjectContext, model: LinearModel | None) -> tuple[str, float] | None:
     """(raw subject text, probability) of the best candidate, or None without a model."""
-    if model is None or not ctx.rule_subject and ctx.number_at <= 0:
-        return None
-    scored = score_candidates(ctx, model)
-    if not scored:
-        return None
-    z, best = scored[0]
-    return best.text, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    chosen = SubjectRanker(model).best(ctx)
+    return None if chosen is None else (chosen[0].text, chosen[1])

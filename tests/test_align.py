@@ -198,8 +198,8 @@ def test_balanced_budget_total_is_the_expenditure_total():
 
 
 def test_project_name_from_the_form_when_no_indicator_was_read():
-    from extract.pipeline import _project_of
     from extract.tables import Table
+    from extract.tables import project_of as _project_of
 
     header = [["南昌市西湖区医疗保障局"], ["基本信息"], ["项目名称：", "基层医保能力建设经费项目", "项目编码：", ""], ["项目类别：", "当年项目", "资金用途：", "业务类"]]
     assert _project_of(Table(table_id="t5", title="项目支出绩效目标表", unit=None, layout="cell-line", header=header)) == "基层医保能力建设经费项目"

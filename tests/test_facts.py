@@ -167,9 +167,9 @@ def test_phrasings_from_other_templates(text, expected):
     ],
 )
 def test_department_short_names(dept, short):
-    from extract.pipeline import _dept_names
+    from extract.layout import department_names
 
-    names = _dept_names(dept)
+    names = department_names(dept)
     assert dept in names and short in names and all(len(n) >= 4 for n in names)
 
 

@@ -19,8 +19,9 @@ from extract.evaluate import load_gold, subjects_match
 from extract.facts import clean_subject
 from extract.ingest import read_document
 from extract.model import Models
-from extract.pipeline import _dept_names, prose_facts
-from extract.subjects import LEFT_WINDOW, SubjectContext, _sentence_boundaries, candidates, score_candidates
+from extract.records import Trace
+from extract.subjects import LEFT_WINDOW, SubjectContext, candidates, score_candidates, sentence_boundaries
+from training.ranker import prose_doc
 from training.subject import Example, examples_for, fit_folds
 
 _PUNCT = set("，,；;。：:、（）()“”\"《》 ")
@@ -42,8 +43,9 @@ def _gold_span(ex: Example) -> tuple[int, int] | None:
 
 
 def char_features(ctx: SubjectContext) -> list[dict[str, object]]:
+    """Per-character features of the window before the number, for the CRF."""
     w0, w = _window(ctx)
-    bounds = set(_sentence_boundaries(ctx.sentence))
+    bounds = set(sentence_boundaries(ctx.sentence))
     at = ctx.sentence.rfind(ctx.rule_subject, w0, ctx.number_at) if ctx.rule_subject else -1
     rs, re_ = (at, at + len(ctx.rule_subject)) if at >= 0 else (-1, -1)
     out = []
@@ -70,6 +72,7 @@ def char_features(ctx: SubjectContext) -> list[dict[str, object]]:
 
 
 def char_labels(ex: Example, span: tuple[int, int] | None) -> list[str]:
+    """BIO tags of the gold subject span in the window."""
     w0, w = _window(ex.ctx)
     return ["B" if span and w0 + i == span[0] else "I" if span and span[0] < w0 + i < span[1] else "O" for i in range(len(w))]
 
@@ -93,6 +96,7 @@ def crf_subject(ctx: SubjectContext, tags: list[str], dept: tuple[str, ...]) -> 
 
 
 def main() -> int:
+    """Subject accuracy of the rules, the linear ranker and a character CRF, leaving each document out."""
     import sklearn_crfsuite
 
     t0 = time.perf_counter()
@@ -101,9 +105,9 @@ def main() -> int:
     for p in sorted(Path("tests/data/corpus").glob("*.txt")):
         if p.name not in gold:
             continue
-        record: dict[str, SubjectContext] = {}
-        layout, facts = prose_facts(read_document(p), models=Models(), calibrate_confidence=False, record=record)
-        examples += examples_for(p.name, facts, record, _dept_names(layout.department), gold[p.name])
+        trace = Trace()
+        doc = prose_doc(read_document(p), Models(), trace)
+        examples += examples_for(p.name, doc.facts, trace.of("subject"), doc.dept_names, gold[p.name])
     docs = sorted({e.doc for e in examples})
     spans = [_gold_span(e) for e in examples]
     feats = [char_features(e.ctx) for e in examples]

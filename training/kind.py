@@ -8,32 +8,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.kind_model import NONE, candidates_for, kind_features
+from extract.kind_model import NONE, KindInput, KindRanker
 from extract.model import LinearModel
 from training import ranker
 
 C = 0.5
 
 
+RANKER = KindRanker()  # candidates and features only: fitting happens here
+
+
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
-    base: list[str]
-    category: str
-    rule_kind: str
+    x: KindInput  # what the ranker saw (`Trace.of("kind")`)
     gold: str
 
 
-def examples_for(doc: str, record: dict[int, tuple[list[str], str, str]], gold: list[dict]) -> list[Example]:
+def examples_for(doc: str, seen: dict[int, KindInput], gold: list[dict]) -> list[Example]:
+    """One example per quantity the kind ranker saw, labelled by the gold fact at its start."""
     out = []
-    for start, (base, category, rule_kind) in record.items():
+    for start, x in seen.items():
         g = next((g for g in gold if g["kind"] != "reason" and g["start"] <= start < max(g["end"], g["start"] + 1)), None)
-        out.append(Example(doc, base, category, rule_kind, g["kind"] if g else NONE))
+        out.append(Example(doc, x, g["kind"] if g else NONE))
     return out
 
 
 def _candidates(ex: Example) -> list[tuple[list[str], int]]:
-    return [(kind_features(ex.base, k, ex.rule_kind), int(k == ex.gold)) for k in candidates_for(ex.category)]
+    cands = RANKER.candidates(ex.x)
+    return [(RANKER.features(ex.x, cands, i), int(k == ex.gold)) for i, k in enumerate(cands)]
 
 
 def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:

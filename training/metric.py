@@ -9,36 +9,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.metric_model import NONE, MetricContext, candidate_features, contexts, metric_candidates
+from extract.metric_model import NONE, MetricInput, MetricRanker, contexts
 from extract.model import LinearModel
 from extract.records import Fact
 from training import ranker
 
 C = 0.5
+RANKER = MetricRanker()  # candidates and features only: fitting happens here
 
 
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
-    fact: Fact
-    ctx: MetricContext
+    x: MetricInput
     gold: str  # metric id or NONE
 
 
 def examples_for(doc: str, facts: list[Fact], gold: list[dict]) -> list[Example]:
+    """One example per extracted fact a reviewed gold fact of the same kind overlaps."""
     out = []
     for f, ctx in zip(facts, contexts(facts), strict=True):
         if f.kind == "reason":
             continue
         g = next((g for g in gold if g["kind"] == f.kind and g["start"] < f.span[1] and f.span[0] < g["end"]), None)
         if g is not None and "metric_review" in g:
-            out.append(Example(doc, f, ctx, g.get("metric") or NONE))
+            out.append(Example(doc, MetricInput(f, ctx), g.get("metric") or NONE))
     return out
 
 
 def _candidates(ex: Example) -> list[tuple[list[str], int]]:
-    cands = metric_candidates(ex.fact.subject or "")
-    return [(candidate_features(ex.fact, ex.ctx, k, len(cands)), int(k.metric == ex.gold)) for k in cands]
+    cands = RANKER.candidates(ex.x)
+    return [(RANKER.features(ex.x, cands, i), int(k.metric == ex.gold)) for i, k in enumerate(cands)]
 
 
 def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:

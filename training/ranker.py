@@ -15,9 +15,18 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from extract.model import N_FEATURES, LinearModel, hash_feature
+from extract.ingest import RawDocument
+from extract.model import N_FEATURES, LinearModel, Models, hash_feature
+from extract.pipeline import AFTER_PROSE, build_stages, new_doc, run_stages
+from extract.records import Doc, Trace
 
 SEED = 0
+
+
+def prose_doc(raw: RawDocument, models: Models, trace: Trace | None = None) -> Doc:
+    """The ordinary pipeline up to the prose facts, without confidence calibration (the
+    confidence model is trained on its output); `trace` records what the rankers saw."""
+    return run_stages(new_doc(raw, trace=trace), build_stages(models, skip=("confidence", *AFTER_PROSE)))
 
 
 class _HasDoc(Protocol):
@@ -51,6 +60,7 @@ def rows(examples: Sequence[E_], candidates: Candidates) -> tuple[csr_matrix, np
 
 
 def fit_rows(X: csr_matrix, y: np.ndarray, name: str, C: float) -> LinearModel:
+    """A seeded L2 logistic regression on candidate rows, as a plain `LinearModel`."""
     clf = LogisticRegression(C=C, solver="liblinear", max_iter=3000, random_state=SEED).fit(X, y)
     coef = clf.coef_[0]
     nz = np.flatnonzero(coef)

@@ -10,29 +10,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import LinearModel
-from extract.reason_model import candidate_features, reason_candidates
+from extract.reason_model import ReasonInput, ReasonRanker
 from extract.records import Fact
 from training import ranker
 
 C = 0.5
+RANKER = ReasonRanker()  # candidates and features only: fitting happens here
 
 
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
-    reason: Fact
+    x: ReasonInput
     cands: list[Fact]
     gold_offset: int | None
 
 
 def examples_for(doc: str, facts: list[Fact], gold: list[dict]) -> list[Example]:
+    """One example per reason the rules found that overlaps a gold reason."""
     out = []
     for idx, r in enumerate(facts):
         if r.kind != "reason":
             continue
         g = next((g for g in gold if g["kind"] == "reason" and g["start"] < r.span[1] and r.span[0] < g["end"]), None)
         if g is not None:
-            out.append(Example(doc, r, reason_candidates(r, facts, idx), g.get("explains")))
+            x = ReasonInput(r, facts, idx)
+            out.append(Example(doc, x, list(RANKER.candidates(x)), g.get("explains")))
     return out
 
 
@@ -41,7 +45,7 @@ def _is_target(t: Fact, offset: int | None) -> bool:
 
 
 def _candidates(ex: Example) -> list[tuple[list[str], int]]:
-    return [(candidate_features(ex.reason, ex.cands, j), int(_is_target(t, ex.gold_offset))) for j, t in enumerate(ex.cands)]
+    return [(RANKER.features(ex.x, ex.cands, j), int(_is_target(t, ex.gold_offset))) for j, t in enumerate(ex.cands)]
 
 
 def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:

@@ -14,14 +14,16 @@ from extract.evaluate import subjects_match
 from extract.facts import clean_subject
 from extract.model import LinearModel
 from extract.records import Fact
-from extract.subjects import SubjectContext, candidate_features, candidates
+from extract.subjects import SubjectContext, SubjectRanker
 from training import ranker
 
 C = 0.3
+RANKER = SubjectRanker()  # candidates and features only: fitting happens here
 
 
 @dataclass
 class Example:
+    """One ranking decision and its gold answer, from one document (folds leave documents out)."""
     doc: str
     ctx: SubjectContext
     dept_names: tuple[str, ...]
@@ -42,9 +44,8 @@ def examples_for(doc: str, facts: list[Fact], record: dict[str, SubjectContext],
 
 
 def _candidates(ex: Example) -> list[tuple[list[str], int]]:
-    cands = candidates(ex.ctx)
-    rule_at = next((k.start for k in cands if k.is_rule), -1)
-    return [(candidate_features(ex.ctx, k, rule_at), int(subjects_match(clean_subject(k.text, ex.dept_names), ex.gold_subject))) for k in cands]
+    cands = RANKER.candidates(ex.ctx)
+    return [(RANKER.features(ex.ctx, cands, i), int(subjects_match(clean_subject(k.text, ex.dept_names), ex.gold_subject))) for i, k in enumerate(cands)]
 
 
 def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:

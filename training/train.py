@@ -36,12 +36,11 @@ from extract.batch import atomic_write_text
 from extract.evaluate import MetricScore, Score, fact_is_right, load_gold, score_document, score_metrics
 from extract.ingest import RawDocument, read_document
 from extract.model import N_FEATURES, LinearModel, Models, calibrate, fact_features, hash_feature
-from extract.pipeline import _dept_names, prose_facts
 from extract.reason_model import attach_reasons
-from extract.records import Fact
-from extract.subjects import SubjectContext
+from extract.records import Fact, Trace
 from training import kind as kind_training
 from training import metric as metric_training
+from training import ranker as ranker_training
 from training import reason as reason_training
 from training import subject as subject_training
 
@@ -59,6 +58,7 @@ def annotations_hash(folder: str | Path) -> str:
 
 
 def matrix(facts: list[Fact]) -> csr_matrix:
+    """Hashed `fact_features` of each fact as one sparse row (the confidence model's input)."""
     rows, cols, vals = [], [], []
     for i, f in enumerate(facts):
         for t in fact_features(f):
@@ -69,6 +69,7 @@ def matrix(facts: list[Fact]) -> csr_matrix:
 
 
 def fit_confidence(X: csr_matrix, y: np.ndarray) -> LogisticRegression:
+    """The seeded calibration model: P(the fact is right)."""
     return LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=SEED).fit(X, y)
 
 
@@ -79,11 +80,14 @@ def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
 
 
 def scores(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
+    """Brier, ECE and AUC of probabilities `p` against outcomes `y`."""
     return {"brier": round(float(brier_score_loss(y, p)), 4), "ece": round(ece(y, p), 4), "auc": round(float(roc_auc_score(y, p)), 4)}
 
 
 @dataclass
-class Doc:
+class Example:
+    """One annotated document and the facts each training round made of it."""
+
     name: str
     raw: RawDocument
     gold: list[dict]
@@ -97,39 +101,83 @@ def _linear(clf: LogisticRegression, name: str) -> LinearModel:
     return LinearModel(name, {int(i): float(coef[i]) for i in np.flatnonzero(coef)}, float(clf.intercept_[0]))
 
 
-def _fact_f1(docs: list[Doc], attr: str) -> Score:
+def _fact_f1(docs: list[Example], attr: str) -> Score:
     s = Score()
     for d in docs:
         score_document(getattr(d, attr), d.gold, s, doc=d.name)
     return s
 
 
-def _f1(docs: list[Doc], kind: str = "all") -> float:
+def _f1(docs: list[Example], kind: str = "all") -> float:
     return _fact_f1(docs, "held").as_dict()["correct"][kind]["f1"]
+
+
+def _rules_round(docs: list[Example]) -> tuple[list[kind_training.Example], list[subject_training.Example]]:
+    """Facts from the rules alone (`d.rules`, also the first `d.held`), and the kind and subject
+    ranking examples from what those rankers saw (`Doc.trace`)."""
+    kind_ex: list[kind_training.Example] = []
+    subj_ex: list[subject_training.Example] = []
+    for d in docs:
+        trace = Trace()
+        doc = ranker_training.prose_doc(d.raw, Models(), trace)
+        d.rules = d.held = doc.facts
+        d.dept = doc.dept_names
+        kind_ex += kind_training.examples_for(d.name, trace.of("kind"), d.gold)
+        subj_ex += subject_training.examples_for(d.name, d.rules, trace.of("subject"), d.dept, d.gold)
+    return kind_ex, subj_ex
+
+
+def _reason_round(docs: list[Example]) -> tuple[dict, LinearModel | None]:
+    """The reason ranker, cross-fitted on the held-out facts; shipped (returned) only if held-out
+    reason F1 rises — otherwise the documents keep the rules' attachments."""
+    reason_ex = [e for d in docs for e in reason_training.examples_for(d.name, d.held or [], d.gold)]
+    reason_model, reason_folds, unreachable = reason_training.fit_folds(reason_ex)
+    before = _f1(docs, "reason")
+    kept_held = {d.name: d.held for d in docs}
+    for d in docs:
+        d.held = attach_reasons(d.held or [], reason_folds[d.name])
+    after = _f1(docs, "reason")
+    keep = after > before
+    if not keep:
+        for d in docs:
+            d.held = kept_held[d.name]
+    verdict = {"examples": len(reason_ex), "unreachable": unreachable, "reason_f1": {"without": round(before, 4), "with": round(after, 4)}, "shipped": keep}
+    return verdict, reason_model if keep else None
+
+
+def _confidence_round(docs: list[Example]) -> tuple[LinearModel, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The confidence model on everything, and (outcomes, held-out probabilities, the rules'
+    confidences) for its scores; each document's facts get their held-out confidence."""
+    conf_facts = [(d.name, f, int(fact_is_right(f, d.gold))) for d in docs for f in d.held or [] if f.kind != "reason"]
+    names = np.array([n for n, _, _ in conf_facts])
+    facts = [f for _, f, _ in conf_facts]
+    y = np.array([lab for _, _, lab in conf_facts])
+    X = matrix(facts)
+    rule_conf = np.array([f.confidence for f in facts])
+    held_p = np.zeros(len(y))
+    for d in docs:  # the held-out facts carry the held-out confidence, as they would at run time
+        tr, te = names != d.name, names == d.name
+        clf = fit_confidence(X[tr], y[tr])
+        if te.any():
+            held_p[te] = clf.predict_proba(X[te])[:, 1]
+        d.held = calibrate(d.held or [], _linear(clf, "confidence"))
+    return _linear(fit_confidence(X, y), "confidence"), (y, held_p, rule_conf)
 
 
 def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], dict]:
     """Every model, cross-fitted in pipeline order; a ranker that does not beat the rules on
     held-out documents is not shipped (the rules keep that decision)."""
     gold = load_gold(annotations / "facts")
-    docs = [Doc(p.name, read_document(p), gold[p.name]) for p in sorted(corpus.glob("*.txt")) if p.name in gold]
+    docs = [Example(p.name, read_document(p), gold[p.name]) for p in sorted(corpus.glob("*.txt")) if p.name in gold]
     fold: dict[str, Models] = {d.name: Models() for d in docs}  # the kept models of each document's fold
 
     def rerun(names: dict[str, Models]) -> None:
+        """Redo every document's facts with its fold's models."""
         for d in docs:
-            _, d.held = prose_facts(d.raw, models=names[d.name], calibrate_confidence=False)
+            d.held = ranker_training.prose_doc(d.raw, names[d.name]).facts
 
     # 0. the rules alone, and what the kind and subject rankers see of them
-    kind_ex: list[kind_training.Example] = []
-    subj_ex: list[subject_training.Example] = []
-    for d in docs:
-        record: dict[str, SubjectContext] = {}
-        kind_record: dict[int, tuple[list[str], str, str]] = {}
-        layout, d.rules = prose_facts(d.raw, models=Models(), calibrate_confidence=False, record=record, kind_record=kind_record)
-        d.held = d.rules
-        d.dept = _dept_names(layout.department)
-        kind_ex += kind_training.examples_for(d.name, kind_record, d.gold)
-        subj_ex += subject_training.examples_for(d.name, d.rules, record, d.dept, d.gold)
+    kind_ex, subj_ex = _rules_round(docs)
     rules_all = _f1(docs)
     verdicts: dict[str, dict] = {}
     final: dict[str, LinearModel] = {}
@@ -157,36 +205,12 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
     rerun(fold)
 
     # 4. reasons: which fact each explains; kept only if held-out reason F1 rises
-    reason_ex = [e for d in docs for e in reason_training.examples_for(d.name, d.held or [], d.gold)]
-    reason_model, reason_folds, r_unreach = reason_training.fit_folds(reason_ex)
-    before = _f1(docs, "reason")
-    kept_held = {d.name: d.held for d in docs}
-    for d in docs:
-        d.held = attach_reasons(d.held or [], reason_folds[d.name])
-    after = _f1(docs, "reason")
-    keep_reason = after > before
-    verdicts["reason"] = {"examples": len(reason_ex), "unreachable": r_unreach, "reason_f1": {"without": round(before, 4), "with": round(after, 4)}, "shipped": keep_reason}
-    if keep_reason:
+    verdicts["reason"], reason_model = _reason_round(docs)
+    if reason_model is not None:
         final["reason"] = reason_model
-    else:
-        for d in docs:
-            d.held = kept_held[d.name]
 
     # 5. confidence on the cross-fitted facts
-    conf_facts = [(d.name, f, int(fact_is_right(f, d.gold))) for d in docs for f in d.held or [] if f.kind != "reason"]
-    names = np.array([n for n, _, _ in conf_facts])
-    facts = [f for _, f, _ in conf_facts]
-    y = np.array([lab for _, _, lab in conf_facts])
-    X = matrix(facts)
-    rule_conf = np.array([f.confidence for f in facts])
-    held_p = np.zeros(len(y))
-    for d in docs:  # the held-out facts carry the held-out confidence, as they would at run time
-        tr, te = names != d.name, names == d.name
-        clf = fit_confidence(X[tr], y[tr])
-        if te.any():
-            held_p[te] = clf.predict_proba(X[te])[:, 1]
-        d.held = calibrate(d.held or [], _linear(clf, "confidence"))
-    final["confidence"] = _linear(fit_confidence(X, y), "confidence")
+    final["confidence"], (y, held_p, rule_conf) = _confidence_round(docs)
 
     rules_f1, held_f1 = _fact_f1(docs, "rules"), _fact_f1(docs, "held")
     m_rules, m_held = MetricScore(), MetricScore()
@@ -231,6 +255,7 @@ def render_lodo(lodo: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Train, stamp and write every model (atomically); print the held-out scores."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--annotations", default="annotations")
     ap.add_argument("--corpus", default="tests/data/corpus")
