@@ -15,6 +15,8 @@ from .align import MONEY, Alignment, decimals
 from .records import Fact, Finding, TableCell
 from .resources import residue_patterns
 from .tables import _EMPTY_NOTE, Table
+from .verbs import direction_of, stated_directions
+from .verbs import patterns as verb_patterns
 
 Check = Callable[["CheckInput"], Iterable[Finding]]
 
@@ -361,16 +363,12 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
 # ---------------------------------------------------------------- claims
 
 
-_BIGGER = re.compile(r"决算数?大于(?:年初)?预算数?|增加|增长|上升")
-_SMALLER = re.compile(r"决算数?小于(?:年初)?预算数?|减少|下降|降低")
-
-
 def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
     for r in ci.facts:
         target = ci.by_id.get(r.explains or "")
         if r.kind != "reason" or target is None or target.kind != "change" or not r.text or len(r.text) > 30:
             continue
-        up, down = re.search(r"增加|增长|上升|提高", r.text), re.search(r"减少|下降|降低|压减|缩减", r.text)
+        up, down = stated_directions(r.text)
         if target.direction == "decrease" and up and not down or target.direction == "increase" and down and not up:
             yield ci.finding("claim_contradiction", "warning", f"“{target.subject}”{'减少' if target.direction == 'decrease' else '增加'}，原因却写作“{r.text}”", fact_ids=[target.fact_id, r.fact_id], span=r.span)
     for t in ci.tables:
@@ -379,7 +377,7 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
     for f in ci.facts:
         if f.kind == "change" and f.direction == "unchanged" and f.value == 0 and f.surface == "持平":
             continue
-        if f.kind == "change" and f.value not in (None, 0) and f.surface in ("持平", "保持一致", "一致", "不变"):
+        if f.kind == "change" and f.value not in (None, 0) and direction_of(f.surface or "") == "unchanged":
             yield ci.finding("claim_contradiction", "warning", f"“{f.subject}”称持平，但变动为{_fmt(f.value)}", fact_ids=[f.fact_id], span=f.span)
     # 与上年持平 beside a non-zero change of the same item in the same sentence
     for fs in ci.by_sentence.values():
@@ -396,7 +394,8 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
         if not (budget and actual and budget.value is not None and actual.value is not None):
             continue
         claim = sent[sent.find("决算") :] if "决算数" in sent else ""
-        if _BIGGER.search(claim) and actual.value < budget.value or _SMALLER.search(claim) and actual.value > budget.value:
+        verbs = verb_patterns()
+        if verbs.greater.search(claim) and actual.value < budget.value or verbs.less.search(claim) and actual.value > budget.value:
             yield ci.finding(
                 "claim_contradiction", "warning",
                 f"文字与数字矛盾：决算{_fmt(actual.value)}，预算{_fmt(budget.value)}", fact_ids=[budget.fact_id, actual.fact_id], span=actual.span,
