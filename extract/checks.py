@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .align import MONEY, Alignment, decimals
-from .records import Fact, Finding, TableCell
+from .align import MONEY, decimals
+from .records import Alignment, Fact, Finding, TableCell
 from .resources import residue_patterns
 from .tables import _EMPTY_NOTE, Table
 from .verbs import direction_of, stated_directions

@@ -113,6 +113,25 @@ class Finding(_Record):
     span: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Alignment(_Record):
+    """A prose amount matched to its table cell; `table_value` is in the fact's unit, so a reader
+    compares the two numbers directly. `why` says what the match rested on (name, value, table)."""
+
+    doc_id: str
+    fact_id: str
+    table_id: str
+    row_label: str
+    column: str
+    table_value: float
+    fact_value: float
+    score: float
+    status: str  # consistent | mismatch
+    why: str = ""
+    table_title: str = ""
+    cell_span: tuple[int, int] | None = None
+
+
 @dataclass(slots=True)
 class DocumentResult:
     """Everything extracted from one document; `text` is the original decoded text spans index."""

@@ -121,6 +121,27 @@ def change_verbs() -> ChangeVerbs:
 
 
 @dataclass(frozen=True)
+class Synonyms:
+    """synonyms.json: labels of one group name the same item; a related pair names an item prose
+    calls by one name (公用经费) and tables show under another (商品和服务支出), one way only."""
+
+    groups: tuple[tuple[str, ...], ...]
+    related: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (prose labels, table labels)
+
+
+@cache
+def synonyms() -> Synonyms:
+    d = _load_json("synonyms.json")
+    try:
+        return Synonyms(
+            tuple(tuple(str(x) for x in g) for g in d["groups"]),
+            tuple((tuple(str(x) for x in r["prose"]), tuple(str(x) for x in r["table"])) for r in d.get("related", [])),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"synonyms.json: bad or missing entry: {exc}") from exc
+
+
+@dataclass(frozen=True)
 class ResiduePattern:
     name: str
     label: str
