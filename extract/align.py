@@ -175,7 +175,7 @@ def name_similarity(subject: str, label: str) -> tuple[float, str]:
 
 def _reordered(a: str, b: str) -> bool:
     """The same characters in another order (words swapped): 居民医疗保险项目经费 ~ 居民医疗保险经费项目."""
-    return len(a) >= MIN_REORDERED and len(a) == len(b) and sorted(a) == sorted(b)
+    return len(a) >= MIN_REORDERED and sorted(a) == sorted(b)
 
 
 _ROW_TOTAL = re.compile(r"^(?:(?:收入|支出|本年收入|本年支出)?(?:合计|总计)|小计|)$|(?:局|厅|院|办公室|办事处|委员会|中心|单位)(?:本级|机关)?$")
@@ -246,9 +246,9 @@ def _prefix_ok(a: str, b: str) -> bool:
 def _match_keys(key: str, metric: str | None, syn: int | None, rel: int | None) -> list[tuple[str, str]]:
     """The keys under which two names can meet on some rung of `name_similarity`; only pairs that
     share one (or are fuzzy-close) are compared, so a document costs subjects + labels, not their product."""
-    keys = [("exact", key), ("bare", key.replace("预算", "")), ("sorted", "".join(sorted(key)))]
-    if len(key) >= MIN_KEY:
-        keys.append(("head", key[:MIN_KEY]))
+    # sorted: the exact and reordered rungs; head: the prefix rung (a shorter key's head is itself,
+    # and meets only the same key, which sorted already joins)
+    keys = [("bare", key.replace("预算", "")), ("sorted", "".join(sorted(key))), ("head", key[:MIN_KEY])]
     if syn is not None:
         keys.append(("syn", str(syn)))
     if metric:
@@ -270,19 +270,16 @@ def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = NAME_
     syn, (rel_prose, rel_table) = _synonyms(), _related()
     index: dict[tuple[str, str], list[int]] = {}
     for j, b in enumerate(lkeys):
-        for k in _match_keys(b, metric_for(b), syn.get(b), rel_table.get(b)) if b else ():
+        for k in _match_keys(b, metric_for(b), syn.get(b), rel_table.get(b)):
             index.setdefault(k, []).append(j)
-    fuzzy = process.cdist(skeys, lkeys, scorer=fuzz.ratio, score_cutoff=floor / FUZZY_SCALE * 100, workers=1) if skeys and lkeys else None
+    fuzzy = process.cdist(skeys, lkeys, scorer=fuzz.ratio, score_cutoff=floor / FUZZY_SCALE * 100, workers=1)
     out: dict[str, dict[str, tuple[float, str]]] = {s: {} for s in subjects}
     for i, (subj, a) in enumerate(zip(subjects, skeys, strict=True)):
-        if not a:
-            continue
         cand = {j for k in _match_keys(a, metric_for(a), syn.get(a), rel_prose.get(a)) for j in index.get(k, ())}
-        if fuzzy is not None:
-            cand.update(int(j) for j in fuzzy[i].nonzero()[0])
+        cand.update(int(j) for j in fuzzy[i].nonzero()[0])  # the fuzzy rung's pairs
         for j in sorted(cand):
             sim, how = name_similarity(subj, labels[j])
-            if how != "fuzzy" or sim >= floor:
+            if sim >= floor:
                 out[subj][labels[j]] = (sim, how)
     return out
 
