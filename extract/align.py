@@ -80,6 +80,7 @@ class AlignStats:
     reasons: dict[str, int] = field(default_factory=dict)
 
     def abstain(self, reason: str) -> None:
+        """Count one amount left unaligned, under the reason it was left."""
         self.abstained += 1
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
 
@@ -98,6 +99,7 @@ class Candidate:
 
 
 def _score(name: float, agree: bool, fit: float) -> float:
+    """One formula for every candidate (named cells and a project's funds row alike)."""
     return W_NAME * name + W_VALUE * (1.0 if agree else 0.0) + W_FIT * fit
 
 
@@ -138,6 +140,8 @@ _FEE_TAIL = re.compile(r"(?<=费)(?:预算支出|支出预算|预算|支出)$|(?
 
 @lru_cache(maxsize=65536)
 def _name_key(s: str) -> str:
+    """A name as the ladder compares it: prose and tables add years, tags (货物A), figure words and
+    预算支出 tails that never change which item is meant."""
     n = _TRAILING_TAG.sub("", _YEARS.sub("", norm_label(s)))
     n = _FIGURES.sub("", n) or n
     return _FEE_TAIL.sub("", n)
@@ -377,6 +381,7 @@ _SOURCES = re.compile(r"一般公共预算(?:拨款|财政拨款)?|政府性基�
 
 
 def _sources(text: str) -> frozenset[str]:
+    """The funding sources a text names, by their first four characters (一般公共, 政府性基, 国有资本)."""
     return frozenset(m.group()[:4] for m in _SOURCES.finditer(text))
 
 
@@ -388,6 +393,8 @@ _FUNCTIONAL = re.compile(r"[（(](?:类|款|项)[）)]")
 
 @lru_cache(maxsize=65536)
 def _fit(subj: str, section: str, table_title: str, column: str, functional: bool = False, source: str = "") -> float:
+    """How well a table and column suit a fact (0..1): the same name is printed in several tables
+    (收支总表, 支出表, 基本支出表), and only the table of the fact's scope is the entry it quotes."""
     score = FIT_BASE
     title = norm_label(table_title)
     if "基本支出" in subj + section.split(">")[-1] and "基本支出" in title:
@@ -525,6 +532,7 @@ def _choose(f: Fact, cands: list[Candidate], near_miss: float) -> tuple[Candidat
     value = f.value or 0.0
 
     def off(x: Candidate) -> float:
+        """Relative distance of a candidate's value from the fact's."""
         return abs(x.value - value) / max(abs(value), 1e-9)
 
     best = min(strong, key=lambda x: (off(x), -x.score))
@@ -536,6 +544,7 @@ def _choose(f: Fact, cands: list[Candidate], near_miss: float) -> tuple[Candidat
 
 
 def _alignment(f: Fact, x: Candidate, status: str) -> Alignment:
+    """The output record; `why` keeps the evidence so a reader can judge the match without rerunning it."""
     c = x.cell
     return Alignment(
         doc_id=f.doc_id,

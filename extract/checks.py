@@ -37,10 +37,12 @@ class CheckInput:
         self.by_sentence = _sentence_groups(facts)
 
     def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
+        """A finding of this document: checks name the problem and its evidence, never the doc_id."""
         return Finding(doc_id=self.doc_id, check=check, severity=severity, message=message, fact_ids=fact_ids or [], span=span)  # type: ignore[arg-type]
 
 
 def _fmt(v: float) -> str:
+    """A number as a message prints it: thousands separated, no trailing zeros (1,642.08, 200)."""
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -48,6 +50,8 @@ def _fmt(v: float) -> str:
 
 
 def prose_table_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    """One error per alignment `align` called a mismatch: the prose and its table disagree, and
+    `align` only says so for a strong name and a near miss, so the finding can be trusted."""
     for a in ci.alignments:
         if a.status != "mismatch":
             continue
@@ -74,6 +78,7 @@ def _tol(*values: float) -> float:
 
 
 def _slack(*values: float) -> float:
+    """The gap rounded parts may leave (a cent or so per part): within it a sum mismatch is info only."""
     return 0.0 if all(float(v).is_integer() for v in values) else 0.006 * max(2, len(values))
 
 
@@ -303,6 +308,8 @@ _YEAR_REF = re.compile(r"(?<![比较与上至])((?:19|20)\d{2})\s*年度?(?=\s*(
 
 
 def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    """Another year where this document's year belongs — a 部门预算 line copied from last year's
+    file (2022年部门预算 in a 2023 budget), or a change against a year other than the one before."""
     if not ci.year:
         return
     # 纳入本部门2018年部门汇总预算编制范围 / 2022年部门预算安排购置车辆 in a 2019 / 2023 budget
@@ -364,6 +371,9 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
 
 
 def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
+    """Words that contradict their own numbers: a decrease explained by an increase (the change
+    verbs are the lexicon facts use), 持平 with a non-zero change, an “empty” table with numbers,
+    决算数大于预算数 when the actual is smaller. Template text edited half-way leaves these behind."""
     for r in ci.facts:
         target = ci.by_id.get(r.explains or "")
         if r.kind != "reason" or target is None or target.kind != "change" or not r.text or len(r.text) > 30:
@@ -406,6 +416,8 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
 
 
 def missing_table(ci: CheckInput) -> Iterable[Finding]:
+    """Tables the disclosure rules require but the document leaves out: listed in the contents and
+    not found, or printed empty without the 空表说明 that must say why."""
     from rapidfuzz import fuzz
 
     titles = [re.sub(r"\s+|\d{4}年度?|[“”\"]", "", t.title) for t in ci.tables if t.title]
@@ -440,6 +452,8 @@ _NOTE_LINE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9.．]*\s*[：:]")
 
 
 def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
+    """Changes the disclosure rules require a reason for (totals, 三公经费, 机关运行经费) stated
+    without one in their sentence or later in their section."""
     explained = {f.explains for f in ci.facts if f.kind == "reason" and f.explains}
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
@@ -472,6 +486,7 @@ CHECKS: tuple[Check, ...] = (
 
 
 def run_checks(ci: CheckInput, checks: Iterable[Check] = CHECKS) -> list[Finding]:
+    """All findings of one document, errors first and then in text order, as a reader works through them."""
     order = {"error": 0, "warning": 1, "info": 2}
     out = [f for check in checks for f in check(ci)]
     return sorted(out, key=lambda f: (order[f.severity], f.span[0] if f.span else 10**12))

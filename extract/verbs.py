@@ -37,6 +37,7 @@ def patterns() -> VerbPatterns:
     two_dec = [w for w in v.decrease if len(w) >= 2]
 
     def claim(words: tuple[str, ...], verbs: list[str]) -> re.Pattern[str]:
+        """决算数大于预算数 or a bare two-character verb: either states which side is larger."""
         return re.compile(rf"决算数?(?:{alternation(list(words))})(?:年初)?预算数?|{alternation(verbs)}")
 
     return VerbPatterns(
