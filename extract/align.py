@@ -432,8 +432,6 @@ def align(
     # agree (same number), never be called a mismatch
     money_cells = [c for c in cells if (c.unit or "") in MONEY or c.unit is None]
     amounts = _alignable(facts)
-    if not amounts:
-        return []
     by_label = _cells_by_name(money_cells)
     names = _names_with_sides(list(dict.fromkeys(f.subject for f in amounts)), list(by_label))
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
@@ -472,7 +470,7 @@ def _cells_by_name(money_cells: list[TableCell]) -> dict[str, list[TableCell]]:
                 first[c.table_id] = c
     for c in first.values():
         for core in _cores(_table_core(c.table_title)) if _table_core(c.table_title) else []:
-            if c not in by_label.get(core, []):
+            if c not in by_label.get(core, []):  # a total row may carry the core name already
                 by_label.setdefault(core, []).append(c)
     return by_label
 
@@ -482,13 +480,12 @@ def _names_with_sides(subjects: list[str], labels: list[str]) -> dict[str, dict[
     income and its expenditure total, just below a direct match."""
     names = _name_matrix(subjects, labels)
     sides = {s: [s.replace("收支", x) for x in ("收入", "支出")] for s in subjects if "收支" in s}
-    if sides:
-        by_side = _name_matrix([v for vs in sides.values() for v in vs], labels)
-        for s, vs in sides.items():
-            for v in vs:
-                for label, (sim, how) in by_side[v].items():
-                    if sim * BALANCED_DISCOUNT > names[s].get(label, (0.0, ""))[0]:
-                        names[s][label] = (sim * BALANCED_DISCOUNT, f"{how}, 收支")
+    by_side = _name_matrix([v for vs in sides.values() for v in vs], labels)
+    for s, vs in sides.items():
+        for v in vs:
+            for label, (sim, how) in by_side[v].items():
+                if sim * BALANCED_DISCOUNT > names[s].get(label, (0.0, ""))[0]:
+                    names[s][label] = (sim * BALANCED_DISCOUNT, f"{how}, 收支")
     return names
 
 

@@ -1,5 +1,6 @@
-"""Manual mutation check of the production name-similarity path in extract/align.py: delete one
-condition at a time and run tests/test_align.py; each deletion must turn a test red.
+"""Manual mutation check of the production alignment path in extract/align.py (the name ladder
+first, then the choice of facts, cells and candidates): delete one condition at a time and run
+tests/test_align.py; each deletion must turn a test red.
 
     .venv/bin/python tests/mutate_align.py      # restores align.py when done (≈ 1 min)
 """
@@ -39,6 +40,40 @@ MUTATIONS = [
     ("key: related", '    if rel is not None:\n        keys.append(("rel", str(rel)))\n', ''),
     ("fuzzy candidates", '        cand.update(int(j) for j in fuzzy[i].nonzero()[0])  # the fuzzy rung\'s pairs\n', ''),
     ("floor", '            if sim >= floor:\n', '            if True:\n'),
+    # the rest of the production alignment path: which facts and cells, candidates, the choice
+    ("cells without a unit line", ' in MONEY or c.unit is None]', ' in MONEY]'),
+    ("amounts: kind", 'if f.kind == "amount" and f.unit in MONEY and', 'if f.unit in MONEY and'),
+    ("amounts: unit", 'f.kind == "amount" and f.unit in MONEY and f.value', 'f.kind == "amount" and f.value'),
+    ("amounts: value", ' and f.value is not None and f.subject and', ' and f.subject and'),
+    ("amounts: subject", ' and f.subject and not _PRIOR', ' and not _PRIOR'),
+    ("amounts: prior year", ' and not _PRIOR.search(f.subject)]', ']'),
+    ("三公: any 三公 table", 'if chosen is not None and has_sangong and _SANGONG', 'if chosen is not None and _SANGONG'),
+    ("三公: a 三公 item", ' and _SANGONG.search(norm_label(f.subject)) and "三公" not in', ' and "三公" not in'),
+    ("三公: outside the 三公 table", ' and "三公" not in chosen.cell.table_title:', ':'),
+    ("table total: first row", 'if c.span and _GRAND_TOTAL.match(c.row_label', 'if _GRAND_TOTAL.match(c.row_label'),
+    ("table total: earliest cell", 'if prev is None or (prev.span is not None and c.span < prev.span):', 'if True:'),
+    ("table total: core name", '        for core in _cores(_table_core(c.table_title)) if _table_core(c.table_title) else []:\n', '        for core in []:\n'),
+    ("收支: as income and expenditure", ' for s in subjects if "收支" in s}', ' for s in subjects if False}'),
+    ("收支: a direct name stays", '                if sim * BALANCED_DISCOUNT > names[s].get(label, (0.0, ""))[0]:\n', '                if True:\n'),
+    ("side of the budget", '            if fside and (cside := _cell_side(label, c.column)) and cside != fside:\n                continue', '            if False:\n                continue'),
+    ("side: the cell's side", 'if fside and (cside := _cell_side(label, c.column)) and cside != fside:', 'if fside and fside != (cside := _cell_side(label, c.column)):'),
+    ("project: not a bound", ' in funds if not f.comparator else ():', ' in funds:'),
+    ("project: named", '        if (name := project_similarity(f.subject, f.section, project)) > 0:\n', '        if (name := project_similarity(f.subject, f.section, project)) >= 0:\n'),
+    ("funds rows", 'projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]', 'projects and c.table_id in projects]'),
+    ("choose: no candidates", '    if not cands:\n        return None, "no table entry with this name"\n', ''),
+    ("choose: agreeing first", '    if agreeing:\n', '    if False:\n'),
+    ("choose: most specific row", 'key=lambda x: len(x.cell.code or "")), "consistent"', 'key=lambda x: 0), "consistent"'),
+    ("choose: strong name", 'strong = [x for x in cands if x.name >= STRONG_NAME and x.cell.unit is not None]', 'strong = [x for x in cands if x.cell.unit is not None]'),
+    ("choose: a unit line", 'strong = [x for x in cands if x.name >= STRONG_NAME and x.cell.unit is not None]', 'strong = [x for x in cands if x.name >= STRONG_NAME]'),
+    ("choose: near miss", '    if abs(best.value - value) / max(abs(value), abs(best.value), 1e-9) > near_miss:\n        return None, "no entry with this value"\n', ''),
+    ("choose: two near misses", '    if any(x is not best and abs(x.value - best.value) > 1e-6 and off(x) <= near_miss for x in strong):\n        return None, "two near misses"\n', ''),
+    ("fit: basic expenditure", '        score += FIT_SCOPE  # (二)公用经费', '        score += 0  # (二)公用经费'),
+    ("fit: funding source column", '        score += FIT_SCOPE if source in cs else -FIT_SCOPE\n', ''),
+    ("fit: functional table", '    if functional and "功能" in title:\n        score += FIT_SCOPE\n    elif', '    if False:\n        pass\n    elif'),
+    ("fit: economic table", '    elif functional and "经济" in title:\n        score -= FIT_HINT\n', ''),
+    ("fit: total column", '    if _TOTAL_COL.search(column.split(" > ")[-1]):\n        score += FIT_HINT\n', ''),
+    ("fit: 三公 table", '    if _SANGONG.search(subj + section) and "三公" in title:\n        score += FIT_SCOPE\n', ''),
+    ("fit: 财政拨款", '    if "财政拨款" in subj and "财政拨款" in title:\n        score += FIT_HINT\n', ''),
 ]
 
 
