@@ -46,9 +46,9 @@ SOURCE_PREFIX_SLACK = 4  # a bare funding source prefixes a name at most this mu
 BALANCED_DISCOUNT = 0.98  # a 收支 total read as its income or its expenditure total: just below a direct match
 
 # -- a candidate's score: name, value agreement and table fit
-W_NAME = 0.6
-W_VALUE = 0.25
-W_FIT = 0.15
+W_NAME = 0.6  # the name counts most: the same number under another name is a coincidence (0.00, 1.00 …)
+W_VALUE = 0.25  # an agreeing value: among same-named cells (合计, 基本支出, 项目支出) it picks the one quoted
+W_FIT = 0.15  # the table and column: breaks ties between the same entry printed in several tables
 STRONG_NAME = 0.9  # a mismatch is claimed only for a name at least this strong (metric and above)
 NEAR_MISS = 0.02  # …and a value within 2 % (4302.43 vs 4302.44); further off is another entry
 TIE = 1e-9  # candidate scores this close are equal: the most specific row (longest code) wins
