@@ -8,6 +8,9 @@ the functional table, the funding source the sentence names). A candidate on the
 the budget (an expenditure fact, an income cell) is never taken; a project's amount finds the
 funds row of its 绩效目标表 by the form's 项目名称. Without an agreeing value, a mismatch is claimed
 only for a strong name and a near miss; otherwise the fact is left unaligned, with the reason counted.
+
+The steps of `align`: the amounts worth aligning, the cells by every name they go by, one name
+table (`name_similarity` over the pairs that can match at all), candidates per fact, the choice.
 """
 
 from __future__ import annotations
@@ -15,11 +18,51 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
 
-from .records import Fact, TableCell
-from .resources import _load_json
+from .records import Alignment, Fact, TableCell
+from .resources import synonyms
 from .taxonomy import metric_for, norm_label
+
+__all__ = ["MONEY", "AlignStats", "Alignment", "Candidate", "align", "decimals", "name_similarity", "project_similarity", "values_agree"]
+
+# Every number below was set by hand and checked against the hand-checked alignment gold of the 12
+# dev documents (annotations/alignments/, tests/test_golden_checks.py: accuracy 0.991, 4.3 % abstained);
+# the order of the name ladder matters more than the exact values.
+
+# -- the name ladder: how alike a prose subject and a table label are (0..1), strongest rule first
+SIM_EXACT = 1.0  # the same name once years, figure words and 预算支出 tails are dropped
+SIM_BARE = 0.98  # the same without 预算 (财政拨款预算支出 ~ 财政拨款支出)
+SIM_PREFIX = 0.96  # one name starts the other (一般公共预算收入 ~ 一般公共预算; a heading cut by the line end)
+SIM_SYNONYM = 0.95  # one group of synonyms.json
+SIM_TOTAL_BONUS = 0.01  # …and the label is the 总计 row: a total outranks a same-group 合计
+SIM_METRIC = 0.9  # one metric id of the taxonomy
+SIM_REORDERED = 0.88  # the same characters, words swapped (一般行政事务管理 ~ 一般行政管理事务)
+SIM_RELATED = 0.85  # a related prose→table name (公用经费 → 商品和服务支出)
+FUZZY_SCALE = 0.85  # rapidfuzz ratio × this: a fuzzy match never outranks a dictionary rule
+NAME_FLOOR = 0.75  # pairs below this are no candidates
+MIN_KEY = 4  # shorter names never match by prefix or by dropping 预算 (收入 is the start of everything)
+MIN_REORDERED = 6  # swapped words only in names this long (shorter anagrams are other items)
+SOURCE_PREFIX_SLACK = 4  # a bare funding source prefixes a name at most this much longer (…拨款收入)
+BALANCED_DISCOUNT = 0.98  # a 收支 total read as its income or its expenditure total: just below a direct match
+
+# -- a candidate's score: name, value agreement and table fit
+W_NAME = 0.6  # the name counts most: the same number under another name is a coincidence (0.00, 1.00 …)
+W_VALUE = 0.25  # an agreeing value: among same-named cells (合计, 基本支出, 项目支出) it picks the one quoted
+W_FIT = 0.15  # the table and column: breaks ties between the same entry printed in several tables
+STRONG_NAME = 0.9  # a mismatch is claimed only for a name at least this strong (metric and above)
+NEAR_MISS = 0.02  # …and a value within 2 % (4302.43 vs 4302.44); further off is another entry
+TIE = 1e-9  # candidate scores this close are equal: the most specific row (longest code) wins
+
+# -- table fit (0..1): does the table and column suit the fact
+FIT_BASE = 0.5
+FIT_SCOPE = 0.3  # the table is the fact's own scope: 基本支出 / 三公 table, the funding source's column, the functional table
+FIT_HINT = 0.2  # a weaker hint: 财政拨款 in subject and title, a total column; or against: an economic table for (款)(项) prose
+
+# -- a project's amount and the funds row of its 绩效目标表
+PROJECT_MIN_KEY = 4  # project names shorter than this say nothing
+PROJECT_MIN_PREFIX = 6  # a prefix match needs this many characters
+HEADING_WEIGHT = 0.97  # a project named by the heading the fact stands under, not its own subject
+PROJECT_FIT = 1.0  # a form's funds row is always the right table for its project
 
 MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
 _PRIOR = re.compile(r"执行数|上年(?!结转|结余)|去年|决算数")  # 上年结转 is this year's income
@@ -27,35 +70,40 @@ _TOTAL_COL = re.compile(r"合计|总计|预算数|金额|小计|^本年|预算$"
 _FIGURES = re.compile(r"(?:预算数|预算安排|年初预算|决算数|支出决算|执行数)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    doc_id: str
-    fact_id: str
-    table_id: str
-    row_label: str
-    column: str
-    table_value: float
-    fact_value: float
-    score: float
-    status: str  # consistent | mismatch
-    why: str = ""
-    table_title: str = ""
-    cell_span: tuple[int, int] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
-        d["cell_span"] = list(self.cell_span) if self.cell_span else None
-        return d
-
-
 @dataclass
 class AlignStats:
+    """Counts for documents.jsonl: how many amounts found their entry, and why the others did not
+    (an abstention is an answer, and its reasons show which rule to improve)."""
+
     aligned: int = 0
     abstained: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
 
+    def abstain(self, reason: str) -> None:
+        """Count one amount left unaligned, under the reason it was left."""
+        self.abstained += 1
+        self.reasons[reason] = self.reasons.get(reason, 0) + 1
 
-def _keyed(labels: list[str], i: int, out: dict[str, int]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One table cell a fact may be: scored on its name, its value and its table."""
+
+    score: float  # W_NAME·name + W_VALUE·agree + W_FIT·fit
+    name: float  # name similarity (0..1)
+    how: str  # which rung of the name ladder (exact, prefix, synonym, …, project)
+    agree: bool  # the values are equal at the fact's precision
+    value: float  # the cell's value in the fact's unit
+    fit: float  # table fit (0..1)
+    cell: TableCell
+
+
+def _score(name: float, agree: bool, fit: float) -> float:
+    """One formula for every candidate (named cells and a project's funds row alike)."""
+    return W_NAME * name + W_VALUE * (1.0 if agree else 0.0) + W_FIT * fit
+
+
+def _keyed(labels: tuple[str, ...], i: int, out: dict[str, int]) -> None:
     for label in labels:
         out[norm_label(label)] = i
         out[_name_key(label)] = i
@@ -65,7 +113,7 @@ def _keyed(labels: list[str], i: int, out: dict[str, int]) -> None:
 def _synonyms() -> dict[str, int]:
     """Label → group: labels of one group name the same item."""
     out: dict[str, int] = {}
-    for i, group in enumerate(_load_json("synonyms.json")["groups"]):
+    for i, group in enumerate(synonyms().groups):
         _keyed(group, i, out)
     return out
 
@@ -75,9 +123,9 @@ def _related() -> tuple[dict[str, int], dict[str, int]]:
     """(prose label → group, table label → group): a prose 公用经费 may be shown as a 商品和服务支出 row."""
     prose: dict[str, int] = {}
     table: dict[str, int] = {}
-    for i, rel in enumerate(_load_json("synonyms.json").get("related", [])):
-        _keyed(rel["prose"], i, prose)
-        _keyed(rel["table"], i, table)
+    for i, (p, t) in enumerate(synonyms().related):
+        _keyed(p, i, prose)
+        _keyed(t, i, table)
     return prose, table
 
 
@@ -90,37 +138,48 @@ _TRAILING_TAG = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]$")  # 货物A / 工程
 _FEE_TAIL = re.compile(r"(?<=费)(?:预算支出|支出预算|预算|支出)$|(?<=.{2}支出)(?:预算支出|预算)$")
 
 
+@lru_cache(maxsize=65536)
 def _name_key(s: str) -> str:
+    """A name as the ladder compares it: prose and tables add years, tags (货物A), figure words and
+    预算支出 tails that never change which item is meant."""
     n = _TRAILING_TAG.sub("", _YEARS.sub("", norm_label(s)))
     n = _FIGURES.sub("", n) or n
     return _FEE_TAIL.sub("", n)
 
 
 def name_similarity(subject: str, label: str) -> tuple[float, str]:
-    """(0..1, how): exact, synonym, metric, or fuzzy."""
-    from rapidfuzz import fuzz
+    """(0..1, how) for a prose subject and a table label: the one name ladder alignment uses.
 
+    Dictionary rules (taxonomy, synonyms) come before string likeness, so a fuzzy match never beats
+    a known name; the rungs below `STRONG_NAME` (reordered, related, fuzzy) only ever align on equal
+    values. Directional: `subject` is prose, `label` a table's (a related name maps one way only)."""
     a, b = _name_key(subject), _name_key(label)
     if not a or not b:
         return 0.0, "none"
     if a == b:
-        return 1.0, "exact"
-    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)) and _prefix_ok(a, b):
-        return 0.96, "prefix"
+        return SIM_EXACT, "exact"
+    if a.replace("预算", "") == b.replace("预算", "") and len(b) >= MIN_KEY:
+        return SIM_BARE, "exact"
+    if min(len(a), len(b)) >= MIN_KEY and (a.startswith(b) or b.startswith(a)) and _prefix_ok(a, b):
+        return SIM_PREFIX, "prefix"
     syn = _synonyms()
-    if a in syn and syn.get(b) == syn[a]:
-        return 0.95, "synonym"
-    ma, mb = metric_for(a), metric_for(b)
-    if ma and ma == mb:
-        return 0.9, "metric"
+    if (g := syn.get(a)) is not None and syn.get(b) == g:
+        return SIM_SYNONYM + (SIM_TOTAL_BONUS if b.endswith("总计") else 0.0), "synonym"
+    if (m := metric_for(a)) and m == metric_for(b):
+        return SIM_METRIC, "metric"
+    rel_prose, rel_table = _related()
+    if (r := rel_prose.get(a)) is not None and rel_table.get(b) == r:
+        return SIM_RELATED, "related"
     if _reordered(a, b):
-        return 0.88, "reordered"
-    return fuzz.ratio(a, b) / 100.0 * 0.85, "fuzzy"
+        return SIM_REORDERED, "reordered"
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) / 100.0 * FUZZY_SCALE, "fuzzy"
 
 
 def _reordered(a: str, b: str) -> bool:
     """The same characters in another order (words swapped): 居民医疗保险项目经费 ~ 居民医疗保险经费项目."""
-    return len(a) >= 6 and len(a) == len(b) and sorted(a) == sorted(b)
+    return len(a) >= MIN_REORDERED and sorted(a) == sorted(b)
 
 
 _ROW_TOTAL = re.compile(r"^(?:(?:收入|支出|本年收入|本年支出)?(?:合计|总计)|小计|)$|(?:局|厅|院|办公室|办事处|委员会|中心|单位)(?:本级|机关)?$")
@@ -185,73 +244,47 @@ def _prefix_ok(a: str, b: str) -> bool:
     """A bare funding source (一般公共预算) is the prefix of a longer name only through a figure word
     (一般公共预算拨款收入), not of another item paid from it (一般公共预算安排三公经费支出)."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return not _SOURCES.fullmatch(short) or len(long_) - len(short) <= 4
+    return not _SOURCES.fullmatch(short) or len(long_) - len(short) <= SOURCE_PREFIX_SLACK
 
 
-def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = 0.75) -> dict[str, dict[str, tuple[float, str]]]:
-    """subject → {label: (similarity, how)} for every pair at or above `floor`.
+def _match_keys(key: str, metric: str | None, syn: int | None, rel: int | None) -> list[tuple[str, str]]:
+    """The keys under which two names can meet on some rung of `name_similarity`; only pairs that
+    share one (or are fuzzy-close) are compared, so a document costs subjects + labels, not their product."""
+    # sorted: the exact and reordered rungs; head: the prefix rung (a shorter key's head is itself,
+    # and meets only the same key, which sorted already joins)
+    keys = [("bare", key.replace("预算", "")), ("sorted", "".join(sorted(key))), ("head", key[:MIN_KEY])]
+    if syn is not None:
+        keys.append(("syn", str(syn)))
+    if metric:
+        keys.append(("metric", metric))
+    if rel is not None:
+        keys.append(("rel", str(rel)))
+    return keys
 
-    Exact, synonym and metric matches come from dictionaries; fuzzy ones from one
-    `rapidfuzz.process.cdist` over the distinct keys.
-    """
+
+def _name_matrix(subjects: list[str], labels: list[str], *, floor: float = NAME_FLOOR) -> dict[str, dict[str, tuple[float, str]]]:
+    """subject → {label: (similarity, how)} for every pair at or above `floor`, by `name_similarity`.
+
+    Candidate pairs come from the dictionaries' keys and one `rapidfuzz.process.cdist` over the
+    distinct keys (the fuzzy rung's pairs)."""
     from rapidfuzz import fuzz, process
 
     skeys = [_name_key(s) for s in subjects]
     lkeys = [_name_key(lb) for lb in labels]
     syn, (rel_prose, rel_table) = _synonyms(), _related()
-    lmetric = [metric_for(k) if k else None for k in lkeys]
-    out: dict[str, dict[str, tuple[float, str]]] = {s: {} for s in subjects}
-    fuzzy = process.cdist(skeys, lkeys, scorer=fuzz.ratio, score_cutoff=floor / 0.85 * 100, workers=1) if skeys and lkeys else None
-    # which labels can match a subject at all, by each rule's key: only those pairs are compared
     index: dict[tuple[str, str], list[int]] = {}
     for j, b in enumerate(lkeys):
-        if not b:
-            continue
-        keys = [("exact", b), ("bare", b.replace("预算", "")), ("sorted", "".join(sorted(b)))]
-        if len(b) >= 4:
-            keys.append(("head", b[:4]))
-        if (g := syn.get(b)) is not None:
-            keys.append(("syn", str(g)))
-        if lmetric[j]:
-            keys.append(("metric", lmetric[j]))
-        if (r := rel_table.get(b)) is not None:
-            keys.append(("rel", str(r)))
-        for k in keys:
+        for k in _match_keys(b, metric_for(b), syn.get(b), rel_table.get(b)):
             index.setdefault(k, []).append(j)
-    for i, (subj, a) in enumerate(zip(subjects, skeys, strict=False)):
-        if not a:
-            continue
-        sa = syn.get(a)
-        ma = metric_for(a)
-        ra = rel_prose.get(a)
-        cand: set[int] = set()
-        for k in (("exact", a), ("bare", a.replace("预算", "")), ("sorted", "".join(sorted(a))), ("head", a[:4]) if len(a) >= 4 else None,
-                  ("syn", str(sa)) if sa is not None else None, ("metric", ma) if ma else None, ("rel", str(ra)) if ra is not None else None):
-            if k is not None:
-                cand.update(index.get(k, ()))
-        if fuzzy is not None:
-            cand.update(int(j) for j in fuzzy[i].nonzero()[0])
-        row = out[subj]
+    fuzzy = process.cdist(skeys, lkeys, scorer=fuzz.ratio, score_cutoff=floor / FUZZY_SCALE * 100, workers=1)
+    out: dict[str, dict[str, tuple[float, str]]] = {s: {} for s in subjects}
+    for i, (subj, a) in enumerate(zip(subjects, skeys, strict=True)):
+        cand = {j for k in _match_keys(a, metric_for(a), syn.get(a), rel_prose.get(a)) for j in index.get(k, ())}
+        cand.update(int(j) for j in fuzzy[i].nonzero()[0])  # the fuzzy rung's pairs
         for j in sorted(cand):
-            label, b = labels[j], lkeys[j]
-            if not b:
-                continue
-            if a == b:
-                row[label] = (1.0, "exact")
-            elif a.replace("预算", "") == b.replace("预算", "") and len(b) >= 4:
-                row[label] = (0.98, "exact")  # 财政拨款预算支出 ~ 财政拨款支出
-            elif min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)) and _prefix_ok(a, b):
-                row[label] = (0.96, "prefix")  # 一般公共预算收入 ~ 一般公共预算, 行政运行支出 ~ 行政运行
-            elif sa is not None and syn.get(b) == sa:
-                row[label] = (0.95 + (0.01 if b.endswith("总计") else 0.0), "synonym")  # a total is the 总计 row
-            elif ma and ma == lmetric[j]:
-                row[label] = (0.9, "metric")
-            elif ra is not None and rel_table.get(b) == ra:
-                row[label] = (0.85, "related")  # below the 0.9 a mismatch needs: it aligns only on equal values
-            elif _reordered(a, b):
-                row[label] = (0.88, "reordered")  # 一般行政事务管理 ~ 一般行政管理事务: below 0.9, so equal values only
-            elif fuzzy is not None and fuzzy[i, j] > 0:
-                row[label] = (float(fuzzy[i, j]) / 100.0 * 0.85, "fuzzy")
+            sim, how = name_similarity(subj, labels[j])
+            if sim >= floor:
+                out[subj][labels[j]] = (sim, how)
     return out
 
 
@@ -276,17 +309,17 @@ def project_similarity(subject: str, section: str, project: str) -> float:
     """How well a fact names a project: by its subject, or by the heading it stands under
     (⑥年度预算安排：20.0万元 under 1.2024年打击欺诈骗取医疗保障基金行为举报奖励金)."""
     p = _project_key(project)
-    if len(p) < 4:
+    if len(p) < PROJECT_MIN_KEY:
         return 0.0
     best = 0.0
-    for text, weight in ((subject, 1.0), (section.split(" > ")[-1] if section else "", 0.97)):
+    for text, weight in ((subject, 1.0), (section.split(" > ")[-1] if section else "", HEADING_WEIGHT)):
         k = _project_key(text)
-        if len(k) < 4:
+        if len(k) < PROJECT_MIN_KEY:
             continue
         if k == p:
-            sim = 1.0
-        elif min(len(k), len(p)) >= 6 and (k.startswith(p) or p.startswith(k)):
-            sim = 0.96  # a heading cut by the line end, a trailing 项目经费
+            sim = SIM_EXACT
+        elif min(len(k), len(p)) >= PROJECT_MIN_PREFIX and (k.startswith(p) or p.startswith(k)):
+            sim = SIM_PREFIX  # a heading cut by the line end, a trailing 项目经费
         else:
             continue
         best = max(best, sim * weight)
@@ -303,7 +336,7 @@ def _side(text: str) -> str | None:
 def _group_sides() -> dict[int, str]:
     """Synonym group → the side all its members that name one are on (财政拨款 is in the 财政拨款收入 group)."""
     out: dict[int, str] = {}
-    for i, group in enumerate(_load_json("synonyms.json")["groups"]):
+    for i, group in enumerate(synonyms().groups):
         sides = {sd for label in group if (sd := _side(label))}
         if len(sides) == 1:
             out[i] = sides.pop()
@@ -320,12 +353,14 @@ def _cell_side(label: str, column: str) -> str | None:
 
 
 def decimals(surface: str) -> int:
+    """Decimal places as printed (4,302.40 → 2): the precision a value is compared at."""
     m = re.search(r"\.(\d+)", surface.replace(",", ""))
     return len(m.group(1)) if m else 0
 
 
 def values_agree(fact: Fact, cell: TableCell, places: int | None = None) -> tuple[bool, float]:
-    """Equal after converting the cell to the fact's unit and rounding to the fact's precision."""
+    """(equal, the cell's value in the fact's unit): equal after converting the cell to the fact's
+    unit and rounding to the fact's printed precision (prose rounds 15621.11 万元 of a 元 table)."""
     if fact.value is None or fact.unit not in MONEY:
         return False, float("nan")
     if cell.unit is None:
@@ -340,16 +375,13 @@ def values_agree(fact: Fact, cell: TableCell, places: int | None = None) -> tupl
     return abs(round(in_fact_unit, places) - fact.value) <= tol or abs(in_fact_unit - fact.value) <= tol, in_fact_unit
 
 
-def _table_fit(fact: Fact, cell: TableCell) -> float:
-    return _fit(norm_label(fact.subject), norm_label(fact.section), cell.table_title, cell.column)
-
-
 # the funds a budget is paid from; prose naming one (政府性基金预算财政拨款本年收入0万元、上年结转0万元)
 # means that source's column
 _SOURCES = re.compile(r"一般公共预算(?:拨款|财政拨款)?|政府性基金(?:预算)?(?:拨款|财政拨款)?|国有资本经营预算(?:拨款|财政拨款)?")
 
 
 def _sources(text: str) -> frozenset[str]:
+    """The funding sources a text names, by their first four characters (一般公共, 政府性基, 国有资本)."""
     return frozenset(m.group()[:4] for m in _SOURCES.finditer(text))
 
 
@@ -361,27 +393,29 @@ _FUNCTIONAL = re.compile(r"[（(](?:类|款|项)[）)]")
 
 @lru_cache(maxsize=65536)
 def _fit(subj: str, section: str, table_title: str, column: str, functional: bool = False, source: str = "") -> float:
-    score = 0.5
+    """How well a table and column suit a fact (0..1): the same name is printed in several tables
+    (收支总表, 支出表, 基本支出表), and only the table of the fact's scope is the entry it quotes."""
+    score = FIT_BASE
     title = norm_label(table_title)
     if "基本支出" in subj + section.split(">")[-1] and "基本支出" in title:
-        score += 0.3  # (二)公用经费 under 财政拨款基本支出预算情况: the basic-expenditure table
+        score += FIT_SCOPE  # (二)公用经费 under 财政拨款基本支出预算情况: the basic-expenditure table
     if _SANGONG.search(subj + section) and "三公" in title:
-        score += 0.3
+        score += FIT_SCOPE
     if source and (cs := _sources(norm_label(column))):
-        score += 0.3 if source in cs else -0.3
+        score += FIT_SCOPE if source in cs else -FIT_SCOPE
     if functional and "功能" in title:
-        score += 0.3
+        score += FIT_SCOPE
     elif functional and "经济" in title:
-        score -= 0.2
+        score -= FIT_HINT
     if "财政拨款" in subj and "财政拨款" in title:
-        score += 0.2
+        score += FIT_HINT
     if _TOTAL_COL.search(column.split(" > ")[-1]):
-        score += 0.2
+        score += FIT_HINT
     return min(score, 1.0)
 
 
 def align(
-    facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02, stats: AlignStats | None = None, projects: dict[str, str] | None = None
+    facts: list[Fact], cells: list[TableCell], *, near_miss: float = NEAR_MISS, stats: AlignStats | None = None, projects: dict[str, str] | None = None
 ) -> list[Alignment]:
     """Align money amounts to table cells.
 
@@ -397,17 +431,32 @@ def align(
     # a table without a 单位 line may still be the one the prose quotes: such cells can only
     # agree (same number), never be called a mismatch
     money_cells = [c for c in cells if (c.unit or "") in MONEY or c.unit is None]
+    amounts = _alignable(facts)
+    by_label = _cells_by_name(money_cells)
+    names = _names_with_sides(list(dict.fromkeys(f.subject for f in amounts)), list(by_label))
+    funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
+    has_sangong = any("三公" in c.table_title for c in money_cells)
     out: list[Alignment] = []
+    for f in amounts:
+        chosen, status = _choose(f, _candidates(f, names.get(f.subject, {}), by_label, funds), near_miss)
+        if chosen is not None and has_sangong and _SANGONG.search(norm_label(f.subject)) and "三公" not in chosen.cell.table_title:
+            # 三公 covers basic and project spending; a same-named 基本支出 economic row is another scope
+            chosen, status = None, "三公 item not found in the 三公 table"
+        if chosen is None:
+            stats.abstain(status)
+            continue
+        stats.aligned += 1
+        out.append(_alignment(f, chosen, status))
+    return out
 
-    def abstain(reason: str) -> None:
-        stats.abstained += 1
-        stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
 
-    # last year's execution (预算执行数, 上年决算) is never in this year's tables
-    amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject and not _PRIOR.search(f.subject)]
-    if not amounts:
-        return out
-    # names are compared once per distinct subject and label, not per fact and cell
+def _alignable(facts: list[Fact]) -> list[Fact]:
+    """Money amounts with a subject; last year's execution (预算执行数, 上年决算) is never in this year's tables."""
+    return [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject and not _PRIOR.search(f.subject)]
+
+
+def _cells_by_name(money_cells: list[TableCell]) -> dict[str, list[TableCell]]:
+    """Every name a cell goes by → its cells; names are then compared once per distinct subject and label."""
     by_label: dict[str, list[TableCell]] = {}
     for c in money_cells:
         for name in _names_of(c):
@@ -421,89 +470,90 @@ def align(
                 first[c.table_id] = c
     for c in first.values():
         for core in _cores(_table_core(c.table_title)) if _table_core(c.table_title) else []:
-            if c not in by_label.get(core, []):
+            if c not in by_label.get(core, []):  # a total row may carry the core name already
                 by_label.setdefault(core, []).append(c)
-    labels = list(by_label)
-    subjects = list(dict.fromkeys(f.subject for f in amounts))
-    names = _name_matrix(subjects, labels)
-    # a balanced budget's 收支 total (财政拨款收支预算总数) is both its income and its expenditure total
-    sides = {s: [s.replace("收支", x) for x in ("收入", "支出")] for s in subjects if "收支" in s}
-    if sides:
-        by_side = _name_matrix([v for vs in sides.values() for v in vs], labels)
-        for s, vs in sides.items():
-            for v in vs:
-                for label, (sim, how) in by_side[v].items():
-                    if sim * 0.98 > names[s].get(label, (0.0, ""))[0]:
-                        names[s][label] = (sim * 0.98, f"{how}, 收支")
-    has_sangong = any("三公" in c.table_title for c in money_cells)
-    funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
+    return by_label
 
-    for f in amounts:
-        scored = []
-        places = decimals(f.surface or str(f.value))
-        subj, section = norm_label(f.subject), norm_label(f.section)
-        functional = bool(_FUNCTIONAL.search(f.sentence))
-        srcs = _sources(norm_label(f.sentence))
-        source = next(iter(srcs)) if len(srcs) == 1 else ""
-        fside = _side(subj)
-        for label, (name, how) in names.get(f.subject, {}).items():
-            for c in by_label[label]:
-                if fside and (cside := _cell_side(label, c.column)) and cside != fside:
-                    continue  # 一般公共预算财政拨款支出 is never the 一般公共预算 income row
-                agree, conv = values_agree(f, c, places)
-                fit = _fit(subj, section, c.table_title, c.column, functional, source)
-                score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
-                scored.append((score, name, how, agree, conv, fit, c))
-        for project, c in funds if not f.comparator else ():  # 最高不超过20万元 is a bound, not the project's amount
-            if (name := project_similarity(f.subject, f.section, project)) > 0:
-                agree, conv = values_agree(f, c, places)
-                fit = 1.0
-                scored.append((0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit, name, "project", agree, conv, fit, c))
-        if not scored:
-            abstain("no table entry with this name")
-            continue
-        scored.sort(key=lambda x: -x[0])
-        agreeing = [x for x in scored if x[3]]
-        if agreeing:
-            # equal scores: the most specific row (项 2101501 over 款 21015) is the entry meant
-            top = agreeing[0][0]
-            best = max((x for x in agreeing if x[0] >= top - 1e-9), key=lambda x: len(x[6].code or ""))
-            status = "consistent"
-        else:
-            strong = [x for x in scored if x[1] >= 0.9 and x[6].unit is not None]
-            if not strong:
-                abstain("only weak name matches, none with this value")
-                continue
-            best = min(strong, key=lambda x: (abs(x[4] - f.value) / max(abs(f.value), 1e-9), -x[0]))
-            rel = abs(best[4] - f.value) / max(abs(f.value), abs(best[4]), 1e-9)
-            if rel > near_miss:
-                abstain("no entry with this value")
-                continue
-            rivals = [x for x in strong if x is not best and abs(x[4] - best[4]) > 1e-6 and abs(x[4] - f.value) / max(abs(f.value), 1e-9) <= near_miss]
-            if rivals:
-                abstain("two near misses")
-                continue
-            status = "mismatch"
-        score, name, how, agree, conv, fit, c = best
-        if has_sangong and _SANGONG.search(subj) and "三公" not in c.table_title:
-            # 三公 covers basic and project spending; a same-named 基本支出 economic row is another scope
-            abstain("三公 item not found in the 三公 table")
-            continue
-        stats.aligned += 1
-        out.append(
-            Alignment(
-                doc_id=f.doc_id,
-                fact_id=f.fact_id,
-                table_id=c.table_id,
-                row_label=c.row_label,
-                column=c.column,
-                table_value=round(conv, 6),
-                fact_value=f.value,
-                score=round(score, 3),
-                status=status,
-                why=f"name {name:.2f} ({how}); value {'agrees' if agree else 'differs'}; table fit {fit:.2f}",
-                table_title=c.table_title,
-                cell_span=c.span,
-            )
-        )
+
+def _names_with_sides(subjects: list[str], labels: list[str]) -> dict[str, dict[str, tuple[float, str]]]:
+    """The name table; a balanced budget's 收支 total (财政拨款收支预算总数) is also matched as its
+    income and its expenditure total, just below a direct match."""
+    names = _name_matrix(subjects, labels)
+    sides = {s: [s.replace("收支", x) for x in ("收入", "支出")] for s in subjects if "收支" in s}
+    by_side = _name_matrix([v for vs in sides.values() for v in vs], labels)
+    for s, vs in sides.items():
+        for v in vs:
+            for label, (sim, how) in by_side[v].items():
+                if sim * BALANCED_DISCOUNT > names[s].get(label, (0.0, ""))[0]:
+                    names[s][label] = (sim * BALANCED_DISCOUNT, f"{how}, 收支")
+    return names
+
+
+def _candidates(f: Fact, named: dict[str, tuple[float, str]], by_label: dict[str, list[TableCell]], funds: list[tuple[str, TableCell]]) -> list[Candidate]:
+    """Every cell a fact may be, best first: cells whose name matches its subject (never one on the
+    other side of the budget), and the funds row of a project the fact names."""
+    out: list[Candidate] = []
+    places = decimals(f.surface or str(f.value))
+    subj, section = norm_label(f.subject), norm_label(f.section)
+    functional = bool(_FUNCTIONAL.search(f.sentence))
+    srcs = _sources(norm_label(f.sentence))
+    source = next(iter(srcs)) if len(srcs) == 1 else ""
+    fside = _side(subj)
+    for label, (name, how) in named.items():
+        for c in by_label[label]:
+            if fside and (cside := _cell_side(label, c.column)) and cside != fside:
+                continue  # 一般公共预算财政拨款支出 is never the 一般公共预算 income row
+            agree, conv = values_agree(f, c, places)
+            fit = _fit(subj, section, c.table_title, c.column, functional, source)
+            out.append(Candidate(_score(name, agree, fit), name, how, agree, conv, fit, c))
+    for project, c in funds if not f.comparator else ():  # 最高不超过20万元 is a bound, not the project's amount
+        if (name := project_similarity(f.subject, f.section, project)) > 0:
+            agree, conv = values_agree(f, c, places)
+            out.append(Candidate(_score(name, agree, PROJECT_FIT), name, "project", agree, conv, PROJECT_FIT, c))
+    out.sort(key=lambda x: -x.score)
     return out
+
+
+def _choose(f: Fact, cands: list[Candidate], near_miss: float) -> tuple[Candidate | None, str]:
+    """(the entry, consistent | mismatch), or (None, why the fact stays unaligned)."""
+    if not cands:
+        return None, "no table entry with this name"
+    agreeing = [x for x in cands if x.agree]
+    if agreeing:
+        # equal scores: the most specific row (项 2101501 over 款 21015) is the entry meant
+        top = agreeing[0].score
+        return max((x for x in agreeing if x.score >= top - TIE), key=lambda x: len(x.cell.code or "")), "consistent"
+    strong = [x for x in cands if x.name >= STRONG_NAME and x.cell.unit is not None]
+    if not strong:
+        return None, "only weak name matches, none with this value"
+    value = f.value or 0.0
+
+    def off(x: Candidate) -> float:
+        """Relative distance of a candidate's value from the fact's."""
+        return abs(x.value - value) / max(abs(value), 1e-9)
+
+    best = min(strong, key=lambda x: (off(x), -x.score))
+    if abs(best.value - value) / max(abs(value), abs(best.value), 1e-9) > near_miss:
+        return None, "no entry with this value"
+    if any(x is not best and abs(x.value - best.value) > 1e-6 and off(x) <= near_miss for x in strong):
+        return None, "two near misses"
+    return best, "mismatch"
+
+
+def _alignment(f: Fact, x: Candidate, status: str) -> Alignment:
+    """The output record; `why` keeps the evidence so a reader can judge the match without rerunning it."""
+    c = x.cell
+    return Alignment(
+        doc_id=f.doc_id,
+        fact_id=f.fact_id,
+        table_id=c.table_id,
+        row_label=c.row_label,
+        column=c.column,
+        table_value=round(x.value, 6),
+        fact_value=f.value,  # type: ignore[arg-type]
+        score=round(x.score, 3),
+        status=status,
+        why=f"name {x.name:.2f} ({x.how}); value {'agrees' if x.agree else 'differs'}; table fit {x.fit:.2f}",
+        table_title=c.table_title,
+        cell_span=c.span,
+    )

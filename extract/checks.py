@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .align import MONEY, Alignment, decimals
+from .align import MONEY, decimals
 from .figure_checks import (
     class_list_sum,
     completion_arithmetic,
@@ -21,11 +21,13 @@ from .figure_checks import (
     sangong_blank_cell,
     table_cross_mismatch,
 )
-from .records import Fact, Finding, TableCell
+from .records import Alignment, Fact, Finding, TableCell
 from .resources import residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
 from .text_checks import date_out_of_year, duplicate_text
+from .verbs import direction_of, stated_directions
+from .verbs import patterns as verb_patterns
 
 Check = Callable[["CheckInput"], Iterable[Finding]]
 
@@ -47,10 +49,12 @@ class CheckInput:
         self.by_sentence = _sentence_groups(facts)
 
     def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
+        """A finding of this document: checks name the problem and its evidence, never the doc_id."""
         return Finding(doc_id=self.doc_id, check=check, severity=severity, message=message, fact_ids=fact_ids or [], span=span)  # type: ignore[arg-type]
 
 
 def _fmt(v: float) -> str:
+    """A number as a message prints it: thousands separated, no trailing zeros (1,642.08, 200)."""
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -58,6 +62,8 @@ def _fmt(v: float) -> str:
 
 
 def prose_table_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    """One error per alignment `align` called a mismatch: the prose and its table disagree, and
+    `align` only says so for a strong name and a near miss, so the finding can be trusted."""
     for a in ci.alignments:
         if a.status != "mismatch":
             continue
@@ -84,6 +90,7 @@ def _tol(*values: float) -> float:
 
 
 def _slack(*values: float) -> float:
+    """The gap rounded parts may leave (a cent or so per part): within it a sum mismatch is info only."""
     return 0.0 if all(float(v).is_integer() for v in values) else 0.006 * max(2, len(values))
 
 
@@ -313,6 +320,8 @@ _YEAR_REF = re.compile(r"(?<![比较与上至])((?:19|20)\d{2})\s*年度?(?=\s*(
 
 
 def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
+    """Another year where this document's year belongs — a 部门预算 line copied from last year's
+    file (2022年部门预算 in a 2023 budget), or a change against a year other than the one before."""
     if not ci.year:
         return
     # 纳入本部门2018年部门汇总预算编制范围 / 2022年部门预算安排购置车辆 in a 2019 / 2023 budget
@@ -373,16 +382,15 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
 # ---------------------------------------------------------------- claims
 
 
-_BIGGER = re.compile(r"决算数?大于(?:年初)?预算数?|增加|增长|上升")
-_SMALLER = re.compile(r"决算数?小于(?:年初)?预算数?|减少|下降|降低")
-
-
 def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
+    """Words that contradict their own numbers: a decrease explained by an increase (the change
+    verbs are the lexicon facts use), 持平 with a non-zero change, an “empty” table with numbers,
+    决算数大于预算数 when the actual is smaller. Template text edited half-way leaves these behind."""
     for r in ci.facts:
         target = ci.by_id.get(r.explains or "")
         if r.kind != "reason" or target is None or target.kind != "change" or not r.text or len(r.text) > 30:
             continue
-        up, down = re.search(r"增加|增长|上升|提高", r.text), re.search(r"减少|下降|降低|压减|缩减", r.text)
+        up, down = stated_directions(r.text)
         if target.direction == "decrease" and up and not down or target.direction == "increase" and down and not up:
             yield ci.finding("claim_contradiction", "warning", f"“{target.subject}”{'减少' if target.direction == 'decrease' else '增加'}，原因却写作“{r.text}”", fact_ids=[target.fact_id, r.fact_id], span=r.span)
     for t in ci.tables:
@@ -391,7 +399,7 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
     for f in ci.facts:
         if f.kind == "change" and f.direction == "unchanged" and f.value == 0 and f.surface == "持平":
             continue
-        if f.kind == "change" and f.value not in (None, 0) and f.surface in ("持平", "保持一致", "一致", "不变"):
+        if f.kind == "change" and f.value not in (None, 0) and direction_of(f.surface or "") == "unchanged":
             yield ci.finding("claim_contradiction", "warning", f"“{f.subject}”称持平，但变动为{_fmt(f.value)}", fact_ids=[f.fact_id], span=f.span)
     # 与上年持平 beside a non-zero change of the same item in the same sentence
     for fs in ci.by_sentence.values():
@@ -408,7 +416,8 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
         if not (budget and actual and budget.value is not None and actual.value is not None):
             continue
         claim = sent[sent.find("决算") :] if "决算数" in sent else ""
-        if _BIGGER.search(claim) and actual.value < budget.value or _SMALLER.search(claim) and actual.value > budget.value:
+        verbs = verb_patterns()
+        if verbs.greater.search(claim) and actual.value < budget.value or verbs.less.search(claim) and actual.value > budget.value:
             yield ci.finding(
                 "claim_contradiction", "warning",
                 f"文字与数字矛盾：决算{_fmt(actual.value)}，预算{_fmt(budget.value)}", fact_ids=[budget.fact_id, actual.fact_id], span=actual.span,
@@ -419,6 +428,8 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
 
 
 def missing_table(ci: CheckInput) -> Iterable[Finding]:
+    """Tables the disclosure rules require but the document leaves out: listed in the contents and
+    not found, or printed empty without the 空表说明 that must say why."""
 
     titles = [re.sub(r"\s+|\d{4}年度?|[“”\"]", "", t.title) for t in ci.tables if t.title]
     body = re.sub(r"\s+|[“”\"]", "", ci.text) if ci.toc_titles else ""
@@ -493,6 +504,8 @@ _NOTE_LINE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9.．]*\s*[：:]")
 
 
 def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
+    """Changes the disclosure rules require a reason for (totals, 三公经费, 机关运行经费) stated
+    without one in their sentence or later in their section."""
     explained = {f.explains for f in ci.facts if f.kind == "reason" and f.explains}
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
@@ -534,6 +547,7 @@ CHECKS: tuple[Check, ...] = (
 
 
 def run_checks(ci: CheckInput, checks: Iterable[Check] = CHECKS) -> list[Finding]:
+    """All findings of one document, errors first and then in text order, as a reader works through them."""
     order = {"error": 0, "warning": 1, "info": 2}
     out = [f for check in checks for f in check(ci)]
     return sorted(out, key=lambda f: (order[f.severity], f.span[0] if f.span else 10**12))

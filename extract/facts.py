@@ -25,6 +25,8 @@ from .segment import Sentence, clause_bounds, sentences
 from .subjects import SubjectContext, SubjectRanker
 from .taxonomy import metric_for
 from .tokens import tokenizer
+from .verbs import direction_of, lead_verb
+from .verbs import patterns as verb_patterns
 
 _LIST_MARKER = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
@@ -54,22 +56,14 @@ def _lead_ins() -> frozenset[str]:
     return frozenset(_c()["subject_strip_prefix"])
 
 
-@cache
 def _inner_verb() -> re.Pattern[str]:
     """A two-character change verb anywhere in the clause (not only right before the number)."""
-    c = _c()
-    return re.compile(alternation([v for v in c["increase"] + c["decrease"] if len(v) >= 2]))
+    return verb_patterns().inner
 
 
-@cache
 def _verb_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    c = _c()
-    tail = r"(?:了|约|为|达|达到|至|共|计|共计|合计|总计)?$"
-    mixed = re.compile(rf"(?:{alternation(c['mixed_verbs'])}){tail}")
-    inc = re.compile(rf"(?:{alternation(c['increase'])}){tail}")
-    dec = re.compile(rf"(?:{alternation(c['decrease'])}){tail}")
-    unch = re.compile(rf"(?:{alternation(c['unchanged'])})")
-    return mixed, inc, dec, unch
+    p = verb_patterns()
+    return p.mixed, p.increase, p.decrease, p.unchanged
 
 
 @cache
@@ -626,7 +620,8 @@ class FactExtractor:
             prev_change = next((x for x in reversed(sent_facts) if x.kind == "change"), None)
             baseline = prev_change.baseline if prev_change else None
         d.baseline = baseline
-        d.value, d.direction = _direction(cand.q.value, cand.features["verb"])
+        # 减少外事经费200万元 chosen as a change by the kind ranker: the sign is the inner verb's
+        d.value, d.direction = _direction(cand.q.value, cand.features["verb"] or (direction_of(inner.group()) or "" if inner else ""))
         subject = clean_subject(subj_text, self.dept_names)
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
@@ -671,12 +666,14 @@ class FactExtractor:
             ):
                 subject = rn
                 d.conf -= 0.05
-        if kind == "amount":
-            lead = _LEAD_VERB.match(subject)
-            if lead and len(subject) > lead.end() + 1:
-                # 增加外事经费200万元: an increase stated verb-first
-                kind, subject = "change", subject[lead.end() :]
-                d.value, d.direction = _direction(q.value, "decrease" if lead.group() in _c()["decrease"] else "increase")
+        if kind in ("amount", "percent"):
+            lead = lead_verb(subject)
+            if lead and len(subject) > lead.end + 1:
+                # 调减外事经费200万元, 比上年减少了外事经费200万元: a change stated verb-first
+                kind, subject = "change", subject[lead.end :]
+                d.value, d.direction = _direction(q.value, lead.direction)
+                at = cand.left_limit + max(left.rfind(lead.verb), 0)  # the comparison, if any, is before the verb
+                d.baseline = _baseline(s[cand.change_window : at])[0] or next((x.baseline for x in reversed(sent_facts) if x.kind == "change"), None)
                 d.conf = 0.7
         d.kind = kind
         bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
@@ -748,7 +745,6 @@ class FactExtractor:
 
 
 _COMPLETION = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;]{0,10}?)的?$")
-_LEAD_VERB = re.compile(r"^(?:增加|新增|追加|减少|压减|核减|调减|调增|缩减)了?")
 
 
 _NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")

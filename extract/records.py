@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from .normalize import MappedText
 from .resources import cues
-
-if TYPE_CHECKING:  # defined in their stage modules until they move here
-    from .align import Alignment
-    from .tables import Table
 
 FactKind = Literal["amount", "change", "percent", "headcount", "count", "reason"]
 Direction = Literal["increase", "decrease", "unchanged"]
@@ -201,6 +197,25 @@ class Finding(_Record):
     message: str
     fact_ids: list[str] = field(default_factory=list)
     span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment(_Record):
+    """A prose amount matched to its table cell; `table_value` is in the fact's unit, so a reader
+    compares the two numbers directly. `why` says what the match rested on (name, value, table)."""
+
+    doc_id: str
+    fact_id: str
+    table_id: str
+    row_label: str
+    column: str
+    table_value: float
+    fact_value: float
+    score: float
+    status: str  # consistent | mismatch
+    why: str = ""
+    table_title: str = ""
+    cell_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

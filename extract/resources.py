@@ -85,11 +85,60 @@ def units() -> Units:
 @cache
 def cues() -> dict[str, Any]:
     d = _load_json("cues.json")
-    required = ["increase", "decrease", "unchanged", "mixed_verbs", "reason_leads", "figure_words", "skip_sections"]
+    required = ["reason_leads", "figure_words", "skip_sections"]
     missing = [k for k in required if k not in d]
     if missing:
         raise DataFileError(f"cues.json: missing keys {missing}")
     return d
+
+
+@dataclass(frozen=True)
+class ChangeVerbs:
+    """The change-verb lexicon (change_verbs.json): one list per direction, shared by facts and checks
+    so a verb added for one is never missing from the other."""
+
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    mixed: tuple[str, ...]
+    lead: tuple[str, ...]  # may open a verb-first change (调减外事经费200万元)
+    greater: tuple[str, ...]  # 决算数大于预算数
+    less: tuple[str, ...]
+
+
+@cache
+def change_verbs() -> ChangeVerbs:
+    d = _load_json("change_verbs.json")
+    try:
+        verbs = ChangeVerbs(*(tuple(str(w) for w in d[k]) for k in ("increase", "decrease", "unchanged", "mixed", "lead", "greater", "less")))
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"change_verbs.json: bad or missing entry: {exc}") from exc
+    if both := set(verbs.increase) & set(verbs.decrease):
+        raise DataFileError(f"change_verbs.json: in both increase and decrease: {sorted(both)}")
+    if signless := [w for w in verbs.lead if w not in verbs.increase and w not in verbs.decrease]:
+        raise DataFileError(f"change_verbs.json: lead verbs without a direction: {signless}")
+    return verbs
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """synonyms.json: labels of one group name the same item; a related pair names an item prose
+    calls by one name (公用经费) and tables show under another (商品和服务支出), one way only."""
+
+    groups: tuple[tuple[str, ...], ...]
+    related: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (prose labels, table labels)
+
+
+@cache
+def synonyms() -> Synonyms:
+    d = _load_json("synonyms.json")
+    try:
+        return Synonyms(
+            tuple(tuple(str(x) for x in g) for g in d["groups"]),
+            tuple((tuple(str(x) for x in r["prose"]), tuple(str(x) for x in r["table"])) for r in d.get("related", [])),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"synonyms.json: bad or missing entry: {exc}") from exc
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ FILES = sorted((ROOT / "annotations" / "facts").glob("*.jsonl"))
 @pytest.mark.parametrize("path", FILES, ids=[p.name[:12] for p in FILES])
 def test_subject_spans_and_metrics(path):
     recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert recs, path
+    assert any(r.get("subject_span") for r in recs), path  # the span checks below have something to check
     text = read_document(ROOT / "tests" / "data" / "corpus" / recs[0]["doc"]).text
     ids = {m.id for m in metrics()}
     for r in recs:

@@ -86,6 +86,21 @@ def test_claim_contradiction():
     assert {c.direction for c in changes} == {"unchanged", "increase"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "contradicts"),
+    [
+        ("公务接待费2.00万元，比上年减少0.50万元，主要原因是政策性调增。", True),  # 调增 is in the lexicon, not only 增加
+        ("公务接待费2.00万元，比上年增加0.50万元，主要原因是经费核减。", True),
+        ("公务接待费2.00万元，比上年增加0.50万元，主要原因是接待经费减支。", True),
+        ("公务接待费2.00万元，比上年减少0.50万元，主要原因是经费压减。", False),
+        ("公务接待费2.00万元，比上年增加0.50万元，主要原因是接待任务新增。", False),
+    ],
+)
+def test_a_reason_against_its_change_uses_the_change_verb_lexicon(sentence, contradicts):
+    text = CLEAN.replace("一、收支预算情况说明\n\n", "一、收支预算情况说明\n\n" + sentence + "\n\n")
+    assert ("claim_contradiction" in checks_of(text)) is contradicts
+
+
 def test_missing_table_from_contents():
     text = HEAD + "目 录\n\n一、部门收支总表 ………… 3\n二、政府采购预算表 ………… 4\n\n" + CLEAN[len(HEAD) :]
     msgs = [f.message for f in findings(text) if f.check == "missing_table"]

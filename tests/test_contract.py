@@ -129,8 +129,10 @@ def test_indicators_jsonl(outputs, corpus_files):
         assert normalize(texts[i["doc_id"]][s:e]).compact().text == normalize(i["text"]).compact().text
 
 
-def test_documents_count_their_tables(outputs):
-    for d in _records(outputs / "documents.jsonl"):
+def test_documents_count_their_tables(outputs, corpus_files):
+    docs = _records(outputs / "documents.jsonl")
+    assert len(docs) == len(corpus_files)
+    for d in docs:
         assert d["n_tables"] == len(d["tables"]) and d["n_tables"] > 0
         assert all({"table_id", "table_title", "unit", "empty", "note"} <= set(t) for t in d["tables"])
 
@@ -156,7 +158,7 @@ def test_findings_jsonl(outputs, corpus_files):
     texts = _texts(corpus_files)
     facts = {(f["doc_id"], f["fact_id"]) for f in _records(outputs / "facts.jsonl")}
     fs = _records(outputs / "findings.jsonl")
-    assert fs
+    assert fs and any(f["fact_ids"] for f in fs) and any(f["span"] for f in fs)
     for f in fs:
         _check_fields(f, FINDING_FIELDS)
         assert f["severity"] in ("error", "warning", "info") and f["message"] and "\n" not in f["message"]

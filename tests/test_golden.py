@@ -28,7 +28,9 @@ def test_every_corpus_document_is_annotated(gold, corpus_files):
 
 def test_annotations_are_well_formed(gold, corpus_files):
     texts = {p.name: p.read_text(encoding="utf-8") for p in corpus_files}
+    assert len(gold) == len(corpus_files)
     for doc, recs in gold.items():
+        assert recs, doc
         text = texts[doc]
         starts = {r["start"] for r in recs}
         for r in recs:
@@ -43,9 +45,10 @@ def test_annotations_are_well_formed(gold, corpus_files):
             assert (r["direction"] is not None) == (r["kind"] == "change"), (doc, r)
 
 
-def test_annotations_were_reviewed_twice(gold):
+def test_annotations_were_reviewed_twice(gold, corpus_files):
+    assert len(gold) == len(corpus_files)
     for doc, recs in gold.items():
-        assert all(r.get("review") == ["pass1", "pass2"] for r in recs), doc
+        assert recs and all(r.get("review") == ["pass1", "pass2"] for r in recs), doc
 
 
 @pytest.fixture(scope="module")

@@ -37,8 +37,10 @@ def test_every_document_has_table_gold(gold, corpus_files):
 
 def test_table_gold_is_well_formed_and_reviewed_twice(gold, corpus_files):
     texts = {p.name: p.read_text(encoding="utf-8") for p in corpus_files}
+    assert len(gold) == len(corpus_files)
     for doc, recs in gold.items():
         titles = {r["table_title"] for r in recs if r["type"] == "table"}
+        assert titles and any(r["type"] == "cell" for r in recs), doc
         for r in recs:
             assert r["review"] == ["pass1", "pass2"], (doc, r)
             if r["type"] in ("cell", "indicator"):

@@ -65,6 +65,7 @@ def test_offsets_monotonic_and_in_range(raw):
 @given(_text)
 def test_compact_slices_map_into_original(raw):
     mt = normalize(raw).compact()
+    assert len(mt.offsets) == len(mt.text) + 1  # one offset per character (the loop below checks each)
     for i in range(len(mt.text)):
         s, e = mt.orig_span(i, i + 1)
         assert 0 <= s < e <= len(raw)
