@@ -36,7 +36,7 @@ def test_wide_gold_records(path):
             assert r["text"] and r["explains"] in starts, r
             continue
         assert norm_subject(r["subject"]), r
-        assert r["value"] is not None and r["unit"], r
+        assert r["value"] is not None and (r["unit"] or r["value"] == 0), r  # a bare 0 may stand without its unit
         assert (r["direction"] is not None) == (r["kind"] == "change"), r
         if r["kind"] == "change":
             sign = {"increase": 1, "decrease": -1, "unchanged": 0}[r["direction"]]
