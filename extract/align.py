@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from .figures import compatible
 from .records import Alignment, Fact, TableCell
 from .resources import synonyms
 from .taxonomy import metric_for, norm_label
@@ -37,6 +38,7 @@ SIM_SYNONYM = 0.95  # one group of synonyms.json
 SIM_TOTAL_BONUS = 0.01  # …and the label is the 总计 row: a total outranks a same-group 合计
 SIM_METRIC = 0.9  # one metric id of the taxonomy
 SIM_REORDERED = 0.88  # the same characters, words swapped (一般行政事务管理 ~ 一般行政管理事务)
+SIM_SECTION_CODE = 0.95  # the fact stands under a heading that names the row's 类/款/项 code: as sure as a synonym
 SIM_RELATED = 0.85  # a related prose→table name (公用经费 → 商品和服务支出)
 FUZZY_SCALE = 0.85  # rapidfuzz ratio × this: a fuzzy match never outranks a dictionary rule
 NAME_FLOOR = 0.75  # pairs below this are no candidates
@@ -388,6 +390,7 @@ def _sources(text: str) -> frozenset[str]:
 # 因公出国（境）费, 公务用车…, 公务接待费: items of the 三公 table
 _SANGONG = re.compile(r"三公|因公出国|公务用车|公务接待")
 # 行政事业单位离退休（款）机关事业单位基本养老保险缴费（项）: prose quoting the functional classification
+_SECTION_CODE = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[）)]")
 _FUNCTIONAL = re.compile(r"[（(](?:类|款|项)[）)]")
 
 
@@ -415,7 +418,13 @@ def _fit(subj: str, section: str, table_title: str, column: str, functional: boo
 
 
 def align(
-    facts: list[Fact], cells: list[TableCell], *, near_miss: float = NEAR_MISS, stats: AlignStats | None = None, projects: dict[str, str] | None = None
+    facts: list[Fact],
+    cells: list[TableCell],
+    *,
+    near_miss: float = NEAR_MISS,
+    stats: AlignStats | None = None,
+    projects: dict[str, str] | None = None,
+    doc_kind: str | None = None,
 ) -> list[Alignment]:
     """Align money amounts to table cells.
 
@@ -426,19 +435,28 @@ def align(
 
     `projects` (table_id → 项目名称 of a per-project 绩效目标表) lets a project's amount find the
     form's 年度资金总额 / 本年度预算金额 row, whose own label never names the project.
+
+    Figure types (`figure_type` of facts and cells, see `extract.figures`) must be compatible: a
+    prose 年初预算 never pairs with the 决算数 column of its row. In a 决算 document the prose's
+    决算 figures are this year's and align; in a 预算 document a 决算数 / 执行数 is last year's and
+    stays out.
     """
     stats = stats if stats is not None else AlignStats()
     # a table without a 单位 line may still be the one the prose quotes: such cells can only
     # agree (same number), never be called a mismatch
     money_cells = [c for c in cells if (c.unit or "") in MONEY or c.unit is None]
-    amounts = _alignable(facts)
+    amounts = _alignable(facts, doc_kind)
     by_label = _cells_by_name(money_cells)
     names = _names_with_sides(list(dict.fromkeys(f.subject for f in amounts)), list(by_label))
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
     has_sangong = any("三公" in c.table_title for c in money_cells)
+    by_code: dict[str, list[TableCell]] = {}
+    for c in money_cells:
+        if c.code:
+            by_code.setdefault(c.code, []).append(c)
     out: list[Alignment] = []
     for f in amounts:
-        chosen, status = _choose(f, _candidates(f, names.get(f.subject, {}), by_label, funds), near_miss)
+        chosen, status = _choose(f, _candidates(f, names.get(f.subject, {}), by_label, funds, by_code), near_miss)
         if chosen is not None and has_sangong and _SANGONG.search(norm_label(f.subject)) and "三公" not in chosen.cell.table_title:
             # 三公 covers basic and project spending; a same-named 基本支出 economic row is another scope
             chosen, status = None, "三公 item not found in the 三公 table"
@@ -450,9 +468,15 @@ def align(
     return out
 
 
-def _alignable(facts: list[Fact]) -> list[Fact]:
-    """Money amounts with a subject; last year's execution (预算执行数, 上年决算) is never in this year's tables."""
-    return [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject and not _PRIOR.search(f.subject)]
+def _alignable(facts: list[Fact], doc_kind: str | None = None) -> list[Fact]:
+    """Money amounts with a subject. In a 预算 document last year's execution (预算执行数, 上年决算)
+    is never in this year's tables; in a 决算 document 决算数 is the year's own figure, and only
+    last year's (figure type 上年) stays out."""
+
+    def prior(f: Fact) -> bool:
+        return f.figure_type == "上年" if doc_kind == "决算" else bool(_PRIOR.search(f.subject))
+
+    return [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject and not prior(f)]
 
 
 def _cells_by_name(money_cells: list[TableCell]) -> dict[str, list[TableCell]]:
@@ -489,9 +513,12 @@ def _names_with_sides(subjects: list[str], labels: list[str]) -> dict[str, dict[
     return names
 
 
-def _candidates(f: Fact, named: dict[str, tuple[float, str]], by_label: dict[str, list[TableCell]], funds: list[tuple[str, TableCell]]) -> list[Candidate]:
+def _candidates(
+    f: Fact, named: dict[str, tuple[float, str]], by_label: dict[str, list[TableCell]], funds: list[tuple[str, TableCell]], by_code: dict[str, list[TableCell]] | None = None
+) -> list[Candidate]:
     """Every cell a fact may be, best first: cells whose name matches its subject (never one on the
-    other side of the budget), and the funds row of a project the fact names."""
+    other side of the budget), the rows of the 类/款/项 code its section is headed by, and the funds
+    row of a project the fact names."""
     out: list[Candidate] = []
     places = decimals(f.surface or str(f.value))
     subj, section = norm_label(f.subject), norm_label(f.section)
@@ -501,11 +528,20 @@ def _candidates(f: Fact, named: dict[str, tuple[float, str]], by_label: dict[str
     fside = _side(subj)
     for label, (name, how) in named.items():
         for c in by_label[label]:
+            if not compatible(f.figure_type, c.figure_type):
+                continue  # a prose 年初预算 is never the 决算数 column of its row
             if fside and (cside := _cell_side(label, c.column)) and cside != fside:
                 continue  # 一般公共预算财政拨款支出 is never the 一般公共预算 income row
             agree, conv = values_agree(f, c, places)
             fit = _fit(subj, section, c.table_title, c.column, functional, source)
             out.append(Candidate(_score(name, agree, fit), name, how, agree, conv, fit, c))
+    if by_code and (m := _SECTION_CODE.search(f.section.rsplit(">", 1)[-1])):
+        # （三）事业运行（2080104） 年初预算为36.50万元: the item is the heading's code, whatever the subject says
+        for c in by_code.get(m.group(1), []):
+            if compatible(f.figure_type, c.figure_type):
+                agree, conv = values_agree(f, c, places)
+                fit = _fit(subj, section, c.table_title, c.column, functional, source)
+                out.append(Candidate(_score(SIM_SECTION_CODE, agree, fit), SIM_SECTION_CODE, "section code", agree, conv, fit, c))
     for project, c in funds if not f.comparator else ():  # 最高不超过20万元 is a bound, not the project's amount
         if (name := project_similarity(f.subject, f.section, project)) > 0:
             agree, conv = values_agree(f, c, places)

@@ -11,7 +11,9 @@ compatible); a number whose wording names no figure may pair with any. The vocab
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from .records import Fact
 from .resources import figure_types
 
 #: how far before a prose number its figure words may stand (characters, within the clause):
@@ -76,3 +78,13 @@ def compatible(fact_type: str | None, column_type: str | None) -> bool:
     if fact_type is None or column_type is None or fact_type == column_type:
         return True
     return frozenset((fact_type, column_type)) in figure_types().compatible
+
+
+def with_figure_types(facts: list[Fact], text: str, doc_kind: str | None, year: int | None) -> list[Fact]:
+    """The facts with `figure_type` set for money amounts and changes (others keep None)."""
+    out = []
+    for f in facts:
+        if f.kind in ("amount", "change") and f.unit not in (None, "%", "个百分点"):
+            f = replace(f, figure_type=prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year))
+        out.append(f)
+    return out

@@ -1,7 +1,7 @@
 """One document end to end: an ordered list of named stages, each reading and filling a `Doc`.
 
     normalise → layout → facts (+ kind and subject rankers) → metric → reason → confidence
-              → tables → align → checks
+              → tables → figures → align → checks
 
 Every stage is a function `Doc -> Doc` that reads what earlier stages wrote (see `records.Doc`)
 and writes its own part; `process()` runs the list. A stage is switched off by name
@@ -25,6 +25,7 @@ from .align import AlignStats, align
 from .checks import CheckInput, run_checks
 from .errors import ExtractError, StageOrderError
 from .facts import extract_facts
+from .figures import column_figure_type, with_figure_types
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
 from .kind_model import KindRanker
 from .layout import department_names, parse_layout
@@ -38,7 +39,7 @@ from .subjects import SubjectRanker
 from .tables import parse_tables, project_of
 
 RANKERS = ("kind", "subject", "metric", "reason", "confidence")  # what `--no-models` switches off
-AFTER_PROSE = ("tables", "align", "checks")  # skip these for the prose facts alone (training)
+AFTER_PROSE = ("tables", "figures", "align", "checks")  # skip these for the prose facts alone (training)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +121,20 @@ def tables_stage(doc: Doc) -> Doc:
     return doc
 
 
+def figures_stage(doc: Doc) -> Doc:
+    """Which figure each money fact and each table column states (年初预算, 决算数, 上年 …), so
+    alignment pairs like with like."""
+    doc.facts = with_figure_types(doc.facts, doc.text, doc.doc_kind, doc.year)
+    for t in doc.tables:
+        t.cells = [replace(c, figure_type=column_figure_type(c.column, t.title, doc.doc_kind, doc.year)) for c in t.cells]
+    doc.cells = [c for t in doc.tables for c in t.cells]
+    return doc
+
+
 def align_stage(doc: Doc) -> Doc:
     """Prose money amounts ↔ their table cells."""
     stats = AlignStats()
-    doc.alignments = align(doc.facts, doc.cells, stats=stats, projects=doc.projects)
+    doc.alignments = align(doc.facts, doc.cells, stats=stats, projects=doc.projects, doc_kind=doc.doc_kind)
     doc.n_aligned, doc.n_unaligned = stats.aligned, stats.abstained
     return doc
 
@@ -148,6 +159,7 @@ def build_stages(models: Models | None = None, *, skip: Collection[str] = ()) ->
         Stage("reason", reason_stage(m.reason)),
         Stage("confidence", confidence_stage(m.confidence)),
         Stage("tables", tables_stage),
+        Stage("figures", figures_stage),
         Stage("align", align_stage),
         Stage("checks", checks_stage),
     ]

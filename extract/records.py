@@ -82,6 +82,7 @@ class Fact(_Record):
     surface: str = ""  # the quantity as written (or reason lead-in), for people checking output
     comparator: str | None = None  # ≥, ≤ ... when prose states a bound
     share_of: str | None = None  # for shares: the whole (占“三公”经费的25.96% → 三公经费)
+    figure_type: str | None = None  # which of an item's figures the wording states: 年初预算, 决算数, 上年 … (figure_types.json)
     page: int | None = None  # PDF input: 1-based page the number was read on
     bbox: list[float] | None = None  # PDF input: [x0, top, x1, bottom] in points, origin top-left
 
@@ -103,6 +104,7 @@ class TableCell(_Record):
     row_path: str = ""  # the rows this row is part of, outermost first (本年收入 > 一般公共预算拨款收入)
     page: int | None = None  # PDF input: 1-based page the cell was read on
     bbox: list[float] | None = None  # PDF input: [x0, top, x1, bottom] in points, origin top-left
+    figure_type: str | None = None  # the column's figure (年初预算, 调整预算, 决算数, 预算数, 上年, 增减, 比例)
 
 
 @dataclass(slots=True)

@@ -157,3 +157,37 @@ def test_compatibility():
     assert compatible(None, "决算数") and compatible("年初预算", None)
     assert compatible("年初预算", "年初预算") and compatible("预算数", "年初预算")
     assert not compatible("年初预算", "决算数") and not compatible("上年", "预算数")
+
+
+def _aligned(text: str) -> dict[str, tuple[str, float, str]]:
+    r = extract_document(text, is_text=True)
+    by_id = {f.fact_id: f for f in r.facts}
+    return {by_id[a.fact_id].surface.removesuffix("万元"): (a.column, a.table_value, a.status) for a in r.alignments}
+
+
+def test_final_accounts_figures_align_to_their_own_columns():
+    got = _aligned(CLEAN)
+    assert got["400.00"] == ("年初预算数", 400.0, "consistent")
+    assert got["380.00"] == ("本年支出合计", 380.0, "consistent")  # 支出决算表: a 决算数 column by its title
+    assert got["100.00"] == ("年初预算数", 100.0, "consistent")
+
+
+def test_a_budget_figure_near_the_actual_is_not_a_mismatch_with_the_actual():
+    # 年初预算 210.40 and 决算 208.95 of one row: close enough to be called a near miss, but they are
+    # different figures — the prose 年初预算 pairs with its own column and agrees
+    text = CLEAN.replace("年初预算为400.00万元，支出决算为380.00万元，完成年初预算的95.00%", "年初预算为210.40万元，支出决算为208.95万元，完成年初预算的99.31%")
+    text = text.replace("2010301\t行政运行\t400.00\t380.00\t380.00\t0.00", "2010301\t行政运行\t210.40\t208.95\t208.95\t0.00")
+    text = text.replace("2010301\t行政运行\t380.00\t380.00\t0.00", "2010301\t行政运行\t208.95\t208.95\t0.00")
+    text = text.replace("2010301\t行政运行\t380.00\t380.00\t0.00", "2010301\t行政运行\t208.95\t208.95\t0.00")
+    r = extract_document(text, is_text=True)
+    assert "prose_table_mismatch" not in {f.check for f in r.findings}
+    assert _aligned(text)["210.40"] == ("年初预算数", 210.4, "consistent")
+
+
+def test_figure_types_are_recorded_on_facts_and_cells():
+    r = extract_document(CLEAN, is_text=True)
+    by_surface = {f.surface.removesuffix("万元"): f.figure_type for f in r.facts if f.kind == "amount"}
+    assert by_surface["400.00"] == "年初预算" and by_surface["380.00"] == "决算数"
+    cols = {(c.table_title, c.column): c.figure_type for c in r.cells}
+    assert cols[("一般公共预算财政拨款支出决算表", "年初预算数")] == "年初预算"
+    assert cols[("支出决算表", "本年支出合计")] == "决算数"

@@ -22,7 +22,7 @@ TEXT = (
 
 def test_the_stages_run_in_order_and_fill_the_doc():
     stages = build_stages(Models())
-    assert [s.name for s in stages] == ["normalise", "layout", "facts", "metric", "reason", "confidence", "tables", "align", "checks"]
+    assert [s.name for s in stages] == ["normalise", "layout", "facts", "metric", "reason", "confidence", "tables", "figures", "align", "checks"]
     doc = run_stages(new_doc(document_from_text(TEXT)), stages)
     assert doc.mapped is not None and doc.layout is not None and doc.blocks
     assert doc.department == "某县医疗保障局" and doc.year == 2024 and doc.doc_kind == "预算"
@@ -31,11 +31,11 @@ def test_the_stages_run_in_order_and_fill_the_doc():
     assert set(doc.seconds) == {s.name for s in stages}
 
 
-@pytest.mark.parametrize("name", ["tables", "align", "checks", "metric", "reason", "confidence"])
+@pytest.mark.parametrize("name", ["tables", "figures", "align", "checks", "metric", "reason", "confidence"])
 def test_a_stage_is_switched_off_by_name(name):
     stages = build_stages(skip=(name,))
     assert name not in [s.name for s in stages]
-    assert len(stages) == 8
+    assert len(stages) == 9
 
 
 def test_no_models_drops_the_rankers_and_equals_the_rules():
