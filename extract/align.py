@@ -12,6 +12,7 @@ only for a strong name and a near miss; otherwise the fact is left unaligned, wi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -22,6 +23,10 @@ from .resources import _load_json
 from .taxonomy import metric_for, norm_label
 
 MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
+# at most this many same-named cells (and 绩效 form funds rows) are weighed per fact, the ones
+# nearest to it in the text: keeps a very long document (a compilation of many departments)
+# linear. The dev corpus's largest same-named group is 77 cells (一般行政管理事务), so it is untouched.
+NEAREST_CELLS = 96
 _PRIOR = re.compile(r"执行数|上年(?!结转|结余)|去年|决算数")  # 上年结转 is this year's income
 _TOTAL_COL = re.compile(r"合计|总计|预算数|金额|小计|^本年|预算$")
 _FIGURES = re.compile(r"(?:预算数|预算安排|年初预算|决算数|支出决算|执行数)$")
@@ -272,6 +277,7 @@ def _project_key(s: str) -> str:
     return re.sub(r"\d+$", "", s)  # 追加…收回资金1 / 追加…收回资金2: prose numbers same-named projects
 
 
+@lru_cache(maxsize=65536)
 def project_similarity(subject: str, section: str, project: str) -> float:
     """How well a fact names a project: by its subject, or by the heading it stands under
     (⑥年度预算安排：20.0万元 under 1.2024年打击欺诈骗取医疗保障基金行为举报奖励金)."""
@@ -380,6 +386,25 @@ def _fit(subj: str, section: str, table_title: str, column: str, functional: boo
     return min(score, 1.0)
 
 
+class _Nearest:
+    """The NEAREST_CELLS cells closest to a text position, in their original order."""
+
+    def __init__(self, cells: list[TableCell]) -> None:
+        order = sorted(range(len(cells)), key=lambda i: cells[i].span[0] if cells[i].span else -1)
+        self.cells = cells
+        self.order = order
+        self.pos = [cells[i].span[0] if cells[i].span else -1 for i in order]
+
+    def around(self, pos: int) -> list[TableCell]:
+        lo = hi = bisect.bisect_left(self.pos, pos)
+        while hi - lo < NEAREST_CELLS and (lo > 0 or hi < len(self.pos)):
+            if lo > 0 and (hi >= len(self.pos) or pos - self.pos[lo - 1] <= self.pos[hi] - pos):
+                lo -= 1
+            else:
+                hi += 1
+        return [self.cells[i] for i in sorted(self.order[lo:hi])]
+
+
 def align(
     facts: list[Fact], cells: list[TableCell], *, near_miss: float = 0.02, stats: AlignStats | None = None, projects: dict[str, str] | None = None
 ) -> list[Alignment]:
@@ -424,6 +449,7 @@ def align(
             if c not in by_label.get(core, []):
                 by_label.setdefault(core, []).append(c)
     labels = list(by_label)
+    near = {label: _Nearest(cs) for label, cs in by_label.items() if len(cs) > NEAREST_CELLS}
     subjects = list(dict.fromkeys(f.subject for f in amounts))
     names = _name_matrix(subjects, labels)
     # a balanced budget's 收支 total (财政拨款收支预算总数) is both its income and its expenditure total
@@ -437,6 +463,7 @@ def align(
                         names[s][label] = (sim * 0.98, f"{how}, 收支")
     has_sangong = any("三公" in c.table_title for c in money_cells)
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
+    funds_near = _Nearest([c for _, c in funds]) if len(funds) > NEAREST_CELLS else None
 
     for f in amounts:
         scored = []
@@ -447,14 +474,15 @@ def align(
         source = next(iter(srcs)) if len(srcs) == 1 else ""
         fside = _side(subj)
         for label, (name, how) in names.get(f.subject, {}).items():
-            for c in by_label[label]:
+            for c in near[label].around(f.span[0]) if label in near else by_label[label]:
                 if fside and (cside := _cell_side(label, c.column)) and cside != fside:
                     continue  # 一般公共预算财政拨款支出 is never the 一般公共预算 income row
                 agree, conv = values_agree(f, c, places)
                 fit = _fit(subj, section, c.table_title, c.column, functional, source)
                 score = 0.6 * name + 0.25 * (1.0 if agree else 0.0) + 0.15 * fit
                 scored.append((score, name, how, agree, conv, fit, c))
-        for project, c in funds if not f.comparator else ():  # 最高不超过20万元 is a bound, not the project's amount
+        fund_rows = funds if funds_near is None else [(projects[c.table_id], c) for c in funds_near.around(f.span[0])]  # type: ignore[index]
+        for project, c in fund_rows if not f.comparator else ():  # 最高不超过20万元 is a bound, not the project's amount
             if (name := project_similarity(f.subject, f.section, project)) > 0:
                 agree, conv = values_agree(f, c, places)
                 fit = 1.0
