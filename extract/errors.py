@@ -37,3 +37,7 @@ class DataFileError(ExtractError):
 
 class UsageError(ExtractError):
     """The caller passed arguments that cannot work (no inputs, bad option values)."""
+
+
+class DocumentTimeoutError(ExtractError):
+    """One document took longer than the batch's per-document time budget (--doc-timeout)."""
