@@ -27,7 +27,7 @@ from typing import Any
 from .deadline import deadline
 from .errors import UsageError
 from .ingest import DEFAULT_MAX_BYTES, decode, doc_id_for, read_bytes, sha256_of
-from .outputs import ParquetParts, build_duckdb
+from .outputs import build_tabular
 from .pipeline import error_result, process
 from .records import DocumentResult
 
@@ -110,7 +110,22 @@ def process_path(path: str, max_bytes: int, use_models: bool = True, doc_timeout
             result = process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models())
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         result = error_result(path, data, exc)
-    return result_dict(result)
+    return pack(result_dict(result))
+
+
+def pack(res: dict[str, Any]) -> dict[str, Any]:
+    """A document's records as its part file holds them: the document record, the other records
+    already serialised as JSONL text (the worker pays for that, not the assembling parent), and
+    their counts for the summary."""
+    if "jsonl" in res:
+        return res
+    return {
+        "documents": res["documents"],
+        "jsonl": {k: "".join(_jsonl(res.get(k, []))) for k in RECORD_FILES[1:]},
+        "counts": {k: len(res.get(k, [])) for k in RECORD_FILES[1:]},
+        "kinds": dict(Counter(f["kind"] for f in res.get("facts", []))),
+        "checks": dict(Counter(f["check"] for f in res.get("findings", []))),
+    }
 
 
 def _ignore_sigint() -> None:
@@ -221,7 +236,7 @@ def run(
         if bar is not None:
             bar.update(1)
         else:
-            log.info("%s %s (%d facts)", doc["status"], path, len(res["facts"]))
+            log.info("%s %s (%d facts)", doc["status"], path, res["counts"]["facts"])
         if on_document:
             on_document(doc)
 
@@ -261,7 +276,7 @@ def _run_pool(todo: list[str], finish: Callable[[str, dict[str, Any]], None], n_
             try:
                 res = fut.result()
             except Exception as exc:  # noqa: BLE001 - a crashed worker is one error record
-                res = result_dict(error_result(p, None, exc))
+                res = pack(result_dict(error_result(p, None, exc)))
             finish(p, res)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
@@ -284,10 +299,8 @@ class _Streams:
             self.tmp[k] = tmp
             self.fh[k] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
-    def write(self, k: str, records: Iterable[dict[str, Any]]) -> None:
-        fh = self.fh[k]
-        for line in _jsonl(records):
-            fh.write(line)
+    def write(self, k: str, text: str) -> None:
+        self.fh[k].write(text)
 
     def commit(self) -> dict[str, str]:
         files = {}
@@ -307,20 +320,19 @@ class _Streams:
 
 def _assemble(files: list[Path], out_dir: Path, parts: Path, *, tabular: bool = True) -> BatchSummary:
     """Stream every document's part into the outputs, in input order (deterministic whatever
-    the worker order); memory holds one Parquet chunk, never the whole batch."""
+    the worker order); memory holds one part at a time, never the whole batch."""
     seen: dict[str, str] = {}
     summary = BatchSummary(out=str(out_dir))
     kinds: Counter[str] = Counter()
     checks: Counter[str] = Counter()
     streams = _Streams(out_dir)
-    table_parts = ParquetParts(out_dir / "parquet") if tabular else None
     try:
         for f in files:
             part = parts / _part_name(str(f))
             try:
-                res = json.loads(part.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
-                res = result_dict(error_result(str(f), None, exc))
+                res = pack(json.loads(part.read_text(encoding="utf-8")))
+            except (OSError, json.JSONDecodeError, KeyError) as exc:
+                res = pack(result_dict(error_result(str(f), None, exc)))
             doc = res["documents"][0]
             doc["path"] = str(f)
             summary.n_documents += 1
@@ -328,34 +340,31 @@ def _assemble(files: list[Path], out_dir: Path, parts: Path, *, tabular: bool = 
                 summary.n_ok += 1
                 if doc["doc_id"] in seen:  # same bytes twice: one record per file, facts once
                     doc["duplicate_of"] = seen[doc["doc_id"]]
-                    res = {"documents": [doc]}
-                else:
-                    seen[doc["doc_id"]] = str(f)
+                    streams.write("documents", json.dumps(doc, ensure_ascii=False) + "\n")
+                    continue
+                seen[doc["doc_id"]] = str(f)
             else:
                 summary.n_errors += 1
                 summary.errors.append({"path": str(f), "error": doc.get("error") or ""})
-            for k in RECORD_FILES:
-                streams.write(k, res.get(k, []))
-            if table_parts is not None:
-                table_parts.add(res)
-            kinds.update(x["kind"] for x in res.get("facts", []))
-            checks.update(x["check"] for x in res.get("findings", []))
-            summary.n_cells += len(res.get("tables", []))
-            summary.n_indicators += len(res.get("indicators", []))
-            summary.n_alignments += len(res.get("alignments", []))
+            streams.write("documents", json.dumps(doc, ensure_ascii=False) + "\n")
+            for k, text in res["jsonl"].items():
+                streams.write(k, text)
+            kinds.update(res["kinds"])
+            checks.update(res["checks"])
+            summary.n_cells += res["counts"]["tables"]
+            summary.n_indicators += res["counts"]["indicators"]
+            summary.n_alignments += res["counts"]["alignments"]
         summary.files = streams.commit()
-        if table_parts is not None:
-            root = table_parts.commit()
-            summary.files["parquet"] = str(root)
-            summary.files["duckdb"] = str(build_duckdb(out_dir, root))
     except BaseException:
         streams.abort()
-        if table_parts is not None:
-            table_parts.abort()
         raise
+    if tabular:
+        parquet, db = build_tabular(out_dir)
+        summary.files["parquet"] = str(parquet)
+        summary.files["duckdb"] = str(db)
     summary.facts_by_kind = dict(kinds)
     summary.findings_by_check = dict(checks)
     return summary
 
 
-__all__ = ["BatchSummary", "atomic_write_text", "discover", "doc_id_for", "process_path", "run"]
+__all__ = ["BatchSummary", "atomic_write_text", "discover", "doc_id_for", "pack", "process_path", "run"]

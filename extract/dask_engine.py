@@ -37,7 +37,7 @@ def run_dask(
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise UsageError("--engine dask needs dask.distributed: pip install 'budget-extract[dask]'") from exc
-    from .batch import process_path, result_dict
+    from .batch import pack, process_path, result_dict
     from .pipeline import error_result
 
     cluster = None
@@ -62,7 +62,7 @@ def run_dask(
             try:
                 res = fut.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker is one error record
-                res = result_dict(error_result(path, None, exc))
+                res = pack(result_dict(error_result(path, None, exc)))
             finish(path, res)
             fut.release()
             nxt = next(pending, None)

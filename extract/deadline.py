@@ -16,6 +16,10 @@ from contextlib import contextmanager
 
 from .errors import DocumentTimeoutError
 
+# after the budget, the error is raised again every REPEAT seconds until the block is left: one
+# raised inside a garbage-collector callback or a __del__ is swallowed by Python
+REPEAT = 0.05
+
 
 @contextmanager
 def deadline(seconds: float | None, what: str = "document") -> Iterator[None]:
@@ -26,37 +30,58 @@ def deadline(seconds: float | None, what: str = "document") -> Iterator[None]:
     message = f"{what} took longer than the --doc-timeout of {seconds:g} s"
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
 
+        armed = [True]
+
         def on_alarm(signum: int, frame: object) -> None:
-            raise DocumentTimeoutError(message)
+            if armed[0]:
+                raise DocumentTimeoutError(message)
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
         try:
             yield
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            while True:  # a repeat may land inside this clean-up: retry until the timer is off
+                try:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    armed[0] = False
+                    break
+                except DocumentTimeoutError:
+                    continue
             signal.signal(signal.SIGALRM, previous)
         return
     ident = threading.get_ident()
     lock = threading.Lock()
     state = {"done": False, "fired": False}
 
+    stop = threading.Event()
+
     def expire() -> None:
-        with lock:
-            if not state["done"]:
+        if stop.wait(seconds):
+            return
+        while True:
+            with lock:
+                if state["done"]:
+                    return
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(DocumentTimeoutError))
+            if stop.wait(REPEAT):
+                return
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
+    timer = threading.Thread(target=expire, daemon=True)
     timer.start()
     try:
         yield
     except DocumentTimeoutError as exc:
         raise DocumentTimeoutError(message) from exc
     finally:
-        with lock:
-            state["done"] = True
-            timer.cancel()
-            if state["fired"]:  # the async error may still be pending if it lands after the block
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
+        while True:  # a repeat may land inside this clean-up: retry until the timer thread is stopped
+            try:
+                with lock:
+                    state["done"] = True
+                    stop.set()
+                    if state["fired"]:  # the async error may still be pending after the block
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
+                break
+            except DocumentTimeoutError:
+                continue

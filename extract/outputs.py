@@ -1,15 +1,13 @@
 """Batch outputs a data team queries: JSON Lines, Parquet per record type and a DuckDB file.
 
-Everything is written while the documents stream past, so memory stays bounded whatever the
-batch size: JSONL lines go straight to temp files, Parquet gets one part file per chunk of
-documents (`OUT/parquet/<type>/part-00000.parquet`, a partitioned dataset any engine reads), and
-`OUT/budget.duckdb` is loaded from those parts at the end by DuckDB itself. Every file appears
-atomically (temp + rename).
+Memory stays bounded whatever the batch size: the JSONL files are written line by line as the
+documents stream past (batch.py); DuckDB then loads them into `OUT/budget.duckdb` (streaming,
+spilling to disk past DUCKDB_MEMORY) and exports `OUT/parquet/<type>/data_N.parquet`, a
+partitioned dataset any engine reads. Every file appears atomically (temp + rename).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -22,8 +20,10 @@ from typing import Any
 from .errors import UsageError
 
 RECORD_TYPES = ("documents", "facts", "tables", "indicators", "alignments", "findings")
-# documents per Parquet part file: ~1 MB parts on the dev corpus; bounds what is held in memory
-PARQUET_CHUNK_DOCS = 500
+# largest Parquet part file (bytes): a 100,000-document batch becomes a few dozen parts per type
+PARQUET_PART_BYTES = 128 * 1024 * 1024
+# what DuckDB may hold in memory while loading (it spills to disk beyond that)
+DUCKDB_MEMORY = "512MB"
 DUCKDB_FILE = "budget.duckdb"
 
 # views a data team starts from; documents repeated under another path (duplicate_of) are left
@@ -57,136 +57,84 @@ def _record_classes() -> dict[str, type]:
     return {"documents": DocumentRecord, "facts": Fact, "tables": TableCell, "indicators": Indicator, "alignments": Alignment, "findings": Finding}
 
 
-def _arrow_type(tp: Any):  # noqa: ANN202 - a pyarrow DataType
-    import pyarrow as pa
-
+def _sql_type(tp: Any) -> str:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _arrow_type(args[0]) if len(args) == 1 else pa.string()
+        return _sql_type(args[0]) if len(args) == 1 else "JSON"
     if tp is bool:
-        return pa.bool_()
+        return "BOOLEAN"
     if tp is int:
-        return pa.int64()
+        return "BIGINT"
     if tp is float:
-        return pa.float64()
+        return "DOUBLE"
     if tp is str or origin is typing.Literal:
-        return pa.string()
+        return "VARCHAR"
     if origin is tuple and all(a is int for a in typing.get_args(tp)):
-        return pa.list_(pa.int64())
+        return "BIGINT[]"
     if origin is list and typing.get_args(tp) == (str,):
-        return pa.list_(pa.string())
-    return None  # nested structures are stored as JSON text
+        return "VARCHAR[]"
+    return "JSON"  # nested structures (documents.tables)
 
 
-def schema_for(record_type: str):  # noqa: ANN201 - a pyarrow Schema
-    """Typed columns from the record dataclass; nested values (documents.tables) as JSON text."""
-    import pyarrow as pa
-
+def columns_for(record_type: str) -> dict[str, str]:
+    """Column → DuckDB type, from the record dataclass (the output contract)."""
     cls = _record_classes()[record_type]
     hints = typing.get_type_hints(cls)
-    cols = []
-    for f in fields(cls):
-        t = _arrow_type(hints[f.name])
-        cols.append(pa.field(f.name, t if t is not None else pa.string()))
+    cols = {f.name: _sql_type(hints[f.name]) for f in fields(cls)}
     if record_type == "documents":
-        cols.append(pa.field("duplicate_of", pa.string()))
-    return pa.schema(cols)
+        cols["duplicate_of"] = "VARCHAR"
+    return cols
 
 
-class ParquetParts:
-    """One Parquet dataset folder per record type, a part file per chunk of documents."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.tmp = Path(tempfile.mkdtemp(prefix=".parquet.", dir=root.parent))
-        self.rows: dict[str, list[dict[str, Any]]] = {k: [] for k in RECORD_TYPES}
-        self.schemas = {k: schema_for(k) for k in RECORD_TYPES}
-        hints = {k: typing.get_type_hints(c) for k, c in _record_classes().items()}
-        self.json_cols = {k: {f.name for f in fields(_record_classes()[k]) if _arrow_type(hints[k][f.name]) is None} for k in RECORD_TYPES}
-        self.n_parts = 0
-        self.n_docs = 0
-        for k in RECORD_TYPES:
-            (self.tmp / k).mkdir()
-
-    def add(self, res: dict[str, list[dict[str, Any]]]) -> None:
-        for k in RECORD_TYPES:
-            self.rows[k].extend(res.get(k, []))
-        self.n_docs += 1
-        if self.n_docs % PARQUET_CHUNK_DOCS == 0:
-            self.flush()
-
-    def flush(self, *, force: bool = False) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        if not force and not any(self.rows.values()):
-            return
-        for k in RECORD_TYPES:
-            rows = self.rows[k]
-            if not rows and not force:
-                continue
-            schema = self.schemas[k]
-            names = set(schema.names)
-            extra = sorted({key for r in rows for key in r} - names)
-            cols = {}
-            for fld in schema:
-                vals = [r.get(fld.name) for r in rows]
-                if fld.name in self.json_cols[k]:
-                    vals = [None if v is None else json.dumps(v, ensure_ascii=False) for v in vals]
-                cols[fld.name] = pa.array(vals, type=fld.type)
-            for name in extra:  # a field added after this module was written: kept, as JSON text
-                cols[name] = pa.array([None if r.get(name) is None else r[name] if isinstance(r[name], str) else json.dumps(r[name], ensure_ascii=False) for r in rows], type=pa.string())
-            table = pa.table(cols)
-            if rows or not any((self.tmp / k).iterdir()):
-                pq.write_table(table, self.tmp / k / f"part-{self.n_parts:05d}.parquet", compression="zstd")
-            self.rows[k] = []
-        self.n_parts += 1
-
-    def commit(self) -> Path:
-        """Write what is left (and an empty part for a record type with no rows) and move into place."""
-        self.flush(force=True)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(self.tmp, 0o777 & ~mask)  # mkdtemp makes it private; results are meant to be shared
-        if self.root.exists():
-            old = self.root.with_name(f".{self.root.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(self.root, old)
-            os.replace(self.tmp, self.root)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(self.tmp, self.root)
-        return self.root
-
-    def abort(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def build_duckdb(out_dir: Path, parquet_root: Path) -> Path:
-    """OUT/budget.duckdb: a table per record type loaded from the Parquet parts, and the views."""
+def build_tabular(out_dir: Path) -> tuple[Path, Path]:
+    """`OUT/budget.duckdb` loaded from the finished JSONL files (DuckDB streams them, so memory
+    stays bounded), and `OUT/parquet/<type>/` exported from it in parts of at most
+    PARQUET_PART_BYTES. Both appear atomically; returns (parquet folder, database file)."""
     import duckdb
 
-    target = out_dir / DUCKDB_FILE
+    target, parquet = out_dir / DUCKDB_FILE, out_dir / "parquet"
     fd, tmp = tempfile.mkstemp(prefix=f".{DUCKDB_FILE}.", dir=out_dir)
     os.close(fd)
     os.unlink(tmp)  # duckdb creates the file itself
+    tmp_parquet = Path(tempfile.mkdtemp(prefix=".parquet.", dir=out_dir))
     try:
         con = duckdb.connect(tmp)
         try:
+            con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+            con.execute("SET preserve_insertion_order = true")
             for k in RECORD_TYPES:
-                glob = str(parquet_root / k / "*.parquet").replace("'", "''")
-                con.execute(f"CREATE TABLE {k} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+                src = _sql_str(str(out_dir / f"{k}.jsonl"))
+                cols = "{" + ", ".join(f"{_sql_str(c)}: {_sql_str(t)}" for c, t in columns_for(k).items()) + "}"
+                con.execute(f"CREATE TABLE {k} AS SELECT * FROM read_json({src}, format = 'newline_delimited', columns = {cols})")
+                con.execute(f"COPY {k} TO {_sql_str(str(tmp_parquet / k))} (FORMAT parquet, COMPRESSION zstd, FILE_SIZE_BYTES {PARQUET_PART_BYTES})")
             for name, sql in VIEWS.items():
                 con.execute(f"CREATE VIEW {name} AS {sql}")
         finally:
             con.close()
+        for k in RECORD_TYPES:  # a record type without rows still gets a (typed, empty) part
+            (tmp_parquet / k).mkdir(exist_ok=True)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp_parquet, 0o777 & ~mask)  # mkdtemp makes it private; results are meant to be shared
+        os.chmod(tmp, 0o666 & ~mask)
+        old = out_dir / ".parquet.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if parquet.exists():
+            os.replace(parquet, old)
+        os.replace(tmp_parquet, parquet)
+        shutil.rmtree(old, ignore_errors=True)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         Path(tmp + ".wal").unlink(missing_ok=True)
+        shutil.rmtree(tmp_parquet, ignore_errors=True)
         raise
-    return target
+    return parquet, target
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
 
 
 def query(out_dir: str | os.PathLike[str], sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
