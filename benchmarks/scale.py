@@ -91,16 +91,20 @@ def main() -> None:
     wall = time.perf_counter() - t0
     if r.returncode != 0:
         sys.exit(f"run failed ({r.returncode}): {r.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest single process, MB
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = usage.ru_maxrss / 1024  # the largest single process, MB
+    cpu = usage.ru_utime + usage.ru_stime  # robust to other load on a shared machine
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     print(f"run ({a.engine}, {a.workers} workers): {wall:.1f} s wall, {a.n / wall:.2f} documents/s, {nbytes / 1e6 / wall:.2f} MB/s")
+    print(f"  CPU {cpu:.1f} s over all processes: {a.n / cpu:.2f} documents per CPU second, {nbytes / 1e6 / cpu:.2f} MB per CPU second")
     print(f"  documents ok {summary['n_ok']}, errors {summary['n_errors']}; facts {sum(summary['facts_by_kind'].values())}, cells {summary['n_cells']}")
     print(f"peak RSS of the largest process (parent or worker): {peak:.0f} MB")
     print("outputs:")
     for p in sorted(out.iterdir()):
         print(f"  {p.name:<20} {_size(p) / 1e6:8.2f} MB")
     per_doc = wall / a.n
-    print(f"estimate at this rate: 10k {10_000 * per_doc / 60:.0f} min, 100k {100_000 * per_doc / 60:.0f} min ({a.workers} workers)")
+    print(f"estimate at this rate: 10k {10_000 * per_doc / 60:.0f} min, 100k {100_000 * per_doc / 60:.0f} min ({a.workers} workers); "
+          f"on {a.workers} idle cores: 100k {100_000 / (a.n / cpu) / a.workers / 60:.0f} min")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
 
