@@ -110,6 +110,9 @@ def test_deadline_interrupts_the_main_thread_and_worker_threads(in_thread):
     time.sleep(0.3)
 
 
+# the first timeout may land in a garbage-collector callback (hypothesis installs one), where
+# Python reports it as unraisable; the repeated error then stops the document
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_doc_timeout_makes_an_error_record_and_the_batch_goes_on(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
