@@ -27,9 +27,9 @@ from typing import Any
 from .deadline import deadline
 from .errors import UsageError
 from .ingest import DEFAULT_MAX_BYTES, decode, doc_id_for, read_bytes, sha256_of
-from .outputs import build_tabular
 from .pipeline import error_result, process
 from .records import DocumentResult
+from .tabular import build_tabular
 
 log = logging.getLogger("extract.batch")
 

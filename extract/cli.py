@@ -40,7 +40,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from .outputs import query, render_rows
+    from .tabular import query, render_rows
 
     columns, rows = query(args.out_dir, args.sql)
     if args.json:

@@ -170,7 +170,7 @@ def test_parquet_and_duckdb_hold_every_jsonl_record(small_batch, kind):
 
 
 def test_duckdb_views_join_facts_to_cells_and_findings_to_documents(small_batch):
-    from extract.outputs import query
+    from extract.tabular import query
 
     _, out, _ = small_batch
     alignments = _jsonl(out / "alignments.jsonl")
@@ -206,7 +206,7 @@ def test_query_sangong_by_department_and_year_matches_the_jsonl(small_batch, cap
 
 def test_query_errors_are_one_line_usage_errors(small_batch, tmp_path, capsys):
     from extract.cli import main
-    from extract.outputs import query
+    from extract.tabular import query
 
     _, out, _ = small_batch
     with pytest.raises(UsageError, match="SQL error"):
