@@ -16,6 +16,19 @@ import resource
 import time
 from pathlib import Path
 
+# The goal the project set itself: the whole pipeline should read text faster than jieba can
+# merely segment it into words (so extraction is never the bottleneck of a crawl).
+TARGET_RATIO = 1.0
+
+
+def explain_ratio(ratio: float) -> str:
+    """The speed ratio with what it means, so a number below target is not read as a pass."""
+    verdict = "meets the target" if ratio > TARGET_RATIO else "BELOW the target"
+    return (
+        f"ratio pipeline/jieba speed: {ratio:.2f}x — the pipeline processes text at {ratio:.2f}× the speed of jieba word "
+        f"segmentation alone; target > {TARGET_RATIO:g} (faster than just tokenising): {verdict}"
+    )
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -73,7 +86,7 @@ def main() -> None:
     print(f"stages: {a.stages}")
     print(f"pipeline : {mb / t_pipe:6.2f} MB/s  {len(docs) / t_pipe:7.1f} docs/s  ({t_pipe:.1f} s, {n_facts} facts)")
     print(f"jieba.lcut: {mb / t_jieba:6.2f} MB/s  {len(docs) / t_jieba:7.1f} docs/s  ({t_jieba:.1f} s, {n_tok} tokens)")
-    print(f"ratio pipeline/jieba speed: {t_jieba / t_pipe:.2f}x  (target > 1)")
+    print(explain_ratio(t_jieba / t_pipe))
     print(f"peak RSS: {peak_mb:.0f} MB")
 
 

@@ -1,9 +1,12 @@
 """The annotate → retrain loop: pre-annotated tasks out, corrected labels back in.
 
-Tasks are the lines of a document that hold facts, pre-annotated by the current pipeline, in
-Label Studio JSON, doccano JSONL or this project's own fact JSONL (`annotations/README.md`). Spans
-in a task are relative to its text; `data.offset` puts them back into the original document, so
-imported labels keep exact offsets. Import merges into `annotations/facts/`: a task replaces the
+Tasks are the paragraphs of a document that hold facts (long ones cut at sentence ends),
+pre-annotated by the current pipeline, in Label Studio JSON, doccano JSONL or this project's own
+fact JSONL (`annotations/README.md`). Spans in a task are relative to its text — in characters,
+except Label Studio's, which counts UTF-16 code units like the browser (a character outside the
+BMP counts 2) — and `data.offset` (characters) puts them back into the original document, so
+imported labels keep exact offsets. Only human annotations are imported: a Label Studio task with
+predictions and no annotation was never looked at and is counted and skipped. Import merges into `annotations/facts/`: a task replaces the
 facts of its own text range, never silently — reviewed labels that differ are reported as
 conflicts and kept unless `force`, and every rewritten file is backed up first.
 """
@@ -23,11 +26,17 @@ from typing import Any
 from .batch import atomic_write_text
 from .errors import ExtractError
 from .ingest import read_document
+from .layout import parse_layout
+from .normalize import normalize
 from .pipeline import process
 from .records import Fact
 
 FORMATS = ("label-studio", "doccano", "jsonl")
 ATTRS = ("subject", "value", "unit", "direction", "baseline", "text", "explains")
+# A paragraph longer than this is cut into tasks at sentence ends, so a task stays readable in
+# the labelling tool (most prose paragraphs of the dev corpus are under 300 characters).
+MAX_TASK_CHARS = 400
+_SENT_END = "。！？；;!?"
 
 
 class AnnotationFormatError(ExtractError):
@@ -68,18 +77,77 @@ class Task:
         return max((1 - abs(2 * f["confidence"] - 1) for f in self.facts), default=0.0)
 
 
+def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) as is, or cut after sentence ends into pieces of at most MAX_TASK_CHARS (a sentence
+    longer than that stays whole)."""
+    if b - a <= MAX_TASK_CHARS:
+        return [(a, b)]
+    pieces: list[tuple[int, int]] = []
+    start = last_end = a
+    for i in range(a, b):
+        if text[i] in _SENT_END:
+            if i + 1 - start > MAX_TASK_CHARS and last_end > start:
+                pieces.append((start, last_end))
+                start = last_end
+            last_end = i + 1
+    if b - start > MAX_TASK_CHARS and start < last_end < b:
+        pieces.append((start, last_end))
+        start = last_end
+    pieces.append((start, b))
+    return pieces
+
+
+def task_ranges(text: str) -> list[tuple[int, int]]:
+    """Original-text ranges of the document's paragraphs and headings (PDF-wrapped lines joined, as
+    the layout stage reads them), long paragraphs cut at sentence ends."""
+    ranges: list[tuple[int, int]] = []
+    for b in parse_layout(normalize(text)).blocks:
+        if b.kind == "table" or not len(b.text):
+            continue
+        a, e = b.text.offsets[0], b.text.end_of(len(b.text) - 1)
+        ranges += _cut(text, a, e)
+    return sorted(ranges)
+
+
 def tasks_for(path: str | Path) -> list[Task]:
-    """One task per original line (paragraph) that holds facts."""
+    """One task per paragraph (or sentence run of a long one) that holds facts; a fact outside
+    every paragraph (a table note) gets its own line."""
     raw = read_document(path)
     res = process(raw)
     text, doc = raw.text, Path(path).name
     starts = {f.fact_id: f.span[0] for f in res.facts}
-    by_line: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+    ranges = task_ranges(text)
+    by_range: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
     for f in res.facts:
-        a = text.rfind("\n", 0, f.span[0]) + 1
-        b = text.find("\n", f.span[1])
-        by_line[(a, len(text) if b < 0 else b)].append(fact_record(doc, text, f, starts))
-    return [Task(doc, a, text[a:b], fs) for (a, b), fs in sorted(by_line.items())]
+        rng = next(((a, b) for a, b in ranges if a <= f.span[0] and f.span[1] <= b), None)
+        if rng is None:
+            a = text.rfind("\n", 0, f.span[0]) + 1
+            b = text.find("\n", f.span[1])
+            rng = (a, len(text) if b < 0 else b)
+        by_range[rng].append(fact_record(doc, text, f, starts))
+    return [Task(doc, a, text[a:b], fs) for (a, b), fs in sorted(by_range.items())]
+
+
+def utf16_len(s: str) -> int:
+    """Length as JavaScript (and Label Studio) counts it: characters outside the BMP count 2."""
+    return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF)
+
+
+def char_index(s: str, utf16_offset: int) -> int:
+    """The character index of a UTF-16 offset into `s` (the inverse of utf16_len of a prefix)."""
+    n = 0
+    for i, ch in enumerate(s):
+        if n >= utf16_offset:
+            return i
+        n += 2 if ord(ch) > 0xFFFF else 1
+    return len(s)
+
+
+def label_studio_config() -> Path:
+    """The shipped Label Studio labelling config whose names match the export."""
+    from importlib import resources
+
+    return Path(str(resources.files("extract") / "data" / "label_studio.xml"))
 
 
 def select_tasks(tasks: list[Task], select: str = "uncertain", n: int | None = None, seed: int = 0) -> list[Task]:
@@ -96,13 +164,14 @@ def select_tasks(tasks: list[Task], select: str = "uncertain", n: int | None = N
 def _to_label_studio(t: Task) -> dict[str, Any]:
     result = []
     for i, f in enumerate(t.facts):
+        start, end = utf16_len(t.text[: f["start"] - t.offset]), utf16_len(t.text[: f["end"] - t.offset])
         result.append(
             {
                 "id": f"{t.offset}-{i}",
                 "from_name": "kind",
                 "to_name": "text",
                 "type": "labels",
-                "value": {"start": f["start"] - t.offset, "end": f["end"] - t.offset, "text": f["surface"], "labels": [f["kind"]]},
+                "value": {"start": start, "end": end, "text": f["surface"], "labels": [f["kind"]]},
                 "meta": {"text": [json.dumps({k: f[k] for k in ATTRS}, ensure_ascii=False)]},
                 "score": f["confidence"],
             }
@@ -163,8 +232,10 @@ def _fact(doc: str, start: int, end: int, kind: str, attrs: dict[str, Any]) -> d
     return {"doc": doc, "start": start, "end": end, "kind": kind, **{k: attrs.get(k) for k in ATTRS}}
 
 
-def read_tasks(path: str | Path) -> list[tuple[str, int, int, list[dict[str, Any]]]]:
-    """(doc, range start, range end, facts with document offsets) per task, from any export format."""
+def read_tasks(path: str | Path, *, unlabelled: list[str] | None = None) -> list[tuple[str, int, int, list[dict[str, Any]]]]:
+    """(doc, range start, range end, facts with document offsets) per human-labelled task, from any
+    export format. A Label Studio task nobody annotated (predictions only) is left out; its
+    `doc@offset` is appended to `unlabelled`."""
     p = Path(path)
     try:
         raw = p.read_text(encoding="utf-8").strip()
@@ -177,23 +248,35 @@ def read_tasks(path: str | Path) -> list[tuple[str, int, int, list[dict[str, Any
     if not items:
         raise AnnotationFormatError(f"{p}: no tasks")
     try:
-        return _parse_tasks(p, items)
+        return _parse_tasks(p, items, [] if unlabelled is None else unlabelled)
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         raise AnnotationFormatError(f"{p}: a task lacks a field or has a bad one ({type(exc).__name__}: {exc})") from exc
 
 
-def _parse_tasks(p: Path, items: list[Any]) -> list[tuple[str, int, int, list[dict[str, Any]]]]:
+def _human_annotation(task: dict[str, Any]) -> dict[str, Any] | None:
+    """The last annotation a person submitted (cancelled/skipped ones do not count), never a prediction."""
+    done = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
+    return done[-1] if done else None
+
+
+def _parse_tasks(p: Path, items: list[Any], unlabelled: list[str]) -> list[tuple[str, int, int, list[dict[str, Any]]]]:
     out: list[tuple[str, int, int, list[dict[str, Any]]]] = []
     own: dict[tuple[str, int, int], list[dict[str, Any]]] = defaultdict(list)
     for it in items:
         if not isinstance(it, dict):
             raise AnnotationFormatError(f"{p}: a task is not a JSON object")
-        if "data" in it:  # Label Studio: the last human annotation wins over the prediction
+        if "data" in it:  # Label Studio: the last human annotation; predictions alone are not gold
             d = it["data"]
-            sets = it.get("annotations") or it.get("predictions") or [{"result": []}]
-            res = [r for r in sets[-1].get("result", []) if r.get("type") == "labels"]
-            off = int(d["offset"])
-            facts = [_fact(d["doc"], off + r["value"]["start"], off + r["value"]["end"], r["value"]["labels"][0], _attrs(r.get("meta"))) for r in res]
+            off, text = int(d["offset"]), d["text"]
+            ann = _human_annotation(it)
+            if ann is None:
+                unlabelled.append(f"{d['doc']}@{off}")
+                continue
+            res = [r for r in ann.get("result", []) if r.get("type") == "labels"]
+            facts = [
+                _fact(d["doc"], off + char_index(text, r["value"]["start"]), off + char_index(text, r["value"]["end"]), r["value"]["labels"][0], _attrs(r.get("meta")))
+                for r in res
+            ]
             out.append((d["doc"], off, off + len(d["text"]), facts))
         elif "label" in it and "offset" in it:  # doccano
             off, attrs = int(it["offset"]), it.get("attributes") or []
@@ -216,9 +299,12 @@ class ImportReport:
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)
     backups: list[str] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)  # tasks with predictions only: skipped
 
     def render(self) -> str:
         rows = [f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged, {len(self.conflicts)} conflicts"]
+        if self.unlabelled:
+            rows.append(f"{len(self.unlabelled)} task{'s' if len(self.unlabelled) != 1 else ''} with predictions only (nobody annotated them): skipped")
         rows += [f"  conflict: {c}" for c in self.conflicts]
         rows += [f"  backup: {b}" for b in self.backups]
         return "\n".join(rows)
@@ -232,7 +318,7 @@ def import_tasks(path: str | Path, into: str | Path, *, corpus: str | Path | Non
     """Merge corrected tasks into INTO/facts/; each task replaces the labels inside its range."""
     rep = ImportReport()
     by_doc: dict[str, list[tuple[int, int, list[dict[str, Any]]]]] = defaultdict(list)
-    for doc, a, b, facts in read_tasks(path):
+    for doc, a, b, facts in read_tasks(path, unlabelled=rep.unlabelled):
         by_doc[doc].append((a, b, facts))
     folder = Path(into) / "facts"
     # every document is read before anything is written: a missing one stops the import cleanly

@@ -48,6 +48,7 @@ class BatchSummary:
     n_ok: int = 0
     n_errors: int = 0
     n_reused: int = 0
+    n_skipped: int = 0  # not budget documents (a README beside the disclosures)
     facts_by_kind: dict[str, int] = field(default_factory=dict)
     n_cells: int = 0
     n_indicators: int = 0
@@ -63,7 +64,7 @@ class BatchSummary:
     def render(self) -> str:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.facts_by_kind.items())) or "none"
         lines = [
-            f"documents: {self.n_documents} ({self.n_ok} ok, {self.n_errors} errors, {self.n_reused} reused)",
+            f"documents: {self.n_documents} ({self.n_ok} ok, {self.n_errors} errors, {self.n_skipped} skipped, {self.n_reused} reused)",
             f"facts: {sum(self.facts_by_kind.values())} ({kinds})",
             f"table cells: {self.n_cells}, performance indicators: {self.n_indicators}, facts aligned to tables: {self.n_alignments}",
             "findings: " + (", ".join(f"{k} {v}" for k, v in sorted(self.findings_by_check.items())) or "none"),
@@ -106,8 +107,9 @@ def process_path(path: str, max_bytes: int, use_models: bool = True, doc_timeout
             text, enc = decode(data, name=Path(path).name)
             from .ingest import RawDocument
             from .model import Models
+            from .screen import screen
 
-            result = process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models())
+            result = screen(process(RawDocument(path, text, enc, sha256_of(data), len(data)), models=None if use_models else Models()))
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         result = error_result(path, data, exc)
     return pack(result_dict(result))
@@ -202,6 +204,8 @@ def run(
     if not files:
         raise UsageError("no input documents found (searched for " + ", ".join(glob.split(",") if glob else DEFAULT_PATTERNS) + ")")
     out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"output {out_dir} is a file; give a folder (it is created when missing)")
     parts = out_dir / ".parts"
     parts.mkdir(parents=True, exist_ok=True)
     if workers is not None and workers < 1:
@@ -343,6 +347,9 @@ def _assemble(files: list[Path], out_dir: Path, parts: Path, *, tabular: bool = 
                     streams.write("documents", json.dumps(doc, ensure_ascii=False) + "\n")
                     continue
                 seen[doc["doc_id"]] = str(f)
+            elif doc["status"] == "skipped":
+                summary.n_skipped += 1
+                log.info("skipped %s: %s", f, doc.get("error"))
             else:
                 summary.n_errors += 1
                 summary.errors.append({"path": str(f), "error": doc.get("error") or ""})

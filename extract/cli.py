@@ -10,12 +10,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import ExtractError
+from .errors import ExtractError, UsageError
+
+
+def _positive(name: str, value: float | None, *, allow_zero: bool = False) -> None:
+    """Numeric options: a negative (or zero) count or size is a one-line usage error."""
+    if value is not None and (value < 0 or (value == 0 and not allow_zero)):
+        raise UsageError(f"{name} must be {'0 or more' if allow_zero else 'more than 0'}, got {value:g}")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from .batch import run
 
+    _positive("--max-mb", args.max_mb)
+    _positive("--workers", args.workers)
     summary = run(
         args.paths,
         out=args.out,
@@ -68,6 +80,7 @@ def _cmd_facts(args: argparse.Namespace) -> int:
         return 0
     d = r.document
     print(f"{d.path}  {d.department or '?'} {d.year or '?'} {d.doc_kind or '?'}  encoding={d.encoding}  facts={d.n_facts}")
+    print(FACTS_LEGEND)
     section = None
     for f in r.facts:
         if f.section != section:
@@ -81,12 +94,16 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+FACTS_LEGEND = "kind  subject = value unit  [vs baseline]  [metric id, - when none]  confidence (0-1: trained probability the fact is right)"
+
+
 def _cmd_tables(args: argparse.Namespace) -> int:
     from .ingest import read_document
     from .layout import parse_layout
     from .normalize import normalize
     from .tables import parse_tables
 
+    _positive("--rows", args.rows, allow_zero=True)
     raw = read_document(args.file)
     tables = parse_tables(parse_layout(normalize(raw.text)).blocks, doc_id=raw.doc_id)
     if args.json:
@@ -118,8 +135,11 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
 def _training_main():  # noqa: ANN202 - the training entry point, or None outside a checkout
     # training/ lives beside extract/ in a checkout and is not installed with the package
-    if (Path.cwd() / "training" / "train.py").is_file() and str(Path.cwd()) not in sys.path:
-        sys.path.insert(0, str(Path.cwd()))
+    from .evaluate import project_path
+
+    root = project_path(".").resolve()
+    if (root / "training" / "train.py").is_file() and str(root) not in sys.path:
+        sys.path.insert(0, str(root))
     try:
         from training import train
     except ImportError:
@@ -127,10 +147,21 @@ def _training_main():  # noqa: ANN202 - the training entry point, or None outsid
     return train
 
 
+def _project_defaults(args: argparse.Namespace, **defaults: str) -> None:
+    """Unset folder options resolve against the source checkout, not the working directory."""
+    from .evaluate import project_path
+
+    for name, rel in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, str(project_path(rel)))
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_all
+    from .evaluate import check_inputs, evaluate_all
     from .model import Models
 
+    _project_defaults(args, annotations="annotations", corpus="tests/data/corpus")
+    check_inputs(args.corpus, args.annotations)
     if args.lodo:
         train = _training_main()
         if train is None:
@@ -153,12 +184,17 @@ def _cmd_annotate_export(args: argparse.Namespace) -> int:
     from .annotate import export_tasks
     from .batch import discover
 
+    _positive("--n", args.n)
     files = discover(args.paths)
     skipped: list[str] = []
     n = export_tasks(files, Path(args.out), fmt=args.format, select=args.select, n=args.n, skipped=skipped)
     for msg in skipped:
         print(f"skipped {msg}", file=sys.stderr)
-    print(f"{n} tasks from {len(files) - len(skipped)} documents -> {args.out} ({args.format}, {args.select} first)")
+    print(f"{_plural(n, 'task')} from {_plural(len(files) - len(skipped), 'document')} -> {args.out} ({args.format}, {args.select} first)")
+    if args.format == "label-studio":
+        from .annotate import label_studio_config
+
+        print(f"labelling config for the Label Studio project: {label_studio_config()}")
     return 0
 
 
@@ -173,6 +209,7 @@ def _cmd_annotate_import(args: argparse.Namespace) -> int:
 def _cmd_annotate_docbin(args: argparse.Namespace) -> int:
     from .annotate import export_docbin
 
+    _project_defaults(args, annotations="annotations", corpus="tests/data/corpus")
     c = export_docbin(args.annotations, args.corpus, args.out)
     print(f"{c['docs']} docs, {c['spans']} spans ({c['widened']} widened to token edges, {c['dropped']} dropped) -> {args.out}")
     return 0
@@ -183,6 +220,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if train is None:
         print("budget-extract train: run it from a source checkout (the training/ package is not installed)", file=sys.stderr)
         return 2
+    _project_defaults(args, annotations="annotations", corpus="tests/data/corpus", out="extract/models")
     return train.main(["--annotations", args.annotations, "--corpus", args.corpus, "--out", args.out])
 
 
@@ -194,8 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="extract a batch of documents into JSONL files", description="Extract every document under PATH into JSONL record files (see CONTRACT).")
     r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     r.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    from .batch import DEFAULT_PATTERNS
+
     r.add_argument("--workers", type=int, default=None, metavar="N", help="parallel processes (default: up to 4, one per core)")
-    r.add_argument("--glob", default=None, metavar="PATTERN", help="file name patterns in folders, comma separated (default: *.txt,*.md)")
+    r.add_argument("--glob", default=None, metavar="PATTERN", help=f"file name patterns in folders, comma separated (default: {','.join(DEFAULT_PATTERNS)})")
     r.add_argument("--resume", action="store_true", help="reuse documents already finished in DIR")
     r.add_argument("--max-mb", type=float, default=50.0, metavar="MB", help="skip files larger than this with an error record (default 50)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -213,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true", help="one JSON object per row")
     q.set_defaults(func=_cmd_query)
 
-    rp = sub.add_parser("report", help="write HTML pages for a finished batch", description="Write OUT_DIR/report/index.html and a page per document: findings, facts beside their table cells, the highlighted text.")
+    rp = sub.add_parser("report", help="write HTML pages for a finished batch", description="Write OUT_DIR/report/index.html (a sortable row per file) and a page per document: chart, findings, and the document as it reads with every fact highlighted and linked to its table cell.")
     rp.add_argument("out_dir", metavar="OUT_DIR", help="the --out folder of a finished `run`")
     rp.set_defaults(func=_cmd_report)
 
@@ -228,13 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=_cmd_tables)
 
     e = sub.add_parser("evaluate", help="score the pipeline against hand-checked annotations", description="Precision/recall of facts per kind and per metric (with confusions), table cells and targets, alignment accuracy, findings per check; --lodo for held-out model scores.")
-    e.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/, tables/, alignments/, findings/ (default: annotations)")
-    e.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
+    e.add_argument("--annotations", default=None, metavar="DIR", help="folder with facts/, tables/, alignments/, findings/ (default: the checkout's annotations/)")
+    e.add_argument("--corpus", default=None, metavar="DIR", help="the annotated documents (default: the checkout's tests/data/corpus)")
     e.add_argument("--json", action="store_true", help="JSON instead of the readable report")
     which = e.add_mutually_exclusive_group()
     which.add_argument("--models", default=None, metavar="DIR", help="models written by `train --out DIR` (default: the shipped ones)")
     which.add_argument("--rules", action="store_true", help="score the rules alone, no trained model")
-    e.add_argument("--lodo", action="store_true", help="leave-one-document-out: retrain on all but one document, score it, for each (≈ 20 s)")
+    e.add_argument("--lodo", action="store_true", help="leave-one-document-out: retrain on all but one document, score it, for each (≈ 100 s of CPU)")
     e.set_defaults(func=_cmd_evaluate)
 
     an = sub.add_parser("annotate", help="export pre-annotated tasks, import corrections", description="The annotate → retrain loop (see annotations/README.md).")
@@ -255,15 +295,20 @@ def build_parser() -> argparse.ArgumentParser:
     ai.set_defaults(func=_cmd_annotate_import)
 
     ad = asub.add_parser("docbin", help="gold facts as a spaCy DocBin for training", description="One Doc per line that holds gold facts (jieba-segmented), spans in doc.spans['facts'].")
-    ad.add_argument("--annotations", default="annotations", metavar="DIR")
-    ad.add_argument("--corpus", default="tests/data/corpus", metavar="DIR")
+    ad.add_argument("--annotations", default=None, metavar="DIR", help="default: the checkout's annotations/")
+    ad.add_argument("--corpus", default=None, metavar="DIR", help="default: the checkout's tests/data/corpus")
     ad.add_argument("--out", required=True, metavar="FILE", help="e.g. train.spacy")
     ad.set_defaults(func=_cmd_annotate_docbin)
 
-    tr = sub.add_parser("train", help="retrain the shipped models from annotations", description="Train the subject, metric and confidence models (seeded) and print their leave-one-document-out scores next to the rules'.")
-    tr.add_argument("--annotations", default="annotations", metavar="DIR", help="folder with facts/ (default: annotations)")
-    tr.add_argument("--corpus", default="tests/data/corpus", metavar="DIR", help="the annotated documents (default: tests/data/corpus)")
-    tr.add_argument("--out", default="extract/models", metavar="DIR", help="where the model files go (default: extract/models)")
+    tr = sub.add_parser(
+        "train",
+        help="retrain the shipped models from annotations",
+        description="Train the kind, subject, metric, reason and confidence models (seeded, in pipeline order) and print their "
+        "leave-one-document-out scores next to the rules'; a ranker that does not beat the rules is not written.",
+    )
+    tr.add_argument("--annotations", default=None, metavar="DIR", help="folder with facts/ (default: the checkout's annotations/)")
+    tr.add_argument("--corpus", default=None, metavar="DIR", help="the annotated documents (default: the checkout's tests/data/corpus)")
+    tr.add_argument("--out", default=None, metavar="DIR", help="where the model files go (default: the checkout's extract/models)")
     tr.set_defaults(func=_cmd_train)
     return p
 

@@ -15,11 +15,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import UsageError
 from .model import Models
 from .records import Fact, Finding
 
 KINDS = ("amount", "change", "percent", "headcount", "count", "reason")
 _NORM = re.compile(r"[\s“”\"'‘’()（）【】\[\]《》、]")
+
+
+def project_path(rel: str) -> Path:
+    """A path inside the source checkout this package runs from, so the `evaluate`/`train`
+    defaults (annotations/, tests/data/corpus) work from any working directory."""
+    return Path(__file__).resolve().parent.parent / rel
+
+
+def check_inputs(corpus: str | Path, annotations: str | Path) -> None:
+    """Refuse to score nothing: a missing corpus or annotation folder is a usage error, not F1 1.0."""
+    if not Path(corpus).is_dir():
+        raise UsageError(f"no corpus folder {corpus} (pass --corpus DIR)")
+    if not Path(annotations).is_dir():
+        raise UsageError(f"no annotations folder {annotations} (pass --annotations DIR)")
 
 
 def norm_subject(s: str | None) -> str:
@@ -204,7 +219,10 @@ def _confusion(pred: list[Fact], gold: list[dict[str, Any]], score: Score) -> No
 def evaluate(corpus: str | Path, annotations: str | Path) -> Score:
     from .pipeline import extract_document
 
+    check_inputs(corpus, annotations)
     gold = load_gold(annotations)
+    if not gold:
+        raise UsageError(f"no gold facts (*.jsonl) in {annotations}")
     score = Score()
     for name, recs in gold.items():
         path = Path(corpus) / name
@@ -486,6 +504,7 @@ def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models 
     from .ingest import read_document
     from .pipeline import process
 
+    check_inputs(corpus, annotations)
     ann = Path(annotations)
     facts_gold = load_gold(ann / "facts") if (ann / "facts").is_dir() else {}
     fs, ts, al, fi, ms = Score(), TableScore(), AlignScore(), FindingScore(), MetricScore()
@@ -494,6 +513,8 @@ def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models 
         return [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()] if p.exists() else []
 
     docs = sorted({p.name for p in Path(corpus).glob("*") if p.is_file()} & ({*facts_gold} | {p.stem for p in (ann / "tables").glob("*.jsonl")}))
+    if not docs:
+        raise UsageError(f"no document in {corpus} has gold in {ann}/facts or {ann}/tables: nothing to score")
     for doc in docs:
         r = process(read_document(Path(corpus) / doc), models=models)
         if doc in facts_gold:

@@ -88,7 +88,7 @@ def process(raw: RawDocument, *, calibrate_confidence: bool = True, models: Mode
     projects = {t.table_id: p for t in tables if (p := _project_of(t))}
     alignments = align(facts, cells, stats=stats, projects=projects)
     findings = run_checks(
-        CheckInput(doc_id=raw.doc_id, text=raw.text, year=layout.year, facts=facts, tables=tables, alignments=alignments, toc_titles=layout.toc)
+        CheckInput(doc_id=raw.doc_id, text=raw.text, year=layout.year, facts=facts, tables=tables, alignments=alignments, toc_titles=layout.toc, doc_kind=layout.doc_kind)
     )
     doc = DocumentRecord(
         doc_id=raw.doc_id,

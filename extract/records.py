@@ -32,7 +32,7 @@ class DocumentRecord(_Record):
     path: str
     sha256: str
     encoding: str | None
-    status: Literal["ok", "error"]
+    status: Literal["ok", "error", "skipped"]  # skipped: not a budget document (reason in `error`)
     error: str | None = None
     department: str | None = None
     year: int | None = None
@@ -86,6 +86,74 @@ class TableCell(_Record):
     span: tuple[int, int] | None
     row_label_raw: str = ""
     is_total: bool = False
+    row_path: str = ""  # the rows this row is part of, outermost first (本年收入 > 一般公共预算拨款收入)
+
+
+@dataclass(slots=True)
+class RawCell:
+    """One cell as a table reader cut it from a line, before it is known what it holds; the
+    offsets index the original text so a value's span can be checked there."""
+
+    text: str  # stripped, whitespace-compacted
+    start: int  # original offsets of the stripped text
+    end: int
+    x0: float = 0.0  # display columns (aligned layout) or ordinal column (others)
+    x1: float = 0.0
+    # aligned layout: the same text as two cells, split at its last single space (台式计算机 分散自行组织)
+    alt: tuple[RawCell, RawCell] | None = None
+
+
+@dataclass(slots=True)
+class RawLine:
+    """One printed line of a table region as cells (a row, a title, a note or a wrapped piece)."""
+
+    cells: list[RawCell]
+    line_no: int
+    text: str  # the whole line, compacted
+
+    @property
+    def is_single(self) -> bool:
+        """At most one non-empty cell: a title, unit or note line rather than a row."""
+        return len([c for c in self.cells if c.text]) <= 1
+
+
+@dataclass
+class Table:
+    """One parsed table: its cells and indicators plus what the checks and the CLI need beside
+    them (title, unit, header, column paths, rows as read, the 空表说明 note of an empty table)."""
+
+    table_id: str
+    title: str
+    unit: str | None
+    layout: str
+    header: list[list[str]] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    rows: list[RawLine] = field(default_factory=list)
+    cells: list[TableCell] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    note: str | None = None
+    span: tuple[int, int] | None = None
+
+    @property
+    def empty(self) -> bool:
+        """No value and no indicator: a table the document promises but leaves empty."""
+        return not self.cells and not self.indicators
+
+    def summary(self) -> dict[str, object]:
+        """The per-table entry of documents.jsonl (`tables`)."""
+        return {
+            "table_id": self.table_id,
+            "table_title": self.title,
+            "unit": self.unit,
+            "layout": self.layout,
+            "n_rows": len(self.rows),
+            "n_cells": len(self.cells),
+            "n_indicators": len(self.indicators),
+            "empty": self.empty,
+            "note": self.note,
+            "columns": self.columns,
+            "span": list(self.span) if self.span else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,3 +167,38 @@ def table_headers() -> TableHeaders:
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(f"table_headers.json: bad or missing entry: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class FigureType:
+    name: str
+    header: re.Pattern[str]
+    prose: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class FigureTypes:
+    """The figure-type vocabulary (`extract/data/figure_types.json`)."""
+
+    types: tuple[FigureType, ...]
+    defaults: dict[str, str]
+    compatible: frozenset[frozenset[str]]
+
+
+@cache
+def figure_types() -> FigureTypes:
+    d = _load_json("figure_types.json")
+    try:
+        types = tuple(FigureType(t["name"], re.compile(t["header"]), re.compile(t["prose"])) for t in d["types"])
+    except (KeyError, re.error) as exc:
+        raise DataFileError(f"figure_types.json: {exc}") from exc
+    return FigureTypes(types, dict(d.get("defaults", {})), frozenset(frozenset(p) for p in d.get("compatible", [])))
+
+
+@cache
+def budget_words() -> tuple[str, ...]:
+    """Words of the genre (genre.json): a file with none of them is not a budget disclosure."""
+    words = _load_json("genre.json").get("budget_words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError("genre.json: budget_words must be a non-empty list of strings")
+    return tuple(words)

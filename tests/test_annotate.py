@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.annotate import AnnotationFormatError, export_tasks, import_tasks, read_tasks, select_tasks, tasks_for
 from extract.errors import ExtractError
@@ -43,6 +45,8 @@ def test_uncertain_tasks_come_first(tasks):
 def test_export_import_round_trip(tmp_path, tasks, fmt, name):
     out = tmp_path / name
     assert export_tasks([DOC], out, fmt=fmt, select="all") == len(tasks)
+    if fmt == "label-studio":  # a person accepts every pre-annotation as it is
+        _accept_all(out)
     rep = import_tasks(out, tmp_path / "ann", corpus=CORPUS)
     n = sum(len(t.facts) for t in tasks)
     assert (rep.added, rep.changed, rep.removed, rep.conflicts) == (n, 0, 0, [])
@@ -54,6 +58,14 @@ def test_export_import_round_trip(tmp_path, tasks, fmt, name):
     # importing the same file again changes nothing and makes no backup
     again = import_tasks(out, tmp_path / "ann", corpus=CORPUS)
     assert again.added == again.changed == again.removed == 0 and again.backups == []
+
+
+def _accept_all(path: Path) -> list[dict]:
+    items = json.loads(path.read_text(encoding="utf-8"))
+    for it in items:
+        it["annotations"] = [{"completed_by": 1, "was_cancelled": False, "result": it["predictions"][0]["result"]}]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return items
 
 
 def _label_studio_correction(tmp_path, tasks):
@@ -119,6 +131,10 @@ def test_cli_export_then_import(tmp_path, capsys):
     assert main(["annotate", "export", str(DOC), "--out", str(out), "--n", "3"]) == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
     assert main(["annotate", "import", str(out), "--into", str(tmp_path / "ann"), "--corpus", str(CORPUS)]) == 0
+    assert "3 tasks with predictions only" in capsys.readouterr().out  # nobody labelled them: nothing imported
+    assert not (tmp_path / "ann" / "facts").exists()
+    _accept_all(out)
+    assert main(["annotate", "import", str(out), "--into", str(tmp_path / "ann"), "--corpus", str(CORPUS)]) == 0
     assert "added" in capsys.readouterr().out
     assert (tmp_path / "ann" / "facts" / f"{DOC.name}.jsonl").is_file()
 
@@ -166,3 +182,120 @@ def test_import_with_a_missing_document_writes_nothing(tmp_path):
     with pytest.raises(ExtractError):
         import_tasks(out, tmp_path / "ann", corpus=CORPUS)
     assert not (tmp_path / "ann" / "facts").exists() or not any((tmp_path / "ann" / "facts").iterdir())
+
+
+def test_an_unedited_label_studio_export_imports_nothing(tmp_path, tasks):
+    out = tmp_path / "ls.json"
+    export_tasks([DOC], out, fmt="label-studio", select="all")
+    items = json.loads(out.read_text(encoding="utf-8"))
+    for it in items:  # what Label Studio exports for tasks nobody labelled
+        it["annotations"] = []
+    items[1]["annotations"] = [{"was_cancelled": True, "result": items[1]["predictions"][0]["result"]}]  # skipped by the annotator
+    out.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    rep = import_tasks(out, tmp_path / "ann", corpus=CORPUS, reviewer="alice")
+    assert (rep.added, rep.changed, rep.removed) == (0, 0, 0)
+    assert len(rep.unlabelled) == len(items) == len(tasks)
+    assert f"{len(items)} tasks with predictions only" in rep.render()
+    assert not (tmp_path / "ann" / "facts" / f"{DOC.name}.jsonl").exists()
+
+
+def test_only_the_annotated_task_is_imported(tmp_path, tasks):
+    out = tmp_path / "ls.json"
+    export_tasks([DOC], out, fmt="label-studio", select="all")
+    items = json.loads(out.read_text(encoding="utf-8"))
+    items[0]["annotations"] = [{"result": items[0]["predictions"][0]["result"]}]
+    out.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    rep = import_tasks(out, tmp_path / "ann", corpus=CORPUS, reviewer="alice")
+    assert rep.added == len(items[0]["predictions"][0]["result"]) > 0
+    assert len(rep.unlabelled) == len(items) - 1
+
+
+def test_label_studio_config_matches_the_export(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from extract.annotate import label_studio_config
+    from extract.evaluate import KINDS
+
+    root = ET.parse(label_studio_config()).getroot()
+    labels = root.find("Labels")
+    text = root.find("Text")
+    assert labels is not None and text is not None
+    assert [x.get("value") for x in labels.findall("Label")] == list(KINDS)
+    out = tmp_path / "ls.json"
+    export_tasks([DOC], out, fmt="label-studio", select="all", n=5)
+    items = json.loads(out.read_text(encoding="utf-8"))
+    results = [r for it in items for r in it["predictions"][0]["result"]]
+    assert results
+    for r in results:
+        assert r["from_name"] == labels.get("name") and r["to_name"] == text.get("name") == labels.get("toName")
+        assert r["value"]["labels"][0] in KINDS
+    assert text.get("value") == "$text" and all("text" in it["data"] for it in items)
+
+
+def test_tasks_are_paragraphs_not_wrapped_lines(tmp_path):
+    doc = tmp_path / "wrapped.txt"
+    para = ["2023年某某区医疗保障局收入预算总额为271.33万元，较上年减少65.92", "万元，主要原因是人员减少；其中一般公共预算拨款收入", "271.33万元，与上年持平。"]
+    doc.write_text("一、收入预算情况\n\n" + "\n".join(para) + "\n\n二、支出预算情况\n\n支出预算总额为271.33万元。\n", encoding="utf-8")
+    ts = tasks_for(doc)
+    text = read_document(doc).text
+    assert ts
+    first = next(t for t in ts if "收入预算总额" in t.text)
+    assert first.text == "\n".join(para)  # the whole wrapped paragraph, not one line of it
+    assert len(first.facts) >= 3
+    for t in ts:
+        assert t.offset == 0 or text[t.offset - 1] == "\n"  # never starts mid-line
+        assert not t.text.startswith((para[1], para[2]))
+
+
+def test_a_long_paragraph_is_cut_at_sentence_ends(tmp_path):
+    from extract.annotate import MAX_TASK_CHARS
+
+    doc = tmp_path / "long.txt"
+    sent = "本年度部门一般公共预算支出为{}万元，较上年增加1.5万元。"
+    body = "".join(sent.format(100 + i) for i in range(40))
+    assert len(body) > 2 * MAX_TASK_CHARS
+    doc.write_text("一、支出预算情况\n\n" + body + "\n", encoding="utf-8")
+    ts = tasks_for(doc)
+    assert len(ts) >= 3
+    for t in ts:
+        assert len(t.text) <= MAX_TASK_CHARS and t.text.endswith("。")
+        assert t.text.startswith("本年度")
+
+
+def test_label_studio_offsets_count_utf16_for_characters_outside_the_bmp(tmp_path):
+    doc = tmp_path / "nonbmp.txt"
+    doc.write_text("一、收入\n\n𠮷𠀀单位收入预算总额为271.33万元，较上年减少65.92万元。\n", encoding="utf-8")
+    out = tmp_path / "ls.json"
+    export_tasks([doc], out, fmt="label-studio", select="all")
+    items = json.loads(out.read_text(encoding="utf-8"))
+    res = items[0]["predictions"][0]["result"]
+    assert res
+    task_text = items[0]["data"]["text"]
+    js = task_text.encode("utf-16-le")
+    for r in res:  # what a browser would slice: UTF-16 code units
+        v = r["value"]
+        assert js[2 * v["start"] : 2 * v["end"]].decode("utf-16-le") == v["text"]
+    _accept_all(out)
+    import_tasks(out, tmp_path / "ann", corpus=tmp_path)
+    text = read_document(doc).text
+    got = [json.loads(x) for x in (tmp_path / "ann" / "facts" / "nonbmp.txt.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {g["surface"] for g in got} >= {"271.33", "65.92"}
+    for g in got:
+        assert text[g["start"] : g["end"]] == g["surface"]
+
+
+@given(st.text(alphabet=st.sampled_from(["预", "算", "1", ".", "\n", "𠮷", "😀", "a", "，"]), max_size=40))
+def test_utf16_offsets_round_trip(s):
+    from extract.annotate import char_index, utf16_len
+
+    assert utf16_len(s) == len(s.encode("utf-16-le")) // 2
+    for i in range(len(s) + 1):
+        assert char_index(s, utf16_len(s[:i])) == i
+
+
+def test_cli_export_names_the_labelling_config(tmp_path, capsys):
+    from extract.cli import main
+
+    assert main(["annotate", "export", str(DOC), "--out", str(tmp_path / "t.json"), "--n", "2"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("labelling config"))
+    assert Path(line.split(": ", 1)[1]).read_text(encoding="utf-8").lstrip().startswith("<!--")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extract.layout import parse_layout
 from extract.normalize import normalize
-from extract.tables import parse_number, parse_tables, parse_target
+from extract.tables import Table, parse_number, parse_tables, parse_target, project_of
 
 
 def tables_of(text):
@@ -719,3 +719,29 @@ def test_unprinted_third_level_in_a_pdftotext_table():
     (t,) = tables_of(text)
     assert t.columns == ["合计", "一般公共预算拨款", "一般公共预算拨款 > 基本支出", "一般公共预算拨款 > 项目支出"]
     assert ("商品和服务支出", None, "一般公共预算拨款 > 项目支出", 40.0) in cells(t)
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "expected"),
+    [
+        ([["基本信息"], ["项目名称：", "基层医保能力建设经费项目", "项目编码：", ""]], [], "基层医保能力建设经费项目"),
+        ([["项目名称", "医疗救助资金项目"]], [], "医疗救助资金项目"),
+        ([["单位名称", "某局"]], [["项目名称:", "城乡居民医保补助"]], "城乡居民医保补助"),
+        ([["项目", "预算数"]], [], None),
+        ([["项目名称：", ""]], [], None),  # the key with its value left blank
+    ],
+)
+def test_project_of_reads_the_form_when_no_indicator_was_read(header, rows, expected):
+    from extract.records import RawCell, RawLine
+
+    raw = [RawLine([RawCell(x, 0, 0) for x in r], i, "".join(r)) for i, r in enumerate(rows)]
+    assert project_of(Table(table_id="t1", title="项目支出绩效目标表", unit=None, layout="tab", header=header, rows=raw)) == expected
+
+
+def test_project_of_a_target_table_comes_from_its_form():
+    text = (
+        "项目支出绩效目标表\n\n项目名称\t居民医疗保险经费项目\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t参保人数\t≥1000人\n"
+    )
+    (t,) = tables_of(text)
+    assert [i.project for i in t.indicators] == ["居民医疗保险经费项目"] and project_of(t) == "居民医疗保险经费项目"

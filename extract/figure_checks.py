@@ -1,0 +1,365 @@
+"""Checks that read figures the way 预算 and 决算 documents state them.
+
+A 决算 item paragraph states an item's 年初预算, its 决算数 and the completion rate, then claims
+决算数大于/小于年初预算数 and gives a reason; a 预算 paragraph states this year's figure, last
+year's and the change. These checks recompute what the prose claims from the prose's own
+numbers (and the tables' figures of one item from each other), with the tolerance of the printed
+decimals: a gap of one last digit is rounding, reported at info level or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .figures import column_figure_type, prose_figure_type
+from .records import Fact, Finding, TableCell
+from .taxonomy import metric_for
+
+MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
+BUDGET_TYPES = ("年初预算", "调整预算", "预算数")
+
+#: how far back (characters, same section) a completion rate or a claim may look for the two
+#: figures it speaks of: a 决算 item paragraph states both within two sentences (~120 chars in
+#: the genre); 300 leaves room for codes and item names without reaching the previous item.
+LOOKBACK = 300
+#: a completion rate follows its 决算 figure closely (支出决算为35.12万元，完成年初预算的96.22%)
+COMPLETION_WINDOW = 40
+
+_COMPLETION = re.compile(r"(?:完成|达到|为|占)了?(?P<which>年初|全年|调整(?:后)?)?预算(?:数|安排)?(?:[\d,.]+\s*(?:万元|元|亿元))?的?\s*$")
+_CLAIM = re.compile(r"决算数?\s*(?P<rel>大于|小于|等于|高于|低于|超过|多于|少于|与[^，。；]{0,6}持平)\s*(?P<which>年初|全年|调整(?:后)?)?\s*预算(?:数)?")
+_BIGGER = ("大于", "高于", "超过", "多于")
+_SMALLER = ("小于", "低于", "少于")
+
+
+def _decimals(surface: str) -> int:
+    m = re.search(r"\.(\d+)", surface)
+    return len(m.group(1)) if m else 0
+
+
+def _half_digit(f: Fact) -> float:
+    """Half a unit of the last printed digit of a fact, in its unit."""
+    return 0.5 * 10 ** (-_decimals(f.surface or str(f.value)))
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+_FIGURE_WORDS = re.compile(r"(?:19|20)\d{2}年度?|本年度?|上年度?|年初预算|调整(?:后)?预算|全年预算|预算安排|预算执行|执行数|决算数?|预算数?|支出|实际|总额|数$|[为是的]$|[“”\"\s()（）]")
+
+
+def item_of(subject: str) -> str:
+    """An item's name without its figure words: 公务接待费支出决算 and 公务接待费年初预算 → 公务接待费."""
+    prev = None
+    while prev != subject:
+        prev, subject = subject, _FIGURE_WORDS.sub("", subject)
+    return subject
+
+
+def same_item(a: str, b: str) -> bool:
+    """Two subjects name one item (after their figure words are dropped; one may qualify the other:
+    一般公共预算财政拨款三公经费 and 三公经费)."""
+    x, y = item_of(a), item_of(b)
+    if not x or not y:
+        return not x and not y
+    return x == y or (min(len(x), len(y)) >= 2 and (x.endswith(y) or y.endswith(x)))
+
+
+class FigureIndex:
+    """Money amounts of one document with their figure types, in text order, by section."""
+
+    def __init__(self, text: str, facts: list[Fact], doc_kind: str | None, year: int | None) -> None:
+        self.amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None]
+        self.type = {f.fact_id: prose_figure_type(text, f.span[0], kind="amount", doc_kind=doc_kind, doc_year=year) for f in self.amounts}
+
+    def before(self, fact: Fact, window: int = LOOKBACK) -> list[Fact]:
+        """Amounts of the same section that end before `fact` starts, nearest first."""
+        return [a for a in reversed(self.amounts) if a.section == fact.section and a.span[1] <= fact.span[0] and fact.span[0] - a.span[1] <= window]
+
+    def nearest(self, fact: Fact, types: Iterable[str], *, window: int = LOOKBACK, item: str | None = None) -> Fact | None:
+        """The nearest amount before `fact` of one of `types` (and, given `item`, about that item)."""
+        want = set(types)
+        return next((a for a in self.before(fact, window) if self.type[a.fact_id] in want and (item is None or same_item(a.subject, item))), None)
+
+
+def _yuan(f: Fact) -> float:
+    return float(f.value) * MONEY[f.unit or "元"]  # type: ignore[arg-type]
+
+
+def completion_arithmetic(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """`完成年初预算的X%` = 决算 / 年初预算 from the paragraph's own figures; a rate stated on a zero
+    budget (年初预算0万元 yet 完成年初预算的95.00%) is an error of its own."""
+    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    for p in ci.facts:
+        if p.kind != "percent" or p.value is None or p.unit != "%":
+            continue
+        lead = ci.text[max(0, p.span[0] - 30) : p.span[0]]
+        lead = lead[max(lead.rfind("。"), lead.rfind("；"), lead.rfind("\n")) + 1 :]
+        m = _COMPLETION.search(lead)
+        if not m or "完成" not in lead[: m.end()] and "预算" not in lead[m.start() :]:
+            continue
+        which = m.group("which") or ""
+        budget_types = ("年初预算",) if which.startswith("年初") else ("调整预算",) if which else BUDGET_TYPES
+        inside = [a for a in idx.amounts if p.span[0] - len(lead) + m.start() <= a.span[0] < p.span[0]]
+        if inside:  # 完成全年预算56.10万元的81.4%: the budget is named inside the phrase
+            budget = inside[-1]
+            actual = idx.nearest(budget, ("决算数",), item=budget.subject) or idx.nearest(budget, ("决算数",), window=COMPLETION_WINDOW)
+        else:
+            actual = idx.nearest(p, ("决算数",), window=COMPLETION_WINDOW)
+            budget = idx.nearest(actual, budget_types, item=actual.subject) if actual else None
+        if budget is None or actual is None or actual is budget:
+            continue
+        b, a = _yuan(budget), _yuan(actual)
+        if b == 0:
+            if p.value:
+                yield ci.finding(
+                    "completion_arithmetic", "warning",
+                    f"预算数为0，却写作完成预算的{_fmt(p.value)}%",
+                    fact_ids=[budget.fact_id, actual.fact_id, p.fact_id], span=p.span,
+                )
+            continue
+        da, db = _half_digit(actual) * MONEY[actual.unit or "元"], _half_digit(budget) * MONEY[budget.unit or "元"]
+        lo = (a - da) / (b + db) * 100 - _half_digit(p)
+        hi = (a + da) / max(b - db, 1e-9) * 100 + _half_digit(p)
+        if not lo - 1e-9 <= p.value <= hi + 1e-9:
+            yield ci.finding(
+                "completion_arithmetic", "warning",
+                f"决算{_fmt(actual.value)}{actual.unit} ÷ 预算{_fmt(budget.value)}{budget.unit} = {a / b * 100:.2f}%，正文写作{_fmt(p.value)}%",  # type: ignore[arg-type]
+                fact_ids=[budget.fact_id, actual.fact_id, p.fact_id], span=p.span,
+            )
+
+
+def figure_claims(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """Claims against the paragraph's own numbers: `决算数大于/小于/等于年初预算数` against the two
+    figures stated before it (in a 决算 item paragraph the claim opens the next sentence); `增加`
+    with a smaller figure than last year's; `持平` beside two different figures."""
+    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    anchors = sorted(ci.facts, key=lambda f: f.span[0])
+    for m in _CLAIM.finditer(ci.text):
+        # the facts of the claim's section: the nearest fact that starts before the claim
+        here = next((f for f in reversed(anchors) if f.span[0] <= m.start()), None)
+        if here is None:
+            continue
+        probe = Fact.from_dict({**here.to_dict(), "span": (m.start(), m.start())})
+        which = m.group("which") or ""
+        head = ci.text[max(0, m.start() - 40) : m.start()]
+        head = re.split(r"[，,。；;：:\n]", head)[-1]
+        item = item_of(head) or None
+        budget = idx.nearest(probe, ("年初预算",) if which.startswith("年初") else ("调整预算",) if which else BUDGET_TYPES, item=item)
+        actual = idx.nearest(probe, ("决算数",), item=item)
+        if budget is None or actual is None:
+            continue
+        if actual.sentence == budget.sentence and m.group() in actual.sentence:
+            continue  # one sentence states both figures and the claim: claim_contradiction's own case
+        a, b = _yuan(actual), _yuan(budget)
+        tol = _half_digit(actual) * MONEY[actual.unit or "元"] + _half_digit(budget) * MONEY[budget.unit or "元"]
+        rel = m.group("rel")
+        wrong = a <= b if rel in _BIGGER else a >= b if rel in _SMALLER else abs(a - b) > tol
+        if wrong:
+            yield ci.finding(
+                "claim_contradiction", "warning",
+                f"文字称决算数{rel}预算数，但决算{_fmt(actual.value)}{actual.unit}，预算{_fmt(budget.value)}{budget.unit}",  # type: ignore[arg-type]
+                fact_ids=[budget.fact_id, actual.fact_id], span=(m.start(), m.end()),
+            )
+    for fs in ci.by_sentence.values():
+        amounts = [f for f in fs if f.fact_id in idx.type]
+        prior = [f for f in amounts if idx.type[f.fact_id] == "上年"]
+        now = [f for f in amounts if idx.type[f.fact_id] != "上年"]
+        changes = [f for f in fs if f.kind == "change" and f.direction in ("increase", "decrease", "unchanged") and (f.unit in MONEY or f.unit == "%" or f.surface in ("持平",))]
+        if len(prior) != 1 or len(now) != 1 or len(changes) < 1 or prior[0].unit != now[0].unit:
+            continue
+        last, cur = prior[0], now[0]
+        diff = float(cur.value) - float(last.value)  # type: ignore[arg-type]
+        tol = _half_digit(cur) + _half_digit(last)
+        for c in changes:
+            if c.direction == "increase" and diff < -tol or c.direction == "decrease" and diff > tol or c.direction == "unchanged" and abs(diff) > tol:
+                said = {"increase": "增加", "decrease": "减少", "unchanged": "持平"}[c.direction]  # type: ignore[index]
+                yield ci.finding(
+                    "claim_contradiction", "warning",
+                    f"“{c.subject}”称{said}，但本年{_fmt(cur.value)}{cur.unit}，上年{_fmt(last.value)}{last.unit}",  # type: ignore[arg-type]
+                    fact_ids=[last.fact_id, cur.fact_id, c.fact_id], span=c.span,
+                )
+                break
+
+
+_TOTAL_SUBJECT = re.compile(r"(?:收入|支出)(?:预算|决算)?(?:总额|总计|合计)$|^(?:预算|决算)总额$|^(?:收入|支出)总(?:额|计)")
+_ITEM_METRIC = re.compile(r"^(?:exp\.|income\.|func\.|sangong\.)")
+
+
+def item_exceeds_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """An item stated larger than the department's whole budget (an item's 执行数 above the total of
+    收入 or 支出): a slipped unit or decimal, or a figure from another document."""
+    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    totals = [f for f in idx.amounts if idx.type[f.fact_id] != "上年" and (f.metric in ("income.total", "exp.total") or _TOTAL_SUBJECT.search(f.subject or ""))]
+    if not totals:
+        return
+    top = max(totals, key=_yuan)
+    for f in idx.amounts:
+        if f in totals or idx.type[f.fact_id] == "上年" or not _ITEM_METRIC.match(f.metric or "") or f.metric in ("income.total", "exp.total"):
+            continue
+        if _yuan(f) > _yuan(top) + (_half_digit(f) + _half_digit(top)) * MONEY[top.unit or "元"]:
+            yield ci.finding(
+                "item_exceeds_total", "warning",
+                f"“{f.subject}”{_fmt(f.value)}{f.unit}大于部门总额“{top.subject}”{_fmt(top.value)}{top.unit}",  # type: ignore[arg-type]
+                fact_ids=[f.fact_id, top.fact_id], span=f.span,
+            )
+
+
+#: funding scopes, narrowest first: a column or title naming one of these covers only that money
+_SCOPES = ("一般公共预算", "政府性基金", "国有资本经营", "财政专户", "财政拨款")
+_PARTS = ("基本支出", "项目支出")
+_LEAF_TOTAL = re.compile(r"^(?:合计|小计|总计|金额|本年(?:支出|收入)?合计)$")
+_SCOPE_WORDS = re.compile("|".join(_SCOPES) + r"|预算|财政拨款|拨款|小计|合计|总计|本年|支出|收入|[（()）]")
+
+
+def _scope(title: str, column: str) -> tuple[str, str]:
+    """(funding scope, part) of a cell: the narrowest scope its column names, else its title's."""
+    col, ttl = re.sub(r"\s+", "", column), re.sub(r"\s+", "", title)
+    scope = next((w for w in _SCOPES if w in col), None) or next((w for w in _SCOPES if w in ttl), "全部")
+    part = next((w for w in _PARTS if w in ttl), "")
+    return scope, part
+
+
+def _leaf(column: str) -> str:
+    """The column's own figure: 合计 for a total or a column that only names a funding scope."""
+    leaf = re.sub(r"\s+", "", column.split(">")[-1])
+    return "合计" if _LEAF_TOTAL.match(leaf) or not _SCOPE_WORDS.sub("", leaf) else leaf
+
+
+def table_cross_mismatch(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """The same item in two tables of one document must agree: a classification code's figure of
+    the same kind (决算数, 年初预算 …), column (合计, 基本支出, 项目支出) and funding scope (一般公共预算
+    财政拨款, 政府性基金 …) in 支出决算表 and 一般公共预算财政拨款支出决算表, say. A gap of one last
+    printed digit is rounding (info)."""
+    groups: dict[tuple, list[tuple[object, TableCell]]] = defaultdict(list)
+    for t in ci.tables:
+        unit = MONEY.get(t.unit or "", None)
+        if unit is None:
+            continue
+        for c in t.cells:
+            if not c.code:
+                continue
+            leaf = _leaf(c.column)
+            ftype = column_figure_type(c.column, t.title, ci.doc_kind, ci.year)
+            groups[(c.code, leaf, ftype, _scope(t.title, c.column))].append((t, c))
+    for (code, leaf, _ftype, _scope_key), cells in groups.items():
+        by_table = {}
+        for t, c in cells:
+            by_table.setdefault(id(t), (t, c))
+        if len(by_table) < 2:
+            continue
+        (t0, c0), *rest = by_table.values()
+        for t1, c1 in rest:
+            if t1.title == t0.title:
+                continue  # the same table printed twice (page break): compared by table_sum checks
+            u0, u1 = MONEY[t0.unit], MONEY[t1.unit]
+            gap = abs(c0.value * u0 - c1.value * u1)
+            step = max(10 ** (-_decimals(str(c0.value))) * u0, 10 ** (-_decimals(str(c1.value))) * u1)
+            if gap <= 1e-6 * max(u0, u1):
+                continue
+            severity = "info" if gap <= step * 1.01 else "warning"
+            yield ci.finding(
+                "table_cross_mismatch", severity,
+                f"{c0.row_label}（{code}）{leaf}：表“{t0.title}”为{_fmt(c0.value)}，表“{t1.title}”为{_fmt(c1.value)}",
+                span=c1.span,
+            )
+
+
+def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A 三公 figure stated in prose (not zero) whose row in the 三公 table is printed but left blank
+    in the matching figure's column: the prose and the table disagree, though no number does."""
+    tables = [t for t in ci.tables if "三公" in t.title and t.cells]
+    if not tables:
+        return
+    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    for f in idx.amounts:
+        if not (f.metric or "").startswith("sangong.") or not f.value:
+            continue
+        ftype = idx.type[f.fact_id]
+        for t in tables:
+            rows = [r for r in t.rows if r.cells and metric_for(r.cells[0].text or "") == f.metric]
+            if not rows:
+                continue
+            cells = [c for c in t.cells if metric_for(c.row_label) == f.metric]
+            types = {column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in cells}
+            if not cells or ftype is not None and ftype not in types and not (types & {None}):
+                yield ci.finding(
+                    "prose_table_mismatch", "warning",
+                    f"正文“{f.subject}”为{_fmt(f.value)}{f.unit}，表“{t.title}”中该项{'' if ftype is None else ftype}为空",
+                    fact_ids=[f.fact_id], span=f.span,
+                )
+                break
+
+
+_CLASS_METRIC = re.compile(r"^func\.\d{3}$")
+_CLASS_CODE = re.compile(r"[（(]\s*\d{3}\s*类?\s*[）)]\s*$|\d{3}\s*类\s*[）)]?\s*$")
+#: a paragraph ends at a blank line; a listing longer than this is not one sentence group
+PARAGRAPH_MAX = 1500
+
+
+def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """The 类 amounts listed under a total in one paragraph (一般公共预算财政拨款支出X万元，其中：一般
+    公共服务支出（201类）a万元，占p%；教育支出（205类）b万元 …) add up to no more than the total, and
+    to the total when their shares add up to 100%."""
+    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    shares = [f for f in ci.facts if f.kind == "percent" and f.value is not None]
+    for total in idx.amounts:
+        if _CLASS_METRIC.match(total.metric or ""):
+            continue
+        end = ci.text.find("\n\n", total.span[1])
+        end = min(end if end >= 0 else len(ci.text), total.span[1] + PARAGRAPH_MAX)
+        if "其中" not in ci.text[total.span[1] : min(end, total.span[1] + 12)]:
+            continue
+        items = [a for a in idx.amounts if total.span[1] <= a.span[0] < end and a.unit == total.unit and a.section == total.section
+                 and (_CLASS_METRIC.match(a.metric or "") or _CLASS_CODE.search(ci.text[max(0, a.span[0] - 12) : a.span[0]].rstrip("为是：:")))]
+        if len(items) < 2:
+            continue
+        got = sum(float(a.value) for a in items)  # type: ignore[arg-type]
+        tol = _half_digit(total) + sum(_half_digit(a) for a in items)
+        pct = sum(float(p.value) for p in shares if total.span[1] <= p.span[0] < end)  # type: ignore[arg-type]
+        exhaustive = 99.5 <= pct <= 100.5
+        if got > float(total.value) + tol or exhaustive and abs(got - float(total.value)) > tol:  # type: ignore[arg-type]
+            yield ci.finding(
+                "list_sum", "warning",
+                f"“{total.subject}”{_fmt(total.value)}{total.unit}，所列各类合计{_fmt(round(got, 2))}{total.unit}",  # type: ignore[arg-type]
+                fact_ids=[total.fact_id] + [a.fact_id for a in items], span=total.span,
+            )
+
+
+_LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加)了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*[。，；,;）)])")
+_MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]\s*$")
+_CUT_WAN = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[ \t]*万(?!\s*[元人个台辆次件册平方亩千米余多户名张份吨斤公里字套间所座条项\d])")
+_CUT_AT_LINE_END = re.compile(r"[ \t]*\n\s*(?!元)")
+_MONEY_WORDS = re.compile(r"支出|收入|经费|预算|资金|费用?|拨款")
+
+
+def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A percent sign lost after a rate (`增长8.41。` where 8.41% stands elsewhere, or right after a
+    money change: 增加12万元，增长8.41。), and a money unit cut at a line end (`0.62万` and the next
+    line goes on without 元). Within a line `209万` is the genre's shorthand for 万元 (reviewers of
+    the dev corpus judged it no problem), so it is left alone."""
+    for m in _LOST_PCT.finditer(ci.text):
+        if _in_table(ci, m.start()):
+            continue
+        num = m.group("num")
+        before = ci.text[max(0, m.start() - 24) : m.start()]
+        elsewhere = re.search(rf"(?<![\d.]){re.escape(num)}\s*[%％]", ci.text)
+        if elsewhere or _MONEY_CHANGE_BEFORE.search(before):
+            yield ci.finding("unit_suspect", "warning", f"“{ci.text[m.start():m.end()].strip()}”缺少百分号", span=(m.start("num"), m.end("num")))
+    cut = []
+    for m in _CUT_WAN.finditer(ci.text):
+        # a unit cut by a line end (…0.62万 / 的…): within a line, 万 for 万元 is shorthand, not a doubt
+        if _in_table(ci, m.start()) or not _CUT_AT_LINE_END.match(ci.text, m.end()):
+            continue
+        if _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.end()]):
+            cut.append(m)
+    if cut:
+        times = f"（共{len(cut)}处）" if len(cut) > 1 else ""
+        first = cut[0]
+        yield ci.finding("unit_suspect", "warning", f"金额“{first.group().strip()}”缺少“元”{times}", span=(first.start("num"), first.end()))
+
+
+def _in_table(ci, pos: int) -> bool:  # noqa: ANN001 - CheckInput
+    return any(t.span and t.span[0] <= pos < t.span[1] for t in ci.tables)

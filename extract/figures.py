@@ -1,0 +1,78 @@
+"""Figure types: which of an item's several figures a table column or a prose number states.
+
+A 决算 document prints 年初预算, 调整预算 (全年预算) and 决算数 of one item side by side, and its
+prose quotes each of them; a 预算 document prints this year's 预算数 beside 上年 figures and 增减.
+Pairing a prose 年初预算 with the 决算数 column of the same row gives a mismatch that does not
+exist, so alignment pairs only figures of the same type (or of a type the vocabulary calls
+compatible); a number whose wording names no figure may pair with any. The vocabulary is
+`extract/data/figure_types.json`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .resources import figure_types
+
+#: how far before a prose number its figure words may stand (characters, within the clause):
+#: 事业运行（2080104）年初预算为 is 12; longer leads reach into the previous figure.
+LEAD_WINDOW = 16
+
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+
+
+def column_figure_type(column: str, table_title: str = "", doc_kind: str | None = None, doc_year: int | None = None) -> str | None:
+    """The figure type of a table column from its header path (`决算数 > 基本支出` → 决算数).
+
+    The leaf is tried first, then its parents; a column whose path names no figure (合计,
+    基本支出, 一般公共预算) states the table's own figure, read from its title (…决算表 → 决算数)
+    or, failing that, from the document's kind."""
+    vocab = figure_types()
+    for level in reversed([p.strip() for p in column.split(">")]):
+        if doc_year and (m := _YEAR.search(level)) and int(m.group(1)) < doc_year:
+            return "上年"
+        for t in vocab.types:
+            if t.header.search(level):
+                return t.name
+    title = re.sub(r"\s+", "", table_title)
+    for word in ("决算", "预算"):
+        if word in title and word in vocab.defaults:
+            return vocab.defaults[word]
+    return vocab.defaults.get(doc_kind or "")
+
+
+def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: str | None = None, doc_year: int | None = None) -> str | None:
+    """The figure type a prose number states, from the words right before it in its clause.
+
+    A change is an 增减 figure whatever its words; a share or rate is a 比例. A money amount
+    preceded by 年初预算 / 调整预算 / 全年预算 / 决算 / 执行数 / 预算安排 (or by an earlier year than the
+    document's) states that figure; one with no such words states none (it may pair with any
+    column) — except in a 决算 document, whose plain amounts are what was spent, unless its
+    lead names a budget."""
+    if kind == "change":
+        return "增减"
+    if kind == "percent":
+        return "比例"
+    if kind != "amount":
+        return None
+    lead = text[max(0, start - LEAD_WINDOW) : start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(lead)), default=0)
+    lead = re.sub(r"\s+", "", lead[cut:])
+    lead = re.sub(r"(?:共计|合计|总计|累计|约|达到?|共)$", "", lead)
+    if doc_year and (m := _YEAR.search(lead)) and int(m.group(1)) < doc_year:
+        return "上年"
+    for t in figure_types().types:
+        if t.prose.search(lead):
+            return t.name
+    if doc_kind == "决算" and "预算" not in lead:
+        return figure_types().defaults.get("决算")
+    return None
+
+
+def compatible(fact_type: str | None, column_type: str | None) -> bool:
+    """May a prose figure of `fact_type` pair with a column of `column_type`? A figure the
+    wording does not name (None) pairs with any."""
+    if fact_type is None or column_type is None or fact_type == column_type:
+        return True
+    return frozenset((fact_type, column_type)) in figure_types().compatible

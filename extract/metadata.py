@@ -1,0 +1,173 @@
+"""Document metadata — department, year, 预算/决算/三公, 部门/单位 — from the title, the first lines,
+the body and, last, the file name.
+
+Disclosures are published as PDFs whose first line is the title, as web pages whose title sits
+under a breadcrumb, an 索引号/发布机构 block or a site banner, and as excerpts that start in the
+middle. So the title is looked for among the first lines in several shapes (department before
+the year, year before the department, 关于…的说明), labelled fields (预算单位：, 发布机构) come next,
+then the body's own wording (第一部分 X概况, X是…的工作部门), and the year falls back to the year
+the body speaks of most. A file name such as 2023年某局部门决算.pdf is read only when the text
+says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePath
+
+_WS = re.compile(r"\s+")
+_CN = "一二三四五六七八九十"
+#: how many non-empty lines may stand before the title (breadcrumbs, 索引号 blocks, site banners)
+HEAD_LINES = 16
+#: how much of the body is read for the year and the kind when the title says nothing
+BODY_CHARS = 20000
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年度?"
+_KIND = r"(?P<kind>预算|决算)"
+_LEVEL = r"(?:区级|市级|省级|县级|本级|州级|旗级|[（(](?:本级|汇总)[）)])?"
+_SANGONG = r"(?:[“\"']?三公[”\"']?经费)"
+_DEPT_CHARS = r"[\u4e00-\u9fff（）()·“”]"
+
+#: endings of an organisation's name: a department, a unit, a township, a school …
+_ORG_END = re.compile(
+    r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院|镇|乡|街道|"
+    r"学|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂)(?:[（(][^）)]{1,8}[）)])?$"
+)
+_LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位|发布机构|发文机关|来源)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39})")
+_TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:财政)?(?:{_KIND}|{_SANGONG}|“?三公”?|一般公共预算)")
+_TITLE_YEAR_FIRST = re.compile(rf"^{_YEAR}\s*(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:{_KIND}|{_SANGONG}|一般公共预算)")
+_OVERVIEW = re.compile(rf"第[{_CN}]+部分[:：\s]*(?P<dept>{_DEPT_CHARS}{{3,40}}?)\s*(?:\d{{4}}年度?)?(?:部门|单位)?(?:概况|基本情况)")
+_COMPILED_BY = re.compile(rf"经(?P<dept>{_DEPT_CHARS}{{2,20}}?财政局)汇总")
+_SELF_INTRO = re.compile(rf"(?:^|[。\n])(?P<dept>{_DEPT_CHARS}{{3,30}}?)是(?:[^。\n]{{0,30}})(?:工作部门|事业单位|行政单位|直属机构|组成部门|派出机构|机构)")
+_BODY_TITLE = re.compile(rf"{_YEAR}\s*{_LEVEL}(?:部门|单位){_KIND}")
+_ANY_YEAR = re.compile(r"(?<![\d.较比与至到])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_UNIT_KIND = re.compile(r"单位(?:预算|决算)")
+_SANGONG_TITLE = re.compile(r"三公")
+_KIND_WORD = re.compile(r"预算|决算")
+#: converter residue on traditional-character mirror pages: 經(jīng)費 — the reading in brackets
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+#: the traditional forms of the words metadata is read from (预算 決算 單位 部門 …), mapped one to one
+_TRAD_MAP = dict(zip("預決單門經費撥財務區縣鄉鎮廳學會處員國總計業關機辦據說明條規聯協醫療險職農業園衛標軍黨屬衛資訊", "预决单门经费拨财务区县乡镇厅学会处员国总计业关机办据说明条规联协医疗险职农业园卫标军党属卫资讯", strict=True))
+_TRAD = re.compile("[" + "".join(_TRAD_MAP) + "]")
+_WHOLE_DOC = re.compile(r"部门(?:预算|决算)|单位(?:预算|决算)|收入支出(?:预算|决算)总表|收支(?:预算|决算)?总表")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a document is: whose, which year, 预算/决算 (or 三公 for a page that discloses only
+    三公经费), 部门/单位 — each None when neither the text nor the file name says."""
+
+    department: str | None
+    year: int | None
+    doc_kind: str | None
+    unit_kind: str | None
+
+
+def _clean_dept(s: str) -> str | None:
+    s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
+    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问)", "", s).strip("“”\"'（(")
+    s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)])+$", "", s)
+    return s if 3 <= len(s) <= 40 and _ORG_END.search(s) else None
+
+
+def _head(text: str) -> list[str]:
+    lines = [_WS.sub("", ln).strip("*#|") for ln in text[:8000].splitlines()]
+    return [ln for ln in lines if ln][:HEAD_LINES]
+
+
+def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | None]:
+    """(department, year, kind, the title line) of the first line — or two lines, for a title
+    broken after the department's name — that reads as a title; a title naming no department
+    (2019年度部门预算公开) gives way to one that does."""
+    found: tuple[str | None, int | None, str | None, str | None] = (None, None, None, None)
+    for ln in [*head, *(a + b for a, b in zip(head, head[1:], strict=False))]:
+        for pat in (_TITLE_YEAR_FIRST, _TITLE_DEPT_FIRST):
+            m = pat.search(ln)
+            if m:
+                hit = (_clean_dept(m.group("dept")), int(m.group("year")), m.groupdict().get("kind"), ln)
+                if hit[0]:
+                    return hit
+                if found[1] is None:
+                    found = hit
+    return found
+
+
+def _kind_of(title: str | None, head: str, body: str) -> tuple[str | None, str | None]:
+    """(预算 / 决算 / 三公, 部门 / 单位)."""
+    words = title or head
+    unit = "单位" if _UNIT_KIND.search(words) else ("部门" if re.search(r"部门(?:预算|决算)", words) else None)
+    if title and _SANGONG_TITLE.search(title) and not _WHOLE_DOC.search(title):
+        return "三公", unit or "部门"
+    for src in (title or "", head):
+        k = "决算" if "决算" in src else ("预算" if "预算" in src else None)
+        if k:
+            return k, unit or "部门"
+    n_final, n_budget = body.count("决算"), body.count("预算")
+    if n_final >= 3 and n_final * 3 >= n_budget:
+        kind = "决算"
+    elif n_budget >= 3:
+        kind = "预算"
+    else:
+        return None, unit
+    if not _WHOLE_DOC.search(body) and body.count("三公") >= 2:
+        return "三公", unit or "部门"
+    return kind, unit or "部门"
+
+
+def _body_year(body: str) -> int | None:
+    """The year a document without a title speaks of: its 'YYYY年度部门决算', else the year named
+    most often (a budget names its own year more than last year's), not counting the years it is
+    compared with (较2022年度决算数 in a 2023 决算)."""
+    m = _BODY_TITLE.search(body)
+    if m:
+        return int(m.group("year"))
+    years = Counter(int(y) for y in _ANY_YEAR.findall(body))
+    if not years:
+        return None
+    top = max(years.values())
+    return max(y for y, n in years.items() if n == top)
+
+
+def _body_dept(head: list[str], body: str) -> str | None:
+    for ln in head:
+        m = _LABEL.search(ln)
+        if m and (d := _clean_dept(m.group("dept"))):
+            return d
+    for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY):
+        for m in pat.finditer(body):
+            if d := _clean_dept(m.group("dept")):
+                return d
+    return None
+
+
+def document_metadata(text: str, path: str | None = None) -> Metadata:
+    """Department, year, 预算/决算/三公 and 部门/单位 of one document (see the module docstring)."""
+    head = _head(text)
+    body = _WS.sub("", text[:BODY_CHARS])
+    plain = [_PINYIN.sub("", ln) for ln in head]
+    head = [_TRAD.sub(lambda m: _TRAD_MAP[m.group()], ln) for ln in plain]
+    body = _TRAD.sub(lambda m: _TRAD_MAP[m.group()], _PINYIN.sub("", body))
+    dept, year, kind, title = _title(head)
+    if title is not None:
+        # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)
+        at = next((i for i, ln in enumerate(head) if title.startswith(ln)), None)
+        if at is not None:
+            title = "".join(head[at : at + 3]) if not _KIND_WORD.search(title) or "三公" not in title and "三公" in "".join(head[at : at + 3]) else title
+    if dept is None:
+        dept = _body_dept(head, body)
+    elif (at := "".join(head).find(dept)) >= 0:
+        dept = "".join(plain)[at : at + len(dept)]  # as the page writes it (traditional characters kept)
+    if year is None:
+        year = _body_year(body)
+    doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body)
+    if kind and doc_kind != "三公":
+        doc_kind = kind
+    if path and (dept is None or year is None or doc_kind is None):
+        name = _WS.sub("", PurePath(path).stem)
+        f_dept, f_year, f_kind, _ = _title([name])
+        dept = dept or f_dept
+        year = year or f_year
+        doc_kind = doc_kind or f_kind
+    return Metadata(dept, year, doc_kind, unit_kind)

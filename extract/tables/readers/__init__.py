@@ -1,0 +1,44 @@
+"""One reader per table layout, each turning a table region's lines into rows of `RawCell`s
+(or "" for a blank line); everything after the readers is shared by all layouts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...layout import Block
+from ...normalize import MappedText
+from ...records import RawLine
+from .aligned import read_aligned
+from .cell_line import read_cell_lines
+from .pipe import read_pipe
+from .tab import read_tab
+
+READERS: dict[str, Callable[[Block], list[RawLine | str]]] = {
+    "tab": read_tab,
+    "pipe": read_pipe,
+    "cell-line": read_cell_lines,
+    "aligned": read_aligned,
+}
+
+
+def layout_of(lines: list[MappedText]) -> str:
+    """Which reader a region needs, by majority of its non-blank lines: pipes, inner tabs,
+    leading tabs, else pdftotext's space-aligned columns."""
+    texts = [ln.text for ln in lines if ln.text.strip()]
+    if not texts:
+        return "tab"
+    inner_tab = sum(1 for t in texts if "\t" in t.lstrip("\t") and t.strip())
+    lead_tab = sum(1 for t in texts if t.startswith("\t"))
+    pipes = sum(1 for t in texts if t.strip().startswith("|") and t.strip().endswith("|"))
+    if pipes >= max(2, len(texts) // 2):
+        return "pipe"
+    if inner_tab >= max(2, len(texts) // 3):
+        return "tab"
+    if lead_tab >= max(2, len(texts) // 2):
+        return "cell-line"
+    return "aligned"
+
+
+def read_lines(block: Block, layout: str) -> list[RawLine | str]:
+    """Rows of cells of a table region in the given layout, or "" for a blank line."""
+    return READERS[layout](block)

@@ -1,0 +1,82 @@
+"""Checks on the document's own text: paragraphs printed twice, dates outside its year.
+
+Both are problems of editing, not of arithmetic: a paragraph pasted twice, a project period or a
+balance date left from last year's file. They read the original text, so their evidence spans
+point at the words a reader will see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .records import Finding
+
+#: a paragraph must be this long (non-space characters) before its repetition is news: shorter
+#: lines repeat legitimately (a heading in the 目录 and in the body, 无 / 详见附表 notes, a stock
+#: reason such as 严格落实中央八项规定精神 given for several items).
+MIN_REPEATED_CHARS = 50
+
+_HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
+_SENTENCE_MARK = re.compile(r"[，。；：,;]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, compacted text) of each prose line (a table row has tabs or wide gaps)."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.strip()
+        if "\t" in line or "|" in body or re.search(r"\S {3,}\S", body):
+            continue
+        flat = re.sub(r"\s+", "", body)
+        if len(flat) >= MIN_REPEATED_CHARS and _SENTENCE_MARK.search(flat) and len(_CJK.findall(flat)) * 2 >= len(flat):
+            lead = len(line) - len(line.lstrip())
+            yield start + lead, start + lead + len(body), flat
+
+
+def duplicate_text(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A paragraph printed verbatim twice or more (a list pasted twice, a section copied into the
+    next): reported once, at its second occurrence."""
+    seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s, e, flat in _paragraphs(ci.text):
+        if not any(t.span and t.span[0] <= s < t.span[1] for t in ci.tables):
+            seen[flat].append((s, e))
+    for flat, spans in seen.items():
+        # only a repeat within one section is news: the same breakdown under 支出 and under 财政拨款
+        #支出 (equal when all money is 财政拨款), or one programme's overview under its carry-over
+        # project, are repeated on purpose (judged so by the dev corpus's reviewers)
+        spans = [spans[0], *[s for s in spans[1:] if not _HEADING.search(ci.text, spans[0][1], s[0])]]
+        if len(spans) > 1:
+            times = f"（共{len(spans)}次）" if len(spans) > 2 else ""
+            yield ci.finding("duplicate_text", "warning", f"段落重复出现{times}：{flat[:30]}…", span=spans[1])
+
+
+_Y = r"((?:19|20)\d{2})\s*年"
+_MD = r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+_RANGE = re.compile(_Y + _MD + r"\s*(?:-|—|－|–|~|～|至|到)+\s*" + _Y + _MD)
+_AS_OF = re.compile(r"(?:截至|截止(?:到|至)?|至)\s*" + _Y + r"\s*(?:12\s*月\s*31\s*日|年?底|末)")
+
+
+def _flat(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def date_out_of_year(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """Dates left from another year: a period that ended before the document's year (a 2025 budget
+    whose project runs 2024年1月1日-2024年12月31日), and a 决算's balances 截至 a year-end other than
+    its own (a 预算's 截至 last year-end is normal; two years back is stale)."""
+    year = ci.year
+    if not year:
+        return
+    for m in _RANGE.finditer(ci.text):
+        start_y, end_y = int(m.group(1)), int(m.group(2))
+        if end_y < year and start_y <= end_y:
+            yield ci.finding("date_out_of_year", "warning", f"{year}年文件中的期间“{_flat(m.group())}”在{year}年之前结束", span=(m.start(), m.end()))
+    for m in _AS_OF.finditer(ci.text):
+        y = int(m.group(1))
+        stale = y != year if ci.doc_kind == "决算" else y < year - 1
+        if stale:
+            yield ci.finding("date_out_of_year", "warning", f"{year}年{ci.doc_kind or ''}文件中写作“{_flat(m.group())}”", span=(m.start(), m.end()))

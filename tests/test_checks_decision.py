@@ -1,0 +1,159 @@
+"""A clean 决算 document in the genre's standard layout, and one planted error of each check that
+reads 决算 figures: every plant is found alone, and the clean copy has no finding at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_document
+from extract.figures import column_figure_type, compatible, prose_figure_type
+
+CLEAN = (
+    "某县某局2023年度部门决算\n\n"
+    "目录\n\n一、支出决算表\n二、一般公共预算财政拨款支出决算表\n三、一般公共预算财政拨款“三公”经费支出决算表\n\n"
+    "第二部分 2023年度部门决算情况说明\n\n"
+    "一、收入支出决算总体情况说明\n\n"
+    "2023年度收入总计500.00万元，支出总计500.00万元。与上年相比，收、支总计各增加50.00万元，增长11.11%，主要原因是人员增加。\n\n"
+    "二、一般公共预算财政拨款支出决算情况说明\n\n"
+    "（一）行政运行（2010301）\n\n"
+    "年初预算为400.00万元，支出决算为380.00万元，完成年初预算的95.00%。决算数小于年初预算数的主要原因是厉行节约。\n\n"
+    "（二）一般行政管理事务（2010302）\n\n"
+    "年初预算为100.00万元，支出决算为120.00万元，完成年初预算的120.00%。决算数大于年初预算数的主要原因是追加专项经费。\n\n"
+    "一般公共预算财政拨款支出决算为500.00万元，其中：一般公共服务支出（201类）500.00万元，占100.00%。\n\n"
+    "三、财政拨款“三公”经费支出决算情况说明\n\n"
+    "2023年度“三公”经费财政拨款支出决算为8.00万元，完成预算的80.00%。其中：公务接待费支出决算为8.00万元，完成预算的80.00%。\n\n"
+    "四、其他重要事项的情况说明\n\n"
+    "截至2023年12月31日，本部门共有车辆2辆。\n\n"
+    "支出决算表\n\n单位：万元\n\n"
+    "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+    "2010301\t行政运行\t380.00\t380.00\t0.00\n"
+    "2010302\t一般行政管理事务\t120.00\t0.00\t120.00\n\n"
+    "一般公共预算财政拨款支出决算表\n\n单位：万元\n\n"
+    "科目编码\t科目名称\t年初预算数\t决算数 > 合计\t决算数 > 基本支出\t决算数 > 项目支出\n"
+    "2010301\t行政运行\t400.00\t380.00\t380.00\t0.00\n"
+    "2010302\t一般行政管理事务\t100.00\t120.00\t0.00\t120.00\n\n"
+    "财政拨款支出决算功能分类表\n\n单位：万元\n\n"
+    "科目编码\t科目名称\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n"
+    "2010301\t行政运行\t380.00\t380.00\t0.00\n"
+    "2010302\t一般行政管理事务\t120.00\t120.00\t0.00\n\n"
+    "一般公共预算财政拨款“三公”经费支出决算表\n\n单位：万元\n\n"
+    "项目\t年初预算数\t决算数\n"
+    "合计\t10.00\t8.00\n"
+    "因公出国（境）费\t0.00\t0.00\n"
+    "公务接待费\t10.00\t8.00\n"
+)
+
+
+def checks_of(text: str) -> list[str]:
+    return sorted({f.check for f in extract_document(text, is_text=True).findings})
+
+
+def test_clean_final_accounts_document_has_no_findings():
+    r = extract_document(CLEAN, is_text=True)
+    assert r.document.doc_kind == "决算"
+    assert len(r.cells) >= 10
+    assert r.findings == []
+
+
+@pytest.mark.parametrize(
+    "old, new, check",
+    [
+        ("完成年初预算的95.00%", "完成年初预算的96.00%", "completion_arithmetic"),
+        ("年初预算为100.00万元", "年初预算为0万元", "completion_arithmetic"),
+        ("决算数小于年初预算数", "决算数大于年初预算数", "claim_contradiction"),
+        ("决算数大于年初预算数", "决算数等于年初预算数", "claim_contradiction"),
+        ("收、支总计各增加50.00万元，增长11.11%", "收、支总计各增加50.00万元，增长11.11", "unit_suspect"),
+        ("支出决算为120.00万元，", "支出决算为120.00万\n，", "unit_suspect"),  # the unit cut at a line end
+        ("主要原因是人员增加。", "主要原因是人员增加（减少）。", "template_residue"),
+        ("增长11.11%", "增长/下降11.11%", "template_residue"),
+        ("四、其他重要事项的情况说明\n\n", "四、其他重要事项的情况说明\n\n如无此项支出，请说明。\n\n", "template_residue"),
+        ("截至2023年12月31日", "截至2022年12月31日", "date_out_of_year"),
+        ("本部门共有车辆2辆。", "本部门共有车辆2辆。项目实施期限为2022年1月1日-2022年12月31日。", "date_out_of_year"),
+        ("2010302\t一般行政管理事务\t120.00\t120.00\t0.00\n", "2010302\t一般行政管理事务\t125.00\t125.00\t0.00\n", "table_cross_mismatch"),
+        ("其中：公务接待费支出决算为8.00万元", "其中：公务接待费支出决算为800.00万元", "item_exceeds_total"),
+        # checks written for 预算 documents, planted in this 决算 one
+        ("三、一般公共预算财政拨款“三公”经费支出决算表\n", "三、一般公共预算财政拨款“三公”经费支出决算表\n四、政府性基金预算财政拨款收入支出决算表\n", "missing_table"),
+        ("公务接待费\t10.00\t8.00\n", "公务接待费\t10.00\t\n", "prose_table_mismatch"),
+        ("2023年度收入总计", "2022年度部门决算收入总计", "year_mismatch"),
+        ("（201类）500.00万元，占100.00%。", "（201类）400.00万元，占80.00%；教育支出（205类）120.00万元，占24.00%。", "list_sum"),
+        ("（201类）500.00万元，占100.00%。", "（201类）400.00万元，占80.00%；教育支出（205类）90.00万元，占20.00%。", "list_sum"),
+        ("（201类）500.00万元，占100.00%。", "（201类）400.00万元，占80.00%；教育支出（205类）100.00万元，占24.00%。", "share_sum"),
+    ],
+)
+def test_planted_error_is_found(old: str, new: str, check: str):
+    text = CLEAN.replace(old, new, 1)
+    assert text != CLEAN
+    assert check in checks_of(text)
+
+
+def test_within_a_line_wan_is_shorthand_and_a_wrapped_wan_yuan_is_whole():
+    for text in (CLEAN.replace("支出决算为120.00万元", "支出决算为120.00万"), CLEAN.replace("支出决算为120.00万元", "支出决算为120.00万\n元")):
+        assert "unit_suspect" not in checks_of(text)
+
+
+def test_a_paragraph_repeated_under_another_heading_is_not_reported():
+    para = "一般行政管理事务支出主要用于机关日常运转、信息化建设、档案管理和专项业务工作的开展，保障部门正常履职。\n\n"
+    text = CLEAN.replace("三、财政拨款", para + "三、财政拨款").replace("四、其他重要事项", para + "四、其他重要事项")
+    assert "duplicate_text" not in checks_of(text)
+
+
+def test_repeated_paragraph_is_found_once():
+    para = "一般行政管理事务支出主要用于机关日常运转、信息化建设、档案管理和专项业务工作的开展，保障部门正常履职。\n\n"
+    text = CLEAN.replace("四、其他重要事项", para + para + "四、其他重要事项")
+    found = [f for f in extract_document(text, is_text=True).findings if f.check == "duplicate_text"]
+    assert len(found) == 1
+    assert found[0].span is not None and text[found[0].span[0] : found[0].span[1]] == para.strip()
+
+
+def test_rounding_gap_of_one_cent_across_tables_is_info():
+    text = CLEAN.replace("2010302\t一般行政管理事务\t120.00\t120.00\t0.00\n", "2010302\t一般行政管理事务\t120.01\t120.01\t0.00\n")
+    found = [f for f in extract_document(text, is_text=True).findings if f.check == "table_cross_mismatch"]
+    assert found and {f.severity for f in found} == {"info"}
+
+
+@pytest.mark.parametrize(
+    "column, title, kind, year, expected",
+    [
+        ("决算数 > 基本支出", "一般公共预算财政拨款支出决算表", "决算", 2023, "决算数"),
+        ("年初预算数", "一般公共预算财政拨款支出决算表", "决算", 2023, "年初预算"),
+        ("调整预算数", "一般公共预算财政拨款支出决算表", "决算", 2023, "调整预算"),
+        ("全年预算数", "财政拨款收入支出决算总表", "决算", 2023, "调整预算"),
+        ("合计", "支出决算表", "决算", 2023, "决算数"),
+        ("本年收入 > 一般公共预算", "部门收支总表", "预算", 2024, "预算数"),
+        ("合计", "部门收支总表", None, 2024, None),
+        ("上年预算数", "部门收支总表", "预算", 2024, "上年"),
+        ("2023年预算数", "部门收支总表", "预算", 2024, "上年"),
+        ("2024年预算数", "部门收支总表", "预算", 2024, "预算数"),
+        ("增减", "一般公共预算“三公”经费支出表", "预算", 2024, "增减"),
+        ("增减率", "一般公共预算“三公”经费支出表", "预算", 2024, "比例"),
+        ("执行数", "一般公共预算“三公”经费支出表", "预算", 2024, "决算数"),
+    ],
+)
+def test_column_figure_type(column, title, kind, year, expected):
+    assert column_figure_type(column, title, kind, year) == expected
+
+
+@pytest.mark.parametrize(
+    "text, number, kind, doc_kind, expected",
+    [
+        ("（三）事业运行（2080104）年初预算为36.50万元", "36.50", "amount", "决算", "年初预算"),
+        ("年初预算为36.50万元，支出决算为35.12万元", "35.12", "amount", "决算", "决算数"),
+        ("调整预算数为40.00万元", "40.00", "amount", "决算", "调整预算"),
+        ("全年预算为5.00万元", "5.00", "amount", "决算", "调整预算"),
+        ("2023年预算执行数1822.46万元，2024年预算安排922.02万元", "1822.46", "amount", "预算", "上年"),
+        ("2023年预算执行数1822.46万元，2024年预算安排922.02万元", "922.02", "amount", "预算", "预算数"),
+        ("上年预算数为30.00万元", "30.00", "amount", "预算", "上年"),
+        ("本年收入合计12.00万元", "12.00", "amount", "决算", "决算数"),
+        ("本年收入合计12.00万元", "12.00", "amount", "预算", None),
+        ("比上年增加3.00万元", "3.00", "change", "预算", "增减"),
+        ("占支出总额的21.45%", "21.45", "percent", "预算", "比例"),
+    ],
+)
+def test_prose_figure_type(text, number, kind, doc_kind, expected):
+    assert prose_figure_type(text, text.index(number), kind=kind, doc_kind=doc_kind, doc_year=2024) == expected
+
+
+def test_compatibility():
+    assert compatible(None, "决算数") and compatible("年初预算", None)
+    assert compatible("年初预算", "年初预算") and compatible("预算数", "年初预算")
+    assert not compatible("年初预算", "决算数") and not compatible("上年", "预算数")

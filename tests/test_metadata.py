@@ -1,0 +1,47 @@
+"""Document metadata from the shapes titles take on published pages and PDFs."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.metadata import document_metadata
+
+
+@pytest.mark.parametrize(
+    "text, department, year, kind, unit",
+    [
+        ("江苏省人大常委会办公厅\n2019年度部门预算公开\n目 录\n", "江苏省人大常委会办公厅", 2019, "预算", "部门"),
+        ("上海市普陀区2025年区级单位预算\n预算单位：上海市普陀区人民政府办公室\n", "上海市普陀区人民政府办公室", 2025, "预算", "单位"),
+        ("柞水县审计局2020年部门决算\n保密审查情况:已审查\n", "柞水县审计局", 2020, "决算", "部门"),
+        ("2021年茂名市交通运输局(本级)部门决算.pdf\n2021 年茂名市交通运输局(本级) 部门决算 1 目 录\n", "茂名市交通运输局", 2021, "决算", "部门"),
+        ("标题:儋州市财政局2023年度(本级) 决算公开报告\n索引号:00821952-5/2024-00137\n", "儋州市财政局", 2023, "决算", "部门"),
+        ("寿县司法局2022年“三公”经费预算情况\n单位：万元\n", "寿县司法局", 2022, "三公", "部门"),
+        ("合肥市图书馆2021年度\n一般公共预算及政府性基金财政\n拨款“三公”经费支出决算情况说明\n", "合肥市图书馆", 2021, "三公", "部门"),
+        ("網站首頁\n九華山風(fēng)景區(qū)宗教事務(wù)局2019年度一般公共預(yù)算財政\n撥款“三公”經(jīng)費支出決算情況說明\n", "九華山風景區宗教事務局", 2019, "三公", "部门"),
+        ("信息正文\n景东彝族自治县大街镇2018年度部门决算公开说明\n发布时间:2019-09-02\n", "景东彝族自治县大街镇", 2018, "决算", "部门"),
+        ("目 录\n第一部分 部门预算公开说明\n第一部分:株洲市南方中学2024年部门预算说明\n一、部门职能职责\n", "株洲市南方中学", 2024, "预算", "部门"),
+        ("第一部分  青云谱区医疗保障局概况\n一、部门主要职责\n青云谱区医疗保障局是主管医保工作的政府工作部门。2023年收入预算总额为271.33万元。\n", "青云谱区医疗保障局", 2023, "预算", None),
+    ],
+)
+def test_title_shapes(text, department, year, kind, unit):
+    m = document_metadata(text)
+    assert (m.department, m.year, m.doc_kind) == (department, year, kind)
+    if unit is not None:
+        assert m.unit_kind == unit
+
+
+def test_year_of_an_untitled_excerpt_is_its_own_not_the_compared_one():
+    text = "5.经营收入 0.00 万元,较 2022 年度决算数增加 0.00 万元。2023年度本单位无经营收入。较2022年度决算数持平，较2022年度决算数减少。\n"
+    assert document_metadata(text).year == 2023
+
+
+def test_file_name_only_when_the_text_says_nothing():
+    from_name = document_metadata("一、主要职责\n负责全县审计工作。\n", "in/2021年某县审计局部门决算.pdf")
+    assert (from_name.department, from_name.year, from_name.doc_kind) == ("某县审计局", 2021, "决算")
+    assert document_metadata("某县审计局2020年部门决算\n", "in/2021年某县审计局部门决算.pdf").year == 2020
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "没有标题也没有年份的一段话。", "1234 5678"])
+def test_nothing_said_gives_nothing(text):
+    m = document_metadata(text)
+    assert m.department is None and m.year is None
