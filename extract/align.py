@@ -444,9 +444,12 @@ def align(
             prev = first.get(c.table_id)
             if prev is None or (prev.span is not None and c.span < prev.span):
                 first[c.table_id] = c
+    # by identity in a set, not `c in list` (field-by-field equality over a list that grows with the document)
+    listed = {(name, id(c)) for name, cs in by_label.items() for c in cs}
     for c in first.values():
         for core in _cores(_table_core(c.table_title)) if _table_core(c.table_title) else []:
-            if c not in by_label.get(core, []):
+            if (core, id(c)) not in listed:
+                listed.add((core, id(c)))
                 by_label.setdefault(core, []).append(c)
     labels = list(by_label)
     near = {label: _Nearest(cs) for label, cs in by_label.items() if len(cs) > NEAREST_CELLS}
