@@ -15,6 +15,7 @@ table (`name_similarity` over the pairs that can match at all), candidates per f
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -67,6 +68,10 @@ HEADING_WEIGHT = 0.97  # a project named by the heading the fact stands under, n
 PROJECT_FIT = 1.0  # a form's funds row is always the right table for its project
 
 MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
+# at most this many same-named cells (and 绩效 form funds rows) are weighed per fact, the ones
+# nearest to it in the text: keeps a very long document (a compilation of many departments)
+# linear. The dev corpus's largest same-named group is 77 cells (一般行政管理事务), so it is untouched.
+NEAREST_CELLS = 96
 _PRIOR = re.compile(r"执行数|上年(?!结转|结余)|去年|决算数")  # 上年结转 is this year's income
 _TOTAL_COL = re.compile(r"合计|总计|预算数|金额|小计|^本年|预算$")
 _FIGURES = re.compile(r"(?:预算数|预算安排|年初预算|决算数|支出决算|执行数)$")
@@ -307,6 +312,7 @@ def _project_key(s: str) -> str:
     return re.sub(r"\d+$", "", s)  # 追加…收回资金1 / 追加…收回资金2: prose numbers same-named projects
 
 
+@lru_cache(maxsize=65536)
 def project_similarity(subject: str, section: str, project: str) -> float:
     """How well a fact names a project: by its subject, or by the heading it stands under
     (⑥年度预算安排：20.0万元 under 1.2024年打击欺诈骗取医疗保障基金行为举报奖励金)."""
@@ -417,6 +423,25 @@ def _fit(subj: str, section: str, table_title: str, column: str, functional: boo
     return min(score, 1.0)
 
 
+class _Nearest:
+    """The NEAREST_CELLS cells closest to a text position, in their original order."""
+
+    def __init__(self, cells: list[TableCell]) -> None:
+        order = sorted(range(len(cells)), key=lambda i: cells[i].span[0] if cells[i].span else -1)
+        self.cells = cells
+        self.order = order
+        self.pos = [cells[i].span[0] if cells[i].span else -1 for i in order]
+
+    def around(self, pos: int) -> list[TableCell]:
+        lo = hi = bisect.bisect_left(self.pos, pos)
+        while hi - lo < NEAREST_CELLS and (lo > 0 or hi < len(self.pos)):
+            if lo > 0 and (hi >= len(self.pos) or pos - self.pos[lo - 1] <= self.pos[hi] - pos):
+                lo -= 1
+            else:
+                hi += 1
+        return [self.cells[i] for i in sorted(self.order[lo:hi])]
+
+
 def align(
     facts: list[Fact],
     cells: list[TableCell],
@@ -449,6 +474,9 @@ def align(
     by_label = _cells_by_name(money_cells)
     names = _names_with_sides(list(dict.fromkeys(f.subject for f in amounts)), list(by_label))
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
+    # a very long document: each fact weighs the NEAREST_CELLS same-named cells around it (linear time)
+    near = {label: _Nearest(cs) for label, cs in by_label.items() if len(cs) > NEAREST_CELLS}
+    funds_near = _Nearest([c for _, c in funds]) if len(funds) > NEAREST_CELLS else None
     has_sangong = any("三公" in c.table_title for c in money_cells)
     by_code: dict[str, list[TableCell]] = {}
     for c in money_cells:
@@ -456,7 +484,8 @@ def align(
             by_code.setdefault(c.code, []).append(c)
     out: list[Alignment] = []
     for f in amounts:
-        chosen, status = _choose(f, _candidates(f, names.get(f.subject, {}), by_label, funds, by_code), near_miss)
+        fund_rows = funds if funds_near is None else [(projects[c.table_id], c) for c in funds_near.around(f.span[0])]  # type: ignore[index]
+        chosen, status = _choose(f, _candidates(f, names.get(f.subject, {}), by_label, fund_rows, by_code, near), near_miss)
         if chosen is not None and has_sangong and _SANGONG.search(norm_label(f.subject)) and "三公" not in chosen.cell.table_title:
             # 三公 covers basic and project spending; a same-named 基本支出 economic row is another scope
             chosen, status = None, "三公 item not found in the 三公 table"
@@ -492,9 +521,12 @@ def _cells_by_name(money_cells: list[TableCell]) -> dict[str, list[TableCell]]:
             prev = first.get(c.table_id)
             if prev is None or (prev.span is not None and c.span < prev.span):
                 first[c.table_id] = c
+    # by identity in a set, not `c in list` (field-by-field equality over a list that grows with the document)
+    listed = {(name, id(c)) for name, cs in by_label.items() for c in cs}
     for c in first.values():
         for core in _cores(_table_core(c.table_title)) if _table_core(c.table_title) else []:
-            if c not in by_label.get(core, []):  # a total row may carry the core name already
+            if (core, id(c)) not in listed:  # a total row may carry the core name already
+                listed.add((core, id(c)))
                 by_label.setdefault(core, []).append(c)
     return by_label
 
@@ -514,7 +546,12 @@ def _names_with_sides(subjects: list[str], labels: list[str]) -> dict[str, dict[
 
 
 def _candidates(
-    f: Fact, named: dict[str, tuple[float, str]], by_label: dict[str, list[TableCell]], funds: list[tuple[str, TableCell]], by_code: dict[str, list[TableCell]] | None = None
+    f: Fact,
+    named: dict[str, tuple[float, str]],
+    by_label: dict[str, list[TableCell]],
+    funds: list[tuple[str, TableCell]],
+    by_code: dict[str, list[TableCell]] | None = None,
+    near: dict[str, _Nearest] | None = None,
 ) -> list[Candidate]:
     """Every cell a fact may be, best first: cells whose name matches its subject (never one on the
     other side of the budget), the rows of the 类/款/项 code its section is headed by, and the funds
@@ -527,7 +564,7 @@ def _candidates(
     source = next(iter(srcs)) if len(srcs) == 1 else ""
     fside = _side(subj)
     for label, (name, how) in named.items():
-        for c in by_label[label]:
+        for c in near[label].around(f.span[0]) if near and label in near else by_label[label]:
             if not compatible(f.figure_type, c.figure_type):
                 continue  # a prose 年初预算 is never the 决算数 column of its row
             if fside and (cside := _cell_side(label, c.column)) and cside != fside:

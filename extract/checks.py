@@ -7,6 +7,7 @@ numbers show; a check that cannot decide says nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -47,6 +48,7 @@ class CheckInput:
         self.by_id = {f.fact_id: f for f in facts}
         self.toc_titles = toc_titles or []
         self.by_sentence = _sentence_groups(facts)
+        self.table_spans = merged_spans(t.span for t in tables if t.span)
 
     def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
         """A finding of this document: checks name the problem and its evidence, never the doc_id."""
@@ -347,7 +349,24 @@ def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
 
 
 def _in_table(ci: CheckInput, pos: int) -> bool:
-    return any(t.span and t.span[0] <= pos < t.span[1] for t in ci.tables)
+    # bisect over the table spans merged once per document: a residue hit in a long document
+    # must not scan every table (quadratic in document length)
+    starts, ends = ci.table_spans
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+def merged_spans(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged intervals as (starts, ends), for bisecting positions."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
@@ -507,15 +526,22 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     """Changes the disclosure rules require a reason for (totals, 三公经费, 机关运行经费) stated
     without one in their sentence or later in their section."""
     explained = {f.explains for f in ci.facts if f.kind == "reason" and f.explains}
+    # indexed once, so a document with thousands of changes is not scanned once per change
+    money_changes = {(g.subject, g.section) for g in ci.facts if g.kind == "change" and g.unit in MONEY}
+    reason_sentences = {g.sentence for g in ci.facts if g.kind == "reason"}
+    last_reason: dict[str, int] = {}
+    for g in ci.facts:
+        if g.kind == "reason":
+            last_reason[g.section] = max(last_reason.get(g.section, -1), g.span[0])
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
             continue
         # a money change, or a % change stated alone (公务接待费较2022年预算增长40.5%)
-        alone = f.unit == "%" and not any(g.kind == "change" and g.unit in MONEY and g.subject == f.subject and g.section == f.section for g in ci.facts)
+        alone = f.unit == "%" and (f.subject, f.section) not in money_changes
         if f.kind == "change" and f.value and f.fact_id not in explained and (f.unit in MONEY or alone):
             # a reason later in the same section (财政拨款收入支出减少的主要原因是…) covers its changes
-            covered = any(g.kind == "reason" and (g.sentence == f.sentence or (g.section == f.section and g.span[0] > f.span[0])) for g in ci.facts)
+            covered = f.sentence in reason_sentences or last_reason.get(f.section, -1) > f.span[0]
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 

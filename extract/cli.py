@@ -37,6 +37,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
         max_bytes=int(args.max_mb * 1024 * 1024),
         progress=False if args.quiet else None,
         use_models=not args.no_models,
+        doc_timeout=args.doc_timeout or None,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        tabular=not args.jsonl_only,
     )
     print(summary.render())
     print(f"summary: {args.out}/summary.json")
@@ -44,6 +48,18 @@ def _cmd_run(args: argparse.Namespace) -> int:
         from .report import write_report
 
         print(f"report: {write_report(args.out)}")
+    return 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from .tabular import query, render_rows
+
+    columns, rows = query(args.out_dir, args.sql)
+    if args.json:
+        for r in rows:
+            print(json.dumps(dict(zip(columns, r, strict=True)), ensure_ascii=False, default=str))
+    elif columns:
+        print(render_rows(columns, rows))
     return 0
 
 
@@ -220,7 +236,17 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.add_argument("--report", action="store_true", help="also write the HTML report (DIR/report/index.html)")
     r.add_argument("--no-models", action="store_true", help="the rules alone, without the trained models (faster, less accurate)")
+    r.add_argument("--doc-timeout", type=float, default=120.0, metavar="S", help="a document taking longer becomes an error record (default 120; 0 = no limit)")
+    r.add_argument("--engine", choices=["local", "dask"], default="local", help="local worker processes (default) or a dask.distributed cluster")
+    r.add_argument("--scheduler", default=None, metavar="ADDRESS", help="dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local dask cluster of --workers processes)")
+    r.add_argument("--jsonl-only", action="store_true", help="skip the Parquet parts and DIR/budget.duckdb")
     r.set_defaults(func=_cmd_run)
+
+    q = sub.add_parser("query", help="run SQL on a finished batch (DIR/budget.duckdb)", description="Run SQL against OUT_DIR/budget.duckdb: tables documents, facts, tables, indicators, alignments, findings; views docs, fact_documents, fact_cells, finding_documents.")
+    q.add_argument("out_dir", metavar="OUT_DIR", help="the --out folder of a finished `run`")
+    q.add_argument("sql", metavar="SQL")
+    q.add_argument("--json", action="store_true", help="one JSON object per row")
+    q.set_defaults(func=_cmd_query)
 
     rp = sub.add_parser("report", help="write HTML pages for a finished batch", description="Write OUT_DIR/report/index.html (a sortable row per file) and a page per document: chart, findings, and the document as it reads with every fact highlighted and linked to its table cell.")
     rp.add_argument("out_dir", metavar="OUT_DIR", help="the --out folder of a finished `run`")
@@ -294,8 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head: not an error
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:  # pragma: no cover
-        print("budget-extract: interrupted", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("budget-extract: interrupted (finished documents are kept: run again with --resume)", file=sys.stderr)
         return 130
 
 

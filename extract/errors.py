@@ -65,3 +65,7 @@ class MalformedDocumentError(ExtractError):
 
 class StageOrderError(ExtractError):
     """A pipeline stage ran before the stage whose output it reads (a stage list built wrongly)."""
+
+
+class DocumentTimeoutError(ExtractError):
+    """One document took longer than the batch's per-document time budget (--doc-timeout)."""

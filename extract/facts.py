@@ -36,7 +36,9 @@ _YEAR = re.compile(r"(?:截至|截止)?(?:19|20)\d{2}年(?:度|底|末|初)?(?:\
 _QUOTES = re.compile(r"[“”\"‘’「」『』]")
 # template residue (MERGEFIELD ${page…}) is never part of what a number is about
 _RESIDUE = re.compile(r"MERGEFIELD|\$\{[^}]*\}?|\{\{[^}]*\}\}|[A-Za-z0-9_.$]{12,}")
-_CHAIN = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<lvl>类|款|项)[）)]")
+# the name starts at the sentence start or right after a bracket (the lookbehind): the same
+# leftmost matches as an unanchored name, without rescanning a long bracket-free run from every position
+_CHAIN = re.compile(r"(?<![^（()）])(?P<name>[^（()）]+)[（(](?P<lvl>类|款|项)[）)]")
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

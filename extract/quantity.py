@@ -79,7 +79,7 @@ def parse_number(s: str) -> float:
     return float(s.replace(",", "").strip("_"))
 
 
-_CN_WORD_BLOCK = re.compile(r"^(?:一是|二是|三是|一般|一体|一些|一起|一致|一定|一直|一切|一线|一同|一并|一次性|一批次|两新|三公|两定|两病)")
+_CN_WORD_BLOCK = re.compile(r"(?:一是|二是|三是|一般|一体|一些|一起|一致|一定|一直|一切|一线|一同|一并|一次性|一批次|两新|三公|两定|两病)")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -88,6 +88,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     comp_pat = _comparator_pattern()
     threshold_after = sorted(c["threshold_after"], key=len, reverse=True)
+    has_wanyuan = "万元" in text  # once, not per bare 万 (a long text has thousands)
     for m in _pattern().finditer(text):
         if m.group("ar") is not None:
             unit_surface = m.group("unit")
@@ -105,7 +106,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if wan:
                 # a bare 万 after a number means 万元 only in a money context (增加209万用于…)
                 left = text[max(0, start - 12) : start]
-                if unit_surface is None and ("万元" in text or any(cue in left for cue in u.bare_wan_money_cues)):
+                if unit_surface is None and (has_wanyuan or any(cue in left for cue in u.bare_wan_money_cues)):
                     unit_surface = "万元"
                     unit_end = m.end("wan")
                 else:
@@ -128,7 +129,7 @@ def find_quantities(text: str) -> list[Quantity]:
             unit_surface = m.group("cunit")
             start, end = m.start("cn"), m.end("cn")
             unit_start, unit_end = m.start("cunit"), m.end("cunit")
-            if _CN_WORD_BLOCK.match(text[start:]) or (start > 0 and text[start - 1] in "第周初每"):
+            if _CN_WORD_BLOCK.match(text, start) or (start > 0 and text[start - 1] in "第周初每"):
                 continue
             if not _unit_ok(text, unit_surface, unit_end) or text[unit_end : unit_end + 1] in u.cn_not_unit_after.get(unit_surface, ()):
                 continue

@@ -25,14 +25,47 @@ class Sentence:
     text: str
 
 
+# Longest sentence handed to the fact stages, in characters: their work per quantity grows with
+# the sentence, so a line without sentence punctuation (a table flattened into one line, 1 MB of
+# `1,1,1,…`) would make them quadratic. The dev corpus's longest real sentence is 228 characters.
+MAX_SENTENCE = 1000
+_CUT_MARK = re.compile(r"[，、：:\s]|,(?!\d)")
+_NUMBER_CHARS = frozenset("0123456789.,")
+
+
 def sentences(text: MappedText | str) -> Iterator[Sentence]:
     s = text.text if isinstance(text, MappedText) else text
     for m in _SENT.finditer(s):
         if m.end() == m.start():
             continue
         chunk = m.group()
-        if chunk.strip(" 。；;"):
+        if not chunk.strip(" 。；;"):
+            continue
+        if len(chunk) <= MAX_SENTENCE:
             yield Sentence(m.start(), m.end(), chunk)
+            continue
+        for a, b in _pieces(chunk):
+            if chunk[a:b].strip(" 。；;，,"):
+                yield Sentence(m.start() + a, m.start() + b, chunk[a:b])
+
+
+def _pieces(chunk: str) -> Iterator[tuple[int, int]]:
+    """An over-long sentence in pieces of at most MAX_SENTENCE characters, cut after the last
+    clause mark in each window (or, without one, not inside a number)."""
+    a = 0
+    while len(chunk) - a > MAX_SENTENCE:
+        cut = 0
+        # endpos one past the window: the mark's one-character lookahead must see the next character
+        for cm in _CUT_MARK.finditer(chunk, a + MAX_SENTENCE // 2, a + MAX_SENTENCE + 1):
+            if cm.end() <= a + MAX_SENTENCE:
+                cut = cm.end()
+        if not cut:
+            cut = a + MAX_SENTENCE
+            while cut > a + MAX_SENTENCE // 2 and chunk[cut - 1] in _NUMBER_CHARS and chunk[cut] in _NUMBER_CHARS:
+                cut -= 1
+        yield a, cut
+        a = cut
+    yield a, len(chunk)
 
 
 def clause_bounds(sentence: str) -> list[int]:

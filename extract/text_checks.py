@@ -7,6 +7,7 @@ point at the words a reader will see.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -42,7 +43,8 @@ def duplicate_text(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     next): reported once, at its second occurrence."""
     seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s, e, flat in _paragraphs(ci.text):
-        if not any(t.span and t.span[0] <= s < t.span[1] for t in ci.tables):
+        i = bisect.bisect_right(ci.table_spans[0], s) - 1  # inside a table? (merged spans, bisected)
+        if not (i >= 0 and s < ci.table_spans[1][i]):
             seen[flat].append((s, e))
     for flat, spans in seen.items():
         # only a repeat within one section is news: the same breakdown under 支出 and under 财政拨款
