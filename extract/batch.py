@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .crossyear import YearFigures, figures_from_dict, figures_to_dict, link_years, year_figures, year_over_year
 from .deadline import deadline
 from .errors import UsageError
 from .ingest import DEFAULT_MAX_BYTES, doc_id_for, read_bytes, sha256_of
@@ -117,6 +118,8 @@ def process_path(path: str, max_bytes: int, use_models: bool = True, doc_timeout
     out = pack(result_dict(result))
     if result.ok and result.document.format != "text":
         out["text"] = result.text  # converted input: `run` saves the text the spans index
+    if result.ok and (years := year_figures(result.document, result.text, result.facts)) is not None:
+        out["years"] = figures_to_dict(years)  # what the parent needs to link consecutive years
     return out
 
 
@@ -245,7 +248,10 @@ def run(
             text_file = out_dir / "texts" / f"{doc['doc_id']}.txt"
             atomic_write_text(text_file, [text])
             doc["text_path"] = str(text_file)
+        years = res.pop("years", None)
         atomic_write_text(parts / _part_name(path), [json.dumps(res, ensure_ascii=False)])
+        # beside the part, small: the parent links a department's consecutive years from these alone
+        atomic_write_text(parts / (_part_name(path) + ".years"), [json.dumps(years, ensure_ascii=False)])
         if bar is not None:
             bar.update(1)
         else:
@@ -331,11 +337,27 @@ class _Streams:
             Path(self.tmp[k]).unlink(missing_ok=True)
 
 
+def _link_years(files: list[Path], parts: Path) -> dict[str, tuple[YearFigures, YearFigures | None]]:
+    """doc_id → (its figures, the same department's previous-year document's) over the batch,
+    read from the small `.years` files beside the parts (never the parts themselves)."""
+    figures: list[YearFigures] = []
+    for f in files:
+        try:
+            d = json.loads((parts / (_part_name(str(f)) + ".years")).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue  # an error record, or a part from before cross-year linking
+        if d:
+            figures.append(figures_from_dict(d))
+    links = link_years(figures)
+    return {y.doc_id: (y, links.get(y.doc_id)) for y in figures}
+
+
 def _assemble(files: list[Path], out_dir: Path, parts: Path, *, tabular: bool = True) -> BatchSummary:
     """Stream every document's part into the outputs, in input order (deterministic whatever
     the worker order); memory holds one part at a time, never the whole batch."""
     seen: dict[str, str] = {}
     summary = BatchSummary(out=str(out_dir))
+    previous = _link_years(files, parts)
     kinds: Counter[str] = Counter()
     checks: Counter[str] = Counter()
     streams = _Streams(out_dir)
@@ -362,9 +384,16 @@ def _assemble(files: list[Path], out_dir: Path, parts: Path, *, tabular: bool = 
             else:
                 summary.n_errors += 1
                 summary.errors.append({"path": str(f), "error": doc.get("error") or ""})
+            cur, prev = previous.get(doc["doc_id"], (None, None))
+            if prev is not None:
+                doc["previous_doc_id"] = prev.doc_id
             streams.write("documents", json.dumps(doc, ensure_ascii=False) + "\n")
             for k, text in res["jsonl"].items():
                 streams.write(k, text)
+            if cur is not None and prev is not None:
+                for finding in year_over_year(cur, prev):
+                    streams.write("findings", json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+                    checks[finding.check] += 1
             kinds.update(res["kinds"])
             checks.update(res["checks"])
             summary.n_cells += res["counts"]["tables"]

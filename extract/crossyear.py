@@ -97,6 +97,24 @@ def year_figures(doc: DocumentRecord, text: str, facts: Sequence[Fact]) -> YearF
     return YearFigures(doc.doc_id, doc.path, key, doc.year, doc.doc_kind, tuple(stated), tuple(prior))
 
 
+def figures_to_dict(y: YearFigures) -> dict:
+    """Plain JSON for a batch's part files (the parent links documents after the workers ran)."""
+    return {
+        "doc_id": y.doc_id, "path": y.path, "key": y.key, "year": y.year, "doc_kind": y.doc_kind,
+        "stated": [[list(f.fact_ids), f.metric, f.subject, f.yuan, f.step, list(f.span)] for f in y.stated],
+        "implied_prior": [[list(f.fact_ids), f.metric, f.subject, f.yuan, f.step, list(f.span)] for f in y.implied_prior],
+    }
+
+
+def figures_from_dict(d: dict) -> YearFigures:
+    """The inverse of `figures_to_dict`."""
+
+    def figs(rows: list) -> tuple[Figure, ...]:
+        return tuple(Figure(tuple(ids), metric, subject, float(yuan), float(step), (int(span[0]), int(span[1]))) for ids, metric, subject, yuan, step, span in rows)
+
+    return YearFigures(d["doc_id"], d["path"], d["key"], int(d["year"]), d["doc_kind"], figs(d["stated"]), figs(d["implied_prior"]))
+
+
 def link_years(docs: Iterable[YearFigures]) -> dict[str, YearFigures]:
     """doc_id → the same department's document of the previous year (same 预算/决算 kind)."""
     index: dict[tuple[str, str, int], YearFigures] = {}

@@ -70,3 +70,20 @@ def test_other_kinds_and_years_are_not_linked(pair):
 
     assert link_years([replace(y24, doc_kind="决算"), y25]) == {}
     assert link_years([replace(y24, year=2022), y25]) == {}
+
+
+def test_a_batch_links_the_years_and_reports_the_disagreement(tmp_path):
+    import json
+
+    from extract import run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "2024.txt").write_text(Y2024.read_text(encoding="utf-8").replace("“三公”经费预算数为47.91万元", "“三公”经费预算数为49.91万元"), encoding="utf-8")
+    (src / "2025.txt").write_text(Y2025.read_text(encoding="utf-8"), encoding="utf-8")
+    run([str(src)], out=str(tmp_path / "out"), workers=1, progress=False, tabular=False)
+    docs = {json.loads(x)["path"].rsplit("/", 1)[-1]: json.loads(x) for x in (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert docs["2025.txt"]["previous_doc_id"] == docs["2024.txt"]["doc_id"]
+    assert "previous_doc_id" not in docs["2024.txt"]
+    found = [json.loads(x) for x in (tmp_path / "out" / "findings.jsonl").read_text(encoding="utf-8").splitlines() if "year_over_year" in x]
+    assert len(found) == 1 and found[0]["doc_id"] == docs["2025.txt"]["doc_id"] and "49.91" in found[0]["message"]
