@@ -155,15 +155,18 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import check_inputs, evaluate_all
     from .model import Models
 
+    args.named_folders = args.annotations is not None or args.corpus is not None
     _project_defaults(args, annotations="annotations", corpus="tests/data/corpus")
     check_inputs(args.corpus, args.annotations)
-    if args.lodo:
+    if args.lodo or args.lofo:
         train = _training_main()
         if train is None:
-            print("budget-extract evaluate --lodo: the training package is not installed (pip install budget-extract with training/)", file=sys.stderr)
+            print("budget-extract evaluate --lodo/--lofo: the training package is not installed (pip install budget-extract with training/)", file=sys.stderr)
             return 2
-        _, lodo = train.train_all(Path(args.corpus), Path(args.annotations))
-        print(json.dumps(lodo, ensure_ascii=False, indent=1) if args.json else train.render_lodo(lodo))
+        # the dev corpus alone when folders are named; else every annotated corpus (dev + wide)
+        sources = [(Path(args.corpus), Path(args.annotations) / "facts")] if args.named_folders else train.default_sources()
+        _, held = train.train_all(sources, group_of=train.family_grouping() if args.lofo else None)
+        print(json.dumps(held, ensure_ascii=False, indent=1) if args.json else train.render_lodo(held) + "\n" + train.render_groups(held))
         return 0
     models = Models() if args.rules else Models.from_dir(args.models) if args.models else None
     res = evaluate_all(args.corpus, args.annotations, models=models)
@@ -270,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--models", default=None, metavar="DIR", help="models written by `train --out DIR` (default: the shipped ones)")
     which.add_argument("--rules", action="store_true", help="score the rules alone, no trained model")
     e.add_argument("--lodo", action="store_true", help="leave-one-document-out: retrain on all but one document, score it, for each (≈ 100 s of CPU)")
+    e.add_argument("--lofo", action="store_true", help="leave-one-family-out: retrain without each template family (corpus/families.tsv) and score it — the number changes are judged by")
     e.set_defaults(func=_cmd_evaluate)
 
     an = sub.add_parser("annotate", help="export pre-annotated tasks, import corrections", description="The annotate → retrain loop (see annotations/README.md).")

@@ -19,7 +19,7 @@ SHIPPED_NAMES = sorted(p.stem for p in MODELS.glob("*.json"))
 
 def test_the_expected_models_ship():
     assert {"metric", "confidence"} <= set(SHIPPED_NAMES) <= {"kind", "subject", "metric", "reason", "confidence"}
-    lodo = shipped_model("confidence").stamp["leave_one_document_out"]
+    lodo = shipped_model("confidence").stamp["held_out"]
     # the kind, subject and reason rankers ship exactly when they beat the rules held out
     for name, key in (("kind", "fact_f1"), ("subject", "fact_f1"), ("reason", "reason_f1")):
         v = lodo[name]
@@ -31,20 +31,20 @@ def test_shipped_model_is_plain_json_with_a_stamp(name):
     d = json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
     assert set(d) == {"name", "intercept", "weights", "stamp"}
     assert d["name"] == name
-    for key in ("annotations_sha256", "scikit_learn", "numpy", "python", "labels", "leave_one_document_out", "estimator"):
+    for key in ("annotations_sha256", "scikit_learn", "numpy", "python", "labels", "held_out", "estimator"):
         assert key in d["stamp"]
 
 
 @pytest.mark.parametrize("name", SHIPPED_NAMES)
 def test_shipped_model_is_not_stale(name):
-    from training.train import annotations_hash
+    from training.train import annotations_hash_of, default_sources
 
     stamp = shipped_model(name).stamp
-    assert stamp["annotations_sha256"] == annotations_hash(ROOT / "annotations" / "facts"), "run `make train`"
+    assert stamp["annotations_sha256"] == annotations_hash_of(default_sources(ROOT)), "run `make train`"
 
 
 def test_confidence_beats_rule_confidence_on_held_out_documents():
-    lodo = shipped_model("confidence").stamp["leave_one_document_out"]
+    lodo = shipped_model("confidence").stamp["held_out"]
     assert lodo["documents"] >= 12
     c = lodo["confidence"]
     assert c["model"]["auc"] > c["rules"]["auc"] + 0.1
@@ -53,7 +53,7 @@ def test_confidence_beats_rule_confidence_on_held_out_documents():
 
 
 def test_metric_model_beats_the_alias_matcher_on_held_out_documents():
-    m = shipped_model("metric").stamp["leave_one_document_out"]["metric"]
+    m = shipped_model("metric").stamp["held_out"]["metric"]
     assert m["models"]["accuracy"] > m["rules"]["accuracy"] + 0.02
     assert m["models"]["macro_f1"] > m["rules"]["macro_f1"]
     assert m["models"]["accuracy"] >= 0.90
@@ -61,7 +61,7 @@ def test_metric_model_beats_the_alias_matcher_on_held_out_documents():
 
 def test_held_out_fact_f1_meets_the_target_and_beats_the_rules():
     """Issue 4's measure: leave-one-document-out fact F1 (kind + value + subject) ≥ 0.95, above rules alone."""
-    f = shipped_model("confidence").stamp["leave_one_document_out"]["facts_correct_f1"]
+    f = shipped_model("confidence").stamp["held_out"]["facts_correct_f1"]
     assert f["models"]["f1"] >= 0.95
     assert f["models"]["f1"] > f["rules"]["f1"]
 
@@ -115,7 +115,7 @@ def test_make_train_reproduces_the_shipped_model(tmp_path):
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == SHIPPED_NAMES
     for name in SHIPPED_NAMES:
         new, old = load_model(tmp_path / f"{name}.json"), shipped_model(name)
-        assert new.stamp["leave_one_document_out"] == old.stamp["leave_one_document_out"]
+        assert new.stamp["held_out"] == old.stamp["held_out"]
         assert abs(new.intercept - old.intercept) < 1e-3
         assert set(new.weights) == set(old.weights)
         assert max(abs(new.weights[k] - old.weights[k]) for k in new.weights) < 1e-3

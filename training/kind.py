@@ -6,6 +6,7 @@ and "none"), labelled by the gold fact at that number — or "none" when no gold
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.kind_model import NONE, KindInput, KindRanker
@@ -40,6 +41,6 @@ def _candidates(ex: Example) -> list[tuple[list[str], int]]:
     return [(RANKER.features(ex.x, cands, i), int(k == ex.gold)) for i, k in enumerate(cands)]
 
 
-def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:
-    """The model on everything, one model per left-out document, and the unreachable count."""
-    return ranker.fit_folds(examples, _candidates, "kind", C)
+def fit_folds(examples: list[Example], group_of: Callable[[str], str] | None = None) -> tuple[LinearModel, dict[str, LinearModel], int]:
+    """The model on everything, one model per left-out document (or family, see `ranker.fit_folds`), and the unreachable count."""
+    return ranker.fit_folds(examples, _candidates, "kind", C, group_of)

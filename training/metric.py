@@ -7,6 +7,7 @@ labelled 1. Gold metrics no candidate reaches are counted as `unreachable` and t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.metric_model import NONE, MetricInput, MetricRanker, contexts
@@ -43,6 +44,6 @@ def _candidates(ex: Example) -> list[tuple[list[str], int]]:
     return [(RANKER.features(ex.x, cands, i), int(k.metric == ex.gold)) for i, k in enumerate(cands)]
 
 
-def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:
-    """The model on everything, one model per left-out document, and the unreachable count."""
-    return ranker.fit_folds(examples, _candidates, "metric", C)
+def fit_folds(examples: list[Example], group_of: Callable[[str], str] | None = None) -> tuple[LinearModel, dict[str, LinearModel], int]:
+    """The model on everything, one model per left-out document (or family, see `ranker.fit_folds`), and the unreachable count."""
+    return ranker.fit_folds(examples, _candidates, "metric", C, group_of)

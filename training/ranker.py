@@ -67,9 +67,26 @@ def fit_rows(X: csr_matrix, y: np.ndarray, name: str, C: float) -> LinearModel:
     return LinearModel(name, {int(i): float(coef[i]) for i in nz}, float(clf.intercept_[0]))
 
 
-def fit_folds(examples: Sequence[E_], candidates: Candidates, name: str, C: float) -> tuple[LinearModel, dict[str, LinearModel], int]:
-    """The model on everything, one model per left-out document, and the unreachable count."""
+class Folds(dict):
+    """doc → the model that never saw it: its fold's, keyed by document; a document without
+    examples of its own was seen by no model, so the one on everything serves it."""
+
+    def __init__(self, by_doc: dict[str, LinearModel], everything: LinearModel) -> None:
+        super().__init__(by_doc)
+        self.everything = everything
+
+    def __missing__(self, doc: str) -> LinearModel:
+        return self.everything
+
+
+def fit_folds(
+    examples: Sequence[E_], candidates: Candidates, name: str, C: float, group_of: Callable[[str], str] | None = None
+) -> tuple[LinearModel, dict[str, LinearModel], int]:
+    """The model on everything, one model per left-out group — a document, or with `group_of`
+    its template family — keyed by document, and the unreachable count."""
+    group = group_of or (lambda d: d)
     X, y, owner, unreachable = rows(examples, candidates)
-    doc_of_row = np.array([examples[i].doc for i in owner])
-    folds = {d: fit_rows(X[doc_of_row != d], y[doc_of_row != d], name, C) for d in sorted({e.doc for e in examples})}
-    return fit_rows(X, y, name, C), folds, unreachable
+    group_of_row = np.array([group(examples[i].doc) for i in owner])
+    everything = fit_rows(X, y, name, C)
+    by_group = {g: fit_rows(X[group_of_row != g], y[group_of_row != g], name, C) for g in sorted({group(e.doc) for e in examples})}
+    return everything, Folds({d: by_group[group(d)] for d in {e.doc for e in examples}}, everything), unreachable

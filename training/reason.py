@@ -7,6 +7,7 @@ reason that explains nothing, or a fact no candidate is, teaches nothing (`unrea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import LinearModel
@@ -48,6 +49,6 @@ def _candidates(ex: Example) -> list[tuple[list[str], int]]:
     return [(RANKER.features(ex.x, ex.cands, j), int(_is_target(t, ex.gold_offset))) for j, t in enumerate(ex.cands)]
 
 
-def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:
-    """The model on everything, one model per left-out document, and the unreachable count."""
-    return ranker.fit_folds(examples, _candidates, "reason", C)
+def fit_folds(examples: list[Example], group_of: Callable[[str], str] | None = None) -> tuple[LinearModel, dict[str, LinearModel], int]:
+    """The model on everything, one model per left-out document (or family, see `ranker.fit_folds`), and the unreachable count."""
+    return ranker.fit_folds(examples, _candidates, "reason", C, group_of)

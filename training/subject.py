@@ -8,6 +8,7 @@ as `unreachable`). A binary logistic regression scores candidates; the best one 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.evaluate import subjects_match
@@ -48,6 +49,6 @@ def _candidates(ex: Example) -> list[tuple[list[str], int]]:
     return [(RANKER.features(ex.ctx, cands, i), int(subjects_match(clean_subject(k.text, ex.dept_names), ex.gold_subject))) for i, k in enumerate(cands)]
 
 
-def fit_folds(examples: list[Example]) -> tuple[LinearModel, dict[str, LinearModel], int]:
-    """The model on everything, one model per left-out document, and the unreachable count."""
-    return ranker.fit_folds(examples, _candidates, "subject", C)
+def fit_folds(examples: list[Example], group_of: Callable[[str], str] | None = None) -> tuple[LinearModel, dict[str, LinearModel], int]:
+    """The model on everything, one model per left-out document (or family, see `ranker.fit_folds`), and the unreachable count."""
+    return ranker.fit_folds(examples, _candidates, "subject", C, group_of)

@@ -23,6 +23,7 @@ import argparse
 import hashlib
 import platform
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
 from extract.batch import atomic_write_text
-from extract.evaluate import MetricScore, Score, fact_is_right, load_gold, score_document, score_metrics
+from extract.evaluate import MetricScore, Score, fact_is_right, load_gold, score_document, score_metrics, subjects_match
 from extract.ingest import RawDocument, read_document
 from extract.model import N_FEATURES, LinearModel, Models, calibrate, fact_features, hash_feature
 from extract.reason_model import attach_reasons
@@ -46,6 +47,7 @@ from training import subject as subject_training
 
 SEED = 0
 C = 0.5
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def annotations_hash(folder: str | Path) -> str:
@@ -108,6 +110,21 @@ def _fact_f1(docs: list[Example], attr: str) -> Score:
     return s
 
 
+def subject_accuracy(docs: list[Example], attr: str = "held") -> float:
+    """Of the facts found with the right kind and value, the share whose subject is right too."""
+    right = total = 0
+    for d in docs:
+        for f in getattr(d, attr) or []:
+            if f.kind == "reason":
+                continue
+            g = next((g for g in d.gold if g["kind"] == f.kind and f.span[0] < g["end"] and g["start"] < f.span[1]), None)
+            if g is None or g.get("value") is None or f.value is None or abs(f.value - g["value"]) > 1e-6:
+                continue
+            total += 1
+            right += subjects_match(f.subject, g.get("subject"))
+    return right / total if total else 0.0
+
+
 def _f1(docs: list[Example], kind: str = "all") -> float:
     return _fact_f1(docs, "held").as_dict()["correct"][kind]["f1"]
 
@@ -127,11 +144,11 @@ def _rules_round(docs: list[Example]) -> tuple[list[kind_training.Example], list
     return kind_ex, subj_ex
 
 
-def _reason_round(docs: list[Example]) -> tuple[dict, LinearModel | None]:
+def _reason_round(docs: list[Example], group_of: Callable[[str], str] | None = None) -> tuple[dict, LinearModel | None]:
     """The reason ranker, cross-fitted on the held-out facts; shipped (returned) only if held-out
     reason F1 rises — otherwise the documents keep the rules' attachments."""
     reason_ex = [e for d in docs for e in reason_training.examples_for(d.name, d.held or [], d.gold)]
-    reason_model, reason_folds, unreachable = reason_training.fit_folds(reason_ex)
+    reason_model, reason_folds, unreachable = reason_training.fit_folds(reason_ex, group_of)
     before = _f1(docs, "reason")
     kept_held = {d.name: d.held for d in docs}
     for d in docs:
@@ -145,30 +162,60 @@ def _reason_round(docs: list[Example]) -> tuple[dict, LinearModel | None]:
     return verdict, reason_model if keep else None
 
 
-def _confidence_round(docs: list[Example]) -> tuple[LinearModel, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _confidence_round(docs: list[Example], group: Callable[[str], str]) -> tuple[LinearModel, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The confidence model on everything, and (outcomes, held-out probabilities, the rules'
     confidences) for its scores; each document's facts get their held-out confidence."""
     conf_facts = [(d.name, f, int(fact_is_right(f, d.gold))) for d in docs for f in d.held or [] if f.kind != "reason"]
-    names = np.array([n for n, _, _ in conf_facts])
+    groups = np.array([group(n) for n, _, _ in conf_facts])
     facts = [f for _, f, _ in conf_facts]
     y = np.array([lab for _, _, lab in conf_facts])
     X = matrix(facts)
     rule_conf = np.array([f.confidence for f in facts])
     held_p = np.zeros(len(y))
+    fitted: dict[str, LogisticRegression] = {}
     for d in docs:  # the held-out facts carry the held-out confidence, as they would at run time
-        tr, te = names != d.name, names == d.name
-        clf = fit_confidence(X[tr], y[tr])
-        if te.any():
-            held_p[te] = clf.predict_proba(X[te])[:, 1]
-        d.held = calibrate(d.held or [], _linear(clf, "confidence"))
+        g = group(d.name)
+        tr, te = groups != g, groups == g
+        if g not in fitted:
+            fitted[g] = fit_confidence(X[tr], y[tr])
+            if te.any():
+                held_p[te] = fitted[g].predict_proba(X[te])[:, 1]
+        d.held = calibrate(d.held or [], _linear(fitted[g], "confidence"))
     return _linear(fit_confidence(X, y), "confidence"), (y, held_p, rule_conf)
 
 
-def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], dict]:
+#: one annotated corpus: (folder of texts, folder of gold fact files)
+Source = tuple[Path, Path]
+
+
+def default_sources(root: Path = ROOT) -> list[Source]:
+    """The dev corpus and, when present, the wide corpus, with their gold facts."""
+    out = [(root / "tests" / "data" / "corpus", root / "annotations" / "facts")]
+    if (root / "annotations" / "wide" / "facts").is_dir():
+        out.append((root / "corpus" / "wide", root / "annotations" / "wide" / "facts"))
+    return out
+
+
+def load_examples(sources: list[Source]) -> list[Example]:
+    """Every document that has gold facts, from every source."""
+    docs: list[Example] = []
+    for corpus, facts in sources:
+        gold = load_gold(facts)
+        docs += [Example(p.name, read_document(p), gold[p.name]) for p in sorted(Path(corpus).glob("*.txt")) if p.name in gold]
+    return docs
+
+
+def train_all(sources: list[Source] | Path, annotations: Path | None = None, *, group_of: Callable[[str], str] | None = None) -> tuple[dict[str, LinearModel], dict]:
     """Every model, cross-fitted in pipeline order; a ranker that does not beat the rules on
-    held-out documents is not shipped (the rules keep that decision)."""
-    gold = load_gold(annotations / "facts")
-    docs = [Example(p.name, read_document(p), gold[p.name]) for p in sorted(corpus.glob("*.txt")) if p.name in gold]
+    held-out documents is not shipped (the rules keep that decision).
+
+    Held out means: each document's facts come from models trained without its group — the
+    document itself, or with `group_of` its whole template family (`training.families`), the
+    stricter estimate for documents of templates nobody has seen."""
+    if isinstance(sources, Path):  # the old form: one corpus folder and an annotations folder
+        sources = [(sources, (annotations or ROOT / "annotations") / "facts")]
+    group = group_of or (lambda d: d)
+    docs = load_examples(sources)
     fold: dict[str, Models] = {d.name: Models() for d in docs}  # the kept models of each document's fold
 
     def rerun(names: dict[str, Models]) -> None:
@@ -184,7 +231,7 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
 
     # 1. kinds, then 2. subjects: each kept only if held-out fact F1 rises
     for name, trainer, examples in (("kind", kind_training, kind_ex), ("subject", subject_training, subj_ex)):
-        model, folds, unreachable = trainer.fit_folds(examples)
+        model, folds, unreachable = trainer.fit_folds(examples, group_of)
         before = _f1(docs)
         trial = {d.name: replace(fold[d.name], **{name: folds[d.name]}) for d in docs}
         kept_held = {d.name: d.held for d in docs}
@@ -200,17 +247,17 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
 
     # 3. metrics on facts made the way they will be at run time (always shipped: the alias matcher is the baseline it beats)
     metric_ex = [e for d in docs for e in metric_training.examples_for(d.name, d.held or [], d.gold)]
-    final["metric"], metric_folds, m_unreach = metric_training.fit_folds(metric_ex)
+    final["metric"], metric_folds, m_unreach = metric_training.fit_folds(metric_ex, group_of)
     fold = {d.name: replace(fold[d.name], metric=metric_folds[d.name]) for d in docs}
     rerun(fold)
 
     # 4. reasons: which fact each explains; kept only if held-out reason F1 rises
-    verdicts["reason"], reason_model = _reason_round(docs)
+    verdicts["reason"], reason_model = _reason_round(docs, group_of)
     if reason_model is not None:
         final["reason"] = reason_model
 
     # 5. confidence on the cross-fitted facts
-    final["confidence"], (y, held_p, rule_conf) = _confidence_round(docs)
+    final["confidence"], (y, held_p, rule_conf) = _confidence_round(docs, group)
 
     rules_f1, held_f1 = _fact_f1(docs, "rules"), _fact_f1(docs, "held")
     m_rules, m_held = MetricScore(), MetricScore()
@@ -218,8 +265,26 @@ def train_all(corpus: Path, annotations: Path) -> tuple[dict[str, LinearModel], 
         score_metrics(d.rules or [], d.gold, m_rules)
         score_metrics(d.held or [], d.gold, m_held)
     assert abs(rules_f1.as_dict()["correct"]["all"]["f1"] - rules_all) < 1e-9
+    by_group: dict[str, list[Example]] = {}
+    for d in docs:
+        by_group.setdefault(group(d.name), []).append(d)
+    per_group = {}
+    for g, ds in sorted(by_group.items()):
+        r, h = _fact_f1(ds, "rules").as_dict()["correct"], _fact_f1(ds, "held").as_dict()["correct"]
+        per_group[g] = {
+            "documents": len(ds),
+            "gold_facts": sum(len(d.gold) for d in ds),
+            "rules": r["all"]["f1"],
+            "models": h["all"]["f1"],
+            "reason_models": h.get("reason", {}).get("f1"),
+            "subject_accuracy": round(subject_accuracy(ds), 4),
+        }
     lodo = {
         "documents": len(docs),
+        "held_out": "family" if group_of else "document",
+        "groups": len(by_group),
+        "by_group": per_group,
+        "subject_accuracy": {"rules": round(subject_accuracy(docs, "rules"), 4), "models": round(subject_accuracy(docs), 4)},
         "facts_correct_f1": {"rules": rules_f1.as_dict()["correct"]["all"], "models": held_f1.as_dict()["correct"]["all"]},
         "facts_correct_by_kind": {"rules": {k: v["f1"] for k, v in rules_f1.as_dict()["correct"].items()}, "models": {k: v["f1"] for k, v in held_f1.as_dict()["correct"].items()}},
         **verdicts,
@@ -234,7 +299,7 @@ def render_lodo(lodo: dict) -> str:
     """The leave-one-document-out scores, readable."""
     out: list[str] = []
     f = lodo["facts_correct_f1"]
-    out.append(f"leave-one-document-out over {lodo['documents']} documents")
+    out.append(f"held out by {lodo.get('held_out', 'document')} over {lodo['documents']} documents in {lodo.get('groups', lodo['documents'])} groups")
     out.append(f"  fact F1 (kind + value + subject)   rules {f['rules']['f1']:.4f}   models {f['models']['f1']:.4f}")
     for k in lodo["facts_correct_by_kind"]["rules"]:
         out.append(f"    {k:<10} rules {lodo['facts_correct_by_kind']['rules'][k]:.4f}   models {lodo['facts_correct_by_kind']['models'][k]:.4f}")
@@ -254,23 +319,52 @@ def render_lodo(lodo: dict) -> str:
     return "\n".join(out)
 
 
+def family_grouping() -> Callable[[str], str]:
+    """document file name → its template family (`corpus/families.tsv`; a document not listed is
+    its own family)."""
+    from training.families import load
+
+    fam = load()
+    return lambda name: fam.get(name, name)
+
+
+def annotations_hash_of(sources: list[Source]) -> str:
+    """What the shipped models were trained from: every gold fact file of every source."""
+    h = hashlib.sha256()
+    for _, facts in sources:
+        for p in sorted(Path(facts).glob("*.jsonl")):
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def render_groups(result: dict) -> str:
+    """Per held-out group (family): documents, gold facts, strict fact F1 rules → models, subject accuracy."""
+    rows = [f"  {'group':<40} {'docs':>4} {'gold':>5}   rules  models  subject"]
+    for g, v in sorted(result["by_group"].items(), key=lambda kv: -kv[1]["gold_facts"]):
+        rows.append(f"  {g:<40} {v['documents']:>4} {v['gold_facts']:>5}   {v['rules']:.3f}  {v['models']:.3f}   {v['subject_accuracy']:.3f}")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train, stamp and write every model (atomically); print the held-out scores."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--annotations", default="annotations")
-    ap.add_argument("--corpus", default="tests/data/corpus")
-    ap.add_argument("--out", default="extract/models")
+    ap.add_argument("--annotations", default=None, help="one annotations folder (with facts/); default: the dev and wide corpora's")
+    ap.add_argument("--corpus", default=None, help="its texts (with --annotations)")
+    ap.add_argument("--held-out", choices=("family", "document"), default="family", help="cross-fit by template family (default) or by document")
+    ap.add_argument("--out", default=str(ROOT / "extract" / "models"))
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    models, lodo = train_all(Path(a.corpus), Path(a.annotations))
+    sources = [(Path(a.corpus or ROOT / "tests" / "data" / "corpus"), Path(a.annotations) / "facts")] if a.annotations else default_sources()
+    models, held = train_all(sources, group_of=family_grouping() if a.held_out == "family" else None)
     stamp = {
-        "annotations_sha256": annotations_hash(Path(a.annotations) / "facts"),
+        "annotations_sha256": annotations_hash_of(sources),
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "python": platform.python_version(),
         "scikit_learn": sklearn.__version__,
         "numpy": np.__version__,
         "n_features_hashed": N_FEATURES,
-        "leave_one_document_out": lodo,
+        "held_out": held,
     }
     labels = {"kind": ["other kind", "kind"], "subject": ["other span", "subject"], "metric": ["other id", "metric id"], "reason": ["other fact", "explained fact"], "confidence": ["wrong", "right"]}
     out = Path(a.out)
@@ -281,7 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, m in models.items():
         m = LinearModel(name, m.weights, m.intercept, {**stamp, "labels": labels[name], "estimator": f"LogisticRegression(liblinear, random_state={SEED})"})
         atomic_write_text(out / f"{name}.json", [m.to_json(), "\n"])
-    print(render_lodo(lodo))
+    print(render_lodo(held))
+    print(render_groups(held))
     print(f"wrote {', '.join(f'{n}.json' for n in models)} to {out} in {time.perf_counter() - t0:.1f} s")
     return 0
 
