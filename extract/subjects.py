@@ -18,6 +18,7 @@ from .model import LinearModel, bucket
 from .ranker import Ranker
 from .taxonomy import metric_for, norm_label
 from .tokens import tokenizer
+from .verbs import lead_verb
 
 LEFT_WINDOW = 40  # characters before the number that may hold its subject
 MAX_LEN = 24  # longest candidate subject, in characters
@@ -82,6 +83,8 @@ def candidates(ctx: SubjectContext) -> list[Candidate]:
                 text = s[a:b]
                 if text[0] in _STOP or text[-1] in _STOP:
                     continue
+                if lead_verb(text) and not (at >= 0 and a == at):
+                    continue  # 调减外事经费200万元: a change verb starts no subject (the item follows it)
                 out[(a, b)] = Candidate(a, b, text, is_rule=(at >= 0 and a == at and b == at + len(rule)))
     cands = list(out.values())
     if rule and at < 0:
