@@ -612,12 +612,19 @@ class FactExtractor:
         if inner is not None and not clean_subject(subj_text, self.dept_names):
             subj_text = left[inner.end() :]  # 增加外事经费200万元: the thing named after the verb
         window = cand.change_window
-        baseline, mpos, after = _baseline(cand.before[window:])
-        mpos = mpos + window if mpos is not None else None
-        if after and clean_subject(after, self.dept_names).strip("各均"):
-            subj_text = after  # 与上年相比，财政拨款支出增加…
-        elif mpos is not None and mpos >= cand.left_limit:
-            subj_text = s[cand.left_limit : mpos]
+        if inner is not None:
+            # 比上年减少了外事经费200万元: the comparison stands before the verb, the item after it
+            at = cand.left_limit + inner.start()
+            baseline = _baseline(s[window:at])[0] if at > window else None
+            if baseline is not None or not clean_subject(left[: inner.start()], self.dept_names):
+                subj_text = left[inner.end() :].lstrip("了")
+        else:
+            baseline, mpos, after = _baseline(cand.before[window:])
+            mpos = mpos + window if mpos is not None else None
+            if after and clean_subject(after, self.dept_names).strip("各均"):
+                subj_text = after  # 与上年相比，财政拨款支出增加…
+            elif mpos is not None and mpos >= cand.left_limit:
+                subj_text = s[cand.left_limit : mpos]
         if baseline is None:
             prev_change = next((x for x in reversed(sent_facts) if x.kind == "change"), None)
             baseline = prev_change.baseline if prev_change else None
