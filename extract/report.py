@@ -139,6 +139,14 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _where(f: dict[str, Any]) -> str:
+    """Where on the PDF page a number was read (' · p. 3 [72, 140, 96, 152]'), for checking it there."""
+    if not f.get("page"):
+        return ""
+    box = f.get("bbox")
+    return f" · p. {f['page']}" + (f" [{', '.join(f'{v:.0f}' for v in box)}]" if box else "")
+
+
 def _num(v: Any) -> str:
     return "" if v is None else f"{v:,.2f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
 
@@ -201,6 +209,7 @@ def _marks(facts: list[dict[str, Any]], findings: list[dict[str, Any]], cell_of:
         cls = f"f k-{f['kind']}" + (" has-finding" if f["fact_id"] in flagged else "")
         value = "" if f.get("value") is None else f" = {_num(f['value'])} {f.get('unit') or ''}"
         tip = f"{f['kind']}: {f.get('subject') or ''}{value}" + (f" · {f['metric']}" if f.get("metric") else "") + f" · confidence {f['confidence']:.2f}"
+        tip += _where(f)
         cell = f' data-cell="{_e(cell_of[f["fact_id"]])}"' if f["fact_id"] in cell_of else ""
         tag = f'<mark class="{cls}" id="fact-{_e(f["fact_id"])}" data-kind="{_e(f["kind"])}" data-conf="{f["confidence"]:.3f}"{cell} title="{_e(tip)}">'
         add(s, e, tag, 1 if f["kind"] == "reason" else 0)
@@ -446,13 +455,13 @@ def document_page(doc: dict[str, Any], text: str | None, facts: list[dict[str, A
             info["mismatch"] |= a["status"] == "mismatch"
 
     parts.append("<details><summary>All facts as a table</summary><table><tr><th>kind</th><th>subject</th><th class=num>value</th><th>unit</th>"
-                 "<th>metric</th><th class=num>confidence</th><th>table cell</th></tr>")
+                 "<th>metric</th><th class=num>confidence</th><th>page</th><th>table cell</th></tr>")
     for f in facts:
         a = by_fact.get(f["fact_id"])
         cell = f"{_e(a['row_label'])} › {_e(a['column'])} = {_e(_num(a['table_value']))} ({_e(a['status'])})" if a else ""
         subj = f'<a href="#fact-{_e(f["fact_id"])}">{_e(f["subject"])}</a>' if text is not None else _e(f["subject"])
         parts.append(f"<tr><td>{_e(f['kind'])}</td><td>{subj}</td><td class=num>{_e(_num(f.get('value')))}</td><td>{_e(f.get('unit'))}</td>"
-                     f"<td>{_e(f.get('metric'))}</td><td class=num>{f['confidence']:.2f}</td><td>{cell}</td></tr>")
+                     f"<td>{_e(f.get('metric'))}</td><td class=num>{f['confidence']:.2f}</td><td>{_e(_where(f).lstrip(' ·'))}</td><td>{cell}</td></tr>")
     parts.append("</table></details></main>")
 
     if text is None:

@@ -143,3 +143,27 @@ def test_page_renders_highlights_and_chart_in_headless_chromium(report, tmp_path
     assert f'data-ready="{n_marks}"' in dom and n_marks > 50
     assert re.search(r'id="n-shown">(\d+)<', dom).group(1) == str(n_marks)
     assert 'data-ready="index"' in _chromium(tmp_path, index.as_uri(), "--dump-dom").stdout
+
+
+def test_pdf_facts_show_their_page_and_box(tmp_path):
+    from pathlib import Path
+
+    import pytest
+
+    pdf = Path(__file__).parent.parent.parent / "shared" / "corpus" / "dev" / "pdf" / "09_sh_putuo_wanli_street_2024_budget.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared/corpus/dev/pdf is not beside the checkout")
+    from extract import run
+    from extract.report import write_report
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / pdf.name).write_bytes(pdf.read_bytes())
+    run([str(src)], out=str(tmp_path / "out"), workers=1, progress=False, tabular=False)
+    write_report(tmp_path / "out")
+    pages = [p for p in (tmp_path / "out" / "report").glob("*.html") if p.name != "index.html"]
+    assert len(pages) == 1
+    html = pages[0].read_text(encoding="utf-8")
+    import re
+
+    assert re.search(r"· p\. \d+ \[\d+, \d+, \d+, \d+\]", html) and "<th>page</th>" in html
