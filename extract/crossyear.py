@@ -14,10 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .align import MONEY
 from .figures import prose_figure_type
 from .records import DocumentRecord, Fact, Finding
-
-MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
 
 _SPACE = re.compile(r"\s+")
 _PARTY = re.compile(r"^中共|^中国共产党")

@@ -14,11 +14,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .align import MONEY
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
 from .taxonomy import metric_for
 
-MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1e6}
 BUDGET_TYPES = ("年初预算", "调整预算", "预算数")
 
 #: how far back (characters, same section) a completion rate or a claim may look for the two
