@@ -30,9 +30,12 @@ from .verbs import patterns as verb_patterns
 
 _LIST_MARKER = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)+"
+    r"|\d{1,2}、|\d{1,2}[.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)+"
 )
 _YEAR = re.compile(r"(?:截至|截止)?(?:19|20)\d{2}年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?")
+# a year inside a subject's prefix: what precedes it (a department, a heading) names no item;
+# a year after a comparison word (较2024年) is a baseline, kept for the comparison rule
+_YEAR_INSIDE = re.compile(r"(?<![较比与至到\-—~）)])(?:19|20)\d{2}年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?=[\u4e00-\u9fff“\"（(])")
 _QUOTES = re.compile(r"[“”\"‘’「」『』]")
 # template residue (MERGEFIELD ${page…}) is never part of what a number is about
 _RESIDUE = re.compile(r"MERGEFIELD|\$\{[^}]*\}?|\{\{[^}]*\}\}|[A-Za-z0-9_.$]{12,}")
@@ -202,6 +205,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         s = _unbalanced(s)
         if _YEAR.match(s):
             s = _YEAR.sub("", s, count=1)
+        elif (ym := _last_match(_YEAR_INSIDE, s)) is not None and len(s) - ym.end() >= 2:
+            s = s[ym.end() :]  # 六安市工商业联合会2021年度一般公共预算… → 一般公共预算…
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
@@ -271,6 +276,7 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         tail = re.split(r"[:：]", s)[-1]
         if _strip_affixes(tail, dept_names):
             s = tail
+    dated = len(s) > 16 and _YEAR_INSIDE.search(s) is not None  # 纳入2024年汇总预算编制范围的预算单位
     s = _strip_affixes(s, dept_names)
     s = _chain_item(s)
     s = _strip_affixes(s, dept_names)
@@ -281,7 +287,7 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
-    if len(s) > 16 and "的" in s:
+    if (len(s) > 16 or dated) and "的" in s:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail

@@ -27,3 +27,24 @@ def _facts(text: str) -> list[tuple[str, str, float | None]]:
 def test_document_metadata_reaches_the_document_record(text: str, dept: str, year: int, kind: str, unit: str) -> None:
     d = extract.extract_document(text, is_text=True).document
     assert (d.department, d.year, d.doc_kind, d.unit_kind) == (dept, year, kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        # a department and a year before the item name no item
+        ("枞阳县供销合作社2023年度一般公共预算财政拨款三公经费支出预算为18.5万元。\n", "一般公共预算财政拨款三公经费支出预算", 18.5),
+        ("南湖区科学技术协会2020年三公经费决算数为4.2万元。\n", "三公经费决算数", 4.2),
+        # list numbering glued to a year
+        ("2、2018年公务接待费预算0.8万元。\n", "公务接待费预算", 0.8),
+        ("3.2019年因公出国（境）费预算2万元。\n", "因公出国（境）费预算", 2.0),
+        # a heading without punctuation glued onto the next sentence
+        ("三公经费支出预算情况说明城关镇人民政府2024年一般公共预算三公经费支出预算6.30万元。\n", "一般公共预算三公经费支出预算", 6.3),
+        # a 类/款/项 chain before the year stays the item
+        ("1.教育（类）普通教育（款）小学教育（项）2024年预算数为31.6万元。\n", "小学教育", 31.6),
+    ],
+)
+def test_department_year_and_numbering_are_trimmed(text: str, subject: str, value: float) -> None:
+    got = _facts(text)
+    assert got, text
+    assert got[0] == ("amount", subject, value)
