@@ -28,6 +28,8 @@ for _c in _SPACES:
     if _c != "\t":  # tabs separate table cells: keep them
         _CHAR_MAP[ord(_c)] = " "
 _CHAR_MAP.update({ord("≧"): "≥", ord("≦"): "≤", ord("﹪"): "%"})
+# traditional-character pages (converted mirrors) write the units 萬元, 億元, 輛, 個: read them as units
+_CHAR_MAP.update({ord("萬"): "万", ord("億"): "亿", ord("輛"): "辆", ord("個"): "个"})
 
 _LATEX_COMMANDS = {
     r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\neq": "≠", r"\ne": "≠",

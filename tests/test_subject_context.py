@@ -48,3 +48,19 @@ def test_department_year_and_numbering_are_trimmed(text: str, subject: str, valu
     got = _facts(text)
     assert got, text
     assert got[0] == ("amount", subject, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        ("公務接待費支出決算為5.2萬元。\n", "amount", 5.2, "万元"),
+        ("全省三公經費預算為3.1億元。\n", "amount", 3.1, "亿元"),
+        ("公務用車保有量12輛。\n", "count", 12.0, "辆"),
+    ],
+)
+def test_traditional_character_units_are_units(text: str, kind: str, value: float, unit: str) -> None:
+    r = extract.extract_document(text, is_text=True)
+    got = [(f.kind, f.value, f.unit) for f in r.facts]
+    assert got == [(kind, value, unit)]
+    f = r.facts[0]
+    assert r.text[f.span[0] : f.span[1]] == str(value).removesuffix(".0")  # the span indexes the original text
