@@ -84,6 +84,7 @@ class _Context:
     """What later numbers inherit: the item being talked about and its last figures."""
 
     item: str = ""
+    item_source: str = "inherited"  # "item heading" when the item was named in a sentence of its own
     item_metric: str | None = None
     last_amount: Fact | None = None
     last_change: Fact | None = None
@@ -176,6 +177,7 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return prefix, suffix, org_year
 
 
+_TRAILING_GONG = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![公中])共$")  # 国内公务接待共15批次
 _EDGE_PUNCT = " ，,、：:；;。"
 _BARE_MONEY = re.compile(r"(?:涉及|共涉及|涉及的)?(预算|资金|金额)")
 _CODE_OR_HASH = re.compile(r"^(?:#+|\d{3,9}(?![\d年月日])(?=[\u4e00-\u9fff]))")
@@ -190,7 +192,9 @@ def _unbalanced(s: str) -> str:
         s = s[close + 1 :]
     last_open = max(s.rfind("（"), s.rfind("("))
     if last_open >= 0 and s.find("）", last_open) < 0 and s.find(")", last_open) < 0:
-        s = s[:last_open]
+        inner = s[last_open + 1 :]
+        # 105人次（其中外事接待0人次: the bracket names its own item
+        s = inner if inner.startswith(tuple(_c()["bracket_lead_ins"])) else s[:last_open]
     return s
 _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
 
@@ -291,11 +295,18 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail
+    if _comparison_only().match(s):
+        return ""  # 较2024年的: a comparison names no item; the caller inherits it
     if s.endswith("预算数") and len(s) > 4:
         s = s[: -len("数")]  # 基本支出预算数 → 基本支出预算 (the default figure of a 预算 document)
         if s.endswith("支出预算") or s.endswith("资金预算") or s.endswith("经费预算"):
             s = s[: -len("预算")]
     return s.strip()
+
+
+@cache
+def _comparison_only() -> re.Pattern[str]:
+    return re.compile(_c()["comparison_only"])
 
 
 @cache
@@ -405,6 +416,7 @@ class _Decision:
     baseline: str | None = None
     share_of: str | None = None
     inherited: bool = False  # the subject came from the item: it must not become the new item
+    source: str = "sentence"  # Fact.subject_source: sentence, item heading, inherited or none
 
 
 @dataclass(slots=True)
@@ -417,6 +429,7 @@ class FactExtractor:
     kind_ranker: KindRanker | None = None  # None, or one without a model: the rules' kinds stand
     subject_ranker: SubjectRanker | None = None  # None, or one without a model: the rules' subjects stand
     trace: Trace | None = None  # training: what the rankers saw (`Doc.trace`)
+    bracketed: set[str] = field(default_factory=set)  # facts stated inside brackets (（其中外事接待0批次）)
 
     def run(self, layout: Layout) -> list[Fact]:
         """Facts of every prose block; the inherited context resets at each new section."""
@@ -446,7 +459,7 @@ class FactExtractor:
             # 行政运行（项）。年初预算为…: a 决算 item named in its own sentence is the context
             item = clean_subject(s.rstrip("。；;"), self.dept_names)
             if item and len(item) <= 30:
-                ctx.item = _item_of(item)
+                ctx.item, ctx.item_source = _item_of(item), "item heading"
         bounds = clause_bounds(s) if qs else []
         sent_facts: list[Fact] = []
         prev: Quantity | None = None
@@ -505,8 +518,13 @@ class FactExtractor:
             bnd = max([b for b in clause_bounds(lead) if b <= len(lead)] + [0])
             subject = clean_subject(lead[bnd:], self.dept_names)
             anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None) or ctx.last_amount
+            source = "sentence"
             if not subject or _is_figure_word(subject):
                 subject = ctx.item or (_item_of(anchor.subject) if anchor else "")
+                source = ctx.item_source if ctx.item else "inherited"
+            if not subject:
+                subject = _heading_item(block.section, self.dept_names)
+                source = "item heading" if subject else "none"
             span = text.orig_span(sent.start + m.start(), sent.start + m.end())
             fact = Fact(
                 doc_id=self.doc_id,
@@ -524,8 +542,9 @@ class FactExtractor:
                 sentence=s.strip(),
                 span=span,
                 section=block.section,
-                confidence=0.7,
+                confidence=0.7 if source == "sentence" else 0.6,
                 surface=m.group(),
+                subject_source=source,
             )
             sent_facts.append(fact)
             self.facts.append(fact)
@@ -550,8 +569,10 @@ class FactExtractor:
         span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
         self._rank_subject(cand, d, span)
         if not d.subject:
-            d.subject = ""
-            d.conf -= 0.2
+            # never an unmarked empty subject: the section's own heading names the item, or nothing does
+            d.subject = _heading_item(block.section, self.dept_names)
+            d.source = "item heading" if d.subject else "none"
+            d.conf -= 0.1 if d.subject else 0.2
         fact = Fact(
             doc_id=self.doc_id,
             fact_id=f"{d.kind}-{span[0]}",
@@ -572,7 +593,11 @@ class FactExtractor:
             surface=q.surface,
             comparator=q.comparator,
             share_of=d.share_of,
+            subject_source=d.source,
         )
+        head = cand.sentence.text[: q.start]
+        if head.count("（") + head.count("(") > head.count("）") + head.count(")"):
+            self.bracketed.add(fact.fact_id)
         if d.kind == "amount" and d.subject and not d.inherited and not _is_figure_word(d.subject):
             ctx.item = _item_of(d.subject)
         return fact
@@ -632,6 +657,8 @@ class FactExtractor:
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
         if not subject or _is_figure_word(subject):
+            if ctx.item:
+                d.source = ctx.item_source
             subject = ctx.item or subject
             d.conf -= 0.05
         d.subject = subject
@@ -642,7 +669,10 @@ class FactExtractor:
         d.share_of = cm.group("of") or None
         own = clean_subject(left[: cm.start()], self.dept_names)
         anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
-        d.subject = own if own and not _is_figure_word(own) else (ctx.item or (_item_of(anchor.subject) if anchor else ""))
+        if own and not _is_figure_word(own):
+            d.subject = own
+        else:
+            d.subject, d.source = bare_item(ctx.item or (anchor.subject if anchor else "")), ctx.item_source if ctx.item else "inherited"
 
     def _share(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
         """占“三公”经费的25.96%: a share, its whole in `share_of`, its subject the part."""
@@ -682,6 +712,9 @@ class FactExtractor:
                 d.baseline = _baseline(s[cand.change_window : at])[0] or next((x.baseline for x in reversed(sent_facts) if x.kind == "change"), None)
                 d.conf = 0.7
         d.kind = kind
+        subject = _TRAILING_GONG.sub("", subject)
+        if kind in ("count", "headcount") and subject in _lead_ins():
+            subject = ""  # 累计0人次: a lead-in alone names nothing
         bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
         counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
         if bare and counted is not None:
@@ -689,12 +722,15 @@ class FactExtractor:
             subject = counted.subject + bare.group(1)
         elif _is_figure_word(subject) and kind == "amount":
             if ctx.item:
-                subject = _join(ctx.item, subject) if subject else ctx.item
+                subject = _join(figure_stem(ctx.item), subject) if subject else ctx.item
                 d.inherited = True
+                d.source = ctx.item_source
                 d.conf -= 0.05
         elif not subject:
-            same = next((x for x in reversed(sent_facts) if x.kind == kind), None)
+            # 15批次（其中外事接待0批次），105人次: an aside in brackets is not what the next number continues
+            same = next((x for x in reversed(sent_facts) if x.kind == kind and x.fact_id not in self.bracketed), None)
             subject = same.subject if same else ctx.item
+            d.source = "inherited" if same else ctx.item_source
             d.conf -= 0.15
         d.subject = subject
 
@@ -746,6 +782,7 @@ class FactExtractor:
             section=block.section,
             confidence=0.9 if target else 0.6,
             surface=m.group(),
+            subject_source=target.subject_source if target else ("inherited" if ctx.item else "none"),
         )
         self.facts.append(fact)
 
@@ -774,6 +811,30 @@ def _item_of(subject: str) -> str:
         if subject.endswith(w) and len(subject) > len(w) + 1 and w not in ("预算",):
             return subject[: -len(w)]
     return subject
+
+
+def _heading_item(section: str, dept_names: tuple[str, ...]) -> str:
+    """The item the innermost heading names (（三）事业运行（2080104） → 事业运行), or ''."""
+    head = section.rsplit(" > ", 1)[-1] if section else ""
+    item = clean_subject(re.sub(r"情况(?:说明)?$|说明$", "", head), dept_names)
+    return item if item and len(item) <= 20 and not _is_figure_word(item) else ""
+
+
+def figure_stem(item: str) -> str:
+    """The item without its figure word, 预算 included after a spending noun: 三公经费支出预算 →
+    三公经费支出 (so 支出决算 replaces the figure instead of following it), but 一般公共预算 stays."""
+    stem = _item_of(item)
+    if stem == item and item.endswith("预算") and item[: -len("预算")].endswith(tuple(_c()["spending_nouns"])) and len(item) > 4:
+        stem = item[: -len("预算")]
+    return stem
+
+
+def bare_item(item: str) -> str:
+    """What a completion rate is of: the item without figure word or 经费's 支出 (三公经费支出预算 → 三公经费)."""
+    stem = figure_stem(item)
+    if stem.endswith("经费支出"):  # but 基本养老保险缴费支出 is the item's own name
+        stem = stem[: -len("支出")]
+    return stem
 
 
 def _fact_sentence(s: str, cand: Candidate) -> str:

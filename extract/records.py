@@ -85,6 +85,7 @@ class Fact(_Record):
     share_of: str | None = None  # for shares: the whole (占“三公”经费的25.96% → 三公经费)
     page: int | None = None  # PDF input: 1-based page the number was read on
     bbox: list[float] | None = None  # PDF input: [x0, top, x1, bottom] in points, origin top-left
+    subject_source: str = "sentence"  # how the subject was found: sentence, item heading, inherited, none
 
 
 @dataclass(frozen=True, slots=True)

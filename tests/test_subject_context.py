@@ -64,3 +64,57 @@ def test_traditional_character_units_are_units(text: str, kind: str, value: floa
     assert got == [(kind, value, unit)]
     f = r.facts[0]
     assert r.text[f.span[0] : f.span[1]] == str(value).removesuffix(".0")  # the span indexes the original text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second figure word replaces the first instead of following it
+        (
+            "本局“三公”经费支出预算为80万元，支出决算为61.5万元，完成年初预算的76.88%。\n",
+            [("amount", "三公经费支出预算", 80.0), ("amount", "三公经费支出决算", 61.5), ("percent", "三公经费", 76.88)],
+        ),
+        (
+            "2019年度一般公共预算财政拨款三公经费支出预算为12万元，支出决算为15.6万元，完成预算的130%。\n",
+            [("amount", "一般公共预算财政拨款三公经费支出预算", 12.0), ("amount", "一般公共预算财政拨款三公经费支出决算", 15.6), ("percent", "一般公共预算财政拨款三公经费", 130.0)],
+        ),
+        # counts in brackets name their own item; the next count continues the sentence's item
+        (
+            "国内公务接待共42批次（其中外事接待3批次），260人次（其中外事接待12人次）。\n",
+            [("count", "国内公务接待", 42.0), ("count", "外事接待", 3.0), ("count", "国内公务接待", 260.0), ("count", "外事接待", 12.0)],
+        ),
+        ("国内公务接待17批次、203人次。\n", [("count", "国内公务接待", 17.0), ("count", "国内公务接待", 203.0)]),
+        ("年末公务用车保有量6辆。\n", [("count", "公务用车保有量", 6.0)]),
+        # lead-ins and comparison phrases are never the subject
+        (
+            "公务用车运行维护费为30万元，较2023年的36万元减少6万元。\n",
+            [("amount", "公务用车运行维护费", 30.0), ("amount", "公务用车运行维护费", 36.0), ("change", "公务用车运行维护费", -6.0)],
+        ),
+        ("三公经费决算支出数为88.2万元，按同口径同比减少3.1万元。\n", [("amount", "三公经费决算支出数", 88.2), ("change", "三公经费决算支出数", -3.1)]),
+        ("公务接待费支出0元，共安排因公出国团组0个，累计0人次。\n", [("amount", "公务接待费支出", 0.0), ("count", "因公出国团组", 0.0), ("count", "因公出国团组", 0.0)]),
+    ],
+)
+def test_figure_words_counts_and_lead_ins(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "source"),
+    [
+        ("公务接待费预算为5万元，比上年减少1万元。\n", -1.0, "公务接待费预算", "inherited"),
+        ("公务接待费预算为5万元。\n", 5.0, "公务接待费预算", "sentence"),
+        ("（三）事业运行（项）。\n年初预算为36.5万元。\n", 36.5, "事业运行年初预算", "item heading"),
+    ],
+)
+def test_subject_source_says_how_the_subject_was_found(text: str, value: float, subject: str, source: str) -> None:
+    facts = [f for f in extract.extract_document(text, is_text=True).facts if f.value == value]
+    assert [(f.subject, f.subject_source) for f in facts] == [(subject, source)]
+
+
+def test_no_unmarked_empty_subject_on_the_dev_corpus() -> None:
+    from pathlib import Path
+
+    facts = [f for p in sorted(Path("tests/data/corpus").glob("*.txt")) for f in extract.extract_document(p).facts]
+    assert facts
+    assert all(f.subject or f.subject_source == "none" for f in facts)
+    assert {f.subject_source for f in facts} <= {"sentence", "item heading", "inherited", "none"}
