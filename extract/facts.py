@@ -39,7 +39,7 @@ _YEAR_INSIDE = re.compile(r"(?<![较比与至到\-—~）)])(?:19|20)\d{2}年(?:
 _QUOTES = re.compile(r"[“”\"‘’「」『』]")
 # template residue (MERGEFIELD ${page…}) is never part of what a number is about
 _RESIDUE = re.compile(r"MERGEFIELD|\$\{[^}]*\}?|\{\{[^}]*\}\}|[A-Za-z0-9_.$]{12,}")
-_CHAIN = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<lvl>类|款|项)[）)]")
+_CHAIN = re.compile(r"(?P<name>[^（()）]+?)[（(](?:\d{1,9})?(?P<lvl>类|款|项)[）)]")  # 普通教育（02款）
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -439,6 +439,10 @@ class FactExtractor:
                 continue
             if block.section != ctx.section:
                 ctx = _Context(section=block.section)
+                if _CODE_HEADING.search(block.section.rsplit(" > ", 1)[-1]):
+                    # （三）事业运行（2080104） heads a 决算 item paragraph: its figures are the item's
+                    ctx.item = _heading_item(block.section, self.dept_names)
+                    ctx.item_source = "item heading"
             if block.kind == "heading":
                 self._block(block, _Context(section=block.section))
                 continue
@@ -813,9 +817,13 @@ def _item_of(subject: str) -> str:
     return subject
 
 
+_CODE_HEADING = re.compile(r"[（(]\d{3,9}[）)]\s*$|[（(]\d{0,9}(?:类|款|项)[）)]\s*$")
+
+
 def _heading_item(section: str, dept_names: tuple[str, ...]) -> str:
     """The item the innermost heading names (（三）事业运行（2080104） → 事业运行), or ''."""
     head = section.rsplit(" > ", 1)[-1] if section else ""
+    head = re.sub(r"[（(]\d{3,9}[）)]$", "", head.strip())
     item = clean_subject(re.sub(r"情况(?:说明)?$|说明$", "", head), dept_names)
     return item if item and len(item) <= 20 and not _is_figure_word(item) else ""
 

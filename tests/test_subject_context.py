@@ -118,3 +118,24 @@ def test_no_unmarked_empty_subject_on_the_dev_corpus() -> None:
     assert facts
     assert all(f.subject or f.subject_source == "none" for f in facts)
     assert {f.subject_source for f in facts} <= {"sentence", "item heading", "inherited", "none"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 决算 item paragraph under its coded heading
+        (
+            "（二）行政运行（2013101）\n年初预算为48.20万元，支出决算为45.08万元，完成年初预算的93.53%。\n",
+            [("amount", "行政运行年初预算", 48.2), ("amount", "行政运行支出决算", 45.08), ("percent", "行政运行", 93.53)],
+        ),
+        (
+            "3.事业运行（2080104）\n年初预算为10万元，支出决算为12万元，完成年初预算的120%。\n",
+            [("amount", "事业运行年初预算", 10.0), ("amount", "事业运行支出决算", 12.0), ("percent", "事业运行", 120.0)],
+        ),
+        # codes inside 类/款/项 brackets are codes, never counts
+        ("卫生健康支出（210类）公立医院（02款）综合医院（1项）2024年预算数为56.7万元。\n", [("amount", "综合医院", 56.7)]),
+        ("教育支出（205类）普通教育（02款）小学教育（2项）支出120万元。\n", [("amount", "小学教育", 120.0)]),
+    ],
+)
+def test_item_headings_and_classification_codes(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
