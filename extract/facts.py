@@ -199,6 +199,12 @@ def _unbalanced(s: str) -> str:
 _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
 
 
+@lru_cache(maxsize=256)
+def _reading_tolerant(name: str) -> re.Pattern[str]:
+    """The name with an optional bracketed pinyin reading after each character (converter residue)."""
+    return re.compile("".join(re.escape(ch) + r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?" for ch in name))
+
+
 def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
     prefix, suffix, org_year = _affix_res()
     for _ in range(8):
@@ -214,6 +220,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
+            elif d and "(" in s and (dm := _reading_tolerant(d).match(s)):
+                s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局: a converted page's pinyin readings inside the name
         s = org_year.sub("", s, count=1)
         stripped = prefix.sub("", s, count=1)
         if not _is_figure_word(stripped) or _is_figure_word(s):
