@@ -288,6 +288,9 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         tail = re.split(r"[:：]", s)[-1]
         if _strip_affixes(tail, dept_names):
             s = tail
+    fm = _last_match(_funding_re(), s)
+    if fm is not None and len(s) - fm.end() >= 4:
+        s = s[fm.end() :]  # 各单位使用财政拨款安排三公经费预算总额: the source of funds names no item
     dated = len(s) > 16 and _YEAR_INSIDE.search(s) is not None  # 纳入2024年汇总预算编制范围的预算单位
     s = _strip_affixes(s, dept_names)
     s = _chain_item(s)
@@ -310,6 +313,11 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         if s.endswith("支出预算") or s.endswith("资金预算") or s.endswith("经费预算"):
             s = s[: -len("预算")]
     return s.strip()
+
+
+@cache
+def _funding_re() -> re.Pattern[str]:
+    return re.compile(alternation(_c()["funding_lead_ins"]))
 
 
 @cache

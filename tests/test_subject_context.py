@@ -159,3 +159,16 @@ def test_item_headings_and_classification_codes(text: str, expected: list[tuple[
 )
 def test_converted_traditional_pages(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("2024年全县各单位（含参公单位）、事业单位使用财政拨款安排“三公”经费预算总额为512万元。\n", "三公经费预算总额", 512.0),
+        ("某区2023年财政拨款安排的三公经费共计8.6万元。\n", "三公经费", 8.6),
+        ("镇本级三公经费支出18.3万元。\n", "三公经费支出", 18.3),
+        ("年度预算安排：20.0万元。\n", "年度预算安排", 20.0),
+    ],
+)
+def test_source_of_funds_and_level_qualifiers_are_trimmed(text: str, subject: str, value: float) -> None:
+    assert _facts(text) == [("amount", subject, value)]
