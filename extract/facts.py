@@ -677,9 +677,13 @@ class FactExtractor:
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
         if not subject or _is_figure_word(subject):
-            if ctx.item:
-                d.source = ctx.item_source
-            subject = ctx.item or subject
+            if sent_facts and sent_facts[-1].kind == "change" and sent_facts[-1].subject and cand.q.unit == "%" != sent_facts[-1].unit:
+                # 运行维护费支出决算减少40217.50元，下降54.19%: the percent restates the change just made
+                subject, d.source = sent_facts[-1].subject, "inherited"
+            else:
+                if ctx.item:
+                    d.source = ctx.item_source
+                subject = ctx.item or subject
             d.conf -= 0.05
         d.subject = subject
 

@@ -172,3 +172,23 @@ def test_converted_traditional_pages(text: str, expected: list[tuple[str, str, f
 )
 def test_source_of_funds_and_level_qualifiers_are_trimmed(text: str, subject: str, value: float) -> None:
     assert _facts(text) == [("amount", subject, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a percent right after an amount change restates that change, not the section's last item
+        (
+            "公务接待费支出0元；公务用车购置费支出决算减少12.5万元，下降100%；公务用车运行维护费支出决算增加1.2万元，增长8.5%。\n",
+            [
+                ("amount", "公务接待费支出", 0.0),
+                ("change", "公务用车购置费支出决算", -12.5),
+                ("change", "公务用车购置费支出决算", -100.0),
+                ("change", "公务用车运行维护费支出决算", 1.2),
+                ("change", "公务用车运行维护费支出决算", 8.5),
+            ],
+        ),
+    ],
+)
+def test_a_percent_restates_the_change_before_it(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
