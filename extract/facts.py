@@ -580,7 +580,7 @@ class FactExtractor:
         d = _Decision(kind=kind, conf=conf, value=q.value)
         if kind == "change":
             self._change(cand, ctx, sent_facts, d)
-        elif kind == "percent" and (cm := _COMPLETION.search(_strip_left_blank(cand.left))):
+        elif kind == "percent" and (cm := _COMPLETION.search(_strip_left_blank(cand.left)) or _COMPLETION_OF.search(cand.before)):
             self._completion(cand, cm, ctx, sent_facts, d)
         elif kind == "percent" and cand.features["share"]:
             self._share(cand, ctx, sent_facts, d)
@@ -691,7 +691,8 @@ class FactExtractor:
         """完成年初预算的120.5%: the completion rate of the item, against that figure."""
         left = _strip_left_blank(cand.left)
         d.share_of = cm.group("of") or None
-        own = clean_subject(left[: cm.start()], self.dept_names)
+        # 完成全年预算56.10万元的81.4%: the figure completed is the amount just before, the item the context's
+        own = clean_subject(left[: cm.start()], self.dept_names) if cm.re is _COMPLETION else ""
         anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
         if own and not _is_figure_word(own):
             d.subject = own
@@ -812,6 +813,7 @@ class FactExtractor:
 
 
 _COMPLETION = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;]{0,10}?)的?$")
+_COMPLETION_OF = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;\d]{0,10}?)[\d.,]+(?:万元|亿元|千元|元)的$")
 
 
 _NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")

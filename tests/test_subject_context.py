@@ -192,3 +192,16 @@ def test_source_of_funds_and_level_qualifiers_are_trimmed(text: str, subject: st
 )
 def test_a_percent_restates_the_change_before_it(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("三公经费支出45.67万元，完成全年预算56.10万元的81.4%。\n", "三公经费", 81.4),
+        ("公务接待费支出决算为2.3万元，完成年初预算4万元的57.5%。\n", "公务接待费", 57.5),
+        ("机关运行经费支出决算为12.3万元，完成预算的77.85%。\n", "机关运行经费", 77.85),
+    ],
+)
+def test_completion_rates_take_the_item(text: str, subject: str, value: float) -> None:
+    got = [(k, s) for k, s, v in _facts(text) if v == value]
+    assert got == [("percent", subject)]
