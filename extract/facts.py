@@ -30,15 +30,19 @@ from .verbs import patterns as verb_patterns
 
 _LIST_MARKER = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)+"
+    r"|\d{1,2}、|\d{1,2}[.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)+"
 )
 _YEAR = re.compile(r"(?:截至|截止)?(?:19|20)\d{2}年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?")
+# a year inside a subject's prefix: what precedes it (a department, a heading) names no item;
+# a year after a comparison word (较2024年) is a baseline, kept for the comparison rule
+_YEAR_INSIDE = re.compile(r"(?<![较比与至到\-—~）)])(?:19|20)\d{2}年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?=[\u4e00-\u9fff“\"（(])")
 _QUOTES = re.compile(r"[“”\"‘’「」『』]")
 # template residue (MERGEFIELD ${page…}) is never part of what a number is about
 _RESIDUE = re.compile(r"MERGEFIELD|\$\{[^}]*\}?|\{\{[^}]*\}\}|[A-Za-z0-9_.$]{12,}")
 # the name starts at the sentence start or right after a bracket (the lookbehind): the same
-# leftmost matches as an unanchored name, without rescanning a long bracket-free run from every position
-_CHAIN = re.compile(r"(?<![^（()）])(?P<name>[^（()）]+)[（(](?P<lvl>类|款|项)[）)]")
+# leftmost matches as an unanchored name, without rescanning a long bracket-free run from every position;
+# a code may stand inside the level's bracket (普通教育（02款）)
+_CHAIN = re.compile(r"(?<![^（()）])(?P<name>[^（()）]+)[（(](?:\d{1,9})?(?P<lvl>类|款|项)[）)]")
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -83,6 +87,7 @@ class _Context:
     """What later numbers inherit: the item being talked about and its last figures."""
 
     item: str = ""
+    item_source: str = "inherited"  # "item heading" when the item was named in a sentence of its own
     item_metric: str | None = None
     last_amount: Fact | None = None
     last_change: Fact | None = None
@@ -175,6 +180,7 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return prefix, suffix, org_year
 
 
+_TRAILING_GONG = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![公中])共$")  # 国内公务接待共15批次
 _EDGE_PUNCT = " ，,、：:；;。"
 _BARE_MONEY = re.compile(r"(?:涉及|共涉及|涉及的)?(预算|资金|金额)")
 _CODE_OR_HASH = re.compile(r"^(?:#+|\d{3,9}(?![\d年月日])(?=[\u4e00-\u9fff]))")
@@ -189,9 +195,17 @@ def _unbalanced(s: str) -> str:
         s = s[close + 1 :]
     last_open = max(s.rfind("（"), s.rfind("("))
     if last_open >= 0 and s.find("）", last_open) < 0 and s.find(")", last_open) < 0:
-        s = s[:last_open]
+        inner = s[last_open + 1 :]
+        # 105人次（其中外事接待0人次: the bracket names its own item
+        s = inner if inner.startswith(tuple(_c()["bracket_lead_ins"])) else s[:last_open]
     return s
 _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
+
+
+@lru_cache(maxsize=256)
+def _reading_tolerant(name: str) -> re.Pattern[str]:
+    """The name with an optional bracketed pinyin reading after each character (converter residue)."""
+    return re.compile("".join(re.escape(ch) + r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?" for ch in name))
 
 
 def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
@@ -204,9 +218,13 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         s = _unbalanced(s)
         if _YEAR.match(s):
             s = _YEAR.sub("", s, count=1)
+        elif (ym := _last_match(_YEAR_INSIDE, s)) is not None and len(s) - ym.end() >= 2:
+            s = s[ym.end() :]  # 六安市工商业联合会2021年度一般公共预算… → 一般公共预算…
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
+            elif d and "(" in s and (dm := _reading_tolerant(d).match(s)):
+                s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局: a converted page's pinyin readings inside the name
         s = org_year.sub("", s, count=1)
         stripped = prefix.sub("", s, count=1)
         if not _is_figure_word(stripped) or _is_figure_word(s):
@@ -273,6 +291,10 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         tail = re.split(r"[:：]", s)[-1]
         if _strip_affixes(tail, dept_names):
             s = tail
+    fm = _last_match(_funding_re(), s)
+    if fm is not None and len(s) - fm.end() >= 4:
+        s = s[fm.end() :]  # 各单位使用财政拨款安排三公经费预算总额: the source of funds names no item
+    dated = len(s) > 16 and _YEAR_INSIDE.search(s) is not None  # 纳入2024年汇总预算编制范围的预算单位
     s = _strip_affixes(s, dept_names)
     s = _chain_item(s)
     s = _strip_affixes(s, dept_names)
@@ -283,15 +305,27 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
-    if len(s) > 16 and "的" in s:
+    if (len(s) > 16 or dated) and "的" in s:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail
+    if _comparison_only().match(s):
+        return ""  # 较2024年的: a comparison names no item; the caller inherits it
     if s.endswith("预算数") and len(s) > 4:
         s = s[: -len("数")]  # 基本支出预算数 → 基本支出预算 (the default figure of a 预算 document)
         if s.endswith("支出预算") or s.endswith("资金预算") or s.endswith("经费预算"):
             s = s[: -len("预算")]
     return s.strip()
+
+
+@cache
+def _funding_re() -> re.Pattern[str]:
+    return re.compile(alternation(_c()["funding_lead_ins"]))
+
+
+@cache
+def _comparison_only() -> re.Pattern[str]:
+    return re.compile(_c()["comparison_only"])
 
 
 @cache
@@ -401,6 +435,7 @@ class _Decision:
     baseline: str | None = None
     share_of: str | None = None
     inherited: bool = False  # the subject came from the item: it must not become the new item
+    source: str = "sentence"  # Fact.subject_source: sentence, item heading, inherited or none
 
 
 @dataclass(slots=True)
@@ -413,6 +448,7 @@ class FactExtractor:
     kind_ranker: KindRanker | None = None  # None, or one without a model: the rules' kinds stand
     subject_ranker: SubjectRanker | None = None  # None, or one without a model: the rules' subjects stand
     trace: Trace | None = None  # training: what the rankers saw (`Doc.trace`)
+    bracketed: set[str] = field(default_factory=set)  # facts stated inside brackets (（其中外事接待0批次）)
 
     def run(self, layout: Layout) -> list[Fact]:
         """Facts of every prose block; the inherited context resets at each new section."""
@@ -422,6 +458,10 @@ class FactExtractor:
                 continue
             if block.section != ctx.section:
                 ctx = _Context(section=block.section)
+                if _CODE_HEADING.search(block.section.rsplit(" > ", 1)[-1]):
+                    # （三）事业运行（2080104） heads a 决算 item paragraph: its figures are the item's
+                    ctx.item = _heading_item(block.section, self.dept_names)
+                    ctx.item_source = "item heading"
             if block.kind == "heading":
                 self._block(block, _Context(section=block.section))
                 continue
@@ -442,7 +482,7 @@ class FactExtractor:
             # 行政运行（项）。年初预算为…: a 决算 item named in its own sentence is the context
             item = clean_subject(s.rstrip("。；;"), self.dept_names)
             if item and len(item) <= 30:
-                ctx.item = _item_of(item)
+                ctx.item, ctx.item_source = _item_of(item), "item heading"
         bounds = clause_bounds(s) if qs else []
         sent_facts: list[Fact] = []
         prev: Quantity | None = None
@@ -501,8 +541,13 @@ class FactExtractor:
             bnd = max([b for b in clause_bounds(lead) if b <= len(lead)] + [0])
             subject = clean_subject(lead[bnd:], self.dept_names)
             anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None) or ctx.last_amount
+            source = "sentence"
             if not subject or _is_figure_word(subject):
                 subject = ctx.item or (_item_of(anchor.subject) if anchor else "")
+                source = ctx.item_source if ctx.item else "inherited"
+            if not subject:
+                subject = _heading_item(block.section, self.dept_names)
+                source = "item heading" if subject else "none"
             span = text.orig_span(sent.start + m.start(), sent.start + m.end())
             fact = Fact(
                 doc_id=self.doc_id,
@@ -520,8 +565,9 @@ class FactExtractor:
                 sentence=s.strip(),
                 span=span,
                 section=block.section,
-                confidence=0.7,
+                confidence=0.7 if source == "sentence" else 0.6,
                 surface=m.group(),
+                subject_source=source,
             )
             sent_facts.append(fact)
             self.facts.append(fact)
@@ -537,7 +583,7 @@ class FactExtractor:
         d = _Decision(kind=kind, conf=conf, value=q.value)
         if kind == "change":
             self._change(cand, ctx, sent_facts, d)
-        elif kind == "percent" and (cm := _COMPLETION.search(_strip_left_blank(cand.left))):
+        elif kind == "percent" and (cm := _COMPLETION.search(_strip_left_blank(cand.left)) or _COMPLETION_OF.search(cand.before)):
             self._completion(cand, cm, ctx, sent_facts, d)
         elif kind == "percent" and cand.features["share"]:
             self._share(cand, ctx, sent_facts, d)
@@ -546,8 +592,10 @@ class FactExtractor:
         span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
         self._rank_subject(cand, d, span)
         if not d.subject:
-            d.subject = ""
-            d.conf -= 0.2
+            # never an unmarked empty subject: the section's own heading names the item, or nothing does
+            d.subject = _heading_item(block.section, self.dept_names)
+            d.source = "item heading" if d.subject else "none"
+            d.conf -= 0.1 if d.subject else 0.2
         fact = Fact(
             doc_id=self.doc_id,
             fact_id=f"{d.kind}-{span[0]}",
@@ -568,7 +616,11 @@ class FactExtractor:
             surface=q.surface,
             comparator=q.comparator,
             share_of=d.share_of,
+            subject_source=d.source,
         )
+        head = cand.sentence.text[: q.start]
+        if head.count("（") + head.count("(") > head.count("）") + head.count(")"):
+            self.bracketed.add(fact.fact_id)
         if d.kind == "amount" and d.subject and not d.inherited and not _is_figure_word(d.subject):
             ctx.item = _item_of(d.subject)
         return fact
@@ -635,7 +687,13 @@ class FactExtractor:
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
         if not subject or _is_figure_word(subject):
-            subject = ctx.item or subject
+            if sent_facts and sent_facts[-1].kind == "change" and sent_facts[-1].subject and cand.q.unit == "%" != sent_facts[-1].unit:
+                # 运行维护费支出决算减少40217.50元，下降54.19%: the percent restates the change just made
+                subject, d.source = sent_facts[-1].subject, "inherited"
+            else:
+                if ctx.item:
+                    d.source = ctx.item_source
+                subject = ctx.item or subject
             d.conf -= 0.05
         d.subject = subject
 
@@ -643,9 +701,13 @@ class FactExtractor:
         """完成年初预算的120.5%: the completion rate of the item, against that figure."""
         left = _strip_left_blank(cand.left)
         d.share_of = cm.group("of") or None
-        own = clean_subject(left[: cm.start()], self.dept_names)
+        # 完成全年预算56.10万元的81.4%: the figure completed is the amount just before, the item the context's
+        own = clean_subject(left[: cm.start()], self.dept_names) if cm.re is _COMPLETION else ""
         anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
-        d.subject = own if own and not _is_figure_word(own) else (ctx.item or (_item_of(anchor.subject) if anchor else ""))
+        if own and not _is_figure_word(own):
+            d.subject = own
+        else:
+            d.subject, d.source = bare_item(ctx.item or (anchor.subject if anchor else "")), ctx.item_source if ctx.item else "inherited"
 
     def _share(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
         """占“三公”经费的25.96%: a share, its whole in `share_of`, its subject the part."""
@@ -685,6 +747,9 @@ class FactExtractor:
                 d.baseline = _baseline(s[cand.change_window : at])[0] or next((x.baseline for x in reversed(sent_facts) if x.kind == "change"), None)
                 d.conf = 0.7
         d.kind = kind
+        subject = _TRAILING_GONG.sub("", subject)
+        if kind in ("count", "headcount") and subject in _lead_ins():
+            subject = ""  # 累计0人次: a lead-in alone names nothing
         bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
         counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
         if bare and counted is not None:
@@ -692,12 +757,15 @@ class FactExtractor:
             subject = counted.subject + bare.group(1)
         elif _is_figure_word(subject) and kind == "amount":
             if ctx.item:
-                subject = _join(ctx.item, subject) if subject else ctx.item
+                subject = _join(figure_stem(ctx.item), subject) if subject else ctx.item
                 d.inherited = True
+                d.source = ctx.item_source
                 d.conf -= 0.05
         elif not subject:
-            same = next((x for x in reversed(sent_facts) if x.kind == kind), None)
+            # 15批次（其中外事接待0批次），105人次: an aside in brackets is not what the next number continues
+            same = next((x for x in reversed(sent_facts) if x.kind == kind and x.fact_id not in self.bracketed), None)
             subject = same.subject if same else ctx.item
+            d.source = "inherited" if same else ctx.item_source
             d.conf -= 0.15
         d.subject = subject
 
@@ -749,11 +817,13 @@ class FactExtractor:
             section=block.section,
             confidence=0.9 if target else 0.6,
             surface=m.group(),
+            subject_source=target.subject_source if target else ("inherited" if ctx.item else "none"),
         )
         self.facts.append(fact)
 
 
 _COMPLETION = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;]{0,10}?)的?$")
+_COMPLETION_OF = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;\d]{0,10}?)[\d.,]+(?:万元|亿元|千元|元)的$")
 
 
 _NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")
@@ -777,6 +847,34 @@ def _item_of(subject: str) -> str:
         if subject.endswith(w) and len(subject) > len(w) + 1 and w not in ("预算",):
             return subject[: -len(w)]
     return subject
+
+
+_CODE_HEADING = re.compile(r"[（(]\d{3,9}[）)]\s*$|[（(]\d{0,9}(?:类|款|项)[）)]\s*$")
+
+
+def _heading_item(section: str, dept_names: tuple[str, ...]) -> str:
+    """The item the innermost heading names (（三）事业运行（2080104） → 事业运行), or ''."""
+    head = section.rsplit(" > ", 1)[-1] if section else ""
+    head = re.sub(r"[（(]\d{3,9}[）)]$", "", head.strip())
+    item = clean_subject(re.sub(r"情况(?:说明)?$|说明$", "", head), dept_names)
+    return item if item and len(item) <= 20 and not _is_figure_word(item) else ""
+
+
+def figure_stem(item: str) -> str:
+    """The item without its figure word, 预算 included after a spending noun: 三公经费支出预算 →
+    三公经费支出 (so 支出决算 replaces the figure instead of following it), but 一般公共预算 stays."""
+    stem = _item_of(item)
+    if stem == item and item.endswith("预算") and item[: -len("预算")].endswith(tuple(_c()["spending_nouns"])) and len(item) > 4:
+        stem = item[: -len("预算")]
+    return stem
+
+
+def bare_item(item: str) -> str:
+    """What a completion rate is of: the item without figure word or 经费's 支出 (三公经费支出预算 → 三公经费)."""
+    stem = figure_stem(item)
+    if stem.endswith("经费支出"):  # but 基本养老保险缴费支出 is the item's own name
+        stem = stem[: -len("支出")]
+    return stem
 
 
 def _fact_sentence(s: str, cand: Candidate) -> str:

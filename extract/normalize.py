@@ -28,6 +28,10 @@ for _c in _SPACES:
     if _c != "\t":  # tabs separate table cells: keep them
         _CHAR_MAP[ord(_c)] = " "
 _CHAR_MAP.update({ord("≧"): "≥", ord("≦"): "≤", ord("﹪"): "%"})
+# traditional-character pages (converted mirrors) write the units 萬元, 億元, 輛, 個: read them as units
+_CHAR_MAP.update({ord("萬"): "万", ord("億"): "亿", ord("輛"): "辆", ord("個"): "个"})
+# … and the function words and figure words the fact rules read (為 減 較 與 佔 增長, 決算 預算 …數)
+_CHAR_MAP.update({ord(t): c for t, c in zip("為減較與佔長決預數", "为减较与占长决预数", strict=True)})
 
 _LATEX_COMMANDS = {
     r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\neq": "≠", r"\ne": "≠",

@@ -29,6 +29,7 @@ from .figures import column_figure_type, with_figure_types
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
 from .kind_model import KindRanker
 from .layout import department_names, parse_layout
+from .metadata import document_metadata
 from .metric_model import assign_metrics
 from .model import LinearModel, Models, calibrate
 from .normalize import normalize
@@ -63,9 +64,12 @@ def layout_stage(doc: Doc) -> Doc:
     """Blocks, sections, table regions, the 目录, and the department / year / 预算·决算."""
     if doc.mapped is None:
         raise StageOrderError("the layout stage needs the normalise stage before it")
-    doc.layout = layout = parse_layout(doc.mapped)
-    doc.department, doc.year, doc.doc_kind = layout.department, layout.year, layout.doc_kind
-    doc.dept_names = department_names(layout.department)
+    doc.layout = parse_layout(doc.mapped)
+    meta = document_metadata(doc.mapped.text, None if doc.path == "<text>" else doc.path)
+    doc.department, doc.year, doc.doc_kind, doc.unit_kind = meta.department, meta.year, meta.doc_kind, meta.unit_kind
+    # the short forms prose uses, of both the title's name and a labelled one (预算单位：…)
+    names = {*department_names(meta.department), *department_names(doc.layout.department)}
+    doc.dept_names = tuple(sorted(names, key=len, reverse=True))
     return doc
 
 
@@ -191,6 +195,7 @@ def to_result(doc: Doc) -> DocumentResult:
         department=doc.department,
         year=doc.year,
         doc_kind=doc.doc_kind,
+        unit_kind=doc.unit_kind,
         n_chars=len(doc.text),
         n_facts=len(doc.facts),
         n_tables=len(doc.tables),

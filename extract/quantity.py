@@ -79,6 +79,7 @@ def parse_number(s: str) -> float:
     return float(s.replace(",", "").strip("_"))
 
 
+_CODE_LEVELS = ("类", "款", "项")
 _CN_WORD_BLOCK = re.compile(r"(?:一是|二是|三是|一般|一体|一些|一起|一致|一定|一直|一切|一线|一同|一并|一次性|一批次|两新|三公|两定|两病)")
 
 
@@ -117,6 +118,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 unit_end = m.end("unit")
             if not _unit_ok(text, unit_surface, unit_end):
                 continue
+            if unit_surface in _CODE_LEVELS and start > 0 and text[start - 1] in "（(" and text[unit_end : unit_end + 1] in "）)":
+                continue  # 教育支出（205类）普通教育（02款）: a classification code, not a count
             try:
                 value = parse_number(num)
             except ValueError:

@@ -58,6 +58,7 @@ class DocumentRecord(_Record):
     pages: int | None = None  # PDFs: page count
     text_layer: bool | None = None  # PDFs: a text layer was found
     text_path: str | None = None  # the extracted text spans index (saved by `run` for non-text input)
+    unit_kind: str | None = None  # 部门 or 单位 (doc_kind is 三公 for a page that discloses only 三公经费)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class Fact(_Record):
     figure_type: str | None = None  # which of an item's figures the wording states: 年初预算, 决算数, 上年 … (figure_types.json)
     page: int | None = None  # PDF input: 1-based page the number was read on
     bbox: list[float] | None = None  # PDF input: [x0, top, x1, bottom] in points, origin top-left
+    subject_source: str = "sentence"  # how the subject was found: sentence, item heading, inherited, none
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +327,8 @@ class Doc:
     layout: Layout | None = None
     department: str | None = None
     year: int | None = None
-    doc_kind: str | None = None  # 预算 / 决算
+    doc_kind: str | None = None  # 预算 / 决算 / 三公 (a page that discloses only 三公经费)
+    unit_kind: str | None = None  # 部门 / 单位
     dept_names: tuple[str, ...] = ()  # the department's name and the shorter forms its prose uses
     # prose facts and the rankers
     facts: list[Fact] = field(default_factory=list)

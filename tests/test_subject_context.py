@@ -1,0 +1,207 @@
+"""Subjects, item context and metadata on phrasings from many template families (issue 10).
+
+The sentences are made up in the genre's patterns; each asserts what the whole pipeline makes of
+them (`extract.extract_document(text, is_text=True)`)."""
+
+from __future__ import annotations
+
+import pytest
+
+import extract
+
+
+def _facts(text: str) -> list[tuple[str, str, float | None]]:
+    r = extract.extract_document(text, is_text=True)
+    return [(f.kind, f.subject, f.value) for f in r.facts if f.kind != "reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dept", "year", "kind", "unit"),
+    [
+        ("2024年度桐柏县水利局部门预算公开\n一、部门基本情况\n本部门收入预算总额为120.00万元。\n", "桐柏县水利局", 2024, "预算", "部门"),
+        ("首页>信息公开>财政资金\n索引号：11341500/2022-00123\n青阳县文化旅游局2022年度一般公共预算财政拨款“三公”经费支出预算情况说明\n"
+         "2022年“三公”经费支出预算为12.00万元。\n", "青阳县文化旅游局", 2022, "三公", "部门"),
+        ("东湖区园林绿化服务中心\n2019年单位决算公开\n本单位本年支出决算为88.10万元。\n", "东湖区园林绿化服务中心", 2019, "决算", "单位"),
+    ],
+)
+def test_document_metadata_reaches_the_document_record(text: str, dept: str, year: int, kind: str, unit: str) -> None:
+    d = extract.extract_document(text, is_text=True).document
+    assert (d.department, d.year, d.doc_kind, d.unit_kind) == (dept, year, kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        # a department and a year before the item name no item
+        ("枞阳县供销合作社2023年度一般公共预算财政拨款三公经费支出预算为18.5万元。\n", "一般公共预算财政拨款三公经费支出预算", 18.5),
+        ("南湖区科学技术协会2020年三公经费决算数为4.2万元。\n", "三公经费决算数", 4.2),
+        # list numbering glued to a year
+        ("2、2018年公务接待费预算0.8万元。\n", "公务接待费预算", 0.8),
+        ("3.2019年因公出国（境）费预算2万元。\n", "因公出国（境）费预算", 2.0),
+        # a heading without punctuation glued onto the next sentence
+        ("三公经费支出预算情况说明城关镇人民政府2024年一般公共预算三公经费支出预算6.30万元。\n", "一般公共预算三公经费支出预算", 6.3),
+        # a 类/款/项 chain before the year stays the item
+        ("1.教育（类）普通教育（款）小学教育（项）2024年预算数为31.6万元。\n", "小学教育", 31.6),
+    ],
+)
+def test_department_year_and_numbering_are_trimmed(text: str, subject: str, value: float) -> None:
+    got = _facts(text)
+    assert got, text
+    assert got[0] == ("amount", subject, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        ("公務接待費支出決算為5.2萬元。\n", "amount", 5.2, "万元"),
+        ("全省三公經費預算為3.1億元。\n", "amount", 3.1, "亿元"),
+        ("公務用車保有量12輛。\n", "count", 12.0, "辆"),
+    ],
+)
+def test_traditional_character_units_are_units(text: str, kind: str, value: float, unit: str) -> None:
+    r = extract.extract_document(text, is_text=True)
+    got = [(f.kind, f.value, f.unit) for f in r.facts]
+    assert got == [(kind, value, unit)]
+    f = r.facts[0]
+    assert r.text[f.span[0] : f.span[1]] == str(value).removesuffix(".0")  # the span indexes the original text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second figure word replaces the first instead of following it
+        (
+            "本局“三公”经费支出预算为80万元，支出决算为61.5万元，完成年初预算的76.88%。\n",
+            [("amount", "三公经费支出预算", 80.0), ("amount", "三公经费支出决算", 61.5), ("percent", "三公经费", 76.88)],
+        ),
+        (
+            "2019年度一般公共预算财政拨款三公经费支出预算为12万元，支出决算为15.6万元，完成预算的130%。\n",
+            [("amount", "一般公共预算财政拨款三公经费支出预算", 12.0), ("amount", "一般公共预算财政拨款三公经费支出决算", 15.6), ("percent", "一般公共预算财政拨款三公经费", 130.0)],
+        ),
+        # counts in brackets name their own item; the next count continues the sentence's item
+        (
+            "国内公务接待共42批次（其中外事接待3批次），260人次（其中外事接待12人次）。\n",
+            [("count", "国内公务接待", 42.0), ("count", "外事接待", 3.0), ("count", "国内公务接待", 260.0), ("count", "外事接待", 12.0)],
+        ),
+        ("国内公务接待17批次、203人次。\n", [("count", "国内公务接待", 17.0), ("count", "国内公务接待", 203.0)]),
+        ("年末公务用车保有量6辆。\n", [("count", "公务用车保有量", 6.0)]),
+        # lead-ins and comparison phrases are never the subject
+        (
+            "公务用车运行维护费为30万元，较2023年的36万元减少6万元。\n",
+            [("amount", "公务用车运行维护费", 30.0), ("amount", "公务用车运行维护费", 36.0), ("change", "公务用车运行维护费", -6.0)],
+        ),
+        ("三公经费决算支出数为88.2万元，按同口径同比减少3.1万元。\n", [("amount", "三公经费决算支出数", 88.2), ("change", "三公经费决算支出数", -3.1)]),
+        ("公务接待费支出0元，共安排因公出国团组0个，累计0人次。\n", [("amount", "公务接待费支出", 0.0), ("count", "因公出国团组", 0.0), ("count", "因公出国团组", 0.0)]),
+    ],
+)
+def test_figure_words_counts_and_lead_ins(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "source"),
+    [
+        ("公务接待费预算为5万元，比上年减少1万元。\n", -1.0, "公务接待费预算", "inherited"),
+        ("公务接待费预算为5万元。\n", 5.0, "公务接待费预算", "sentence"),
+        ("（三）事业运行（项）。\n年初预算为36.5万元。\n", 36.5, "事业运行年初预算", "item heading"),
+    ],
+)
+def test_subject_source_says_how_the_subject_was_found(text: str, value: float, subject: str, source: str) -> None:
+    facts = [f for f in extract.extract_document(text, is_text=True).facts if f.value == value]
+    assert [(f.subject, f.subject_source) for f in facts] == [(subject, source)]
+
+
+def test_no_unmarked_empty_subject_on_the_dev_corpus() -> None:
+    from pathlib import Path
+
+    facts = [f for p in sorted(Path("tests/data/corpus").glob("*.txt")) for f in extract.extract_document(p).facts]
+    assert facts
+    assert all(f.subject or f.subject_source == "none" for f in facts)
+    assert {f.subject_source for f in facts} <= {"sentence", "item heading", "inherited", "none"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 决算 item paragraph under its coded heading
+        (
+            "（二）行政运行（2013101）\n年初预算为48.20万元，支出决算为45.08万元，完成年初预算的93.53%。\n",
+            [("amount", "行政运行年初预算", 48.2), ("amount", "行政运行支出决算", 45.08), ("percent", "行政运行", 93.53)],
+        ),
+        (
+            "3.事业运行（2080104）\n年初预算为10万元，支出决算为12万元，完成年初预算的120%。\n",
+            [("amount", "事业运行年初预算", 10.0), ("amount", "事业运行支出决算", 12.0), ("percent", "事业运行", 120.0)],
+        ),
+        # codes inside 类/款/项 brackets are codes, never counts
+        ("卫生健康支出（210类）公立医院（02款）综合医院（1项）2024年预算数为56.7万元。\n", [("amount", "综合医院", 56.7)]),
+        ("教育支出（205类）普通教育（02款）小学教育（2项）支出120万元。\n", [("amount", "小学教育", 120.0)]),
+    ],
+)
+def test_item_headings_and_classification_codes(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # converted traditional-character pages: function and figure words read as the rules know them
+        (
+            "三公經費支出預算為20萬元，支出決算為15萬元，完成預算的75%。\n",
+            [("amount", "三公經費支出预算", 20.0), ("amount", "三公經費支出决算", 15.0), ("percent", "三公經費支出", 75.0)],
+        ),
+        ("公務接待費支出3萬元，較上年減少0.5萬元。\n", [("amount", "公務接待費支出", 3.0), ("change", "公務接待費支出", -0.5)]),
+        # the department's name with the converter's pinyin readings inside is still the department
+        (
+            "青溪縣民政局2021年度部門決算\n\n一、三公經費\n青(qīng)溪縣民政局國內公務接待12批次。\n",
+            [("count", "國內公務接待", 12.0)],
+        ),
+    ],
+)
+def test_converted_traditional_pages(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("2024年全县各单位（含参公单位）、事业单位使用财政拨款安排“三公”经费预算总额为512万元。\n", "三公经费预算总额", 512.0),
+        ("某区2023年财政拨款安排的三公经费共计8.6万元。\n", "三公经费", 8.6),
+        ("镇本级三公经费支出18.3万元。\n", "三公经费支出", 18.3),
+        ("年度预算安排：20.0万元。\n", "年度预算安排", 20.0),
+    ],
+)
+def test_source_of_funds_and_level_qualifiers_are_trimmed(text: str, subject: str, value: float) -> None:
+    assert _facts(text) == [("amount", subject, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a percent right after an amount change restates that change, not the section's last item
+        (
+            "公务接待费支出0元；公务用车购置费支出决算减少12.5万元，下降100%；公务用车运行维护费支出决算增加1.2万元，增长8.5%。\n",
+            [
+                ("amount", "公务接待费支出", 0.0),
+                ("change", "公务用车购置费支出决算", -12.5),
+                ("change", "公务用车购置费支出决算", -100.0),
+                ("change", "公务用车运行维护费支出决算", 1.2),
+                ("change", "公务用车运行维护费支出决算", 8.5),
+            ],
+        ),
+    ],
+)
+def test_a_percent_restates_the_change_before_it(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("三公经费支出45.67万元，完成全年预算56.10万元的81.4%。\n", "三公经费", 81.4),
+        ("公务接待费支出决算为2.3万元，完成年初预算4万元的57.5%。\n", "公务接待费", 57.5),
+        ("机关运行经费支出决算为12.3万元，完成预算的77.85%。\n", "机关运行经费", 77.85),
+    ],
+)
+def test_completion_rates_take_the_item(text: str, subject: str, value: float) -> None:
+    got = [(k, s) for k, s, v in _facts(text) if v == value]
+    assert got == [("percent", subject)]
