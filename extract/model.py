@@ -52,6 +52,9 @@ def fact_features(fact: Fact) -> list[str]:
     toks.append(f"kind_slen={fact.kind}|{bucket(len(subj), (1, 4, 9, 18))}")
     toks += [f"s1={c}" for c in subj[:2]] + [f"se={subj[-2:]}"]
     toks += [f"s2={subj[i : i + 2]}" for i in range(len(subj) - 1)]
+    # how the subject was found: a subject inherited from the item or found nowhere is more often wrong
+    toks.append(f"src={fact.subject_source}")
+    toks.append(f"kind_src={fact.kind}|{fact.subject_source}")
     if fact.comparator:
         toks.append("comparator")
     if fact.direction:
