@@ -218,8 +218,11 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if train is None:
         print("budget-extract train: the training package is not installed (pip install budget-extract with training/)", file=sys.stderr)
         return 2
-    _project_defaults(args, annotations="annotations", corpus="tests/data/corpus", out="extract/models")
-    return train.main(["--annotations", args.annotations, "--corpus", args.corpus, "--out", args.out])
+    _project_defaults(args, out="extract/models")
+    argv = ["--out", args.out, "--held-out", args.held_out]
+    if args.annotations:  # one named corpus; by default every annotated corpus (dev + wide)
+        argv += ["--annotations", args.annotations] + (["--corpus", args.corpus] if args.corpus else [])
+    return train.main(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -303,10 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
         "train",
         help="retrain the shipped models from annotations",
         description="Train the kind, subject, metric, reason and confidence models (seeded, in pipeline order) and print their "
-        "leave-one-document-out scores next to the rules'; a ranker that does not beat the rules is not written.",
+        "held-out scores (by template family, or by document) next to the rules'; a ranker that does not beat the rules is not written.",
     )
-    tr.add_argument("--annotations", default=None, metavar="DIR", help="folder with facts/ (default: the checkout's annotations/)")
-    tr.add_argument("--corpus", default=None, metavar="DIR", help="the annotated documents (default: the checkout's tests/data/corpus)")
+    tr.add_argument("--annotations", default=None, metavar="DIR", help="one folder with facts/ (default: the dev and wide corpora's annotations)")
+    tr.add_argument("--corpus", default=None, metavar="DIR", help="its annotated documents (with --annotations)")
+    tr.add_argument("--held-out", choices=("family", "document"), default="family", help="cross-fit by template family (default) or by document")
     tr.add_argument("--out", default=None, metavar="DIR", help="where the model files go (default: the checkout's extract/models)")
     tr.set_defaults(func=_cmd_train)
     return p
