@@ -41,6 +41,7 @@ class CheckInput:
         self.text = text
         self.year = year
         self.doc_kind = doc_kind
+        self.shared: dict[str, object] = {}  # per-document values several checks build once (figure_checks.figure_index)
         self.facts = facts
         self.tables = tables
         self.cells: list[TableCell] = [c for t in tables for c in t.cells]

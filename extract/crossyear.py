@@ -75,7 +75,8 @@ def year_figures(doc: DocumentRecord, text: str, facts: Sequence[Fact]) -> YearF
     stated: list[Figure] = []
     prior: list[Figure] = []
     amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.metric]
-    ftype = {f.fact_id: prose_figure_type(text, f.span[0], kind="amount", doc_kind=doc.doc_kind, doc_year=doc.year) for f in amounts}
+    typed = any(f.figure_type for f in amounts)  # the figures stage ran: its types stand
+    ftype = {f.fact_id: f.figure_type if typed else prose_figure_type(text, f.span[0], kind="amount", doc_kind=doc.doc_kind, doc_year=doc.year) for f in amounts}
     for a in amounts:
         if ftype[a.fact_id] == "上年":
             prior.append(Figure((a.fact_id,), a.metric, a.subject, a.value * MONEY[a.unit], _half_step(a), a.span))  # type: ignore[operator, arg-type]

@@ -69,20 +69,41 @@ def same_item(a: str, b: str) -> bool:
 
 
 class FigureIndex:
-    """Money amounts of one document with their figure types, in text order, by section."""
+    """Money amounts of one document with their figure types, in text order, by section; built
+    once per document (`figure_index`) and shared by the checks that pair figures."""
 
     def __init__(self, text: str, facts: list[Fact], doc_kind: str | None, year: int | None) -> None:
         self.amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None]
-        self.type = {f.fact_id: prose_figure_type(text, f.span[0], kind="amount", doc_kind=doc_kind, doc_year=year) for f in self.amounts}
+        typed = any(f.figure_type for f in self.amounts)  # the figures stage ran: its types stand
+        self.type = {
+            f.fact_id: f.figure_type if typed else prose_figure_type(text, f.span[0], kind="amount", doc_kind=doc_kind, doc_year=year) for f in self.amounts
+        }
+        self.by_section: dict[str, list[Fact]] = defaultdict(list)
+        for f in sorted(self.amounts, key=lambda f: f.span[1]):
+            self.by_section[f.section].append(f)
+        self.ends = {sec: [f.span[1] for f in fs] for sec, fs in self.by_section.items()}
 
     def before(self, fact: Fact, window: int = LOOKBACK) -> list[Fact]:
         """Amounts of the same section that end before `fact` starts, nearest first."""
-        return [a for a in reversed(self.amounts) if a.section == fact.section and a.span[1] <= fact.span[0] and fact.span[0] - a.span[1] <= window]
+        fs, ends = self.by_section.get(fact.section, []), self.ends.get(fact.section, [])
+        out = []
+        for i in range(bisect.bisect_right(ends, fact.span[0]) - 1, -1, -1):
+            if fact.span[0] - fs[i].span[1] > window:
+                break
+            out.append(fs[i])
+        return out
 
     def nearest(self, fact: Fact, types: Iterable[str], *, window: int = LOOKBACK, item: str | None = None) -> Fact | None:
         """The nearest amount before `fact` of one of `types` (and, given `item`, about that item)."""
         want = set(types)
         return next((a for a in self.before(fact, window) if self.type[a.fact_id] in want and (item is None or same_item(a.subject, item))), None)
+
+
+def figure_index(ci) -> FigureIndex:  # noqa: ANN001 - CheckInput
+    """The document's `FigureIndex`, built on first use and kept on the check input."""
+    if ci.shared.get("figures") is None:
+        ci.shared["figures"] = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    return ci.shared["figures"]
 
 
 def _yuan(f: Fact) -> float:
@@ -92,7 +113,7 @@ def _yuan(f: Fact) -> float:
 def completion_arithmetic(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """`完成年初预算的X%` = 决算 / 年初预算 from the paragraph's own figures; a rate stated on a zero
     budget (年初预算0万元 yet 完成年初预算的95.00%) is an error of its own."""
-    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    idx = figure_index(ci)
     for p in ci.facts:
         if p.kind != "percent" or p.value is None or p.unit != "%":
             continue
@@ -136,7 +157,7 @@ def figure_claims(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """Claims against the paragraph's own numbers: `决算数大于/小于/等于年初预算数` against the two
     figures stated before it (in a 决算 item paragraph the claim opens the next sentence); `增加`
     with a smaller figure than last year's; `持平` beside two different figures."""
-    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    idx = figure_index(ci)
     anchors = sorted(ci.facts, key=lambda f: f.span[0])
     for m in _CLAIM.finditer(ci.text):
         # the facts of the claim's section: the nearest fact that starts before the claim
@@ -192,7 +213,7 @@ _ITEM_METRIC = re.compile(r"^(?:exp\.|income\.|func\.|sangong\.)")
 def item_exceeds_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """An item stated larger than the department's whole budget (an item's 执行数 above the total of
     收入 or 支出): a slipped unit or decimal, or a figure from another document."""
-    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    idx = figure_index(ci)
     totals = [f for f in idx.amounts if idx.type[f.fact_id] != "上年" and (f.metric in ("income.total", "exp.total") or _TOTAL_SUBJECT.search(f.subject or ""))]
     if not totals:
         return
@@ -275,7 +296,7 @@ def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     tables = [t for t in ci.tables if "三公" in t.title and t.cells]
     if not tables:
         return
-    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    idx = figure_index(ci)
     for f in idx.amounts:
         if not (f.metric or "").startswith("sangong.") or not f.value:
             continue
@@ -305,7 +326,7 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """The 类 amounts listed under a total in one paragraph (一般公共预算财政拨款支出X万元，其中：一般
     公共服务支出（201类）a万元，占p%；教育支出（205类）b万元 …) add up to no more than the total, and
     to the total when their shares add up to 100%."""
-    idx = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+    idx = figure_index(ci)
     shares = sorted((f for f in ci.facts if f.kind == "percent" and f.value is not None), key=lambda f: f.span[0])
     share_starts = [f.span[0] for f in shares]
     by_start = sorted(idx.amounts, key=lambda f: f.span[0])

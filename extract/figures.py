@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .records import Fact
 from .resources import figure_types
@@ -24,6 +25,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 
 
+@lru_cache(maxsize=4096)
 def column_figure_type(column: str, table_title: str = "", doc_kind: str | None = None, doc_year: int | None = None) -> str | None:
     """The figure type of a table column from its header path (`决算数 > 基本支出` → 决算数).
 
