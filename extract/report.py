@@ -314,6 +314,21 @@ def _table_html(t: Any, text: str, cells_by_span: dict[tuple[int, int], dict[str
     return "".join(parts)
 
 
+_MARKDOWN_LEAD = "#-*>+ \t"
+
+
+def _without_marks(chars: Any) -> list[tuple[str, int]]:
+    """A heading's or paragraph's characters without the markdown marks that open it (## 目录,
+    - 一、…): a page shows the document as it reads, the marks are how the file was typed."""
+    chars = list(chars)
+    i = 0
+    while i < len(chars) and chars[i][0] in _MARKDOWN_LEAD:
+        if chars[i][0] in "-*+" and not (i + 1 < len(chars) and chars[i + 1][0] in " \t"):
+            break  # -5.3%: a sign, not a list mark
+        i += 1
+    return chars[i:]
+
+
 def _gap(text: str, a: int, b: int, marks: _Layers) -> str:
     """Lines of a table region outside its parsed tables (notes such as 注：…), as printed."""
     chars: list[tuple[str, int]] = []
@@ -344,9 +359,9 @@ def _document_html(text: str, doc_id: str, marks: _Layers, cells_by_span: dict[t
             continue
         if b.kind == "heading":
             level = min(max(b.level, 1), 3) + 2
-            out.append(f"<h{level}>{_render_chars(_mapped_chars(b.text), marks)}</h{level}>")
+            out.append(f"<h{level}>{_render_chars(_without_marks(_mapped_chars(b.text)), marks)}</h{level}>")
         elif b.kind == "paragraph":
-            out.append(f"<p>{_render_chars(_mapped_chars(b.text), marks)}</p>")
+            out.append(f"<p>{_render_chars(_without_marks(_mapped_chars(b.text)), marks)}</p>")
         else:
             a, e = b.text.offsets[0], b.text.offsets[len(b.text)]
             mine = sorted((t for t in tables if t.table_id not in used and t.span and a <= t.span[0] < e), key=lambda t: t.span[0])

@@ -167,3 +167,15 @@ def test_pdf_facts_show_their_page_and_box(tmp_path):
     import re
 
     assert re.search(r"· p\. \d+ \[\d+, \d+, \d+, \d+\]", html) and "<th>page</th>" in html
+
+
+def test_markdown_marks_that_open_a_line_are_not_shown():
+    from extract.report import _without_marks
+
+    def chars(t):
+        return [(c, i) for i, c in enumerate(t)]
+
+    assert "".join(c for c, _ in _without_marks(chars("## 目 录"))) == "目 录"
+    assert "".join(c for c, _ in _without_marks(chars("- 一、部门主要职责"))) == "一、部门主要职责"
+    assert "".join(c for c, _ in _without_marks(chars("-5.3%为降幅"))) == "-5.3%为降幅"
+    assert _without_marks(chars("## 目"))[0] == ("目", 3)  # offsets still point into the original text
