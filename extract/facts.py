@@ -693,6 +693,9 @@ class FactExtractor:
             if sent_facts and sent_facts[-1].kind == "change" and sent_facts[-1].subject and cand.q.unit == "%" != sent_facts[-1].unit:
                 # 运行维护费支出决算减少40217.50元，下降54.19%: the percent restates the change just made
                 subject, d.source = sent_facts[-1].subject, "inherited"
+            elif (other := _other_baseline(sent_facts, baseline, ctx.last_change if _COMPARISON_FIRST.match(s) else None)) is not None:
+                # 三公经费较上年减少0.03万元，下降0.6%；较年初预算数减少6.3万元: the same item against another figure
+                subject, d.source = other.subject, "inherited"
             else:
                 if ctx.item:
                     d.source = ctx.item_source
@@ -828,6 +831,18 @@ class FactExtractor:
 
 _COMPLETION = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;]{0,10}?)的?$")
 _COMPLETION_OF = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;\d]{0,10}?)[\d.,]+(?:万元|亿元|千元|元)的$")
+
+
+_COMPARISON_FIRST = re.compile(r"^\s*(?:较|比|与|同比)")
+
+
+def _other_baseline(sent_facts: list[Fact], baseline: str | None, last: Fact | None) -> Fact | None:
+    """The last change (of this sentence, or the one before when this one opens with 较…), when this
+    change compares the same item with another figure."""
+    prev = next((x for x in reversed(sent_facts) if x.kind == "change"), None) or last
+    if prev is None or not prev.subject or baseline is None or prev.baseline in (None, baseline):
+        return None
+    return prev
 
 
 _REASON_AFTER = re.compile(r"[的]?(?:主要)?原因")

@@ -55,3 +55,18 @@ def test_named_item_in_quotes_is_what_the_reason_explains() -> None:
     assert len(rs) == 1
     target = next(f for f in r.facts if f.fact_id == rs[0].explains)
     assert target.subject == "三公经费预算总额" and target.kind == "change"
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("2021年度镇本级“三公”经费较上年决算数减少0.03万元，下降0.6%；较年初预算数减少6.3万元，下降58.3%。", "三公经费"),
+        ("公务接待费比上年决算减少1.2万元，下降10%，比年初预算减少0.5万元，下降4%。", "公务接待费"),
+    ],
+)
+def test_the_same_item_against_another_figure_keeps_its_subject(text: str, subject: str) -> None:
+    r, _ = _reasons(text)
+    changes = [f for f in r.facts if f.kind == "change"]
+    assert len(changes) == 4
+    assert {f.subject.replace("“", "").replace("”", "") for f in changes} == {subject}
+    assert changes[0].baseline != changes[2].baseline
