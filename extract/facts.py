@@ -19,6 +19,7 @@ from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
 from .quantity import Quantity, find_quantities
+from .reason_model import unquote
 from .records import Block, Fact, Layout, Trace
 from .resources import alternation, cues
 from .segment import Sentence, clause_bounds, sentences
@@ -526,6 +527,8 @@ class FactExtractor:
         for m in unch.finditer(s):
             if any(q.start <= m.start() < q.unit_end + 2 for q in qs):
                 continue
+            if _REASON_AFTER.match(s, m.end()):
+                continue  # 持平的原因是…: the word restates the change just stated, it is not one
             before = s[: m.start()]
             # search the whole sentence: 与上年持平 needs its lookahead to see the 持平
             mk = next((x for x in reversed(list(_MARKER.finditer(s))) if x.start() < m.start()), None)
@@ -690,6 +693,9 @@ class FactExtractor:
             if sent_facts and sent_facts[-1].kind == "change" and sent_facts[-1].subject and cand.q.unit == "%" != sent_facts[-1].unit:
                 # 运行维护费支出决算减少40217.50元，下降54.19%: the percent restates the change just made
                 subject, d.source = sent_facts[-1].subject, "inherited"
+            elif (other := _other_baseline(sent_facts, baseline, ctx.last_change if _COMPARISON_FIRST.match(s) else None)) is not None:
+                # 三公经费较上年减少0.03万元，下降0.6%；较年初预算数减少6.3万元: the same item against another figure
+                subject, d.source = other.subject, "inherited"
             else:
                 if ctx.item:
                     d.source = ctx.item_source
@@ -776,7 +782,7 @@ class FactExtractor:
         if body_stripped.endswith(("）", ")")) and body_stripped.count("（") + body_stripped.count("(") < body_stripped.count("）") + body_stripped.count(")"):
             body_stripped = body_stripped[:-1]
         lead = len(body) - len(body.lstrip("：:， _"))
-        body_stripped = body_stripped[lead:]
+        body_stripped = _cut_reason(body_stripped[lead:])
         if len(body_stripped) < 2:
             return
         start = m.end() + lead
@@ -785,11 +791,12 @@ class FactExtractor:
         before = [x for x in sent_facts if x.span[0] < span[0]]
         same_item = ctx.last_change if ctx.last_change and ctx.item and ctx.last_change.subject.startswith(ctx.item) else None
         named = None
-        lead_text = s[: m.start()]
+        lead_text = unquote(s[: m.start()])
         if not before and len(lead_text) >= 2:
             # 财政拨款收入支出减少的主要原因是…: the sentence names the item it explains
             for x in reversed(ctx.changes):
-                if x.subject and (x.subject in lead_text or _item_of(x.subject)[:4] in lead_text):
+                subj = unquote(x.subject)
+                if subj and (subj in lead_text or unquote(_item_of(x.subject))[:4] in lead_text):
                     named = x
                     break
         target = named or (
@@ -824,6 +831,32 @@ class FactExtractor:
 
 _COMPLETION = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;]{0,10}?)的?$")
 _COMPLETION_OF = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;\d]{0,10}?)[\d.,]+(?:万元|亿元|千元|元)的$")
+
+
+_COMPARISON_FIRST = re.compile(r"^\s*(?:较|比|与|同比)")
+
+
+def _other_baseline(sent_facts: list[Fact], baseline: str | None, last: Fact | None) -> Fact | None:
+    """The last change (of this sentence, or the one before when this one opens with 较…), when this
+    change compares the same item with another figure."""
+    prev = next((x for x in reversed(sent_facts) if x.kind == "change"), None) or last
+    if prev is None or not prev.subject or baseline is None or prev.baseline in (None, baseline):
+        return None
+    return prev
+
+
+_REASON_AFTER = re.compile(r"[的]?(?:主要)?原因")
+
+
+@cache
+def _reason_stop() -> re.Pattern[str]:
+    return re.compile(rf"[，,；;](?:{alternation(_c()['reason_stop_clauses'])})")
+
+
+def _cut_reason(body: str) -> str:
+    """…减少公务用车支出，该项经费主要用于车辆燃料费…: a clause saying what the money is for ends the reason."""
+    m = _reason_stop().search(body)
+    return body[: m.start()] if m else body
 
 
 _NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")

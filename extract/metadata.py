@@ -142,6 +142,27 @@ def _body_dept(head: list[str], body: str) -> str | None:
     return None
 
 
+#: a place before a name: 南宁市 | 凉山彝族自治州 | 广西壮族自治区 … (not after another Chinese character,
+#: nor after a function word or 第…部分, so neither 根据南宁市… nor 第一部分普洱市… is read as a place)
+_PLACE_PREFIX = r"(?<![\u4e00-\u9fff])(?P<p>(?:(?:(?![第部的是为和与经据由于在对从])[\u4e00-\u9fff]){2,8}?(?:省|自治区|市|自治州|州|盟|地区)){1,3})"
+
+
+def fullest_name(dept: str, text: str) -> str:
+    """The fullest form of the department's name the document itself states: a title often drops
+    the city (良庆区水库移民局 under 南宁市良庆区水库移民局), the 自治县 (寻甸县 for 寻甸回族彝族自治县)
+    or a township's 人民政府; the name the document gives in full is its name."""
+    forms = Counter(m.group("p") for m in re.finditer(_PLACE_PREFIX + re.escape(dept), text))
+    if forms:
+        top = max(forms.values())
+        dept = max((p for p, n in forms.items() if n == top), key=len) + dept
+    m = re.match(r"([\u4e00-\u9fff]{2})县(.+)$", dept)
+    if m and (full := re.search(rf"{m.group(1)}[\u4e00-\u9fff]{{2,8}}?自治县{re.escape(m.group(2))}", text)):
+        dept = full.group()
+    if dept.endswith(("镇", "乡")) and dept + "人民政府" in text:
+        dept += "人民政府"
+    return dept
+
+
 def document_metadata(text: str, path: str | None = None) -> Metadata:
     """Department, year, 预算/决算/三公 and 部门/单位 of one document (see the module docstring)."""
     head = _head(text)
@@ -159,6 +180,8 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         dept = _body_dept(head, body)
     elif (at := "".join(head).find(dept)) >= 0:
         dept = "".join(plain)[at : at + len(dept)]  # as the page writes it (traditional characters kept)
+    if dept is not None:
+        dept = fullest_name(dept, text[:BODY_CHARS])
     if year is None:
         year = _body_year(body)
     doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body)

@@ -83,6 +83,18 @@ _CODE_LEVELS = ("类", "款", "项")
 _CN_WORD_BLOCK = re.compile(r"(?:一是|二是|三是|一般|一体|一些|一起|一致|一定|一直|一切|一线|一同|一并|一次性|一批次|两新|三公|两定|两病)")
 
 
+@cache
+def _bare_headcount_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(cues()['bare_headcount_after'])})$")
+
+
+def _bare_headcount(text: str, start: int, end: int, num: str) -> bool:
+    """A whole number right after 人数 (编制人数42，其中…) and before a list separator is a headcount."""
+    if not num.isdigit() or (end < len(text) and text[end] not in "、，,；;。）)\n其"):
+        return False
+    return bool(_bare_headcount_re().search(text[max(0, start - 6) : start]))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     u = units()
     c = cues()
@@ -112,9 +124,12 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit_end = m.end("wan")
                 else:
                     continue
-            else:
-                if unit_surface is None:
+            elif unit_surface is None:
+                # 行政编制人数19、…、自收自支编制人数13人: a list of headcounts names the unit once
+                if not _bare_headcount(text, start, end, m.group("ar")):
                     continue
+                unit_surface, unit_end = "人", end
+            else:
                 unit_end = m.end("unit")
             if not _unit_ok(text, unit_surface, unit_end):
                 continue

@@ -11,6 +11,7 @@ reason's sentence names its subject, and whether the rules chose it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -22,9 +23,14 @@ MAX_BACK = 8  # candidates: the nearest facts before the reason
 MAX_GAP = 400  # characters between a candidate and the reason
 
 
+def unquote(s: str) -> str:
+    """“三公”经费 → 三公经费: quotes around a term are not part of the name a subject is matched by."""
+    return re.sub(r"[“”\"‘’']", "", s)
+
+
 def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None) -> list[Fact]:
     """Non-reason facts among `facts[:before]` that end before the reason starts, in its section,
-    nearest first (no copy of the list: this runs once per reason)."""
+    nearest first, and the rules' choice wherever it is (no copy of the list: this runs once per reason)."""
     out = []
     for i in range(len(facts) if before is None else before, 0, -1):
         f = facts[i - 1]
@@ -35,6 +41,11 @@ def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None
         out.append(f)
         if len(out) == MAX_BACK:
             break
+    if reason.explains and all(c.fact_id != reason.explains for c in out):
+        # the rules' choice (an item the reason's sentence names) may lie beyond the window
+        rule = next((f for f in facts[:before] if f.fact_id == reason.explains), None)
+        if rule is not None and rule.section == reason.section and rule.span[1] <= reason.span[0]:
+            out.append(rule)
     return out
 
 
@@ -45,7 +56,8 @@ def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]
     same = t.sentence == reason.sentence or (t.sentence and t.sentence in reason.sentence)
     gap = reason.span[0] - t.span[1]
     lead = reason.sentence[: max(0, reason.sentence.find(reason.text or "\0"))] if reason.text else reason.sentence
-    named = bool(t.subject) and len(t.subject) >= 2 and (t.subject in lead or t.subject[:4] in lead)
+    lead, subj = unquote(lead), unquote(t.subject)
+    named = len(subj) >= 2 and (subj in lead or subj[:4] in lead)
     pct = t.unit in ("%", "个百分点")
     f = [
         f"k={t.kind}",

@@ -125,7 +125,7 @@ def test_document_metadata(head, expected):
     "name, dept, year",
     [
         ("000_54214275dc1fe0d9.txt", "青云谱区医疗保障局", 2023),
-        ("002_2f12658d6dd2eaf6.txt", "青山区医疗保障局", 2022),
+        ("002_2f12658d6dd2eaf6.txt", "武汉市青山区医疗保障局", 2022),  # the fullest name it states (its rows)
         ("05_js_high_court_2019_budget.txt", "江苏省高级人民法院", 2019),
         ("12_sh_putuo_gov_office_2025_unit_budget.txt", "上海市普陀区人民政府办公室", 2025),
     ],

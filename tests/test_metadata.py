@@ -45,3 +45,18 @@ def test_file_name_only_when_the_text_says_nothing():
 def test_nothing_said_gives_nothing(text):
     m = document_metadata(text)
     assert m.department is None and m.year is None
+
+
+@pytest.mark.parametrize(
+    "text, department",
+    [
+        ("南宁市良庆区水库移民局\n2017年部门预算及“三公”经费预算编制说明\n良庆区水库移民局2017年部门预算说明。\n", "南宁市良庆区水库移民局"),
+        ("区人大2017年决算公开\n来源:柳州市鱼峰区人大常委会 | 发布日期:2018-08-03\n鱼峰区人大常委会2017年部门决算\n", "柳州市鱼峰区人大常委会"),
+        ("寻甸县农业农村局2022年度“三公”经费决算情况说明\n寻甸回族彝族自治县农业农村局2022年度一般公共预算财政拨款“三公”经费支出决算为8万元。\n", "寻甸回族彝族自治县农业农村局"),
+        ("南康区唐江镇2021年度部门决算\n一、部门主要职责\n南康区唐江镇人民政府是县级人民政府的派出机关。\n", "南康区唐江镇人民政府"),
+        ("第一部分 普洱市景东彝族自治县大街镇概况\n根据南宁市良庆区的要求编制。\n", "普洱市景东彝族自治县大街镇"),
+        ("青云谱区医疗保障局2023年部门预算\n根据南昌市青云谱区医疗保障局的职责编制。\n", "青云谱区医疗保障局"),
+    ],
+)
+def test_the_fullest_name_the_document_states(text: str, department: str) -> None:
+    assert document_metadata(text).department == department

@@ -63,11 +63,11 @@ def test_metric_accuracy_on_held_out_families():
 
 def test_held_out_fact_f1_beats_the_rules_on_unseen_families():
     """Issue 10's measure: strict fact F1 (kind + value + subject) with each template family held out
-    — dev and wide corpus — above the rules alone. (Issue 10 asks for 0.93; measured 0.909.)"""
+    — dev and wide corpus — above the rules alone. (Issue 10 asks for 0.93; measured 0.918.)"""
     held = shipped_model("confidence").stamp["held_out"]
     f = held["facts_correct_f1"]
     assert f["models"]["f1"] > f["rules"]["f1"]
-    assert f["models"]["f1"] >= 0.90
+    assert f["models"]["f1"] >= 0.91
     dev = [v for g, v in held["by_group"].items() if g.startswith("dev:")]
     assert len(dev) == 3 and all(v["models"] >= 0.93 for v in dev)
 

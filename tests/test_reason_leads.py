@@ -1,0 +1,72 @@
+"""Reasons introduced without 主要原因, where they end, and which fact they explain."""
+
+import pytest
+
+from extract.ingest import document_from_text
+from extract.pipeline import RANKERS, process
+
+
+def _reasons(text: str) -> tuple:
+    """The rules alone: the reason ranker may re-point a reason, these tests are about the rules."""
+    r = process(document_from_text(text + "\n"), skip=RANKERS)
+    return r, [f for f in r.facts if f.kind == "reason"]
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("公务接待费支出预算4万元，比2021年预算减少4万元，下降50%，下降原因主要是压缩开支，减少接待次数。", "压缩开支，减少接待次数"),
+        ("公务用车购置费支出预算0.00万元，比2020年预算减少12.00万元，下降原因主要为事业单位公车改革。", "事业单位公车改革"),
+        ("2020年度的“三公”经费支出减少了1093.92万元，下降了36.2%。这主要是受到新冠疫情防控措施的影响。", "受到新冠疫情防控措施的影响"),
+        ("因公出国（境）费支出为0万元，这是因为单位暂停了因公出国（境）活动。", "单位暂停了因公出国（境）活动"),
+        (
+            "公务用车运行费50万元，比2021年预算减少10万元，下降16.67%，下降原因主要是厉行节约，减少公务用车支出，该项经费主要用于车辆燃料费、维修费等支出。",
+            "厉行节约，减少公务用车支出",
+        ),
+    ],
+)
+def test_reason_leads_and_end(text: str, reason: str) -> None:
+    _, rs = _reasons(text)
+    assert [f.text for f in rs] == [reason]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "因公出国（境）费支出预算0万元，与2021年预算一致，持平原因主要是本年度未安排因公出国（境）预算。",
+        "因公出国（境）费支出决算0万元，与2021年度预算相比持平，持平的原因是2021年未安排因公出国（境）计划。",
+        "因公出国（境）费支出预算0.00万元，与2020年预算相比无变化，无变化主要原因为两年均未安排因公出国（境）费支出。",
+    ],
+)
+def test_unchanged_word_before_its_reason_is_not_a_second_change(text: str) -> None:
+    r, rs = _reasons(text)
+    changes = [f for f in r.facts if f.kind == "change"]
+    assert len(changes) == 1 and changes[0].value == 0
+    assert len(rs) == 1 and rs[0].explains == changes[0].fact_id
+
+
+def test_named_item_in_quotes_is_what_the_reason_explains() -> None:
+    text = (
+        "“三公”经费预算总额2580万元，较上年减少221万元，下降7.9%。其中：公务接待费232万元，较上年减少12万元，下降4.7%；"
+        "公务用车购置及运行维护费1687万元，较上年减少209万元，下降11%。\n"
+        "2025年“三公”经费预算下降的原因主要是各部门厉行勤俭节约。"
+    )
+    r, rs = _reasons(text)
+    assert len(rs) == 1
+    target = next(f for f in r.facts if f.fact_id == rs[0].explains)
+    assert target.subject == "三公经费预算总额" and target.kind == "change"
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("2021年度镇本级“三公”经费较上年决算数减少0.03万元，下降0.6%；较年初预算数减少6.3万元，下降58.3%。", "三公经费"),
+        ("公务接待费比上年决算减少1.2万元，下降10%，比年初预算减少0.5万元，下降4%。", "公务接待费"),
+    ],
+)
+def test_the_same_item_against_another_figure_keeps_its_subject(text: str, subject: str) -> None:
+    r, _ = _reasons(text)
+    changes = [f for f in r.facts if f.kind == "change"]
+    assert len(changes) == 4
+    assert {f.subject.replace("“", "").replace("”", "") for f in changes} == {subject}
+    assert changes[0].baseline != changes[2].baseline
