@@ -531,9 +531,11 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     money_changes = {(g.subject, g.section) for g in ci.facts if g.kind == "change" and g.unit in MONEY}
     reason_sentences = {g.sentence for g in ci.facts if g.kind == "reason"}
     last_reason: dict[str, int] = {}
+    first_reason: dict[str, int] = {}
     for g in ci.facts:
         if g.kind == "reason":
             last_reason[g.section] = max(last_reason.get(g.section, -1), g.span[0])
+            first_reason[g.section] = min(first_reason.get(g.section, g.span[0]), g.span[0])
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -543,6 +545,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
         if f.kind == "change" and f.value and f.fact_id not in explained and (f.unit in MONEY or alone):
             # a reason later in the same section (财政拨款收入支出减少的主要原因是…) covers its changes
             covered = f.sentence in reason_sentences or last_reason.get(f.section, -1) > f.span[0]
+            # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
+            at = first_reason.get(f.section, len(ci.text))
+            covered = covered or (at < f.span[0] and "其中" in ci.text[at : f.span[0]])
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 

@@ -75,11 +75,13 @@ def _verb_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 @cache
 def _reason_re() -> re.Pattern[str]:
-    # strong leads anywhere; 主要是/主要 only right after a clause break and before 一是/由于/因为
+    # strong leads anywhere; 主要是/主要 right after a clause break before 一是/由于/因为/受, or
+    # opening a sentence of its own (…下降6.89%。主要是严格落实…) — not 主要是指/主要用于 (a definition, a use)
     weak = alternation(_c()["reason_weak_leads"])
     return re.compile(
         rf"(?:{alternation(_c()['reason_strong_leads'])})(?:是|为|主要是|在于)?[:：]?"
         rf"|(?<=[，,])(?:{weak})(?=一是|由于|因为|受)"
+        rf"|^(?:主要是|主要系)(?!指|用于|用来|包括|负责|对|在)"
     )
 
 

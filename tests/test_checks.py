@@ -223,3 +223,18 @@ def test_repeated_unresolved_choice_is_one_finding():
 def test_no_template_residue_in_ordinary_prose(sentence):
     text = CLEAN.replace("二、部门收支总表", sentence + "\n\n二、部门收支总表")
     assert not [f for f in findings(text) if f.check == "template_residue"]
+
+
+def test_a_reason_opening_its_own_sentence_covers_the_total_and_its_items():
+    text = (
+        HEAD
+        + "一、“三公”经费预算情况说明\n\n"
+        "2023年“三公”经费预算40.16万元，较上年减少2.97万元，下降6.89%。主要是严格落实过紧日子要求，严控一般性支出。"
+        "其中：公务用车运行维护费较上年减少1.33万元；公务接待费较上年减少1.64万元。\n"
+    )
+    r = extract_document(text, is_text=True)
+    assert [f.text for f in r.facts if f.kind == "reason"] == ["严格落实过紧日子要求，严控一般性支出"]
+    assert "missing_explanation" not in {f.check for f in r.findings}
+    # without the reason, the total's change and the items' are unexplained
+    bare = text.replace("主要是严格落实过紧日子要求，严控一般性支出。", "")
+    assert "missing_explanation" in {f.check for f in extract_document(bare, is_text=True).findings}
