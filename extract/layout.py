@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .metadata import document_metadata
 from .normalize import MappedText
 from .records import Block, Layout
 
@@ -165,7 +166,7 @@ def _clean_heading(s: str) -> str:
     return _WS.sub("", s).strip("*")
 
 
-def parse_layout(doc: MappedText) -> Layout:
+def parse_layout(doc: MappedText, path: str | None = None) -> Layout:
     """Normalised text → blocks in reading order, each with its section path, plus metadata.
 
     Every line is classified first (`_line_kind`), table regions are cut out of the run of
@@ -178,8 +179,8 @@ def parse_layout(doc: MappedText) -> Layout:
     while i < len(lines.raw):
         i = reader.step(i)
     reader.flush()
-    dept, year, kind = document_metadata(doc.text)
-    return Layout(reader.blocks, dept, year, kind, toc=_toc_tables(lines.raw, lines.kinds))
+    meta = document_metadata(doc.text, path)
+    return Layout(reader.blocks, meta.department, meta.year, meta.doc_kind, toc=_toc_tables(lines.raw, lines.kinds), unit_kind=meta.unit_kind)
 
 
 @dataclass(slots=True)
@@ -406,49 +407,6 @@ def _next_content(i: int, kinds: list[str]) -> int | None:
         if kinds[x] not in ("blank", "tabblank", "footer"):
             return x
     return None
-
-
-_DEPT_LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位)[:：]\s*(?P<dept>[^\s\d:：][^\s:：]{1,39})")
-_TITLE = re.compile(
-    r"(?P<dept>[\u4e00-\u9fff（）()·“”]{2,40}?)(?P<year>(?:19|20)\d{2})年度?"
-    r"(?:区级|市级|省级|县级|本级)?(?:部门|单位)?(?:综合)?(?P<kind>预算|决算)"
-)
-_OVERVIEW = re.compile(r"第[一二三四五六七八九十]+部分\s*(?P<dept>[\u4e00-\u9fff（）()]{3,40}?)(?:概况|基本情况)")
-_YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?:区级|市级|省级|县级)?(?:部门|单位)(?P<kind>预算|决算)")
-_ORG_END = re.compile(r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院)$")
-
-
-def document_metadata(text: str) -> tuple[str | None, int | None, str | None]:
-    """Department, year and 预算/决算 from the title lines, falling back to the body."""
-    head_lines = [_WS.sub("", ln).strip("*#") for ln in text[:6000].splitlines() if ln.strip()][:40]
-    head = "".join(head_lines[:4])
-    dept: str | None = None
-    year: int | None = None
-    kind: str | None = None
-    for ln in head_lines[:12]:
-        m = _DEPT_LABEL.search(ln)
-        if m and _ORG_END.search(m.group("dept")):
-            dept = m.group("dept")
-            break
-    for src in (head, "".join(head_lines), _WS.sub("", text[:20000])):
-        m = _TITLE.search(src)
-        if m:
-            year, kind = int(m.group("year")), m.group("kind")
-            cand = re.split(rf"[：:、。，]|第[{_CN}]+部分", m.group("dept"))[-1]
-            if dept is None and _ORG_END.search(cand):
-                dept = cand
-            break
-    if dept is None:
-        m = _OVERVIEW.search(_WS.sub("", text[:20000]))
-        if m and _ORG_END.search(m.group("dept")):
-            dept = m.group("dept")
-    if year is None:
-        m = _YEAR_KIND.search(_WS.sub("", text))
-        if m:
-            year, kind = int(m.group("year")), m.group("kind")
-    if kind is None:
-        kind = "决算" if "决算" in head else ("预算" if "预算" in head else None)
-    return dept, year, kind
 
 
 _DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|特别行政区|自治州|地区|盟|市|县|区|旗)(?=[\u4e00-\u9fff])(?!委)")

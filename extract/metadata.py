@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from .resources import traditional_chars
+
 _WS = re.compile(r"\s+")
 _CN = "一二三四五六七八九十"
 #: how many non-empty lines may stand before the title (breadcrumbs, 索引号 blocks, site banners)
@@ -48,9 +50,6 @@ _SANGONG_TITLE = re.compile(r"三公")
 _KIND_WORD = re.compile(r"预算|决算")
 #: converter residue on traditional-character mirror pages: 經(jīng)費 — the reading in brackets
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
-#: the traditional forms of the words metadata is read from (预算 決算 單位 部門 …), mapped one to one
-_TRAD_MAP = dict(zip("預決單門經費撥財務區縣鄉鎮廳學會處員國總計業關機辦據說明條規聯協醫療險職農業園衛標軍黨屬衛資訊", "预决单门经费拨财务区县乡镇厅学会处员国总计业关机办据说明条规联协医疗险职农业园卫标军党属卫资讯", strict=True))
-_TRAD = re.compile("[" + "".join(_TRAD_MAP) + "]")
 _WHOLE_DOC = re.compile(r"部门(?:预算|决算)|单位(?:预算|决算)|收入支出(?:预算|决算)总表|收支(?:预算|决算)?总表")
 
 
@@ -168,8 +167,9 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     head = _head(text)
     body = _WS.sub("", text[:BODY_CHARS])
     plain = [_PINYIN.sub("", ln) for ln in head]
-    head = [_TRAD.sub(lambda m: _TRAD_MAP[m.group()], ln) for ln in plain]
-    body = _TRAD.sub(lambda m: _TRAD_MAP[m.group()], _PINYIN.sub("", body))
+    trad = traditional_chars("titles")
+    head = ["".join(trad.get(c, c) for c in ln) for ln in plain]
+    body = "".join(trad.get(c, c) for c in _PINYIN.sub("", body))
     dept, year, kind, title = _title(head)
     if title is not None:
         # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)

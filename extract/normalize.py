@@ -11,6 +11,9 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+
+from .resources import traditional_chars
 
 # Full-width forms that Chinese prose uses on purpose stay as they are; the others (digits,
 # letters, %, ., +, -, <, =, >) become ASCII so number and unit patterns need one form only.
@@ -28,10 +31,13 @@ for _c in _SPACES:
     if _c != "\t":  # tabs separate table cells: keep them
         _CHAR_MAP[ord(_c)] = " "
 _CHAR_MAP.update({ord("≧"): "≥", ord("≦"): "≤", ord("﹪"): "%"})
-# traditional-character pages (converted mirrors) write the units 萬元, 億元, 輛, 個: read them as units
-_CHAR_MAP.update({ord("萬"): "万", ord("億"): "亿", ord("輛"): "辆", ord("個"): "个"})
-# … and the function words and figure words the fact rules read (為 減 較 與 佔 增長, 決算 預算 …數)
-_CHAR_MAP.update({ord(t): c for t, c in zip("為減較與佔長決預數", "为减较与占长决预数", strict=True)})
+
+@cache
+def _char_map() -> dict[int, str]:
+    """The one-to-one character map: full-width forms, odd spaces, and the traditional characters
+    of converted mirror pages (units, verbs, figure and title words; `extract/data/traditional.json`)."""
+    return {**_CHAR_MAP, **{ord(t): c for t, c in traditional_chars().items()}}
+
 
 _LATEX_COMMANDS = {
     r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\neq": "≠", r"\ne": "≠",
@@ -217,7 +223,7 @@ def normalize(text: str) -> MappedText:
     # 1:1 character mapping keeps the identity offsets
     # the \r of a Windows line end would otherwise become a blank line after every line: make it
     # a zero-width character (same length, so offsets hold) that the next step removes
-    mapped = (text.replace("\r\n", "\u200b\n") if "\r\n" in text else text).translate(_CHAR_MAP)
+    mapped = (text.replace("\r\n", "\u200b\n") if "\r\n" in text else text).translate(_char_map())
     if any(c in mapped for c in _ZERO_WIDTH):
         mt = MappedText(mapped, mt.offsets).rewrite(re.compile(f"[{_ZERO_WIDTH}]"), lambda m: "")
     else:

@@ -29,7 +29,6 @@ from .figures import column_figure_type, with_figure_types
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
 from .kind_model import KindRanker
 from .layout import department_names, parse_layout
-from .metadata import document_metadata
 from .metric_model import assign_metrics
 from .model import LinearModel, Models, calibrate
 from .normalize import normalize
@@ -64,12 +63,9 @@ def layout_stage(doc: Doc) -> Doc:
     """Blocks, sections, table regions, the 目录, and the department / year / 预算·决算."""
     if doc.mapped is None:
         raise StageOrderError("the layout stage needs the normalise stage before it")
-    doc.layout = parse_layout(doc.mapped)
-    meta = document_metadata(doc.mapped.text, None if doc.path == "<text>" else doc.path)
-    doc.department, doc.year, doc.doc_kind, doc.unit_kind = meta.department, meta.year, meta.doc_kind, meta.unit_kind
-    # the short forms prose uses, of both the title's name and a labelled one (预算单位：…)
-    names = {*department_names(meta.department), *department_names(doc.layout.department)}
-    doc.dept_names = tuple(sorted(names, key=len, reverse=True))
+    doc.layout = layout = parse_layout(doc.mapped, None if doc.path == "<text>" else doc.path)
+    doc.department, doc.year, doc.doc_kind, doc.unit_kind = layout.department, layout.year, layout.doc_kind, layout.unit_kind
+    doc.dept_names = department_names(layout.department)  # the short forms prose uses
     return doc
 
 

@@ -277,6 +277,7 @@ class Layout:
     year: int | None
     doc_kind: str | None
     toc: list[str] = field(default_factory=list)  # table titles the document's 目录 promises
+    unit_kind: str | None = None  # 部门 or 单位
 
     @property
     def tables(self) -> list[Block]:

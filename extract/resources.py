@@ -251,3 +251,18 @@ def budget_words() -> tuple[str, ...]:
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
         raise DataFileError("genre.json: budget_words must be a non-empty list of strings")
     return tuple(words)
+
+
+@cache
+def traditional_chars(use: str = "read") -> dict[str, str]:
+    """Traditional → simplified characters, one to one (`extract/data/traditional.json`): `read`
+    for the normaliser; `titles` adds the characters of the words titles are read from."""
+    d = _load_json("traditional.json")
+    groups = ["read"] if use == "read" else ["read", "titles"]
+    out: dict[str, str] = {}
+    for g in groups:
+        chars = d.get(g)
+        if not isinstance(chars, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in chars.items()):
+            raise DataFileError(f"traditional.json: {g} must map single characters to single characters")
+        out.update(chars)
+    return out

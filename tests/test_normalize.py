@@ -69,3 +69,24 @@ def test_compact_slices_map_into_original(raw):
     for i in range(len(mt.text)):
         s, e = mt.orig_span(i, i + 1)
         assert 0 <= s < e <= len(raw)
+
+
+def test_traditional_units_and_verbs_are_read_one_to_one():
+    text = "公務接待費較上年減少3.00萬元。"
+    m = normalize(text)
+    assert m.text == "公務接待費较上年减少3.00万元。"  # the item keeps the page's characters (subjects quote it)
+    assert len(m.text) == len(text) and m.orig_span(10, 14) == (10, 14)
+
+
+def test_a_traditional_map_that_is_not_one_to_one_is_a_clear_error(monkeypatch):
+    from extract import resources
+    from extract.errors import DataFileError
+
+    resources.traditional_chars.cache_clear()
+    monkeypatch.setattr(resources, "_load_json", lambda name: {"read": {"萬": "一万"}})
+    try:
+        with pytest.raises(DataFileError):
+            resources.traditional_chars()
+    finally:
+        monkeypatch.undo()
+        resources.traditional_chars.cache_clear()
