@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..normalize import MappedText
 from ..records import RawCell, RawLine, Table, TableCell
+from ..resources import traditional_chars
 
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 CODE = re.compile(r"^\d{1,9}$")  # a bare integer: a 类/款/项 code, a unit code, or a small value
@@ -26,6 +27,17 @@ _WS = re.compile(r"\s+")
 def compact(s: str) -> str:
     """Text without any whitespace: exports space CJK labels freely (合    计, 项 目)."""
     return _WS.sub("", s)
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    return str.maketrans(traditional_chars("titles"))
+
+
+def simple(text: str) -> str:
+    """Compacted text in simplified characters, for telling what a cell or line is (小計, 單位,
+    項目) on traditional-character mirrors; the cell keeps the text as printed."""
+    return compact(text).translate(_simplified())
 
 
 def display_x(wide: list[int], i: int) -> int:

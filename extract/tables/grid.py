@@ -25,8 +25,8 @@ def is_data_row(row: RawLine, layout: str) -> bool:
     texts = [c.text for c in row.cells if c.text]
     if not texts:
         return False
-    if all(INDEX_ROW.match(t) for t in texts) and len(texts) >= 3:
-        return False  # 1 2 3 4 … column numbering
+    if all(INDEX_ROW.match(t) for t in texts) and len(texts) >= 3 and layout != "web":
+        return False  # 1 2 3 4 … column numbering (the web reader drops it itself: 79 | 0 | 75 is data)
     nums = [t for t in texts if is_numberish(t)]
     if not nums:
         return False
