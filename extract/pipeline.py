@@ -25,7 +25,7 @@ from .align import AlignStats, align
 from .checks import CheckInput, run_checks
 from .errors import ExtractError, StageOrderError
 from .facts import extract_facts
-from .figures import column_figure_type, with_figure_types
+from .figures import column_figure_type, figure_kind, with_figure_types
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
 from .kind_model import KindRanker
 from .layout import department_names, parse_layout
@@ -39,6 +39,7 @@ from .subjects import SubjectRanker
 from .tables import parse_tables, project_of
 
 RANKERS = ("kind", "subject", "metric", "reason", "confidence")  # what `--no-models` switches off
+FIGURE_HEAD = 300  # characters of a 三公-only page whose title says 预算 or 决算 (titles stand in its first lines)
 AFTER_PROSE = ("tables", "figures", "align", "checks")  # skip these for the prose facts alone (training)
 
 
@@ -124,9 +125,10 @@ def tables_stage(doc: Doc) -> Doc:
 def figures_stage(doc: Doc) -> Doc:
     """Which figure each money fact and each table column states (年初预算, 决算数, 上年 …), so
     alignment pairs like with like."""
-    doc.facts = with_figure_types(doc.facts, doc.text, doc.doc_kind, doc.year)
+    kind = figure_kind(doc.doc_kind, doc.text[:FIGURE_HEAD])
+    doc.facts = with_figure_types(doc.facts, doc.text, kind, doc.year)
     for t in doc.tables:
-        t.cells = [replace(c, figure_type=column_figure_type(c.column, t.title, doc.doc_kind, doc.year)) for c in t.cells]
+        t.cells = [replace(c, figure_type=column_figure_type(c.column, t.title, kind, doc.year)) for c in t.cells]
     doc.cells = [c for t in doc.tables for c in t.cells]
     return doc
 
@@ -134,7 +136,7 @@ def figures_stage(doc: Doc) -> Doc:
 def align_stage(doc: Doc) -> Doc:
     """Prose money amounts ↔ their table cells."""
     stats = AlignStats()
-    doc.alignments = align(doc.facts, doc.cells, stats=stats, projects=doc.projects, doc_kind=doc.doc_kind)
+    doc.alignments = align(doc.facts, doc.cells, stats=stats, projects=doc.projects, doc_kind=figure_kind(doc.doc_kind, doc.text[:FIGURE_HEAD]))
     doc.n_aligned, doc.n_unaligned = stats.aligned, stats.abstained
     return doc
 
