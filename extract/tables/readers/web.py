@@ -41,6 +41,7 @@ _TITLE = re.compile(r"(?:表|情况|说明)\s*(?:[（(][^（()）]{1,20}[）)])?
 _NOTE = re.compile(r"^(?:注|备注|说明|数据来源)\s*[:：]?")
 _INDEX_HEAD = re.compile(r"^(?:栏次|行次|列次)$")
 _FILER = re.compile(r"^(?:部门|单位|编制部门|编制单位|填报单位|部门名称|预算年度|年度)\s*[:：]")
+_NONE_WORDS = {"无", "暂无", "未发生", "無"}  # a value cell saying there is none (国(境)外公务接待情况 | 无)
 _LABEL_HEAD = re.compile(r"项目$|名称$|科目$|^序号$")
 
 
@@ -172,7 +173,7 @@ def _kind(c: RawCell) -> str:
     """V a number (or a no-amount mark), E empty, T text."""
     if not c.text:
         return "E"
-    return "V" if is_numberish(c.text) or c.text in EMPTY_VALUES else "T"
+    return "V" if is_numberish(c.text) or c.text in EMPTY_VALUES or c.text in _NONE_WORDS else "T"
 
 
 def _drop_index_runs(cells: list[RawCell]) -> list[RawCell]:
@@ -219,13 +220,13 @@ def _fold(cells: list[RawCell]) -> tuple[list[list[RawCell]], list[list[RawCell]
         return None
     r0 = k0 - 1 if k0 > 0 and _kind(cells[k0 - 1]) == "T" else k0
     head, data = cells[:r0], cells[r0:]
-    tried = [(n, *_inconsistency(data, n)) for n in range(2, min(MAX_COLUMNS, len(data)) + 1)]
+    # a width is tried only when it gives two rows or more: any run reads as one consistent row
+    tried = [(n, *_inconsistency(data, n)) for n in range(2, min(MAX_COLUMNS, (len(data) + 1) // 2) + 1)]
     labelled = [(n, bad) for n, bad, has_label in tried if has_label]
     if labelled:
-        # the narrowest width within a cell or two of the most consistent one: a stray label
-        # among the numbers (无, 以前年度结转9.83) does not make the table one wide row
+        # the most consistent width, the narrowest of equals (twice the width reads as well)
         least = min(bad for _, bad in labelled)
-        n = next(n for n, bad in labelled if bad <= least + max(1, len(data) // 20))
+        n = next(n for n, bad in labelled if bad == least)
     else:
         # no label column: one row of values under its header (79 | 0 | 75 | 50 | 25 | 4)
         n = len(data)
@@ -348,8 +349,10 @@ def respan(head: list[list[RawCell]], label_cols: list[int], value_cols: list[in
         if laid is not None:
             return laid
     if len(rows_given) == 1 and len(flat) > nl + nv:
-        # one run of header cells: cut it where the children row starts
+        # one run of header cells: cut it where the children row starts, at a 小计/合计
         for p in range(1, len(flat)):
+            if not _total(flat[p].text):
+                continue
             laid = lay(flat[:p], flat[p:])
             if laid is not None:
                 return laid
