@@ -473,6 +473,8 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
     for t in ci.tables:
         if not (t.empty and t.title and t.span):
             continue
+        if not ci.text[t.span[1] :].strip(" \t\r\n|"):
+            continue  # the text stops inside the table (a cut excerpt or page): not printed empty
         # look for the 空表说明 between the neighbouring tables only: the note of the table
         # before must not excuse this one
         prev_end = max((e for s, e in spans if e <= t.span[0]), default=0)

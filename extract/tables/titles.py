@@ -13,7 +13,7 @@ from .cells import compact, simple
 
 # title, unit and note lines as the genre prints them (fitted on the dev corpus and the 公开 templates)
 _UNIT_LINE = re.compile(r"(?:金额单位|单位)\s*[:：]\s*(?P<unit>万元|元|千元|亿元|百万元)")
-_TITLE_HINT = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?\s*$|^表\s*\d+|公开表|^#{1,6}\s|绩效目标表|情况表|(?:预算|决算|经费)[^，。,；]{0,6}情况$")
+_TITLE_HINT = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?\s*$|^表\s*\d+|公开表|^#{1,6}\s|绩效目标表|情况表|(?:预算|决算|经费)(?:使用|支出|收支|执行)?情况$")
 _NOTE = re.compile(r"^(?:注|备注|说明|空表说明|\*)\s*[:：]?|空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费)")
 # a note saying the table is empty (本表为空表, 无政府性基金收支): also read by the missing-table check
 EMPTY_NOTE = re.compile(r"空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费|内容)")

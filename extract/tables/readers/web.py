@@ -37,7 +37,8 @@ ROW_LINE_SHARE = 0.5
 MAX_CELL_CHARS = 30
 
 _UNIT = re.compile(r"(?:金额单位|单位)\s*[:：]\s*(?:万元|元|千元|亿元|百万元)")
-_TITLE = re.compile(r"(?:表|情况|说明)\s*(?:[（(][^（()）]{1,20}[）)])?$")
+# a title between a page's tables (…决算情况表, …经费使用情况); 增减情况 / 比上年增减情况 are column heads
+_TITLE = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?$|(?:预算|决算|经费)(?:使用|支出|收支|执行)?(?:情况|说明)$")
 _NOTE = re.compile(r"^(?:注|备注|说明|数据来源)\s*[:：]?")
 _INDEX_HEAD = re.compile(r"^(?:栏次|行次|列次)$")
 _FILER = re.compile(r"^(?:部门|单位|编制部门|编制单位|填报单位|部门名称|预算年度|年度)\s*[:：]")
