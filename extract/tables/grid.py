@@ -16,7 +16,7 @@ from .rows import RowEntry, row_paths
 # a column is a label column when fewer than this share of its cells are numbers (项目 columns
 # hold the odd numeric label; value columns the odd note)
 _NUMBER_SHARE = 0.5
-_UNIT_CODE_HEADER = re.compile(r"单位|部门|项目编码|项目代码")  # 单位代码, 部门编码: not classification codes
+_UNIT_CODE_HEADER = re.compile(r"单位|部门|项目编码|项目代码|^序号$")  # 单位代码, 部门编码, 序号 (row numbers): not classification codes
 
 
 def is_data_row(row: RawLine, layout: str) -> bool:

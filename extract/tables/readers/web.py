@@ -74,6 +74,12 @@ def _line_item(text: str) -> bool:
     return bool(_UNIT.search(c) or _NOTE.match(c) or _FILER.match(c) or len(c) > MAX_CELL_CHARS or (len(c) >= 8 and _TITLE.search(c)))
 
 
+def _label_line(text: str) -> bool:
+    """A cell of its own that labels the page, not the table: 单位：万元 |, 预算年度：2025 |, a title |."""
+    c = simple(text)
+    return bool(_UNIT.search(c) or _FILER.match(c) or _NOTE.match(c) or re.search(r"表$", c) and len(c) >= 8)
+
+
 def _whole(cells: list[RawCell], line_no: int) -> RawLine:
     """A title, unit or note as one single-cell line."""
     cells = [c for c in cells if c.text]
@@ -126,7 +132,7 @@ def _read_stream(block: Block) -> tuple[list[RawCell | RawLine], list[int], floa
         if filled:
             texty += 1
             multi += len(filled) >= 2 or (len(row) >= 2 and not is_numberish(filled[0].text))
-        if len(filled) == 1 and len(row) >= 2 and _line_item(filled[0].text):
+        if len(filled) == 1 and (len(row) >= 2 and _line_item(filled[0].text) or _label_line(filled[0].text)):
             items.append(_whole(filled, no))  # 单位：万元 | || or a title padded with pipes
             lines_of.append(no)
             continue
@@ -296,73 +302,67 @@ def _parents(upper: list[str], lower: list[str], groups: list[list[int]]) -> lis
 
 def respan(head: list[list[RawCell]], label_cols: list[int], value_cols: list[int], ncols: int) -> list[list[RawCell]] | None:
     """Flattened header rows → header rows laid over the columns (a merged parent over its
-    children, a label header over the label column), or None when the labels do not fit.
+    children, a label header such as 项目 or 序号 over its column), or None when the labels do not fit.
 
-    The leaf labels must number the value columns: upper labels without children stand over one
-    column each, parents over the group of children (opened by 小计/合计) that they name."""
+    The labels must number the columns: upper labels without children stand over one column each,
+    parents over the group of children that they name — groups opened by 小计/合计, or groups that
+    repeat one another (项目 | 预算数 under 收入 and again under 支出)."""
     flat = [c for r in head for c in r if c.text]
     rows_given = [[c for c in r if c.text] for r in head if any(c.text for c in r)]
-    nv, nl = len(value_cols), len(label_cols)
+    targets = sorted(set(label_cols) | set(value_cols))
     blank = RawCell("", 0, 0)
 
-    def lay(upper: list[RawCell], lower: list[RawCell]) -> list[list[RawCell]] | None:
-        lab = upper[:nl] if nl and upper and not _leaf_only(upper, nv) else []
-        up = upper[len(lab) :]
+    def lay(upper: list[RawCell], lower: list[RawCell], *, repeated_only: bool = False) -> list[list[RawCell]] | None:
+        k = 0
+        while k < min(len(upper), len(label_cols)) and _LABEL_HEAD.search(simple(upper[k].text)):
+            k += 1
+        lab, up = upper[:k], upper[k:]
+        rest = [j for j in targets if j not in label_cols[:k]]
+        top, bottom = [blank] * ncols, [blank] * ncols
+        for j, c in zip(label_cols, lab, strict=False):
+            top[j] = c
         if not lower:
-            if len(up) != nv:
+            if len(upper) == len(targets):
+                return [[*(dict(zip(targets, upper, strict=True)).get(j, blank) for j in range(ncols))]]
+            if len(up) != len(value_cols):
                 return None
-            row = [blank] * ncols
-            for j, c in zip(label_cols, lab, strict=False):
-                row[j] = c
             for j, c in zip(value_cols, up, strict=True):
-                row[j] = c
-            return [row]
-        m = len(up) + len(lower) - nv
+                top[j] = c
+            return [top]
+        m = len(up) + len(lower) - len(rest)
         groups = _groups([c.text for c in lower], m)
         if groups is None:
+            return None
+        if repeated_only and (m < 2 or m != len(up) or len({tuple(simple(lower[i].text) for i in g) for g in groups}) != 1):
             return None
         parents = _parents([c.text for c in up], [c.text for c in lower], groups)
         if parents is None:
             return None
-        top, bottom = [blank] * ncols, [blank] * ncols
-        for j, c in zip(label_cols, lab, strict=False):
-            top[j] = c
         slot = 0
         pi = dict(zip(parents, groups, strict=True))
         for p, c in enumerate(up):
-            if slot >= nv:
+            kids = pi.get(p, [])
+            if slot + max(1, len(kids)) > len(rest):
                 return None
-            if p in pi:
-                kids = pi[p]
-                if slot + len(kids) > nv:
-                    return None
-                top[value_cols[slot]] = c
-                for k in kids:
-                    bottom[value_cols[slot]] = lower[k]
-                    slot += 1
-            else:
-                top[value_cols[slot]] = c
+            top[rest[slot]] = c
+            for i in kids:
+                bottom[rest[slot]] = lower[i]
                 slot += 1
-        return [top, bottom] if slot == nv else None
+            slot += not kids
+        return [top, bottom] if slot == len(rest) else None
 
     if len(rows_given) >= 2:
         laid = lay(rows_given[-2], rows_given[-1])
         if laid is not None:
             return laid
-    if len(rows_given) == 1 and len(flat) > nl + nv:
-        # one run of header cells: cut it where the children row starts, at a 小计/合计
+    if len(rows_given) == 1 and len(flat) > len(targets):
+        # one run of header cells: cut it where the children row starts — at a 小计/合计, or where
+        # the rest repeats one group per parent
         for p in range(1, len(flat)):
-            if not _total(flat[p].text):
-                continue
-            laid = lay(flat[:p], flat[p:])
+            laid = lay(flat[:p], flat[p:], repeated_only=not _total(flat[p].text))
             if laid is not None:
                 return laid
     return lay(flat, [])
-
-
-def _leaf_only(upper: list[RawCell], nv: int) -> bool:
-    """An upper row with no label header: its first label is a value column's (合计 first)."""
-    return len(upper) == nv and not _LABEL_HEAD.search(simple(upper[0].text))
 
 
 # ------------------------------------------------------------------ figures as rows: turned
@@ -395,17 +395,19 @@ def _turn(top: list[RawCell], header: list[list[RawCell]], rows: list[list[RawCe
 
 
 def _columns(rows: list[list[RawCell]], ncols: int) -> tuple[list[int], list[int]]:
-    """(label columns, value columns) of data rows: by what most of each column's cells hold."""
+    """(label columns, value columns) of data rows, by what most of each column's cells hold; a
+    column numbering the rows (序号 1, 2, 3 …) labels them."""
     labels, values = [], []
     for j in range(ncols):
-        kinds = [_kind(r[j]) for r in rows if j < len(r)]
+        cells = [r[j] for r in rows if j < len(r)]
+        kinds = [_kind(c) for c in cells]
         t, v = kinds.count("T"), kinds.count("V")
-        if t > v:
+        ints = [int(c.text) for c in cells if c.text.isdigit()]
+        if t > v or (len(ints) >= 3 and ints == list(range(ints[0], ints[0] + len(ints))) and len(ints) == v):
             labels.append(j)
         elif v:
             values.append(j)
-    first_value = values[0] if values else ncols
-    return [j for j in labels if j < first_value], values
+    return labels, values
 
 
 def _emit(head: list[list[RawCell]], rows: list[list[RawCell]], line_of: dict[int, int], first_line: int) -> list[RawLine]:
@@ -436,8 +438,12 @@ def _emit(head: list[list[RawCell]], rows: list[list[RawCell]], line_of: dict[in
 
 def read_web(block: Block) -> list[RawLine | str]:
     """Rows of a flattened web table region (see the module's docstring); titles, units and
-    notes between its tables stay single-cell lines, so the shared code splits tables there."""
+    notes between its tables stay single-cell lines, so the shared code splits tables there;
+    filer and year lines (预算年度：2025) are dropped."""
     items, lines_of, share = _read_stream(block)
+    keep = [not (isinstance(it, RawLine) and _FILER.match(simple(it.text)) and not _UNIT.search(simple(it.text))) for it in items]
+    items = [it for it, k in zip(items, keep, strict=True) if k]
+    lines_of = [no for no, k in zip(lines_of, keep, strict=True) if k]
     line_of = {it.start: no for it, no in zip(items, lines_of, strict=True) if isinstance(it, RawCell) and it.text}
     out: list[RawLine | str] = []
     if share >= ROW_LINE_SHARE:
@@ -469,7 +475,9 @@ def _table_rows(run: list[RawCell], line_of: dict[int, int], first_line: int) ->
         return []
     folded = _fold(run)
     if folded is None:
-        return [RawLine([c], line_of.get(c.start, first_line), c.text) for c in run if c.text]
+        # no number: a header the page cut off, or the page's own labels (920某镇财政所 |) — only a
+        # title among them is kept, so they do not stand over the next table's columns
+        return [RawLine([c], line_of.get(c.start, first_line), c.text) for c in run if c.text and _TITLE.search(simple(c.text))]
     head, rows = folded
     return _emit(head, rows, line_of, first_line)
 
