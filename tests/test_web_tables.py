@@ -294,9 +294,49 @@ TRADITIONAL_PIPES_APART = """|
 """
 
 
+TWO_SIDED = """部门预算公开表
+101某镇财政所 |
+预算年度:2025 |
+单位:万元 | ||
+序号 |
+收入 |
+支出 | ||
+项 目 |
+预算数 |
+项 目 |
+预算数 | |
+栏次 |
+1 |
+2 |
+3 |
+4 |
+1 |
+一、一般公共预算拨款收入 |
+675.82 |
+一、一般公共服务支出 |
+516.39 |
+2 |
+二、政府性基金预算拨款收入 |
+|
+二、外交支出 |
+|
+3 |
+|
+|
+三、社会保障和就业支出 |
+98.25 |
+4 |
+本年收入合计 |
+675.82 |
+本年支出合计 |
+614.64 |
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (TWO_SIDED, [("一般公共预算拨款收入", "收入 > 预算数", 675.82), ("一般公共服务支出", "支出 > 预算数", 516.39), ("社会保障和就业支出", "支出 > 预算数", 98.25), ("本年支出合计", "支出 > 预算数", 614.64)]),
         (SANGONG_FINAL_ONE_PER_LINE, [("合计", "预算数", 49.9), ("合计", "决算数", 7.69), ("因公出国(境)费", "预算数", 20.0), ("公务接待费", "决算数", 5.21), ("公务用车运行维护费", "决算数", 2.48)]),
         (LEADING_BLANK_CELL, [("合计", "预算数", 246.0), ("合计", "决算数", 167.37), ("公务接待费", "预算数", 1.0), ("公务接待费", "决算数", 2.14)]),
         (PIPES_APART, [("合计", "预算数", 0.36), ("公务接待费", "预算数", 0.36)]),
@@ -306,13 +346,20 @@ TRADITIONAL_PIPES_APART = """|
         (FIGURE_ROWS, [("合計", "2015年度预算数", 5.23), ("公務用車購置及運行費", "2015年度决算数", 2.94), ("公務用車運行費", "2015年度决算数", 2.94), ("行政運行", "2015年度决算数", 0.37), ("其他支出", "2015年度决算数", 3.63)]),
         (TRADITIONAL_PIPES_APART, [("行政經費", "合計", 312.23), ("行政經費", "一般公共预算", 312.23), ("因公出國(境)支出", "政府性基金预算", 0.0)]),
     ],
-    ids=["one-per-line", "leading-blank-cell", "pipes-apart", "one-value-row", "row-per-line-merged", "two-tables", "figures-as-rows", "traditional-pipes-apart"],
+    ids=["two-sided", "one-per-line", "leading-blank-cell", "pipes-apart", "one-value-row", "row-per-line-merged", "two-tables", "figures-as-rows", "traditional-pipes-apart"],
 )
 def test_real_shapes(text, expected):
     got = _cells(text)
     assert got
     for e in expected:
         assert e in got, (e, got)
+
+
+def test_row_numbers_and_page_labels_are_no_cells_codes_or_headers():
+    (t,) = parse_tables(parse_layout(normalize(TWO_SIDED)).blocks, doc_id="d")
+    assert t.unit == "万元" and len(t.cells) == 5
+    assert {c.column for c in t.cells} == {"收入 > 预算数", "支出 > 预算数"}
+    assert all(c.code is None for c in t.cells)
 
 
 def test_two_tables_are_split_at_the_title_between_them():
