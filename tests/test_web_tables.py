@@ -447,3 +447,31 @@ def test_figure_words_on_mirror_pages():
 def test_a_sangong_page_is_a_budget_or_a_final_account_by_its_title(head, kind):
     assert figure_kind("三公", head) == kind
     assert figure_kind("预算", head) == "预算"
+
+
+_CHARS = "预算决算合计公务接待费项目其中0123456789.,%-| "
+_line = st.text(alphabet=_CHARS, min_size=0, max_size=14)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_line, min_size=0, max_size=16))
+def test_the_web_reader_never_fails_and_its_values_point_at_their_text(lines):
+    from extract.layout import Block
+    from extract.normalize import MappedText
+    from extract.tables.cells import compact, is_numberish
+    from extract.tables.readers import read_lines
+
+    text = "\n".join(lines)
+    block_lines, pos = [], 0
+    for ln in lines:
+        block_lines.append(MappedText.identity(ln, start=pos))
+        pos += len(ln) + 1
+    block = Block(kind="table", text=MappedText.identity(text), section="", lines=block_lines, line_no=0)
+    for it in read_lines(block, "web"):
+        assert it == "" or not isinstance(it, str)
+        if isinstance(it, str):
+            continue
+        for c in it.cells:
+            if c.text and is_numberish(c.text):
+                assert compact(text[c.start : c.end]) == c.text
+    _cells(text + "\n")  # the whole pipeline over the same lines

@@ -30,10 +30,12 @@ from ..cells import EMPTY_VALUES, TOTAL, is_numberish, make_cell, simple
 
 # the widest row a flattened table is read with (三公 tables: 2-9 columns; 收支总表: 4-8)
 MAX_COLUMNS = 24
-# a line is read as rows (one row per line) when at least this share of its text lines hold two
-# or more cells; one-cell-per-line pages print one cell a line (fitted on the wide corpus a*/b*)
+# a region is read as one row per line when at least this share of its lines with text hold two
+# or more cells (set by hand, not fitted: the wide corpus's pages are far from it either way —
+# row-per-line pages 6 of 7 lines and more, one-cell-per-line pages 0-3 %)
 ROW_LINE_SHARE = 0.5
-# a text line longer than this (characters, spaces removed) is no table cell but a title or note
+# a line without a pipe longer than this (characters, spaces removed) is no cell but a title or
+# note (set by hand: the longest 三公/收支 row label of the wide corpus has 26 with its pinyin)
 MAX_CELL_CHARS = 30
 
 _UNIT = re.compile(r"(?:金额单位|单位)\s*[:：]\s*(?:万元|元|千元|亿元|百万元)")
@@ -77,7 +79,7 @@ def _line_item(text: str) -> bool:
 def _label_line(text: str) -> bool:
     """A cell of its own that labels the page, not the table: 单位：万元 |, 预算年度：2025 |, a title |."""
     c = simple(text)
-    return bool(_UNIT.search(c) or _FILER.match(c) or _NOTE.match(c) or re.search(r"表$", c) and len(c) >= 8)
+    return bool(_UNIT.search(c) or _FILER.match(c) or _NOTE.match(c) or (c.endswith("表") and len(c) >= 8))
 
 
 def _whole(cells: list[RawCell], line_no: int) -> RawLine:
@@ -218,7 +220,7 @@ def _fold(cells: list[RawCell]) -> tuple[list[list[RawCell]], list[list[RawCell]
     """A run of cells → (header rows, data rows), or None when it holds no number.
 
     The first number (outside column numbering) opens the first data row, led by the label
-    before it; the width is the smallest whose columns hold labels or numbers but not both."""
+    before it; the width is the one whose columns least mix labels and numbers, the narrowest of equals."""
     cells = _drop_index_runs(cells)
     while cells and not cells[0].text:
         cells = cells[1:]
