@@ -24,7 +24,7 @@ LEAD_WINDOW = 16
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 # pinyin a page prints after characters as ruby (预(yù)算数(shù)): no part of the name
-_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\s?){1,3}\)")
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\s?){1,3}\)")
 # the words a 三公-only page's kind is read from: a funding source's 预算 says nothing
 _SOURCE_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 

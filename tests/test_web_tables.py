@@ -423,6 +423,7 @@ def test_respan_refuses_labels_that_do_not_fit():
         ("決算數", "决算数"),
         ("2015年度預算數", "2015年度预算数"),
         ("因公出国(境)费", "因公出国(境)费"),  # a bracketed word is no pinyin
+        ("政府和社会资本合作(PPP)项目", "政府和社会资本合作(PPP)项目"),  # nor an abbreviation
     ],
 )
 def test_plain_names(text, want):
