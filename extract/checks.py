@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .align import MONEY, decimals
+from .claim_checks import conflicting_changes
 from .figure_checks import (
     class_list_sum,
     completion_arithmetic,
@@ -22,6 +23,7 @@ from .figure_checks import (
     sangong_blank_cell,
     table_cross_mismatch,
 )
+from .normalize import one_to_one
 from .records import Alignment, Fact, Finding, TableCell
 from .resources import residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
@@ -206,13 +208,24 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         fs = ci.by_sentence.get(f.sentence, [])
         money_ch = [g for g in fs if g.kind == "change" and g.unit in MONEY and g.value and g.subject == f.subject]
         amounts = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.subject == f.subject]
-        a = amounts[0] if len(amounts) == 1 else last_amount.get((f.section, f.subject))
-        if len(money_ch) != 1 or a is None:
+        if len(money_ch) != 1:
             continue
         c, p = money_ch[0], f
-        if a.unit != c.unit or a.value is None or c.value is None or p.value is None:
+        # the amount the change is stated of: its own sentence's (…决算数为1,115.07万元，比2020年减少
+        # 166.4万元) before an earlier sentence's figure of the same subject (its 预算数)
+        a = amounts[0] if len(amounts) == 1 else own_amount(fs, c) or last_amount.get((f.section, f.subject))
+        if a is None or a.unit != c.unit or a.value is None or c.value is None or p.value is None:
             continue
         prior = a.value - c.value
+        evidence = (min(c.span[0], p.span[0]), max(c.span[1], p.span[1]))
+        if abs(prior) <= _prose_tol(a, c) and c.value > 0 and p.value > 0:
+            # 增加4.79万元，增长100%: all of the amount is the increase, a rate on a zero base
+            yield ci.finding(
+                "completion_arithmetic", "info",
+                f"“{a.subject}”{_fmt(a.value)}{a.unit}全部为增加额（基数为0），增长率{_fmt(p.value)}%无意义",
+                fact_ids=[a.fact_id, c.fact_id, p.fact_id], span=evidence,
+            )
+            continue
         if prior <= 0:
             continue
         expected = c.value / prior * 100
@@ -224,8 +237,17 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
                 "warning",
                 f"“{a.subject}”{_fmt(a.value)}{a.unit}，变动{_fmt(c.value)}{c.unit}，应为{expected:.2f}%，正文写作{_fmt(p.value)}%",
                 fact_ids=[a.fact_id, c.fact_id, p.fact_id],
-                span=p.span,
+                span=evidence,
             )
+
+
+def own_amount(sentence: list[Fact], change: Fact) -> Fact | None:
+    """The one money amount of `change`'s sentence stated before it about the same item (its subject
+    may add figure words: 三公经费决算数 / 三公经费), or None."""
+    from .figure_checks import same_item
+
+    before = [g for g in sentence if g.kind == "amount" and g.unit in MONEY and g.value is not None and g.span[1] <= change.span[0]]
+    return before[-1] if len(before) == 1 and same_item(before[-1].subject or "", change.subject or "") else None
 
 
 def _prose_tol(*facts: Fact) -> float:
@@ -386,8 +408,9 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
     """One finding per kind of residue (the same form note in six tables is one problem)."""
     seen: dict[str, int] = {}
     first: dict[str, tuple[int, int, str]] = {}
+    text = one_to_one(ci.text)  # same offsets; traditional mirror pages read as simplified
     for pat in residue_patterns():
-        for m in pat.regex.finditer(ci.text):
+        for m in pat.regex.finditer(text):
             frag = m.group().strip()
             if not frag or (pat.outside_tables and _in_table(ci, m.start())):
                 continue
@@ -575,6 +598,7 @@ CHECKS: tuple[Check, ...] = (
     lost_units,
     duplicate_text,
     date_out_of_year,
+    conflicting_changes,
 )
 
 

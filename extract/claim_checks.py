@@ -1,0 +1,70 @@
+"""Claims a document makes twice and cannot both be true.
+
+A long 三公 or 决算 page states one item's change against one baseline in its overview and again
+in a summary paragraph (从汇总数据看…); when the two disagree in direction, one of them was left
+from another draft. Only the direction is compared: two figures of one item against one baseline
+may differ in scope (一般公共预算财政拨款 vs all funds) and still both be right, but not one
+increase and one decrease.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .align import MONEY
+from .records import Fact, Finding
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _baseline_key(f: Fact) -> str:
+    """What a change is measured against, without its wording: 2020年 / 2020年度 / 2020年决算 → 2020…"""
+    b = re.sub(r"\s+|年度?|同期|同口径", "", f.baseline or "")
+    return b or "上年"
+
+
+#: how far before its change an item's own amount may stand (项目支出318.89万元，较上年预算安排增加…)
+AMOUNT_WINDOW = 40
+
+
+def _stated_amount(text: str, amounts: list[Fact], ends: list[int], change: Fact) -> float | None:
+    """The amount of the change's item stated just before it, in its sentence (项目支出579.45万元，较上年…);
+    `amounts` are the money amounts sorted by end, `ends` their ends."""
+    for i in range(bisect.bisect_right(ends, change.span[0]) - 1, -1, -1):
+        g = amounts[i]
+        if change.span[0] - g.span[1] > AMOUNT_WINDOW:
+            return None
+        if g.metric == change.metric:
+            between = text[g.span[1] : change.span[0]]
+            return None if re.search(r"[。；;\n]", between) else float(g.value) * MONEY[g.unit]  # type: ignore[arg-type,index]
+    return None
+
+
+def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """The same item (one canonical metric) said to rise and to fall against the same baseline in
+    two places of one document (比2020年减少166.4万元 … 比2020年增加43万元): reported once, at the
+    later statement."""
+    first: dict[tuple[str, str], Fact] = {}
+    amounts = sorted((g for g in ci.facts if g.kind == "amount" and g.unit in MONEY and g.value is not None), key=lambda g: g.span[1])
+    ends = [g.span[1] for g in amounts]
+    for f in sorted(ci.facts, key=lambda f: f.span[0]):
+        if f.kind != "change" or f.unit not in MONEY or not f.value or not f.metric or f.direction not in ("increase", "decrease"):
+            continue
+        if not f.baseline or not _YEAR.search(f.baseline) and "上年" not in f.baseline:
+            continue  # a change against an unnamed base (比预算) is not comparable across paragraphs
+        key = (f.metric, _baseline_key(f))
+        prev = first.setdefault(key, f)
+        if prev is f or prev.direction == f.direction or prev.sentence == f.sentence:
+            continue
+        a, b = _stated_amount(ci.text, amounts, ends, prev), _stated_amount(ci.text, amounts, ends, f)
+        if a is not None and b is not None and a != b:
+            continue  # two scopes of one item (all funds, then 财政拨款): each its own figure and change
+        said = {"increase": "增加", "decrease": "减少"}
+        yield ci.finding(
+            "claim_contradiction", "warning",
+            f"“{f.subject}”此处称比{f.baseline}{said[f.direction]}{abs(f.value):g}{f.unit}，前文称{said[prev.direction]}{abs(prev.value):g}{prev.unit}",  # type: ignore[index,arg-type]
+            fact_ids=[prev.fact_id, f.fact_id], span=f.span,
+        )
+        first[key] = f  # one report per contradiction, not one per later repetition
