@@ -555,10 +555,20 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     reason_sentences = {g.sentence for g in ci.facts if g.kind == "reason"}
     last_reason: dict[str, int] = {}
     first_reason: dict[str, int] = {}
+    # reasons that name one 三公 item (公务接待费…主要原因是…) cover that item only, not its siblings
+    item_reasons: dict[str, list[tuple[int, str, str | None]]] = defaultdict(list)
     for g in ci.facts:
         if g.kind == "reason":
+            target = ci.by_id.get(g.explains or "")
+            item = target.metric if target is not None and (target.metric or "").startswith("sangong.") and target.metric != "sangong.total" else None
+            if item:
+                item_reasons[g.section].append((g.span[0], item, target.direction))  # type: ignore[union-attr]
+                continue
             last_reason[g.section] = max(last_reason.get(g.section, -1), g.span[0])
             first_reason[g.section] = min(first_reason.get(g.section, g.span[0]), g.span[0])
+    # one change stated twice (财政拨款总收支下降3.85%，主要原因是… / 一般公共预算支出…下降3.85%):
+    # explained once is explained
+    explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -568,11 +578,24 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
         if f.kind == "change" and f.value and f.fact_id not in explained and (f.unit in MONEY or alone):
             # a reason later in the same section (财政拨款收入支出减少的主要原因是…) covers its changes
             covered = f.sentence in reason_sentences or last_reason.get(f.section, -1) > f.span[0]
+            # …and the 三公 total when it moved the same way (a rise of one item does not explain a fall)
+            # (a reason in the item's own paragraph — one line listing every item — is read as general)
+            line = ci.text.rfind("\n", 0, f.span[0])
+            covered = covered or any(
+                pos > f.span[0] and (ci.text.rfind("\n", 0, pos) == line or _related(f.metric or "", item) or f.metric == "sangong.total" and way == f.direction)
+                for pos, item, way in item_reasons.get(f.section, [])
+            )
+            covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change")
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
             at = first_reason.get(f.section, len(ci.text))
             covered = covered or (at < f.span[0] and "其中" in ci.text[at : f.span[0]])
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+def _related(a: str, b: str) -> bool:
+    """One metric is the other or part of it (sangong.vehicle / sangong.vehicle_operation)."""
+    return a.startswith(b) or b.startswith(a)
 
 
 CHECKS: tuple[Check, ...] = (
