@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .align import MONEY, decimals
-from .claim_checks import conflicting_changes
+from .claim_checks import conflicting_changes, listed_parts_exceed_total
 from .figure_checks import (
     class_list_sum,
     completion_arithmetic,
@@ -622,6 +622,7 @@ CHECKS: tuple[Check, ...] = (
     duplicate_text,
     date_out_of_year,
     conflicting_changes,
+    listed_parts_exceed_total,
 )
 
 

@@ -68,3 +68,54 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             fact_ids=[prev.fact_id, f.fact_id], span=f.span,
         )
         first[key] = f  # one report per contradiction, not one per later repetition
+
+
+_OF_WHICH = re.compile(r"\s*[,，]?\s*其中\s*[:：]?")
+_LIST_END = re.compile(r"[。；;\n]")
+#: items of one 其中 list stand within this many characters of each other (a long item name and
+#: its figure); a farther figure belongs to the next statement
+ITEM_GAP = 40
+
+
+def _unit_scale(f: Fact) -> float:
+    return MONEY.get(f.unit or "", 1.0) if f.kind == "amount" else 1.0
+
+
+def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A total followed by `其中：` and its parts (编制人数42，其中：行政编制人数19、…自收自支编制人数13人):
+    the parts may leave some out, but never add up to more than the total. The list ends at the end
+    of the sentence or where a part opens its own 其中 list (在职人数49，其中：…)."""
+    facts = sorted((f for f in ci.facts if f.kind in ("amount", "headcount") and f.value is not None and (f.kind == "headcount" or f.unit in MONEY)), key=lambda f: f.span[0])
+    for i, total in enumerate(facts):
+        m = _OF_WHICH.match(ci.text, total.span[1], total.span[1] + 8)
+        if not m:
+            continue
+        parts: list[Fact] = []
+        pos = m.end()
+        for f in facts[i + 1 :]:
+            gap = ci.text[pos : f.span[0]]
+            if f.kind != total.kind or len(gap) > ITEM_GAP or _LIST_END.search(gap) or "其中" in gap:
+                break
+            parts.append(f)
+            pos = f.span[1]
+            if _OF_WHICH.match(ci.text, f.span[1], f.span[1] + 8):
+                break  # this part is itself a total: its own parts are not the outer list's
+        # a part named inside a former part's name is that part's own part (在职人数49，行政在职人数19、…)
+        parts = [p for j, p in enumerate(parts) if not any(q.subject and q.subject != p.subject and q.subject in (p.subject or "") for q in parts[:j])]
+        if len(parts) < 2:
+            continue
+        scale = _unit_scale(total)
+        got = sum(float(p.value) * _unit_scale(p) for p in parts)  # type: ignore[arg-type]
+        tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * _unit_scale(x) for x in [total, *parts])
+        if got > float(total.value) * scale + tol:  # type: ignore[arg-type]
+            unit = total.unit or "人"
+            yield ci.finding(
+                "list_sum", "warning",
+                f"“{total.subject}”{total.value:g}{unit}，其中所列{len(parts)}项合计{got / scale:g}{unit}，大于总数",
+                fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=total.span,
+            )
+
+
+def _decimals(surface: str) -> int:
+    m = re.search(r"\.(\d+)", surface)
+    return len(m.group(1)) if m else 0
