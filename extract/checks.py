@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .align import MONEY, decimals
-from .claim_checks import conflicting_changes, listed_parts_exceed_total
+from .claim_checks import composition_shares, conflicting_changes, listed_parts_exceed_total
 from .figure_checks import (
     class_list_sum,
     completion_arithmetic,
@@ -623,6 +623,7 @@ CHECKS: tuple[Check, ...] = (
     date_out_of_year,
     conflicting_changes,
     listed_parts_exceed_total,
+    composition_shares,
 )
 
 

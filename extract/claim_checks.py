@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from .align import MONEY
+from .normalize import one_to_one
 from .records import Fact, Finding
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -119,3 +120,45 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
 def _decimals(surface: str) -> int:
     m = re.search(r"\.(\d+)", surface)
     return len(m.group(1)) if m else 0
+
+
+_SHARE_LEAD = re.compile(r"^\s*(?:万元|元|亿元)?[\s,，]*(?:占|所占比[重例]为?|比重为?)[^\d，,。；;%\n]{0,10}$")
+#: how far back (characters) the stated whole of a composition line may stand
+WHOLE_WINDOW = 300
+
+
+def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A line listing the parts of one whole with their shares (…决算中，因公出国（境）费0万元，占0%；
+    公务接待费5.21万元，占67.75%；公务用车…2.48万元，占32.24%): each share must be its amount over
+    the whole — the listed amounts' sum, or the figure stated just before the list. A share that
+    fits neither (公务接待费6.28万元，占34.88% when 6.28万元 is all of it) was copied from another
+    figure (here the completion rate)."""
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    shares = [f for f in ci.facts if f.kind == "percent" and f.unit == "%" and f.value is not None]
+    by_line: dict[int, list[Fact]] = {}
+    for a in amounts:
+        by_line.setdefault(ci.text.rfind("\n", 0, a.span[0]), []).append(a)
+    for p in shares:
+        line = ci.text.rfind("\n", 0, p.span[0])
+        listed = by_line.get(line, [])
+        own = next((a for a in reversed(listed) if a.span[1] <= p.span[0]), None)
+        if own is None or len(listed) < 2 or not _SHARE_LEAD.match(one_to_one(ci.text[own.span[1] : p.span[0]])):
+            continue
+        first = listed[0]
+        whole_before = next((a for a in reversed(amounts) if a.span[1] <= first.span[0] and first.span[0] - a.span[1] <= WHOLE_WINDOW and a.section == first.section), None)
+        yuan = [float(a.value) * MONEY[a.unit] for a in listed]  # type: ignore[arg-type,index]
+        # the whole: all listed amounts, or all but a total opening the line, or a figure stated
+        # before the share in its line (占总预算比为…), or the figure just before the line
+        wholes = [sum(yuan), sum(yuan[1:]), *(y for a, y in zip(listed, yuan, strict=True) if a.span[1] <= own.span[0] and a is not own)]
+        if whole_before is not None:
+            wholes.append(float(whole_before.value) * MONEY[whole_before.unit])  # type: ignore[arg-type,index]
+        part = float(own.value) * MONEY[own.unit]  # type: ignore[arg-type,index]
+        half = 0.5 * 10 ** -_decimals(own.surface or "") * MONEY[own.unit]  # type: ignore[index]
+        tol_pct = 0.5 * 10 ** -_decimals(p.surface or "")
+        if not any(w > 0 and abs(part / w * 100 - float(p.value)) <= tol_pct + (half * len(listed)) / w * 100 * 2 + 1e-9 for w in wholes):  # type: ignore[arg-type]
+            fits = f"{part / wholes[0] * 100:.2f}%" if wholes[0] > 0 else "?"
+            yield ci.finding(
+                "share_sum", "warning",
+                f"“{own.subject}”{own.value:g}{own.unit}占比写作{p.value:g}%，按所列金额应为{fits}",
+                fact_ids=[own.fact_id, p.fact_id], span=p.span,
+            )
