@@ -28,7 +28,7 @@ from .records import Alignment, Fact, Finding, TableCell
 from .resources import residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
-from .text_checks import date_out_of_year, duplicate_text
+from .text_checks import date_out_of_year, duplicate_text, foreign_unit_name
 from .verbs import direction_of, stated_directions
 from .verbs import patterns as verb_patterns
 
@@ -38,8 +38,9 @@ Check = Callable[["CheckInput"], Iterable[Finding]]
 class CheckInput:
     """Everything a check may look at (built once per document)."""
 
-    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None, doc_kind: str | None = None) -> None:
+    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None, doc_kind: str | None = None, department: str | None = None) -> None:
         self.doc_id = doc_id
+        self.department = department
         self.text = text
         self.year = year
         self.doc_kind = doc_kind
@@ -624,6 +625,7 @@ CHECKS: tuple[Check, ...] = (
     conflicting_changes,
     listed_parts_exceed_total,
     composition_shares,
+    foreign_unit_name,
 )
 
 
