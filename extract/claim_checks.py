@@ -78,6 +78,9 @@ _LIST_END = re.compile(r"[。；;\n]")
 ITEM_GAP = 40
 
 
+_NOT_STAFF = re.compile(r"退休|[离離]休|退[职職]|[遗遺][属屬]|学生")
+
+
 def _unit_scale(f: Fact) -> float:
     return MONEY.get(f.unit or "", 1.0) if f.kind == "amount" else 1.0
 
@@ -101,6 +104,9 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             pos = f.span[1]
             if _OF_WHICH.match(ci.text, f.span[1], f.span[1] + 8):
                 break  # this part is itself a total: its own parts are not the outer list's
+        # retirees, survivors and students are counted beside the staff, never inside a staff total
+        others = [p for p in parts if _NOT_STAFF.search(one_to_one(p.subject or "")) and not _NOT_STAFF.search(one_to_one(total.subject or ""))]
+        parts = [p for p in parts if all(p is not q for q in others)]
         # a part named inside a former part's name is that part's own part (在职人数49，行政在职人数19、…)
         parts = [p for j, p in enumerate(parts) if not any(q.subject and q.subject != p.subject and q.subject in (p.subject or "") for q in parts[:j])]
         if len(parts) < 2:
@@ -108,11 +114,14 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         scale = _unit_scale(total)
         got = sum(float(p.value) * _unit_scale(p) for p in parts)  # type: ignore[arg-type]
         tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * _unit_scale(x) for x in [total, *parts])
-        if got > float(total.value) * scale + tol:  # type: ignore[arg-type]
+        # the three 三公 items listed under the 三公 total are all of it: they must add up to it
+        exhaustive = total.metric == "sangong.total" and len(parts) >= 3 and {"sangong.abroad", "sangong.reception"} <= {p.metric for p in parts}
+        want = float(total.value) * scale  # type: ignore[arg-type]
+        if got > want + tol or exhaustive and abs(got - want) > tol:
             unit = total.unit or "人"
             yield ci.finding(
                 "list_sum", "warning",
-                f"“{total.subject}”{total.value:g}{unit}，其中所列{len(parts)}项合计{got / scale:g}{unit}，大于总数",
+                f"“{total.subject}”{total.value:g}{unit}，其中所列{len(parts)}项合计{round(got / scale, 2):g}{unit}，{'大于总数' if got > want else '不等于总数'}",
                 fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=total.span,
             )
 
@@ -162,3 +171,16 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 f"“{own.subject}”{own.value:g}{own.unit}占比写作{p.value:g}%，按所列金额应为{fits}",
                 fact_ids=[own.fact_id, p.fact_id], span=p.span,
             )
+
+
+#: `基本持平` allows a small change: at most this share of the figure (fitted on the genre's use:
+#: 少0.07萬元,基本持平 for 3.01 → 2.94, 2.3 %)
+ROUGHLY_FLAT_MAX = 0.05
+_ROUGHLY = re.compile(r"(?:基本|大致|大体|总体|略有变化[，,]?\s*)\s*$")
+
+
+def roughly_flat(text: str, flat: Fact, change: float, base: float | None) -> bool:
+    """`基本持平` beside a change small against its base (or no base stated): not a contradiction."""
+    if not _ROUGHLY.search(one_to_one(text[max(0, flat.span[0] - 6) : flat.span[0]])):
+        return False
+    return base is None or base == 0 or abs(change) <= ROUGHLY_FLAT_MAX * abs(base)

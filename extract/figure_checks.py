@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .align import MONEY
+from .claim_checks import roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
 from .taxonomy import metric_for
@@ -196,6 +197,8 @@ def figure_claims(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         diff = float(cur.value) - float(last.value)  # type: ignore[arg-type]
         tol = _half_digit(cur) + _half_digit(last)
         for c in changes:
+            if c.direction == "unchanged" and roughly_flat(ci.text, c, diff, float(last.value)):  # type: ignore[arg-type]
+                continue  # 基本持平 beside a small change
             if c.direction == "increase" and diff < -tol or c.direction == "decrease" and diff > tol or c.direction == "unchanged" and abs(diff) > tol:
                 said = {"increase": "增加", "decrease": "减少", "unchanged": "持平"}[c.direction]  # type: ignore[index]
                 yield ci.finding(

@@ -48,6 +48,15 @@ PLANTS = [
     ("share_sum",
      "{y}年“三公”经费{f}中，公务接待费{f}6.00万元，占50.00%；公务用车运行维护费{f}4.00万元，占40.00%。",
      "{y}年“三公”经费{f}中，公务接待费{f}6.00万元，占60.00%；公务用车运行维护费{f}4.00万元，占40.00%。"),
+    ("template_residue",
+     "公务接待费{f}5.00万元，占 %，比上年减少1.00万元，主要原因是厉行节约。",
+     "公务接待费{f}5.00万元，占50.00%，比上年减少1.00万元，主要原因是厉行节约。"),
+    ("template_residue",
+     "项目支出较上年(减)6.00万元，主要原因是项目完成。",
+     "项目支出较上年减少6.00万元，主要原因是项目完成。"),
+    ("list_sum",
+     "{y}年“三公”经费{f}合计20.00万元，其中：公务接待费{f}5.00万元，公务用车运行维护费{f}12.00万元，因公出国（境）费{f}0万元。",
+     "{y}年“三公”经费{f}合计20.00万元，其中：公务接待费{f}5.00万元，公务用车运行维护费{f}15.00万元，因公出国（境）费{f}0万元。"),
     ("missing_explanation",
      "1、公务用车运行维护费{f}10.00万元，比上年减少2.00万元。\n\n2、公务接待费{f}5.00万元，比上年增加1.00万元，主要原因是接待任务增加。",
      "1、公务用车运行维护费{f}10.00万元，比上年减少2.00万元，主要原因是车辆减少。\n\n2、公务接待费{f}5.00万元，比上年增加1.00万元，主要原因是接待任务增加。"),
@@ -111,3 +120,19 @@ def test_a_lone_cut_wan_in_a_wan_yuan_document_is_found(path):
 
     assert [c for c, _ in added(LONE_WAN)] == ["unit_suspect"]
     assert not added(STYLE_WAN)
+
+
+@pytest.mark.parametrize("kind", list(DOCS))
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # 基本持平 beside a change of 2 %
+        "公务用车运行维护费{f}2.94万元，较上年3.01万元少0.07万元，基本持平，主要原因是厉行节约。",
+        # retirees listed after the staff are not part of the staff total
+        "实有人数30人，其中：在职人员20人、聘用人员10人、退休人员12人。",
+        # an earlier sentence's figure is the base of the rate (last year's 决算, then this year's change)
+        "{p}年公务接待费决算12.39万元。\n\n{y}年公务接待费较上年减少0.58万元，下降4.68%，主要原因是厉行节约。",
+    ],
+)
+def test_genre_phrasings_that_are_no_error(kind, paragraph):
+    assert not _added(kind, _with(kind, paragraph))
