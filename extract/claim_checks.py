@@ -184,3 +184,53 @@ def roughly_flat(text: str, flat: Fact, change: float, base: float | None) -> bo
     if not _ROUGHLY.search(one_to_one(text[max(0, flat.span[0] - 6) : flat.span[0]])):
         return False
     return base is None or base == 0 or abs(change) <= ROUGHLY_FLAT_MAX * abs(base)
+
+
+_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
+def reading_view(text: str) -> tuple[str, list[int]]:
+    """The text as a reader sees it — simplified characters, without the pinyin that converted mirror
+    pages print after characters (預(yù)算 → 预算) — and, per character, its offset in the original."""
+    flat = one_to_one(text)
+    keep = [True] * len(flat)
+    for m in _PINYIN.finditer(flat):
+        if m.start() and "\u4e00" <= flat[m.start() - 1] <= "\u9fff":
+            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    where = [i for i, k in enumerate(keep) if k]
+    return "".join(flat[i] for i in where), where + [len(text)]
+
+
+_RATE_THEN_GAP = re.compile(
+    r"完成了?(?:年初|全年|调整后?)?预算(?:数)?的?\s*(?P<pct>\d+(?:\.\d+)?)\s*%[^。；;\n]{0,12}?"
+    r"决算数?\s*(?P<rel>大于|小于|高于|低于|超过|多于|少于|超出)\s*(?:年初|全年|调整后?)?\s*预算(?:数)?\s*(?P<gap>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)"
+)
+_MORE = ("大于", "高于", "超过", "多于", "超出")
+
+
+def completion_against_gap(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A completion rate beside the gap it claims (完成年初预算100%，决算数大于预算数55.93万元): the
+    rate must be 决算 ÷ (决算 ∓ gap) with the sentence's own 决算 figure, and on the side of 100 %
+    the claim says."""
+    text, where = reading_view(ci.text)
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    for m in _RATE_THEN_GAP.finditer(text):
+        pct, gap = float(m.group("pct")), float(m.group("gap").replace(",", "")) * MONEY[m.group("unit")]
+        more = m.group("rel") in _MORE
+        half = 0.5 * 10 ** -len((m.group("pct").split(".") + [""])[1])
+        start = where[max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1]
+        actual = next((a for a in reversed(amounts) if start <= a.span[0] < where[m.start()]), None)
+        wrong_side = gap > 0 and (more and pct < 100 - half or not more and pct > 100 + half)
+        expected = None
+        if actual is not None and gap > 0:
+            a = float(actual.value) * MONEY[actual.unit]  # type: ignore[arg-type,index]
+            budget = a - gap if more else a + gap
+            if budget > 0:
+                expected = a / budget * 100
+        if wrong_side or expected is not None and abs(expected - pct) > half + 0.05:
+            why = f"按决算{actual.value:g}{actual.unit}应为{expected:.2f}%" if expected is not None and actual is not None else "与所称方向不符"
+            yield ci.finding(
+                "completion_arithmetic", "warning",
+                f"完成预算{m.group('pct')}%，又称决算数{m.group('rel')}预算数{m.group('gap')}{m.group('unit')}：{why}",
+                fact_ids=[actual.fact_id] if actual is not None else [], span=(where[m.start("pct")], where[m.end("unit") - 1] + 1),
+            )
