@@ -516,6 +516,8 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
         after = ci.text[t.span[1] : min(next_start, t.span[1] + 300)]
         if _EMPTY_NOTE.search(before + ci.text[t.span[0] : t.span[1]] + after) or (t.note and _EMPTY_NOTE.search(t.note)):
             continue
+        if _NUMERIC_ROW.search(ci.text[t.span[0] : min(next_start, t.span[1] + 400)]):
+            continue  # rows of figures follow the title (a flattened web table the readers left unparsed): not empty
         fields = _FORM_FIELD.findall(ci.text[t.span[0] : t.span[1] + 800])
         if len([f for f in fields if not _UNIT_FIELD.search(f)]) >= 2:
             continue  # a form (绩效目标申报表) whose fields are lines, not an empty grid
@@ -552,6 +554,7 @@ def _titles_conflict(a: str, b: str) -> bool:
     return False
 
 
+_NUMERIC_ROW = re.compile(r"(?:(?<![\d.])\d[\d,]*(?:\.\d+)?[ \t]*(?:\||\t)[ \t]*){2,}")
 _FORM_FIELD = re.compile(r"(?m)^[^\t\n：:。，]{2,12}[：:][ \t]*[^\s\d][^\n]*$")
 _UNIT_FIELD = re.compile(r"单位\s*[：:]\s*(?:万元|元|千元|亿元)")
 _NOTE_LINE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9.．]*\s*[：:]")
