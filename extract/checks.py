@@ -13,7 +13,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .align import MONEY, decimals
-from .claim_checks import completion_against_gap, composition_shares, conflicting_changes, listed_parts_exceed_total, roughly_flat
+from .claim_checks import (
+    completion_against_gap,
+    composition_shares,
+    conflicting_changes,
+    listed_parts_exceed_total,
+    roughly_flat,
+    unit_against_its_total,
+)
 from .figure_checks import (
     class_list_sum,
     completion_arithmetic,
@@ -640,6 +647,7 @@ CHECKS: tuple[Check, ...] = (
     composition_shares,
     foreign_unit_name,
     completion_against_gap,
+    unit_against_its_total,
 )
 
 

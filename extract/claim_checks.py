@@ -234,3 +234,31 @@ def completion_against_gap(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInpu
                 f"完成预算{m.group('pct')}%，又称决算数{m.group('rel')}预算数{m.group('gap')}{m.group('unit')}：{why}",
                 fact_ids=[actual.fact_id] if actual is not None else [], span=(where[m.start("pct")], where[m.end("unit") - 1] + 1),
             )
+
+
+#: how far back the total a 其中 sentence breaks down may stand
+TOTAL_WINDOW = 200
+_PER_UNIT = re.compile(r"不少于|不超过|最高|最低|标准|每人|人均|每[辆次天月年]|/")
+
+
+def unit_against_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A part in 元 of a total stated in 万元 just before (…支出决算为13.07万元。其中：因公出国（境）费
+    支出决算为4.46元): the part's sentence opens with 其中, so the 万元 of the sentence before it
+    holds; a few 元 beside it is a dropped 万."""
+    text = one_to_one(ci.text)
+    money = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    for i, f in enumerate(money):
+        if f.unit != "元" or not 0 < float(f.value) < 1000 or f.comparator or _PER_UNIT.search(f.subject or ""):  # type: ignore[arg-type]
+            continue
+        start = max(text.rfind("。", 0, f.span[0]), text.rfind("；", 0, f.span[0]))
+        end = text.find("。", f.span[1])
+        sentence = text[start + 1 : end if end >= 0 else len(text)]
+        if start < 0 or not sentence.lstrip().startswith("其中") or "万元" in sentence:
+            continue  # 万元 in its own sentence: unit_suspect's own case
+        before = [g for g in money[:i] if g.span[1] <= start and start - g.span[1] <= TOTAL_WINDOW and "\n\n" not in text[g.span[1] : start]]
+        if before and all(g.unit == "万元" for g in before[-2:]) and not _PER_UNIT.search(text[start + 1 : f.span[0]]):
+            yield ci.finding(
+                "unit_suspect", "warning",
+                f"“{f.subject}”{f.value:g}元，所属总数为{before[-1].value:g}万元，可能应为万元",
+                fact_ids=[f.fact_id, before[-1].fact_id], span=f.span,
+            )
