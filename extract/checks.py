@@ -19,6 +19,7 @@ from .claim_checks import (
     conflicting_changes,
     listed_parts_exceed_total,
     roughly_flat,
+    unchanged_against_budget,
     unit_against_its_total,
 )
 from .figure_checks import (
@@ -648,6 +649,7 @@ CHECKS: tuple[Check, ...] = (
     foreign_unit_name,
     completion_against_gap,
     unit_against_its_total,
+    unchanged_against_budget,
 )
 
 

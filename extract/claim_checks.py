@@ -262,3 +262,40 @@ def unit_against_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInpu
                 f"“{f.subject}”{f.value:g}元，所属总数为{before[-1].value:g}万元，可能应为万元",
                 fact_ids=[f.fact_id, before[-1].fact_id], span=f.span,
             )
+
+
+_BUDGET_FIGURES = ("年初预算", "调整预算", "预算数")
+
+
+def unchanged_against_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """`与2021年度预算相比无增减/无变化` said of an item whose 决算 (stated just before) differs from its
+    预算 in the document's own table (因公出国（境）费支出0万元，与预算相比无增减 — the table's 预算数 20)."""
+    from .figure_checks import item_of, same_item
+
+    budget_cells = [c for c in ci.cells if c.figure_type in _BUDGET_FIGURES and (c.unit or "") in MONEY]
+    if not budget_cells:
+        return
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[1])
+    ends = [a.span[1] for a in amounts]
+    for f in ci.facts:
+        if f.kind != "change" or f.direction != "unchanged" or f.value or "预算" not in one_to_one(f.baseline or ""):
+            continue
+        y = _YEAR.search(f.baseline or "")
+        if ci.doc_kind != "决算" and not (y and ci.year and int(y.group()) == ci.year):
+            continue  # a 预算 compares with last year's budget, which its tables do not hold
+        i = bisect.bisect_right(ends, f.span[0]) - 1
+        if i < 0 or f.span[0] - amounts[i].span[1] > AMOUNT_WINDOW or re.search(r"[。；;\n]", ci.text[amounts[i].span[1] : f.span[0]]):
+            continue
+        actual = amounts[i]
+        item = item_of(actual.subject or "")
+        cell = next((c for c in budget_cells if item and same_item(c.row_label, item)), None)
+        if cell is None:
+            continue
+        a, b = float(actual.value) * MONEY[actual.unit], cell.value * MONEY[cell.unit or "元"]  # type: ignore[arg-type,index]
+        tol = 0.5 * 10 ** -_decimals(actual.surface or "") * MONEY[actual.unit] + 0.5 * 10 ** -_decimals(str(cell.value)) * MONEY[cell.unit or "元"]  # type: ignore[index]
+        if abs(a - b) > tol:
+            yield ci.finding(
+                "claim_contradiction", "warning",
+                f"“{actual.subject}”{actual.value:g}{actual.unit}，称与预算相比无变化，但表“{cell.table_title}”中预算为{cell.value:g}",
+                fact_ids=[actual.fact_id, f.fact_id], span=f.span,
+            )

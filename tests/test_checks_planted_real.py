@@ -144,3 +144,19 @@ def test_a_lone_cut_wan_in_a_wan_yuan_document_is_found(path):
 )
 def test_genre_phrasings_that_are_no_error(kind, paragraph):
     assert not _added(kind, _with(kind, paragraph))
+
+
+SANGONG_TABLE = "一般公共预算财政拨款“三公”经费支出决算表\n\n单位：万元\n\n项目\t年初预算数\t决算数\n合计\t{b}\t5.00\n公务接待费\t{b}\t5.00\n"
+
+
+@pytest.mark.parametrize(("budget", "found"), [("8.00", True), ("5.00", False)])
+def test_no_change_against_a_budget_the_table_contradicts(budget, found):
+    """决算 only: `与预算相比无增减` beside a 决算 figure that the document's own 三公 table sets against
+    another 预算数 (a 预算 states no 决算 figure to compare). Compared with the copy holding the table
+    alone: a table in this excerpt also makes its 目录's other tables missing, which is no plant."""
+    year = DOCS["决算"][1]
+    table = _with("决算", SANGONG_TABLE.format(b=budget))
+    para = f"1.公务接待费支出决算5.00万元，与{year}年度预算相比无增减，主要原因是厉行节约。\n\n"
+    base = Counter((f.check, f.message) for f in extract_document(table, is_text=True).findings)
+    got = Counter((f.check, f.message) for f in extract_document(table.replace("一般公共预算财政拨款“三公”经费支出决算表", para + "一般公共预算财政拨款“三公”经费支出决算表"), is_text=True).findings)
+    assert [c for c, _ in (got - base).elements()] == (["claim_contradiction"] if found else [])
