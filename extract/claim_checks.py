@@ -143,6 +143,7 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     fits neither (公务接待费6.28万元，占34.88% when 6.28万元 is all of it) was copied from another
     figure (here the completion rate)."""
     amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    starts = [a.span[0] for a in amounts]
     shares = [f for f in ci.facts if f.kind == "percent" and f.unit == "%" and f.value is not None]
     by_line: dict[int, list[Fact]] = {}
     for a in amounts:
@@ -154,7 +155,8 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         if own is None or len(listed) < 2 or not _SHARE_LEAD.match(one_to_one(ci.text[own.span[1] : p.span[0]])):
             continue
         first = listed[0]
-        whole_before = next((a for a in reversed(amounts) if a.span[1] <= first.span[0] and first.span[0] - a.span[1] <= WHOLE_WINDOW and a.section == first.section), None)
+        j = bisect.bisect_left(starts, first.span[0]) - 1  # amounts sorted by start; the one before the line's first
+        whole_before = amounts[j] if j >= 0 and amounts[j].span[1] <= first.span[0] and first.span[0] - amounts[j].span[1] <= WHOLE_WINDOW and amounts[j].section == first.section else None
         yuan = [float(a.value) * MONEY[a.unit] for a in listed]  # type: ignore[arg-type,index]
         # the whole: all listed amounts, or all but a total opening the line, or a figure stated
         # before the share in its line (占总预算比为…), or the figure just before the line
@@ -255,7 +257,10 @@ def unit_against_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInpu
         sentence = text[start + 1 : end if end >= 0 else len(text)]
         if start < 0 or not sentence.lstrip().startswith("其中") or "万元" in sentence:
             continue  # 万元 in its own sentence: unit_suspect's own case
-        before = [g for g in money[:i] if g.span[1] <= start and start - g.span[1] <= TOTAL_WINDOW and "\n\n" not in text[g.span[1] : start]]
+        before = []
+        for g in reversed(money[max(0, i - 8) : i]):  # the last few amounts before the part, nearest first
+            if g.span[1] <= start and start - g.span[1] <= TOTAL_WINDOW and "\n\n" not in text[g.span[1] : start]:
+                before.insert(0, g)
         if before and all(g.unit == "万元" for g in before[-2:]) and not _PER_UNIT.search(text[start + 1 : f.span[0]]):
             yield ci.finding(
                 "unit_suspect", "warning",
