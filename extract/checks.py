@@ -588,6 +588,11 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 continue
             last_reason[g.section] = max(last_reason.get(g.section, -1), g.span[0])
             first_reason[g.section] = min(first_reason.get(g.section, g.span[0]), g.span[0])
+    sub_sections: dict[str, set[str]] = defaultdict(set)
+    for sec in item_reasons:
+        parts = (sec or "").split(" > ")
+        for k in range(1, len(parts)):
+            sub_sections[" > ".join(parts[:k])].add(sec)
     # one change stated twice (财政拨款总收支下降3.85%，主要原因是… / 一般公共预算支出…下降3.85%):
     # explained once is explained
     explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
@@ -605,7 +610,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             line = ci.text.rfind("\n", 0, f.span[0])
             covered = covered or any(
                 pos > f.span[0] and (ci.text.rfind("\n", 0, pos) == line or _related(f.metric or "", item) or f.metric == "sangong.total" and way == f.direction)
-                for pos, item, way in item_reasons.get(f.section, [])
+                for sec in {f.section, *sub_sections.get(f.section, ())}  # and the item's own subsection (2、公车运行费)
+                for pos, item, way in item_reasons.get(sec, [])
             )
             covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change")
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason

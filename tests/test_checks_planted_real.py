@@ -138,6 +138,8 @@ def test_a_lone_cut_wan_in_a_wan_yuan_document_is_found(path):
         "实有人数30人，其中：在职人员20人、聘用人员10人、退休人员12人。",
         # an earlier sentence's figure is the base of the rate (last year's 决算, then this year's change)
         "{p}年公务接待费决算12.39万元。\n\n{y}年公务接待费较上年减少0.58万元，下降4.68%，主要原因是厉行节约。",
+        # the total's rise explained by its item's reason in the item's own numbered subsection
+        "{y}年“三公”经费{f}合计30.00万元，较上年增加15.00万元。\n\n1、公务用车运行维护费\n\n公务用车运行维护费{f}28.00万元，较上年增加14.00万元，原因为油价上涨。",
         # a flattened web table whose figure rows follow its title is not an empty table
         "“三公”经费财政拨款情况表 | |||||||\n| | | | 单位:万元 | ||\n合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||\n1.7 | 0 | 0 | 1.7 | ||\n",
     ],
