@@ -39,6 +39,13 @@ def _char_map() -> dict[int, str]:
     return {**_CHAR_MAP, **{ord(t): c for t, c in traditional_chars().items()}}
 
 
+def one_to_one(text: str) -> str:
+    """The text with only the one-to-one character map applied (full-width forms, odd spaces,
+    traditional characters): every offset still points at the same original character, so a
+    pattern written for simplified text finds its evidence in a mirror page's original text."""
+    return text.translate(_char_map())
+
+
 _LATEX_COMMANDS = {
     r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\neq": "≠", r"\ne": "≠",
     r"\times": "×", r"\pm": "±", r"\cdot": "·", r"\%": "%", r"\sim": "~", r"\approx": "≈",
