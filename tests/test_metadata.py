@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.metadata import document_metadata
 
@@ -112,3 +114,17 @@ def test_corpus_metadata_against_the_sources_files() -> None:
     assert sum(x.year for x in seen) / sum(x.docs for x in seen) >= 0.98
     assert sum(x.kind for x in seen) / sum(x.docs for x in seen) >= 0.98
     assert t["c"].year / t["c"].docs >= 0.95
+
+
+_PIECES = ["某某县", "审计局", "2021年", "2021年度", "部门决算", "单位预算", "“三公”经费", "说明:", "没有使用", "第一部分", "概况",
+           "经", "财政厅", "汇总", "中共", "镇", "人民政府", "920", " |", "\n", "，", "。", "预算", "决算", "12.5万元"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_arrangement_of_title_words_reads_without_error(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    m = document_metadata(text)
+    assert m.year is None or 1900 <= m.year <= 2099
+    assert m.doc_kind in (None, "预算", "决算", "三公")
+    assert m.department is None or 3 <= len(m.department) <= 60
