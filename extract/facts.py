@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from .itemnames import drop_scope
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
@@ -298,7 +299,7 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     if fm is not None and len(s) - fm.end() >= 4:
         s = s[fm.end() :]  # 各单位使用财政拨款安排三公经费预算总额: the source of funds names no item
     dated = len(s) > 16 and _YEAR_INSIDE.search(s) is not None  # 纳入2024年汇总预算编制范围的预算单位
-    s = _strip_affixes(s, dept_names)
+    s = drop_scope(_strip_affixes(s, dept_names))
     s = _chain_item(s)
     s = _strip_affixes(s, dept_names)
     if "为" in s:  # template echo: 支出预算总额为支出预算总额
