@@ -24,6 +24,7 @@ from .reason_model import unquote
 from .records import Block, Fact, Layout, Trace
 from .resources import alternation, cues
 from .segment import Sentence, clause_bounds, sentences
+from .slogans import is_slogan
 from .subjects import SubjectContext, SubjectRanker
 from .taxonomy import metric_for
 from .tokens import tokenizer
@@ -481,7 +482,7 @@ class FactExtractor:
     def _sentence(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context) -> None:
         s = sent.text
         # a bound (单价20万元（含）以上的设备) is not a fact; it stays part of the subject's wording
-        qs = [q for q in find_quantities(s) if not q.threshold]
+        qs = [q for q in find_quantities(s) if not q.threshold and not is_slogan(s, q)]
         if not qs and _CHAIN.search(s):
             # 行政运行（项）。年初预算为…: a 决算 item named in its own sentence is the context
             item = clean_subject(s.rstrip("。；;"), self.dept_names)

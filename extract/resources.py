@@ -279,3 +279,15 @@ def item_names() -> dict[str, Any]:
         if not isinstance(d.get(key), int):
             raise DataFileError(f"item_names.json: {key} must be an integer")
     return d
+
+
+@cache
+def slogan_cues() -> dict[str, Any]:
+    """What makes a numbered phrase a slogan, not a count (`extract/data/slogans.json`)."""
+    d = _load_json("slogans.json")
+    for key in ("policy_nouns", "policy_issuers", "policy_units"):
+        if not isinstance(d.get(key), list) or not all(isinstance(w, str) and w for w in d[key]):
+            raise DataFileError(f"slogans.json: {key} must be a list of strings")
+    if not isinstance(d.get("quoted_max"), int):
+        raise DataFileError("slogans.json: quoted_max must be an integer")
+    return d
