@@ -39,3 +39,16 @@ def test_counts_stay_counts(text, surface):
     qs = [q for q in find_quantities(text) if q.surface == surface]
     assert qs
     assert not is_slogan(text, qs[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("国内公务接待共8批次,160人次。", ["8批次", "160人次"]),
+        ("国内公务接待221批次,1768人,共计支出9.95万元。", ["221批次", "1768人", "9.95万元"]),
+        ("支出合计1,234.5万元。", ["1,234.5万元"]),
+        ("项目支出,27.45%基本支出,59.07%", []),
+    ],
+)
+def test_a_number_after_an_ascii_comma(text, surfaces):
+    assert [q.surface for q in find_quantities(text)] == surfaces
