@@ -19,6 +19,7 @@ from .itemnames import drop_scope
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
+from .paired import Pair, apply_pairs, paired_quantities
 from .quantity import Quantity, find_quantities
 from .reason_model import unquote
 from .records import Block, Fact, Layout, Trace
@@ -454,6 +455,7 @@ class FactExtractor:
     subject_ranker: SubjectRanker | None = None  # None, or one without a model: the rules' subjects stand
     trace: Trace | None = None  # training: what the rankers saw (`Doc.trace`)
     bracketed: set[str] = field(default_factory=set)  # facts stated inside brackets (（其中外事接待0批次）)
+    pair_items: list[str] | None = None  # the items of the last 各/分别 list (`extract/paired.py`)
 
     def run(self, layout: Layout) -> list[Fact]:
         """Facts of every prose block; the inherited context resets at each new section."""
@@ -483,6 +485,8 @@ class FactExtractor:
         s = sent.text
         # a bound (单价20万元（含）以上的设备) is not a fact; it stays part of the subject's wording
         qs = [q for q in find_quantities(s) if not q.threshold and not is_slogan(s, q)]
+        qs, pairs = paired_quantities(s, qs) if ("各" in s or "分别" in s) else (qs, [])
+        facts_at: dict[int, Fact] = {}
         if not qs and _CHAIN.search(s):
             # 行政运行（项）。年初预算为…: a 决算 item named in its own sentence is the context
             item = clean_subject(s.rstrip("。；;"), self.dept_names)
@@ -513,6 +517,7 @@ class FactExtractor:
                 continue
             sent_facts.append(fact)
             self.facts.append(fact)
+            facts_at[q.start] = fact
             ctx.last_fact = fact
             if fact.kind == "change":
                 ctx.last_change = fact
@@ -520,9 +525,21 @@ class FactExtractor:
                 change_window = q.unit_end
             elif fact.kind == "amount":
                 ctx.last_amount = fact
+        if pairs:
+            self._pairs(s, pairs, facts_at, sent_facts)
         self._unchanged(block, text, sent, ctx, sent_facts, qs)
         if reason:
             self._reason(block, text, sent, reason, ctx, sent_facts)
+
+    def _pairs(self, s: str, pairs: list[Pair], facts_at: dict[int, Fact], sent_facts: list[Fact]) -> None:
+        """各/分别 lists: one fact per item named before the marker (`extract/paired.py`)."""
+        changed, self.pair_items = apply_pairs(
+            s, pairs, facts_at, lambda x: clean_subject(x, self.dept_names), lambda item, kind: metric_for(_item_of(item), kind=kind), self.pair_items
+        )
+        swap = {id(facts_at[k]): f for k, f in changed.items()}
+        if swap:
+            self.facts[:] = [swap.get(id(f), f) for f in self.facts]
+            sent_facts[:] = [swap.get(id(f), f) for f in sent_facts]
 
     def _unchanged(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context, sent_facts: list[Fact], qs: list[Quantity]) -> None:
         """比2023年预算持平: a change of zero stated without a number."""
