@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from .itemnames import drop_scope
+from .itemnames import EMPTY, Gazetteer, build_gazetteer, drop_scope
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
@@ -456,10 +456,12 @@ class FactExtractor:
     trace: Trace | None = None  # training: what the rankers saw (`Doc.trace`)
     bracketed: set[str] = field(default_factory=set)  # facts stated inside brackets (（其中外事接待0批次）)
     pair_items: list[str] | None = None  # the items of the last 各/分别 list (`extract/paired.py`)
+    gazetteer: Gazetteer = EMPTY  # the document's own item names (`extract/itemnames.py`)
 
     def run(self, layout: Layout) -> list[Fact]:
         """Facts of every prose block; the inherited context resets at each new section."""
         ctx = _Context()
+        self.gazetteer = build_gazetteer(layout)
         for block in layout.blocks:
             if block.kind == "table" or block.skipped:
                 continue
@@ -614,6 +616,8 @@ class FactExtractor:
         else:
             self._named(cand, ctx, sent_facts, d)
         span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
+        if d.subject and d.source == "sentence" and not d.inherited:
+            d.subject = self.gazetteer.complete(d.subject, cand.before)  # 收入 written 本年收入, a row of its tables
         self._rank_subject(cand, d, span)
         if not d.subject:
             # never an unmarked empty subject: the section's own heading names the item, or nothing does
@@ -668,7 +672,7 @@ class FactExtractor:
         ranker = self.subject_ranker
         if self.trace is None and (ranker is None or ranker.model is None):
             return
-        x = SubjectContext(sentence=cand.sentence.text, number_at=cand.q.start, kind=d.kind, rule_subject=d.subject or "")
+        x = SubjectContext(sentence=cand.sentence.text, number_at=cand.q.start, kind=d.kind, rule_subject=d.subject or "", gazetteer=self.gazetteer.names)
         if self.trace is not None:
             self.trace.record("subject", f"{d.kind}-{span[0]}", x)
         chosen = ranker.best(x) if ranker is not None else None

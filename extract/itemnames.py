@@ -10,8 +10,10 @@ is completed to that name.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
+from .records import Layout
 from .resources import item_names, traditional_chars
 
 #: a converter's bracketed pinyin reading after a character on traditional mirror pages: 經(jīng)費
@@ -48,3 +50,75 @@ def drop_scope(subject: str) -> str:
     if m is not None:
         s = m.group("item") + s[m.end() :]
     return s
+
+
+#: a table row's label cell: the text before the first tab, | or run of spaces, codes and numbering cut
+_CELL_SPLIT = re.compile(r"\t|\||\s{2,}")
+_LABEL_LEAD = re.compile(r"^(?:[\d\s.、．]+|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|其中[:：]?|[#*\s]+)+")
+_CHAIN_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,24})[（(]\d{0,9}(?:类|款|项)[）)]")
+_NOT_NAME = re.compile(r"[\d%，,。；;：:“”\"]|^(?:合计|总计|小计|项目|科目|单位|金额|备注)")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """The item names one document uses: its table row labels, 类/款/项 names and heading items."""
+
+    names: frozenset[str]
+    by_tail: dict[str, tuple[str, ...]]  # last two characters → the names ending with them
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    def complete(self, subject: str, before: str) -> str:
+        """A subject the rules cut inside one of the document's names (本年收入 → 收入, written
+        本年收入 in the sentence) → that name; otherwise the subject as it is."""
+        if len(subject) < 2 or subject in self.names:
+            return subject
+        at = before.rfind(subject)
+        if at < 0:
+            return subject
+        longest = subject
+        for name in self.by_tail.get(subject[-2:], ()):
+            extra = len(name) - len(subject)
+            if 0 < extra <= item_names()["gazetteer_extend_max"] and name.endswith(subject) and before[max(0, at - extra) : at] == name[:extra]:
+                if len(name) > len(longest):
+                    longest = name
+        return longest
+
+
+EMPTY = Gazetteer(frozenset(), {})
+
+
+def _label(cell: str) -> str:
+    cell = _LABEL_LEAD.sub("", cell.strip()).strip(" ：:·.*")
+    d = item_names()
+    if not d["gazetteer_min_chars"] <= len(cell) <= d["gazetteer_max_chars"] or _NOT_NAME.search(cell):
+        return ""
+    bare = re.sub(r"[（(][^（()）]*[）)]$", "", cell)  # 一般公共预算支出预算表（功能科目）
+    if bare.endswith(tuple(d["gazetteer_not_items"])) or cell.startswith(("第", "年")):
+        return ""
+    return cell if re.fullmatch(r"[\u4e00-\u9fff（）()、]+", cell) else ""
+
+
+def build_gazetteer(layout: Layout) -> Gazetteer:
+    """The document's own item names, read cheaply from the layout: each table line's label cell,
+    the 类/款/项 names written in prose, and headings short enough to name an item."""
+    names: set[str] = set()
+    for block in layout.blocks:
+        if block.kind == "table":
+            for line in block.lines:
+                for cell in _CELL_SPLIT.split(line.text)[:2]:
+                    if (name := _label(cell)):
+                        names.add(name)
+                        break
+        elif block.kind == "heading":
+            if (name := _label(block.text.text)):
+                names.add(name)
+        else:
+            for m in _CHAIN_NAME.finditer(block.text.text):
+                if (name := _label(m.group("name"))):
+                    names.add(name)
+    tails: dict[str, list[str]] = {}
+    for n in names:
+        tails.setdefault(n[-2:], []).append(n)
+    return Gazetteer(frozenset(names), {k: tuple(v) for k, v in tails.items()})

@@ -3,7 +3,10 @@
 import pytest
 
 from extract.facts import clean_subject
-from extract.itemnames import drop_scope
+from extract.ingest import read_document
+from extract.itemnames import build_gazetteer, drop_scope
+from extract.model import Models
+from extract.pipeline import build_stages, new_doc, run_stages
 
 
 @pytest.mark.parametrize(
@@ -40,3 +43,51 @@ def test_drop_scope(raw, expected):
 )
 def test_clean_subject_drops_the_scope_of_sangong(raw, expected):
     assert clean_subject(raw) == expected
+
+
+def _layout(text, tmp_path):
+    p = tmp_path / "doc.txt"
+    p.write_text(text, encoding="utf-8")
+    skip = ("facts", "metric", "reason", "confidence", "tables", "figures", "align", "checks")
+    return run_stages(new_doc(read_document(p)), build_stages(Models(), skip=skip)).layout
+
+
+DOC = """某县水利局2023年部门决算
+
+一、收入支出决算总体情况说明
+
+本年收入390.55万元，教育支出（205类）普通教育（02款）学前教育（01项）支出12.3万元。
+
+收入支出决算总表
+单位：万元
+项目\t决算数
+本年收入\t390.55
+一般公共预算财政拨款收入\t382.17
+其中：上级补助收入\t8.38
+2130101 行政运行\t100.00
+合计\t390.55
+
+（一）事业运行
+"""
+
+
+def test_gazetteer_reads_row_labels_chain_names_and_item_headings(tmp_path):
+    g = build_gazetteer(_layout(DOC, tmp_path))
+    for name in ("本年收入", "一般公共预算财政拨款收入", "上级补助收入", "行政运行", "普通教育", "学前教育", "事业运行"):
+        assert name in g
+    for not_name in ("合计", "收入支出决算总表", "收入支出决算总体情况说明", "单位：万元"):
+        assert not_name not in g
+
+
+@pytest.mark.parametrize(
+    ("subject", "before", "expected"),
+    [
+        ("收入", "其中本年收入", "本年收入"),  # cut inside a name the tables use, written whole
+        ("财政拨款收入", "1.一般公共预算财政拨款收入", "一般公共预算财政拨款收入"),
+        ("收入", "其中收入", "收入"),  # not written as the longer name: unchanged
+        ("本年收入", "本年收入", "本年收入"),
+        ("支出", "本年支出", "支出"),  # no such name in the document
+    ],
+)
+def test_gazetteer_completes_a_cut_subject(subject, before, expected, tmp_path):
+    assert build_gazetteer(_layout(DOC, tmp_path)).complete(subject, before) == expected
