@@ -725,6 +725,9 @@ class FactExtractor:
                 if ctx.item:
                     d.source = ctx.item_source
                 subject = ctx.item or subject
+                anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+                if anchor is not None and ctx.item and _item_of(anchor.subject) == ctx.item and "决算" in anchor.subject[len(ctx.item) :]:
+                    subject = anchor.subject  # 三公经费决算数为…，比上年减少…: the change is of the 决算 figure just stated
             d.conf -= 0.05
         d.subject = subject
 
