@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from .itemnames import EMPTY, Gazetteer, build_gazetteer, drop_scope
+from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
@@ -801,6 +801,8 @@ class FactExtractor:
             subject = same.subject if same else ctx.item
             d.source = "inherited" if same else ctx.item_source
             d.conf -= 0.15
+        elif kind in ("count", "headcount") and sent_facts and sent_facts[-1].kind in ("count", "headcount"):
+            subject = counted_item(subject, sent_facts[-1].subject)  # 团组0个,人数0人 → 因公出国(境)人数
         d.subject = subject
 
     def _reason(self, block: Block, text: MappedText, sent: Sentence, m: re.Match[str], ctx: _Context, sent_facts: list[Fact]) -> None:

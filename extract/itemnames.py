@@ -39,6 +39,21 @@ def _scope_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return lead, trail
 
 
+def counted_item(subject: str, previous: str) -> str:
+    """人数 after 因公出国(境)团组 → 因公出国(境)人数; 接待人次 after 国内公务接待批次 → 国内公务接待人次:
+    a measure alone is the measure of the item the count before it named."""
+    d = item_names()
+    if subject not in d["measure_subjects"] or not previous:
+        return subject
+    stem = next((previous[: -len(m)] for m in d["measure_suffixes"] if previous.endswith(m) and len(previous) > len(m) + 1), "")
+    if not stem:
+        return subject
+    for k in range(min(len(stem), len(subject)) - 1, 1, -1):  # 国内公务接待 + 接待人次: the overlap once
+        if stem.endswith(subject[:k]):
+            return stem + subject[k:]
+    return stem + subject
+
+
 def drop_scope(subject: str) -> str:
     """一般公共预算财政拨款三公经费支出预算 → 三公经费支出预算; 三公经费财政拨款预算 → 三公经费预算.
     Only before the items whose every figure has that scope (`scope_qualified_items`)."""

@@ -91,3 +91,29 @@ def test_gazetteer_reads_row_labels_chain_names_and_item_headings(tmp_path):
 )
 def test_gazetteer_completes_a_cut_subject(subject, before, expected, tmp_path):
     assert build_gazetteer(_layout(DOC, tmp_path)).complete(subject, before) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "previous", "expected"),
+    [
+        ("人数", "因公出国(境)团组", "因公出国(境)人数"),
+        ("接待人次", "国内公务接待批次", "国内公务接待人次"),
+        ("接待人次", "国(境)外公务接待批次", "国(境)外公务接待人次"),
+        ("人次", "国内公务接待批次", "国内公务接待人次"),
+        ("人数", "公务用车", "人数"),  # the count before names no measured item
+        ("编制人数", "因公出国(境)团组", "编制人数"),  # not a bare measure
+    ],
+)
+def test_counted_item(subject, previous, expected):
+    from extract.itemnames import counted_item
+
+    assert counted_item(subject, previous) == expected
+
+
+def test_a_bare_measure_takes_the_item_counted_before_it():
+    from extract.pipeline import extract_document
+
+    doc = "鹿寨县2019年三公经费决算\n\n一、情况说明\n\n2019年鹿寨县因公出国(境)团组0个,人数0人;国内公务接待批次3978个,接待人次28598人。\n"
+    got = [(f.kind, f.subject, f.value) for f in extract_document(doc, is_text=True).facts]
+    assert ("headcount", "因公出国(境)人数", 0.0) in got
+    assert ("headcount", "国内公务接待人次", 28598.0) in got
