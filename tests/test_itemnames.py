@@ -113,7 +113,7 @@ def test_counted_item(subject, previous, expected):
 def test_a_bare_measure_takes_the_item_counted_before_it():
     from extract.pipeline import extract_document
 
-    doc = "鹿寨县2019年三公经费决算\n\n一、情况说明\n\n2019年鹿寨县因公出国(境)团组0个,人数0人;国内公务接待批次3978个,接待人次28598人。\n"
+    doc = "鹿寨县2019年三公经费决算\n\n一、情况说明\n\n2019年因公出国(境)团组0个,人数0人;国内公务接待批次3978个,接待人次28598人。\n"
     got = [(f.kind, f.subject, f.value) for f in extract_document(doc, is_text=True).facts]
     assert ("headcount", "因公出国(境)人数", 0.0) in got
     assert ("headcount", "国内公务接待人次", 28598.0) in got
