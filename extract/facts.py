@@ -146,6 +146,8 @@ def features(cand: Candidate) -> dict[str, Any]:
         f["verb"] = "increase"
     elif unch.search(left[-6:]):
         f["verb"] = "unchanged"
+    elif left.rstrip().endswith("等") and "、" in left and (im := _inner_verb().search(left)) is not None:
+        f["verb"] = direction_of(im.group()) or ""  # 基本支出增加人员工资、…、提租补贴等3397.18万元
     tail = re.sub(r"(?:的|为|了)$", "", left)
     f["share"] = bool(re.search(r"(?:占|占比|比重为?|比例为?)[^，,；;]{0,16}$", tail)) and f["verb"] == ""
     f["comparison_marker"] = bool(re.search(r"较|比(?!重|例|率)|同比|相比", cand.before[-30:]))
@@ -502,6 +504,9 @@ class FactExtractor:
         for q in qs:
             num_start = q.start - (len(s[: q.start]) - len(s[: q.start].rstrip("_")))
             limit = max([b for b in bounds if b <= num_start] + [prev.unit_end if prev else 0])
+            if s[limit:num_start].rstrip().endswith("等") and s[limit - 1 : limit] == "、":
+                # 基本支出增加人员工资、住房公积金、提租补贴等3397.18万元: 等 closes a list, the clause starts before it
+                limit = max([i + 1 for i, ch in enumerate(s[:limit]) if ch in "，,；;：:"] + [prev.unit_end if prev else 0])
             cand = Candidate(
                 q=q,
                 sentence=sent,

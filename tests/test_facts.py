@@ -191,3 +191,8 @@ def test_subject_rules_on_real_phrasings(body, expected):
 
     facts = process(document_from_text("某局2024年部门预算\n\n一、项目说明\n\n" + body + "\n"), models=Models()).facts
     assert expected in [(f.kind, f.subject, f.value) for f in facts]
+
+
+def test_a_list_closed_by_deng_after_a_verb_is_a_change_of_the_item_before_the_verb():
+    t = "主要原因是基本支出增加人员工资、住房公积金、提租补贴等3397.18万元、项目经费支出安排减少1134.33万元。"
+    assert brief(facts_of(t))[:2] == [("change", "基本支出", 3397.18, "万元"), ("change", "项目经费支出安排", -1134.33, "万元")]
