@@ -313,8 +313,8 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
-    if (len(s) > 16 or dated) and "的" in s:
-        tail = s.rsplit("的", 1)[1]
+    if "的" in s and (len(s) > 16 or dated or (s.rsplit("的", 1)[0].endswith(("单位", "部门", "机关")) and _starts_with_alias(s.rsplit("的", 1)[1]))):
+        tail = s.rsplit("的", 1)[1]  # 行政单位的机关运行经费预算: the owner's known item is the item
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail
     if _comparison_only().match(s):

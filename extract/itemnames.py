@@ -35,7 +35,7 @@ def _scope_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     join = "(?:" + "|".join(_tolerant(w) for w in sorted(d["scope_joiners"], key=len, reverse=True)) + ")?"
     items = "(?:" + "|".join(_tolerant(w) for w in d["scope_qualified_items"]) + ")"
     lead = re.compile(rf"^{qual}{join}(?={items})")
-    trail = re.compile(rf"^(?P<item>{items}){qual}{join}")
+    trail = re.compile(rf"(?P<item>{items}){qual}{join}")
     return lead, trail
 
 
@@ -61,10 +61,7 @@ def drop_scope(subject: str) -> str:
         return subject
     lead, trail = _scope_res()
     s = lead.sub("", subject, count=1)
-    m = trail.match(s)
-    if m is not None:
-        s = m.group("item") + s[m.end() :]
-    return s
+    return trail.sub(lambda m: m.group("item"), s, count=1)
 
 
 #: a table row's label cell: the text before the first tab, | or run of spaces, codes and numbering cut
