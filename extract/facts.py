@@ -11,11 +11,12 @@ later numbers inherit; with a `Trace`, their inputs are recorded for training.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope
+from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, mirror_pattern, without_readings
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
@@ -213,7 +214,7 @@ _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
 @lru_cache(maxsize=256)
 def _reading_tolerant(name: str) -> re.Pattern[str]:
     """The name with an optional bracketed pinyin reading after each character (converter residue)."""
-    return re.compile("".join(re.escape(ch) + r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?" for ch in name))
+    return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
 
 
 def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
@@ -911,10 +912,26 @@ def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
 
 def _item_of(subject: str) -> str:
     """Subject without a trailing figure word: 专项普查活动预算执行数 → 专项普查活动."""
+    if "(" in subject:
+        return _on_plain(subject, _item_of)
     for w in sorted(_c()["figure_words"], key=len, reverse=True):
         if subject.endswith(w) and len(subject) > len(w) + 1 and w not in ("预算",):
             return subject[: -len(w)]
     return subject
+
+
+def _on_plain(subject: str, cut: Callable[[str], str]) -> str:
+    """A cut that drops a trailing word, made on the text without the pinyin readings of mirror
+    pages (三公經(jīng)費支出预(yù)算 → 三公經(jīng)費支出) and mapped back to the subject as written."""
+    plain, at = without_readings(subject)
+    if plain == subject:
+        return cut(plain) if "(" not in plain else _cut_as_is(plain, cut)
+    kept = cut(plain)
+    return subject[: at[len(kept)]] if plain.startswith(kept) else subject
+
+
+def _cut_as_is(subject: str, cut: Callable[[str], str]) -> str:
+    return cut(subject.replace("(", "\0")).replace("\0", "(")
 
 
 _CODE_HEADING = re.compile(r"[（(]\d{3,9}[）)]\s*$|[（(]\d{0,9}(?:类|款|项)[）)]\s*$")
@@ -931,6 +948,8 @@ def _heading_item(section: str, dept_names: tuple[str, ...]) -> str:
 def figure_stem(item: str) -> str:
     """The item without its figure word, 预算 included after a spending noun: 三公经费支出预算 →
     三公经费支出 (so 支出决算 replaces the figure instead of following it), but 一般公共预算 stays."""
+    if "(" in item:
+        return _on_plain(item, figure_stem)
     stem = _item_of(item)
     if stem == item and item.endswith("预算") and item[: -len("预算")].endswith(tuple(_c()["spending_nouns"])) and len(item) > 4:
         stem = item[: -len("预算")]
@@ -939,8 +958,10 @@ def figure_stem(item: str) -> str:
 
 def bare_item(item: str) -> str:
     """What a completion rate is of: the item without figure word or 经费's 支出 (三公经费支出预算 → 三公经费)."""
+    if "(" in item:
+        return _on_plain(item, bare_item)
     stem = figure_stem(item)
-    if stem.endswith("经费支出"):  # but 基本养老保险缴费支出 is the item's own name
+    if stem.endswith(("经费支出", "經費支出")):  # but 基本养老保险缴费支出 is the item's own name
         stem = stem[: -len("支出")]
     return stem
 

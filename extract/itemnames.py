@@ -20,7 +20,28 @@ from .resources import item_names, traditional_chars
 _READING = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"
 
 
-def _tolerant(word: str) -> str:
+_READING_RE = re.compile(r"(?<=[\u4e00-\u9fff])" + _READING[3:-2])
+
+
+def without_readings(s: str) -> tuple[str, list[int]]:
+    """經(jīng)費支出預(yù)算 → (經費支出預算, where each plain character stands in `s`, plus len(s)):
+    a converter's pinyin readings dropped so figure words can be found on mirror pages."""
+    plain: list[str] = []
+    at: list[int] = []
+    i = 0
+    for m in _READING_RE.finditer(s):
+        for j in range(i, m.start()):
+            plain.append(s[j])
+            at.append(j)
+        i = m.end()
+    for j in range(i, len(s)):
+        plain.append(s[j])
+        at.append(j)
+    at.append(len(s))
+    return "".join(plain), at
+
+
+def mirror_pattern(word: str) -> str:
     """Regex for `word` as mirror pages print it: traditional forms and pinyin readings allowed."""
     back: dict[str, str] = {}
     for t, s in traditional_chars("titles").items():
@@ -31,9 +52,9 @@ def _tolerant(word: str) -> str:
 @cache
 def _scope_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = item_names()
-    qual = "(?:" + "|".join(_tolerant(w) for w in sorted(d["scope_qualifiers"], key=len, reverse=True)) + ")"
-    join = "(?:" + "|".join(_tolerant(w) for w in sorted(d["scope_joiners"], key=len, reverse=True)) + ")?"
-    items = "(?:" + "|".join(_tolerant(w) for w in d["scope_qualified_items"]) + ")"
+    qual = "(?:" + "|".join(mirror_pattern(w) for w in sorted(d["scope_qualifiers"], key=len, reverse=True)) + ")"
+    join = "(?:" + "|".join(mirror_pattern(w) for w in sorted(d["scope_joiners"], key=len, reverse=True)) + ")?"
+    items = "(?:" + "|".join(mirror_pattern(w) for w in d["scope_qualified_items"]) + ")"
     lead = re.compile(rf"^{qual}{join}(?={items})")
     trail = re.compile(rf"(?P<item>{items}){qual}{join}")
     return lead, trail

@@ -119,3 +119,22 @@ def test_a_bare_measure_takes_the_item_counted_before_it():
     got = [(f.kind, f.subject, f.value) for f in extract_document(doc, is_text=True).facts]
     assert ("headcount", "因公出国(境)人数", 0.0) in got
     assert ("headcount", "国内公务接待人次", 28598.0) in got
+
+
+@pytest.mark.parametrize(
+    ("subject", "stem", "bare"),
+    [
+        ("三公經(jīng)費支出预(yù)算", "三公經(jīng)費支出", "三公經(jīng)費"),
+        ("三公經(jīng)費支出决算", "三公經(jīng)費", "三公經(jīng)費"),
+        ("因公出国(境)费支出决算", "因公出国(境)费", "因公出国(境)费"),
+        ("三公经费支出预算", "三公经费支出", "三公经费"),
+    ],
+)
+def test_figure_words_are_found_past_pinyin_readings(subject, stem, bare):
+    from extract.facts import bare_item, figure_stem
+
+    assert (figure_stem(subject), bare_item(subject)) == (stem, bare)
+
+
+def test_a_department_written_in_traditional_characters_with_readings_is_trimmed():
+    assert clean_subject("2021年杜集區(qū)政府辦國內(nèi)公務接待", ("杜集区政府办",)) == "國內(nèi)公務接待"
