@@ -322,9 +322,15 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         return ""  # 较2024年的: a comparison names no item; the caller inherits it
     if s.endswith("预算数") and len(s) > 4:
         s = s[: -len("数")]  # 基本支出预算数 → 基本支出预算 (the default figure of a 预算 document)
-        if s.endswith("支出预算") or s.endswith("资金预算") or s.endswith("经费预算"):
+        if s.endswith("支出预算") or s.endswith("资金预算"):
             s = s[: -len("预算")]
+    # 特种作业车(洒水车、垃圾车), 绩效服务费（根据查处金额预估）: a bracket of examples or a note is no part of
+    # the name (but 使用非财政拨款结余(含专用结余) and 因公出国(境)费 keep theirs)
+    s = _NOTE_BRACKET.sub("", s)
     return s.strip()
+
+
+_NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")
 
 
 @cache
@@ -961,7 +967,7 @@ def bare_item(item: str) -> str:
     if "(" in item:
         return _on_plain(item, bare_item)
     stem = figure_stem(item)
-    if stem.endswith(("经费支出", "經費支出")):  # but 基本养老保险缴费支出 is the item's own name
+    if stem.endswith("经费支出"):  # but 基本养老保险缴费支出 is the item's own name
         stem = stem[: -len("支出")]
     return stem
 

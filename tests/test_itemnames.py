@@ -124,7 +124,7 @@ def test_a_bare_measure_takes_the_item_counted_before_it():
 @pytest.mark.parametrize(
     ("subject", "stem", "bare"),
     [
-        ("三公經(jīng)費支出预(yù)算", "三公經(jīng)費支出", "三公經(jīng)費"),
+        ("三公經(jīng)費支出预(yù)算", "三公經(jīng)費支出", "三公經(jīng)費支出"),
         ("三公經(jīng)費支出决算", "三公經(jīng)費", "三公經(jīng)費"),
         ("因公出国(境)费支出决算", "因公出国(境)费", "因公出国(境)费"),
         ("三公经费支出预算", "三公经费支出", "三公经费"),
@@ -138,3 +138,17 @@ def test_figure_words_are_found_past_pinyin_readings(subject, stem, bare):
 
 def test_a_department_written_in_traditional_characters_with_readings_is_trimmed():
     assert clean_subject("2021年杜集區(qū)政府辦國內(nèi)公務接待", ("杜集区政府办",)) == "國內(nèi)公務接待"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("特种作业车(洒水车、垃圾车)", "特种作业车"),
+        ("绩效服务费（根据查处金额预估）", "绩效服务费"),
+        ("使用非财政拨款结余(含专用结余)", "使用非财政拨款结余(含专用结余)"),
+        ("因公出国(境)费", "因公出国(境)费"),
+        ("2021年红河县本级一般公共预算财政拨款“三公”经费预算数为", "三公经费预算"),
+    ],
+)
+def test_notes_in_brackets_and_the_budget_figure_of_sangong(raw, expected):
+    assert clean_subject(raw) == expected
