@@ -11,18 +11,22 @@ later numbers inherit; with a `Trace`, their inputs are recorded for training.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, mirror_pattern, without_readings
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
+from .paired import Pair, apply_pairs, paired_quantities
 from .quantity import Quantity, find_quantities
 from .reason_model import unquote
 from .records import Block, Fact, Layout, Trace
 from .resources import alternation, cues
 from .segment import Sentence, clause_bounds, sentences
+from .slogans import is_slogan
 from .subjects import SubjectContext, SubjectRanker
 from .taxonomy import metric_for
 from .tokens import tokenizer
@@ -143,6 +147,8 @@ def features(cand: Candidate) -> dict[str, Any]:
         f["verb"] = "increase"
     elif unch.search(left[-6:]):
         f["verb"] = "unchanged"
+    elif left.rstrip().endswith("等") and "、" in left and (im := _inner_verb().search(left)) is not None:
+        f["verb"] = direction_of(im.group()) or ""  # 基本支出增加人员工资、…、提租补贴等3397.18万元
     tail = re.sub(r"(?:的|为|了)$", "", left)
     f["share"] = bool(re.search(r"(?:占|占比|比重为?|比例为?)[^，,；;]{0,16}$", tail)) and f["verb"] == ""
     f["comparison_marker"] = bool(re.search(r"较|比(?!重|例|率)|同比|相比", cand.before[-30:]))
@@ -208,7 +214,7 @@ _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
 @lru_cache(maxsize=256)
 def _reading_tolerant(name: str) -> re.Pattern[str]:
     """The name with an optional bracketed pinyin reading after each character (converter residue)."""
-    return re.compile("".join(re.escape(ch) + r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?" for ch in name))
+    return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
 
 
 def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
@@ -298,7 +304,7 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     if fm is not None and len(s) - fm.end() >= 4:
         s = s[fm.end() :]  # 各单位使用财政拨款安排三公经费预算总额: the source of funds names no item
     dated = len(s) > 16 and _YEAR_INSIDE.search(s) is not None  # 纳入2024年汇总预算编制范围的预算单位
-    s = _strip_affixes(s, dept_names)
+    s = drop_scope(_strip_affixes(s, dept_names))
     s = _chain_item(s)
     s = _strip_affixes(s, dept_names)
     if "为" in s:  # template echo: 支出预算总额为支出预算总额
@@ -308,17 +314,23 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
-    if (len(s) > 16 or dated) and "的" in s:
-        tail = s.rsplit("的", 1)[1]
+    if "的" in s and (len(s) > 16 or dated or (s.rsplit("的", 1)[0].endswith(("单位", "部门", "机关")) and _starts_with_alias(s.rsplit("的", 1)[1]))):
+        tail = s.rsplit("的", 1)[1]  # 行政单位的机关运行经费预算: the owner's known item is the item
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail
     if _comparison_only().match(s):
         return ""  # 较2024年的: a comparison names no item; the caller inherits it
     if s.endswith("预算数") and len(s) > 4:
         s = s[: -len("数")]  # 基本支出预算数 → 基本支出预算 (the default figure of a 预算 document)
-        if s.endswith("支出预算") or s.endswith("资金预算") or s.endswith("经费预算"):
+        if s.endswith("支出预算") or s.endswith("资金预算"):
             s = s[: -len("预算")]
+    # 特种作业车(洒水车、垃圾车), 绩效服务费（根据查处金额预估）: a bracket of examples or a note is no part of
+    # the name (but 使用非财政拨款结余(含专用结余) and 因公出国(境)费 keep theirs)
+    s = _NOTE_BRACKET.sub("", s)
     return s.strip()
+
+
+_NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")
 
 
 @cache
@@ -452,10 +464,13 @@ class FactExtractor:
     subject_ranker: SubjectRanker | None = None  # None, or one without a model: the rules' subjects stand
     trace: Trace | None = None  # training: what the rankers saw (`Doc.trace`)
     bracketed: set[str] = field(default_factory=set)  # facts stated inside brackets (（其中外事接待0批次）)
+    pair_items: list[str] | None = None  # the items of the last 各/分别 list (`extract/paired.py`)
+    gazetteer: Gazetteer = EMPTY  # the document's own item names (`extract/itemnames.py`)
 
     def run(self, layout: Layout) -> list[Fact]:
         """Facts of every prose block; the inherited context resets at each new section."""
         ctx = _Context()
+        self.gazetteer = build_gazetteer(layout)
         for block in layout.blocks:
             if block.kind == "table" or block.skipped:
                 continue
@@ -480,7 +495,9 @@ class FactExtractor:
     def _sentence(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context) -> None:
         s = sent.text
         # a bound (单价20万元（含）以上的设备) is not a fact; it stays part of the subject's wording
-        qs = [q for q in find_quantities(s) if not q.threshold]
+        qs = [q for q in find_quantities(s) if not q.threshold and not is_slogan(s, q)]
+        qs, pairs = paired_quantities(s, qs) if ("各" in s or "分别" in s) else (qs, [])
+        facts_at: dict[int, Fact] = {}
         if not qs and _CHAIN.search(s):
             # 行政运行（项）。年初预算为…: a 决算 item named in its own sentence is the context
             item = clean_subject(s.rstrip("。；;"), self.dept_names)
@@ -494,6 +511,9 @@ class FactExtractor:
         for q in qs:
             num_start = q.start - (len(s[: q.start]) - len(s[: q.start].rstrip("_")))
             limit = max([b for b in bounds if b <= num_start] + [prev.unit_end if prev else 0])
+            if s[limit:num_start].rstrip().endswith("等") and s[limit - 1 : limit] == "、":
+                # 基本支出增加人员工资、住房公积金、提租补贴等3397.18万元: 等 closes a list, the clause starts before it
+                limit = max([i + 1 for i, ch in enumerate(s[:limit]) if ch in "，,；;：:"] + [prev.unit_end if prev else 0])
             cand = Candidate(
                 q=q,
                 sentence=sent,
@@ -511,6 +531,7 @@ class FactExtractor:
                 continue
             sent_facts.append(fact)
             self.facts.append(fact)
+            facts_at[q.start] = fact
             ctx.last_fact = fact
             if fact.kind == "change":
                 ctx.last_change = fact
@@ -518,9 +539,21 @@ class FactExtractor:
                 change_window = q.unit_end
             elif fact.kind == "amount":
                 ctx.last_amount = fact
+        if pairs:
+            self._pairs(s, pairs, facts_at, sent_facts)
         self._unchanged(block, text, sent, ctx, sent_facts, qs)
         if reason:
             self._reason(block, text, sent, reason, ctx, sent_facts)
+
+    def _pairs(self, s: str, pairs: list[Pair], facts_at: dict[int, Fact], sent_facts: list[Fact]) -> None:
+        """各/分别 lists: one fact per item named before the marker (`extract/paired.py`)."""
+        changed, self.pair_items = apply_pairs(
+            s, pairs, facts_at, lambda x: clean_subject(x, self.dept_names), lambda item, kind: metric_for(_item_of(item), kind=kind), self.pair_items
+        )
+        swap = {id(facts_at[k]): f for k, f in changed.items()}
+        if swap:
+            self.facts[:] = [swap.get(id(f), f) for f in self.facts]
+            sent_facts[:] = [swap.get(id(f), f) for f in sent_facts]
 
     def _unchanged(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context, sent_facts: list[Fact], qs: list[Quantity]) -> None:
         """比2023年预算持平: a change of zero stated without a number."""
@@ -595,6 +628,8 @@ class FactExtractor:
         else:
             self._named(cand, ctx, sent_facts, d)
         span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
+        if d.subject and d.source == "sentence" and not d.inherited:
+            d.subject = self.gazetteer.complete(d.subject, cand.before)  # 收入 written 本年收入, a row of its tables
         self._rank_subject(cand, d, span)
         if not d.subject:
             # never an unmarked empty subject: the section's own heading names the item, or nothing does
@@ -649,7 +684,7 @@ class FactExtractor:
         ranker = self.subject_ranker
         if self.trace is None and (ranker is None or ranker.model is None):
             return
-        x = SubjectContext(sentence=cand.sentence.text, number_at=cand.q.start, kind=d.kind, rule_subject=d.subject or "")
+        x = SubjectContext(sentence=cand.sentence.text, number_at=cand.q.start, kind=d.kind, rule_subject=d.subject or "", gazetteer=self.gazetteer.names)
         if self.trace is not None:
             self.trace.record("subject", f"{d.kind}-{span[0]}", x)
         chosen = ranker.best(x) if ranker is not None else None
@@ -702,6 +737,9 @@ class FactExtractor:
                 if ctx.item:
                     d.source = ctx.item_source
                 subject = ctx.item or subject
+                anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+                if anchor is not None and ctx.item and _item_of(anchor.subject) == ctx.item and "决算" in anchor.subject[len(ctx.item) :]:
+                    subject = anchor.subject  # 三公经费决算数为…，比上年减少…: the change is of the 决算 figure just stated
             d.conf -= 0.05
         d.subject = subject
 
@@ -775,6 +813,8 @@ class FactExtractor:
             subject = same.subject if same else ctx.item
             d.source = "inherited" if same else ctx.item_source
             d.conf -= 0.15
+        elif kind in ("count", "headcount") and sent_facts and sent_facts[-1].kind in ("count", "headcount"):
+            subject = counted_item(subject, sent_facts[-1].subject)  # 团组0个,人数0人 → 因公出国(境)人数
         d.subject = subject
 
     def _reason(self, block: Block, text: MappedText, sent: Sentence, m: re.Match[str], ctx: _Context, sent_facts: list[Fact]) -> None:
@@ -905,10 +945,26 @@ def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
 
 def _item_of(subject: str) -> str:
     """Subject without a trailing figure word: 专项普查活动预算执行数 → 专项普查活动."""
+    if "(" in subject:
+        return _on_plain(subject, _item_of)
     for w in sorted(_c()["figure_words"], key=len, reverse=True):
         if subject.endswith(w) and len(subject) > len(w) + 1 and w not in ("预算",):
             return subject[: -len(w)]
     return subject
+
+
+def _on_plain(subject: str, cut: Callable[[str], str]) -> str:
+    """A cut that drops a trailing word, made on the text without the pinyin readings of mirror
+    pages (三公經(jīng)費支出预(yù)算 → 三公經(jīng)費支出) and mapped back to the subject as written."""
+    plain, at = without_readings(subject)
+    if plain == subject:
+        return cut(plain) if "(" not in plain else _cut_as_is(plain, cut)
+    kept = cut(plain)
+    return subject[: at[len(kept)]] if plain.startswith(kept) else subject
+
+
+def _cut_as_is(subject: str, cut: Callable[[str], str]) -> str:
+    return cut(subject.replace("(", "\0")).replace("\0", "(")
 
 
 _CODE_HEADING = re.compile(r"[（(]\d{3,9}[）)]\s*$|[（(]\d{0,9}(?:类|款|项)[）)]\s*$")
@@ -925,6 +981,8 @@ def _heading_item(section: str, dept_names: tuple[str, ...]) -> str:
 def figure_stem(item: str) -> str:
     """The item without its figure word, 预算 included after a spending noun: 三公经费支出预算 →
     三公经费支出 (so 支出决算 replaces the figure instead of following it), but 一般公共预算 stays."""
+    if "(" in item:
+        return _on_plain(item, figure_stem)
     stem = _item_of(item)
     if stem == item and item.endswith("预算") and item[: -len("预算")].endswith(tuple(_c()["spending_nouns"])) and len(item) > 4:
         stem = item[: -len("预算")]
@@ -933,6 +991,8 @@ def figure_stem(item: str) -> str:
 
 def bare_item(item: str) -> str:
     """What a completion rate is of: the item without figure word or 经费's 支出 (三公经费支出预算 → 三公经费)."""
+    if "(" in item:
+        return _on_plain(item, bare_item)
     stem = figure_stem(item)
     if stem.endswith("经费支出"):  # but 基本养老保险缴费支出 is the item's own name
         stem = stem[: -len("支出")]

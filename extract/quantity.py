@@ -108,8 +108,8 @@ def find_quantities(text: str) -> list[Quantity]:
             wan = m.group("wan")
             num = m.group("ar")
             start, end = m.start("ar"), m.end("ar")
-            if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
-                continue
+            if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "." or (text[start - 1] == "," and (start < 2 or text[start - 2].isdigit() or m.group("unit") in (None, "%")))):
+                continue  # inside 1,234 or 3.5 (or a chart label: 项目支出,27.45%); but 8批次,160人次 is a second number
             if start > 0 and text[start - 1] in "第〔[【" or text[max(0, start - 2) : start] in ("No", "编号"):
                 continue
             if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():  # W060701: a code

