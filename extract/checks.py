@@ -387,7 +387,7 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
     seen: dict[str, int] = {}
     first: dict[str, tuple[int, int, str]] = {}
     for pat in residue_patterns():
-        for m in pat.regex.finditer(ci.text):
+        for m in pat.finditer(ci.text):
             frag = m.group().strip()
             if not frag or (pat.outside_tables and _in_table(ci, m.start())):
                 continue

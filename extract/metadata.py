@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .resources import traditional_chars
+from .resources import traditional_map
 
 _WS = re.compile(r"\s+")
 _CN = "一二三四五六七八九十"
@@ -167,9 +167,9 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     head = _head(text)
     body = _WS.sub("", text[:BODY_CHARS])
     plain = [_PINYIN.sub("", ln) for ln in head]
-    trad = traditional_chars("titles")
-    head = ["".join(trad.get(c, c) for c in ln) for ln in plain]
-    body = "".join(trad.get(c, c) for c in _PINYIN.sub("", body))
+    trad = traditional_map("titles")
+    head = [trad(ln) for ln in plain]
+    body = trad(_PINYIN.sub("", body))
     dept, year, kind, title = _title(head)
     if title is not None:
         # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)

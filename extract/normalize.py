@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import traditional_chars
+from .resources import CharMap, traditional_chars
 
 # Full-width forms that Chinese prose uses on purpose stay as they are; the others (digits,
 # letters, %, ., +, -, <, =, >) become ASCII so number and unit patterns need one form only.
@@ -37,6 +37,11 @@ def _char_map() -> dict[int, str]:
     """The one-to-one character map: full-width forms, odd spaces, and the traditional characters
     of converted mirror pages (units, verbs, figure and title words; `extract/data/traditional.json`)."""
     return {**_CHAR_MAP, **{ord(t): c for t, c in traditional_chars().items()}}
+
+
+@cache
+def _char_mapper() -> CharMap:
+    return CharMap(_char_map())
 
 
 _LATEX_COMMANDS = {
@@ -223,7 +228,7 @@ def normalize(text: str) -> MappedText:
     # 1:1 character mapping keeps the identity offsets
     # the \r of a Windows line end would otherwise become a blank line after every line: make it
     # a zero-width character (same length, so offsets hold) that the next step removes
-    mapped = (text.replace("\r\n", "\u200b\n") if "\r\n" in text else text).translate(_char_map())
+    mapped = _char_mapper()(text.replace("\r\n", "\u200b\n") if "\r\n" in text else text)
     if any(c in mapped for c in _ZERO_WIDTH):
         mt = MappedText(mapped, mt.offsets).rewrite(re.compile(f"[{_ZERO_WIDTH}]"), lambda m: "")
     else:
