@@ -70,12 +70,17 @@ def _crc_state(kind: str) -> int:
 def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearModel) -> tuple[str, float]:
     """(kind or "none", the winner's probability). Scores `kind_features` without building its
     strings: the hash of "kind|token" continues the CRC of "kind|" over the token's bytes."""
-    encoded = [t.encode("utf-8") for t in base]
     get, crc, n = model.weights.get, zlib.crc32, N_FEATURES
     best, best_z = NONE, -math.inf
     for k in candidates_for(category):
-        state = _crc_state(k)
-        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(get(crc(b, state) % n, 0.0) for b in encoded)
+        memo = model.weight_memo(k)  # most tokens were hashed for this kind before: one dict lookup
+        ws = []
+        for t in base:
+            w = memo.get(t)
+            if w is None:
+                w = memo[t] = get(crc(t.encode("utf-8"), _crc_state(k)) % n, 0.0)
+            ws.append(w)
+        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(ws)
         if z > best_z:
             best, best_z = k, z
     return best, sigmoid(best_z)

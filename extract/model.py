@@ -85,6 +85,15 @@ class LinearModel:
     intercept: float
     stamp: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)  # token → weight
+    _prefixed: dict[str, dict[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def weight_memo(self, prefix: str) -> dict[str, float]:
+        """A memo token → weight of the feature `prefix|token`, kept with the model across documents
+        (a batch asks for the same crossed features over and over); the caller fills it."""
+        memo = self._prefixed.get(prefix)
+        if memo is None or len(memo) > 1 << 18:  # a long batch: keep memory bounded
+            memo = self._prefixed[prefix] = {}
+        return memo
 
     def score(self, tokens: list[str]) -> float:
         """w·x + b for string features (each token counts once per occurrence)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -153,6 +154,9 @@ class Table:
     indicators: list[Indicator] = field(default_factory=list)
     note: str | None = None
     span: tuple[int, int] | None = None
+    # (column, title) → the column's figure type, when the document's kind and year are known as
+    # the table is read: each cell record is then built once with it (see pipeline.tables_stage)
+    figure_of: Callable[[str, str], str | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:

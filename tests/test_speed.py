@@ -63,3 +63,50 @@ def test_char_map_real_characters():
     assert CharMap(_char_map())("收入１２３．４５万元　合计％") == "收入123.45万元 合计%"
     assert traditional_map("titles")("部門預算") == "部门预算"
     assert CharMap({})("不变") == "不变"
+
+
+# ---------------------------------------------------------------- metadata: place prefixes found near the name only
+
+
+def _fullest_name_reference(dept: str, text: str) -> str:
+    """fullest_name as it was written before the windowed scan (re.finditer over the whole text)."""
+    from collections import Counter
+
+    from extract.metadata import _PLACE_PREFIX  # noqa: PLC2701 - the reference needs the same pattern
+
+    forms = Counter(m.group("p") for m in re.finditer(_PLACE_PREFIX + re.escape(dept), text))
+    if forms:
+        top = max(forms.values())
+        dept = max((p for p, n in forms.items() if n == top), key=len) + dept
+    m = re.match(r"([\u4e00-\u9fff]{2})县(.+)$", dept)
+    if m and (full := re.search(rf"{m.group(1)}[\u4e00-\u9fff]{{2,8}}?自治县{re.escape(m.group(2))}", text)):
+        dept = full.group()
+    if dept.endswith(("镇", "乡")) and dept + "人民政府" in text:
+        dept += "人民政府"
+    return dept
+
+
+@pytest.mark.parametrize(
+    ("dept", "text", "expected"),
+    [
+        ("良庆区水库移民局", "南宁市良庆区水库移民局2021年部门决算。良庆区水库移民局负责……", "南宁市良庆区水库移民局"),
+        ("财政局", "根据南宁市财政局的要求，广西壮族自治区南宁市财政局编制。", "广西壮族自治区南宁市财政局"),
+        ("民政局", "第一部分普洱市民政局概况", "民政局"),
+        ("民政局", "", "民政局"),
+    ],
+)
+def test_fullest_name_real_phrasings(dept, text, expected):
+    from extract.metadata import fullest_name
+
+    assert fullest_name(dept, text) == expected == _fullest_name_reference(dept, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    dept=st.sampled_from(["财政局", "移民局", "市局", "镇", "局"]),
+    text=st.text(alphabet="南宁市广西壮族自治区凉山彝州盟地省第部的财政移民局镇 ，。a1\n", max_size=160),
+)
+def test_fullest_name_equals_whole_text_scan(dept, text):
+    from extract.metadata import fullest_name
+
+    assert fullest_name(dept, text) == _fullest_name_reference(dept, text)

@@ -96,4 +96,5 @@ def cell_record(t: Table, doc_id: str, label: str, raw: str, code: str | None, c
         row_label_raw=raw,
         is_total=bool(TOTAL.search(label)),
         row_path=row_path,
+        figure_type=t.figure_of(column, t.title) if t.figure_of is not None else None,
     )
