@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 from .resources import CharMap, traditional_chars
 
 # Full-width forms that Chinese prose uses on purpose stay as they are; the others (digits,
@@ -56,6 +58,16 @@ _LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|\s+|.", re.S)
 _MD_EMPHASIS = re.compile(r"\*\*")
 
 
+_OFFSET_DTYPE = np.dtype(f"i{array('l').itemsize}")  # the C long of array("l"), as numpy sees it
+
+
+def _arange(start: int, stop: int) -> array:
+    """array("l", range(start, stop)), built by numpy (7× faster on a whole document)."""
+    a = array("l")
+    a.frombytes(np.arange(start, stop, dtype=_OFFSET_DTYPE).tobytes())
+    return a
+
+
 @dataclass(frozen=True, slots=True)
 class MappedText:
     """A string whose characters each remember their offset in the original document.
@@ -71,7 +83,7 @@ class MappedText:
 
     @classmethod
     def identity(cls, text: str, start: int = 0) -> MappedText:
-        return cls(text, array("l", range(start, start + len(text) + 1)))
+        return cls(text, _arange(start, start + len(text) + 1))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -83,12 +95,16 @@ class MappedText:
         return self.ends[i] if self.ends is not None else self.offsets[i] + 1
 
     def _ends_array(self) -> array:
-        return self.ends if self.ends is not None else array("l", (o + 1 for o in self.offsets[: len(self.text)]))
+        if self.ends is not None:
+            return self.ends
+        ends = array("l")
+        ends.frombytes((np.frombuffer(self.offsets, dtype=_OFFSET_DTYPE)[: len(self.text)] + 1).tobytes())
+        return ends
 
     def slice(self, start: int, end: int) -> MappedText:
         start, end = max(0, start), min(len(self.text), end)
         end = max(start, end)
-        offs = array("l", self.offsets[start : end + 1])
+        offs = self.offsets[start : end + 1]  # a slice of an array is a new array
         if end < len(self.text):
             # the end sentinel of a slice is the original end of its last character
             offs[-1] = self.end_of(end - 1) if end > start else self.offsets[start]
