@@ -175,11 +175,15 @@ def _rows_of(t: Table) -> dict[str, dict[str, TableCell]]:
     return rows
 
 
+_INCOME_TOTAL = re.compile(r"收入(?:总计|合计)")
+_EXPENSE_TOTAL = re.compile(r"支出(?:总计|合计)")
+
+
 def total_mismatch(ci: CheckInput) -> Iterable[Finding]:
     """收入总计 = 支出总计 in a two-sided total table."""
     for t in ci.tables:
-        inc = [c for c in t.cells if re.fullmatch(r"收入(?:总计|合计)", c.row_label.replace(" ", ""))]
-        exp = [c for c in t.cells if re.fullmatch(r"支出(?:总计|合计)", c.row_label.replace(" ", ""))]
+        inc = [c for c in t.cells if _INCOME_TOTAL.fullmatch(c.row_label.replace(" ", ""))]
+        exp = [c for c in t.cells if _EXPENSE_TOTAL.fullmatch(c.row_label.replace(" ", ""))]
         if inc and exp and abs(inc[0].value - exp[0].value) > 0.005:
             yield ci.finding("total_mismatch", "error", f"表“{t.title}”收入总计{_fmt(inc[0].value)} ≠ 支出总计{_fmt(exp[0].value)}", span=inc[0].span)
 
