@@ -110,3 +110,34 @@ def test_fullest_name_equals_whole_text_scan(dept, text):
     from extract.metadata import fullest_name
 
     assert fullest_name(dept, text) == _fullest_name_reference(dept, text)
+
+
+# ---------------------------------------------------------------- batch parts are compressed
+
+
+def test_parts_are_gzip_and_plain_json_parts_still_resume(tmp_path):
+    import gzip
+    import json
+    from pathlib import Path
+
+    from extract.batch import run
+
+    corpus = Path(__file__).parent / "data" / "corpus"
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in sorted(corpus.glob("*.txt"))[:2]:
+        (src / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = run([src], out=out, workers=1, progress=False, tabular=False)
+    facts = (out / "facts.jsonl").read_text(encoding="utf-8")
+    parts = sorted(p for p in (out / ".parts").glob("*.json"))
+    assert len(parts) == 2 and first.n_ok == 2 and facts
+    raw = parts[0].read_bytes()
+    assert raw[:2] == b"\x1f\x8b"
+    plain = gzip.decompress(raw)
+    assert len(raw) * 3 < len(plain)  # compressed well
+    parts[0].write_bytes(plain)  # a part written before compression
+    again = run([src], out=out, workers=1, progress=False, resume=True, tabular=False)
+    assert again.n_reused == 2 and again.n_errors == 0
+    assert (out / "facts.jsonl").read_text(encoding="utf-8") == facts
+    assert json.loads(plain)["documents"][0]["status"] == "ok"
