@@ -72,15 +72,19 @@ def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearMod
     strings: the hash of "kind|token" continues the CRC of "kind|" over the token's bytes."""
     get, crc, n = model.weights.get, zlib.crc32, N_FEATURES
     best, best_z = NONE, -math.inf
-    for k in candidates_for(category):
-        memo = model.weight_memo(k)  # most tokens were hashed for this kind before: one dict lookup
-        ws = []
-        for t in base:
-            w = memo.get(t)
-            if w is None:
-                w = memo[t] = get(crc(t.encode("utf-8"), _crc_state(k)) % n, 0.0)
-            ws.append(w)
-        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(ws)
+    kinds = candidates_for(category)
+    # token → its weight under every candidate kind, memoised with the model across documents (a
+    # batch sees the same tokens over and over): one dict lookup per token instead of a hash per kind
+    memo = model.weight_memo(category)
+    rows = []
+    for t in base:
+        ws = memo.get(t)
+        if ws is None:
+            b = t.encode("utf-8")
+            ws = memo[t] = tuple(get(crc(b, _crc_state(k)) % n, 0.0) for k in kinds)
+        rows.append(ws)
+    for k, col in zip(kinds, zip(*rows, strict=True) if rows else [()] * len(kinds), strict=True):
+        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(col)
         if z > best_z:
             best, best_z = k, z
     return best, sigmoid(best_z)

@@ -85,14 +85,14 @@ class LinearModel:
     intercept: float
     stamp: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)  # token → weight
-    _prefixed: dict[str, dict[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _prefixed: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def weight_memo(self, prefix: str) -> dict[str, float]:
-        """A memo token → weight of the feature `prefix|token`, kept with the model across documents
-        (a batch asks for the same crossed features over and over); the caller fills it."""
-        memo = self._prefixed.get(prefix)
+    def weight_memo(self, key: str) -> dict[str, Any]:
+        """A memo token → weight(s) of crossed features, one per `key`, kept with the model across
+        documents (a batch asks for the same crossed features over and over); the caller fills it."""
+        memo = self._prefixed.get(key)
         if memo is None or len(memo) > 1 << 18:  # a long batch: keep memory bounded
-            memo = self._prefixed[prefix] = {}
+            memo = self._prefixed[key] = {}
         return memo
 
     def score(self, tokens: list[str]) -> float:

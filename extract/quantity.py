@@ -95,12 +95,17 @@ def _bare_headcount(text: str, start: int, end: int, num: str) -> bool:
     return bool(_bare_headcount_re().search(text[max(0, start - 6) : start]))
 
 
+@cache
+def _threshold_after() -> tuple[str, ...]:
+    return tuple(sorted(cues()["threshold_after"], key=len, reverse=True))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     u = units()
     c = cues()
     out: list[Quantity] = []
     comp_pat = _comparator_pattern()
-    threshold_after = sorted(c["threshold_after"], key=len, reverse=True)
+    threshold_after = _threshold_after()
     has_wanyuan = "万元" in text  # once, not per bare 万 (a long text has thousands)
     for m in _pattern().finditer(text):
         if m.group("ar") is not None:
