@@ -141,3 +141,24 @@ def test_parts_are_gzip_and_plain_json_parts_still_resume(tmp_path):
     assert again.n_reused == 2 and again.n_errors == 0
     assert (out / "facts.jsonl").read_text(encoding="utf-8") == facts
     assert json.loads(plain)["documents"][0]["status"] == "ok"
+
+
+# ---------------------------------------------------------------- records: to_dict without asdict's deep copies
+
+
+def test_to_dict_equals_asdict_on_real_records():
+    from dataclasses import asdict, replace
+    from pathlib import Path
+
+    from extract.pipeline import extract_document
+
+    path = sorted((Path(__file__).parent / "data" / "corpus").glob("*.txt"))[0]
+    r = extract_document(path)
+    records = [r.document, *r.facts, *r.cells, *r.indicators, *r.alignments, *r.findings]
+    records.append(replace(r.cells[0], bbox=[1.0, 2.0, 3.0, 4.0], page=3))  # a PDF cell
+    assert len(records) > 100 and r.document.tables
+    for rec in records:
+        expected = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(rec).items()}
+        got = rec.to_dict()
+        assert got == expected and list(got) == list(expected)
+        assert all(type(got[k]) is type(expected[k]) for k in got)
