@@ -162,3 +162,31 @@ def test_to_dict_equals_asdict_on_real_records():
         got = rec.to_dict()
         assert got == expected and list(got) == list(expected)
         assert all(type(got[k]) is type(expected[k]) for k in got)
+
+
+# ---------------------------------------------------------------- ingest: junk characters counted after one regex pass
+
+
+def _junk_ratio_reference(text: str) -> float:
+    import unicodedata
+
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    bad = sum(1 for c in sample if c not in "\n\r\t\f" and (unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") or c == "\ufffd"))
+    return bad / len(sample)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=200) | st.text(alphabet="收入预算\n\t\f\x00\x07\ue000\ufffd\u0378abc１", max_size=200))
+def test_junk_ratio_equals_character_by_character(text):
+    from extract.ingest import _junk_ratio
+
+    assert _junk_ratio(text) == _junk_ratio_reference(text)
+
+
+def test_junk_ratio_real_text_and_junk():
+    from extract.ingest import _junk_ratio
+
+    assert _junk_ratio("收入预算总额为271.33万元。\n") == 0.0
+    assert _junk_ratio("\x00\x01收入\ue000\ufffd") == 4 / 6
