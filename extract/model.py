@@ -13,6 +13,7 @@ import json
 import math
 import re
 import zlib
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -35,7 +36,7 @@ def hash_feature(token: str) -> int:
 
 def bucket(n: float, edges: tuple[float, ...]) -> int:
     """How many of the ascending `edges` n reaches: a number as a coarse, hashable feature value."""
-    return sum(1 for e in edges if n >= e)
+    return bisect_right(edges, n) if n == n else 0  # = sum(1 for e in edges if n >= e); NaN reaches none
 
 
 def sigmoid(z: float) -> float:

@@ -190,3 +190,14 @@ def test_junk_ratio_real_text_and_junk():
 
     assert _junk_ratio("收入预算总额为271.33万元。\n") == 0.0
     assert _junk_ratio("\x00\x01收入\ue000\ufffd") == 4 / 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 300), st.sampled_from([0.5, 1, 2, 3, 10, 100])),
+    edges=st.lists(st.sampled_from([0.3, 0.5, 1, 2, 3, 4, 10, 100]), max_size=6).map(lambda e: tuple(sorted(e))),
+)
+def test_bucket_counts_the_edges_reached(n, edges):
+    from extract.model import bucket
+
+    assert bucket(n, edges) == sum(1 for e in edges if n >= e)
