@@ -83,8 +83,12 @@ def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearMod
             b = t.encode("utf-8")
             ws = memo[t] = tuple(get(crc(b, _crc_state(k)) % n, 0.0) for k in kinds)
         rows.append(ws)
+    head = model.weight_memo("rule")  # (kind, rule kind) → the score of the three rule features
     for k, col in zip(kinds, zip(*rows, strict=True) if rows else [()] * len(kinds), strict=True):
-        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(col)
+        h = head.get(k + ">" + rule_kind)
+        if h is None:
+            h = head[k + ">" + rule_kind] = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"])
+        z = h + sum(col)
         if z > best_z:
             best, best_z = k, z
     return best, sigmoid(best_z)

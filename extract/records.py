@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from .normalize import MappedText
@@ -20,6 +20,11 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})  # values asdict would r
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
+
+
+@lru_cache(maxsize=4096)  # asked for every block; a document has a few dozen sections
+def _skipped_section(section: str) -> bool:
+    return any(s in section for s in cues()["skip_sections"])
 
 
 class _Record:
@@ -289,7 +294,7 @@ class Block:
     @property
     def skipped(self) -> bool:
         """True for blocks under 名词解释 / 目录, whose numbers are definitions, not facts."""
-        return any(s in self.section for s in cues()["skip_sections"])
+        return _skipped_section(self.section)
 
 
 @dataclass(slots=True)
