@@ -125,9 +125,9 @@ class FirstChars:
             first, empty = _first(list(parsed))
         except (_GiveUp, re.error, RecursionError, TypeError, ValueError):
             return
-        if first and not empty and not _has_prefix(list(parsed)) and not any(f in _CATEGORIES.values() for f in first):
-            # (a pattern the engine already skips ahead for, or one that may start with any space,
-            # digit or word character, is faster left to finditer)
+        if first and not empty and not _has_prefix(list(parsed)) and not any(f in (r"\s", r"\w") for f in first):
+            # (a pattern the engine already skips ahead for, or one that may start with any space
+            # or word character, is faster left to finditer)
             self.first = re.compile("[" + "".join(dict.fromkeys(first)) + "]")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

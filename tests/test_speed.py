@@ -201,3 +201,29 @@ def test_bucket_counts_the_edges_reached(n, edges):
     from extract.model import bucket
 
     assert bucket(n, edges) == sum(1 for e in edges if n >= e)
+
+
+# ---------------------------------------------------------------- quantities: the pattern tried at number starts only
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="0123456789.,_-+%万元亿人个辆次一二三十百千两零第项类款（）()增加减少为，。a ", max_size=120))
+def test_quantity_scan_equals_finditer(text):
+    from extract.quantity import _pattern, _scan
+
+    assert [(m.span(), m.groupdict()) for m in _scan().finditer(text)] == [(m.span(), m.groupdict()) for m in _pattern().finditer(text)]
+
+
+def test_quantity_scan_on_the_dev_corpus():
+    from pathlib import Path
+
+    from extract.normalize import normalize
+    from extract.quantity import _pattern, _scan
+
+    n = 0
+    for p in sorted((Path(__file__).parent / "data" / "corpus").glob("*.txt")):
+        text = normalize(p.read_text(encoding="utf-8")).compact().text
+        got = [(m.span(), m.groupdict()) for m in _scan().finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in _pattern().finditer(text)]
+        n += len(got)
+    assert n > 1000 and _scan().first is not None
