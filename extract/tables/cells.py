@@ -41,8 +41,9 @@ def make_cell(mt: MappedText, a: int, b: int, x0: float = 0, x1: float = 0) -> R
     if trail <= lead:
         o = mt.offsets[a] if a < len(mt.offsets) else 0
         return RawCell("", o, o, x0, x1)
-    s, e = mt.orig_span(a + lead, a + trail)
-    return RawCell(compact(raw), s, e, x0, x1)
+    offs, ends = mt.offsets, mt.ends  # = mt.orig_span(a + lead, a + trail), inlined: once per cell
+    last = a + trail - 1
+    return RawCell(compact(raw), offs[a + lead], ends[last] if ends is not None else offs[last] + 1, x0, x1)
 
 
 def whole_line(ln: MappedText, line_no: int, *, cell: bool = False) -> RawLine:
