@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from .figures import compatible
+from .figures import compatible, plain
 from .records import Alignment, Fact, TableCell
 from .resources import synonyms
 from .taxonomy import metric_for, norm_label
@@ -149,7 +149,7 @@ _FEE_TAIL = re.compile(r"(?<=费)(?:预算支出|支出预算|预算|支出)$|(?
 def _name_key(s: str) -> str:
     """A name as the ladder compares it: prose and tables add years, tags (货物A), figure words and
     预算支出 tails that never change which item is meant."""
-    n = _TRAILING_TAG.sub("", _YEARS.sub("", norm_label(s)))
+    n = _TRAILING_TAG.sub("", _YEARS.sub("", norm_label(plain(s))))
     n = _FIGURES.sub("", n) or n
     return _FEE_TAIL.sub("", n)
 
@@ -196,8 +196,9 @@ def _names_of(c: TableCell) -> list[str]:
     """What a cell is called: its row label; in a total or unit row (三公 tables: 合计 | 因公出国（境）费 |
     公务接待费) also its column's own name."""
     names = [c.row_label] if c.row_label else []
-    if _ROW_TOTAL.search(c.row_label.replace(" ", "")):
-        path = c.column.split(" > ")
+    row = plain(c.row_label).replace(" ", "")
+    if _ROW_TOTAL.search(row):
+        path = plain(c.column).split(" > ")
         leaf = path[-1]
         if leaf and not re.fullmatch(r"列\d+|合计|金额|预算数|总计|小计", leaf):
             names.append(leaf)
@@ -207,7 +208,7 @@ def _names_of(c: TableCell) -> list[str]:
             names.append(path[-2])  # 上年结转结余 > 一般公共预算: the carry-over, of one source
         elif leaf in ("合计", "小计") and len(path) >= 2:
             names.append(path[-2])  # “三公”经费预算数 > 合计, 公务用车购置及运行费 > 小计
-        elif (_GRAND_TOTAL.match(c.row_label.replace(" ", "")) or leaf in ("合计", "总计")) and (core := _table_core(c.table_title)):
+        elif (_GRAND_TOTAL.match(row) or leaf in ("合计", "总计")) and (core := _table_core(c.table_title)):
             names.extend(_cores(core))  # 一般公共预算支出表 | 合计 → 一般公共预算支出; 三公经费支出表 | 上饶市医疗保障局 | 合计
     return names
 
@@ -243,7 +244,7 @@ def _table_core(title: str) -> str:
     t = re.sub(r"^.*?\d{4}年度?", "", t)
     t = re.sub(r"^(?:部门|单位)", "", t)
     t = re.sub(r"(?:[（(][^）)]*[）)])?$", "", t)
-    t = re.sub(r"(?:功能分类|经济分类|功能科目|经济科目)?(?:预算)?表$", "", t)
+    t = re.sub(r"(?:功能分类|经济分类|功能科目|经济科目)?(?:预算)?(?:情况)?表$", "", t)
     return t if len(t) >= 4 else ""
 
 
@@ -470,7 +471,7 @@ def align(
     # a table without a 单位 line may still be the one the prose quotes: such cells can only
     # agree (same number), never be called a mismatch
     money_cells = [c for c in cells if (c.unit or "") in MONEY or c.unit is None]
-    amounts = _alignable(facts, doc_kind)
+    amounts = _alignable(facts, doc_kind, prior_columns=any(c.figure_type == "上年" for c in money_cells))
     by_label = _cells_by_name(money_cells)
     names = _names_with_sides(list(dict.fromkeys(f.subject for f in amounts)), list(by_label))
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
@@ -497,13 +498,14 @@ def align(
     return out
 
 
-def _alignable(facts: list[Fact], doc_kind: str | None = None) -> list[Fact]:
+def _alignable(facts: list[Fact], doc_kind: str | None = None, *, prior_columns: bool = False) -> list[Fact]:
     """Money amounts with a subject. In a 预算 document last year's execution (预算执行数, 上年决算)
-    is never in this year's tables; in a 决算 document 决算数 is the year's own figure, and only
-    last year's (figure type 上年) stays out."""
+    is never in this year's tables; in a 决算 document 决算数 is the year's own figure, and
+    last year's (figure type 上年) stays out unless a table prints last year's column
+    (2014年度决算数 beside 2015年度决算数), where only it can pair."""
 
     def prior(f: Fact) -> bool:
-        return f.figure_type == "上年" if doc_kind == "决算" else bool(_PRIOR.search(f.subject))
+        return f.figure_type == "上年" and not prior_columns if doc_kind == "决算" else bool(_PRIOR.search(f.subject))
 
     return [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject and not prior(f)]
 
@@ -514,13 +516,14 @@ def _cells_by_name(money_cells: list[TableCell]) -> dict[str, list[TableCell]]:
     for c in money_cells:
         for name in _names_of(c):
             by_label.setdefault(name, []).append(c)
-    # the first amount of a table's 合计 row is the table's total, whatever its (maybe garbled) column says
-    first: dict[str, TableCell] = {}
+    # the first amount of a table's 合计 row is the table's total, whatever its (maybe garbled) column
+    # says — of each figure the table prints (预算数 | 决算数: the total budgeted and the total spent)
+    first: dict[tuple[str, str | None], TableCell] = {}
     for c in money_cells:
-        if c.span and _GRAND_TOTAL.match(c.row_label.replace(" ", "")):
-            prev = first.get(c.table_id)
+        if c.span and _GRAND_TOTAL.match(plain(c.row_label).replace(" ", "")):
+            prev = first.get((c.table_id, c.figure_type))
             if prev is None or (prev.span is not None and c.span < prev.span):
-                first[c.table_id] = c
+                first[(c.table_id, c.figure_type)] = c
     # by identity in a set, not `c in list` (field-by-field equality over a list that grows with the document)
     listed = {(name, id(c)) for name, cs in by_label.items() for c in cs}
     for c in first.values():

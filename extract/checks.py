@@ -13,6 +13,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .align import MONEY, decimals
+from .claim_checks import (
+    completion_against_gap,
+    composition_shares,
+    conflicting_changes,
+    listed_parts_exceed_total,
+    roughly_flat,
+    unchanged_against_budget,
+    unit_against_its_total,
+)
 from .figure_checks import (
     class_list_sum,
     completion_arithmetic,
@@ -22,11 +31,12 @@ from .figure_checks import (
     sangong_blank_cell,
     table_cross_mismatch,
 )
+from .normalize import one_to_one
 from .records import Alignment, Fact, Finding, TableCell
 from .resources import residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
-from .text_checks import date_out_of_year, duplicate_text
+from .text_checks import date_out_of_year, duplicate_text, foreign_unit_name
 from .verbs import direction_of, stated_directions
 from .verbs import patterns as verb_patterns
 
@@ -36,8 +46,9 @@ Check = Callable[["CheckInput"], Iterable[Finding]]
 class CheckInput:
     """Everything a check may look at (built once per document)."""
 
-    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None, doc_kind: str | None = None) -> None:
+    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None, doc_kind: str | None = None, department: str | None = None) -> None:
         self.doc_id = doc_id
+        self.department = department
         self.text = text
         self.year = year
         self.doc_kind = doc_kind
@@ -210,26 +221,50 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         fs = ci.by_sentence.get(f.sentence, [])
         money_ch = [g for g in fs if g.kind == "change" and g.unit in MONEY and g.value and g.subject == f.subject]
         amounts = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.subject == f.subject]
-        a = amounts[0] if len(amounts) == 1 else last_amount.get((f.section, f.subject))
-        if len(money_ch) != 1 or a is None:
+        if len(money_ch) != 1:
             continue
         c, p = money_ch[0], f
-        if a.unit != c.unit or a.value is None or c.value is None or p.value is None:
+        # the amount the change is stated of: its own sentence's (…决算数为1,115.07万元，比2020年减少
+        # 166.4万元) before an earlier sentence's figure of the same subject (its 预算数)
+        own = amounts[0] if len(amounts) == 1 else own_amount(fs, c)
+        a = own or last_amount.get((f.section, f.subject))
+        if a is None or a.unit != c.unit or a.value is None or c.value is None or p.value is None:
             continue
         prior = a.value - c.value
+        evidence = (min(c.span[0], p.span[0]), max(c.span[1], p.span[1]))
+        if abs(prior) <= _prose_tol(a, c) and c.value > 0 and p.value > 0:
+            # 增加4.79万元，增长100%: all of the amount is the increase, a rate on a zero base
+            yield ci.finding(
+                "completion_arithmetic", "info",
+                f"“{a.subject}”{_fmt(a.value)}{a.unit}全部为增加额（基数为0），增长率{_fmt(p.value)}%无意义",
+                fact_ids=[a.fact_id, c.fact_id, p.fact_id], span=evidence,
+            )
+            continue
         if prior <= 0:
             continue
         expected = c.value / prior * 100
         places = decimals(p.surface or str(p.value))
         tol = max(0.5 * 10 ** (-places), 0.006) + abs(expected) * 0.005
-        if abs(expected - p.value) > tol + 0.01:
+        # an earlier sentence's figure may be the base itself (2021年决算7.73万元 … 2022年预算较上年增加
+        # 2.27万元，增长29.37%): a rate that fits change ÷ that figure is no finding
+        as_base = own is None and a.value > 0 and abs(c.value / a.value * 100 - p.value) <= tol + 0.01
+        if abs(expected - p.value) > tol + 0.01 and not as_base:
             yield ci.finding(
                 "change_arithmetic",
                 "warning",
                 f"“{a.subject}”{_fmt(a.value)}{a.unit}，变动{_fmt(c.value)}{c.unit}，应为{expected:.2f}%，正文写作{_fmt(p.value)}%",
                 fact_ids=[a.fact_id, c.fact_id, p.fact_id],
-                span=p.span,
+                span=evidence,
             )
+
+
+def own_amount(sentence: list[Fact], change: Fact) -> Fact | None:
+    """The one money amount of `change`'s sentence stated before it about the same item (its subject
+    may add figure words: 三公经费决算数 / 三公经费), or None."""
+    from .figure_checks import same_item
+
+    before = [g for g in sentence if g.kind == "amount" and g.unit in MONEY and g.value is not None and g.span[1] <= change.span[0]]
+    return before[-1] if len(before) == 1 and same_item(before[-1].subject or "", change.subject or "") else None
 
 
 def _prose_tol(*facts: Fact) -> float:
@@ -390,8 +425,9 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
     """One finding per kind of residue (the same form note in six tables is one problem)."""
     seen: dict[str, int] = {}
     first: dict[str, tuple[int, int, str]] = {}
+    text = one_to_one(ci.text)  # same offsets; traditional mirror pages read as simplified
     for pat in residue_patterns():
-        for m in pat.finditer(ci.text):
+        for m in pat.finditer(text):
             frag = m.group().strip()
             if not frag or (pat.outside_tables and _in_table(ci, m.start())):
                 continue
@@ -408,6 +444,9 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
 # ---------------------------------------------------------------- claims
 
 
+_BRACKETED_DIRECTION = re.compile(r"[（(]\s*[增减]")
+
+
 def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
     """Words that contradict their own numbers: a decrease explained by an increase (the change
     verbs are the lexicon facts use), 持平 with a non-zero change, an “empty” table with numbers,
@@ -417,6 +456,8 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
         if r.kind != "reason" or target is None or target.kind != "change" or not r.text or len(r.text) > 30:
             continue
         up, down = stated_directions(r.text)
+        if _BRACKETED_DIRECTION.search(ci.text[max(0, target.span[0] - 12) : target.span[0]]):
+            continue  # 较上年(减)6万元: the direction is template residue (reported as such), not a claim
         if target.direction == "decrease" and up and not down or target.direction == "increase" and down and not up:
             yield ci.finding("claim_contradiction", "warning", f"“{target.subject}”{'减少' if target.direction == 'decrease' else '增加'}，原因却写作“{r.text}”", fact_ids=[target.fact_id, r.fact_id], span=r.span)
     for t in ci.tables:
@@ -431,9 +472,10 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
     for fs in ci.by_sentence.values():
         flat = [f for f in fs if f.kind == "change" and f.direction == "unchanged"]
         moved = [f for f in fs if f.kind == "change" and f.value not in (None, 0) and f.direction in ("increase", "decrease")]
+        amounts = [float(g.value) for g in fs if g.kind == "amount" and g.unit in MONEY and g.value]
         for a in flat:
             b = next((m for m in moved if m.subject == a.subject), None)
-            if b is not None:
+            if b is not None and not roughly_flat(ci.text, a, float(b.value), max(amounts) if amounts else None):  # type: ignore[arg-type]
                 yield ci.finding("claim_contradiction", "warning", f"“{a.subject}”称持平，却又变动{_fmt(b.value)}{b.unit or ''}", fact_ids=[a.fact_id, b.fact_id], span=a.span)  # type: ignore[arg-type]
     # 决算数大于预算数 with the actual smaller (and the reverse), stated in one sentence
     for sent, fs in ci.by_sentence.items():
@@ -477,6 +519,8 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
     for t in ci.tables:
         if not (t.empty and t.title and t.span):
             continue
+        if not ci.text[t.span[1] :].strip(" \t\r\n|"):
+            continue  # the text stops inside the table (a cut excerpt or page): not printed empty
         # look for the 空表说明 between the neighbouring tables only: the note of the table
         # before must not excuse this one
         prev_end = max((e for s, e in spans if e <= t.span[0]), default=0)
@@ -486,6 +530,8 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
         after = ci.text[t.span[1] : min(next_start, t.span[1] + 300)]
         if _EMPTY_NOTE.search(before + ci.text[t.span[0] : t.span[1]] + after) or (t.note and _EMPTY_NOTE.search(t.note)):
             continue
+        if _NUMERIC_ROW.search(ci.text[t.span[0] : min(next_start, t.span[1] + 400)]):
+            continue  # rows of figures follow the title (a flattened web table the readers left unparsed): not empty
         fields = _FORM_FIELD.findall(ci.text[t.span[0] : t.span[1] + 800])
         if len([f for f in fields if not _UNIT_FIELD.search(f)]) >= 2:
             continue  # a form (绩效目标申报表) whose fields are lines, not an empty grid
@@ -522,6 +568,7 @@ def _titles_conflict(a: str, b: str) -> bool:
     return False
 
 
+_NUMERIC_ROW = re.compile(r"(?:(?<![\d.])\d[\d,]*(?:\.\d+)?[ \t]*(?:\||\t)[ \t]*){2,}")
 _FORM_FIELD = re.compile(r"(?m)^[^\t\n：:。，]{2,12}[：:][ \t]*[^\s\d][^\n]*$")
 _UNIT_FIELD = re.compile(r"单位\s*[：:]\s*(?:万元|元|千元|亿元)")
 _NOTE_LINE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9.．]*\s*[：:]")
@@ -536,10 +583,25 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     reason_sentences = {g.sentence for g in ci.facts if g.kind == "reason"}
     last_reason: dict[str, int] = {}
     first_reason: dict[str, int] = {}
+    # reasons that name one 三公 item (公务接待费…主要原因是…) cover that item only, not its siblings
+    item_reasons: dict[str, list[tuple[int, str, str | None]]] = defaultdict(list)
     for g in ci.facts:
         if g.kind == "reason":
+            target = ci.by_id.get(g.explains or "")
+            item = target.metric if target is not None and (target.metric or "").startswith("sangong.") and target.metric != "sangong.total" else None
+            if item:
+                item_reasons[g.section].append((g.span[0], item, target.direction))  # type: ignore[union-attr]
+                continue
             last_reason[g.section] = max(last_reason.get(g.section, -1), g.span[0])
             first_reason[g.section] = min(first_reason.get(g.section, g.span[0]), g.span[0])
+    sub_sections: dict[str, set[str]] = defaultdict(set)
+    for sec in item_reasons:
+        parts = (sec or "").split(" > ")
+        for k in range(1, len(parts)):
+            sub_sections[" > ".join(parts[:k])].add(sec)
+    # one change stated twice (财政拨款总收支下降3.85%，主要原因是… / 一般公共预算支出…下降3.85%):
+    # explained once is explained
+    explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -549,11 +611,25 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
         if f.kind == "change" and f.value and f.fact_id not in explained and (f.unit in MONEY or alone):
             # a reason later in the same section (财政拨款收入支出减少的主要原因是…) covers its changes
             covered = f.sentence in reason_sentences or last_reason.get(f.section, -1) > f.span[0]
+            # …and the 三公 total when it moved the same way (a rise of one item does not explain a fall)
+            # (a reason in the item's own paragraph — one line listing every item — is read as general)
+            line = ci.text.rfind("\n", 0, f.span[0])
+            covered = covered or any(
+                pos > f.span[0] and (ci.text.rfind("\n", 0, pos) == line or _related(f.metric or "", item) or f.metric == "sangong.total" and way == f.direction)
+                for sec in {f.section, *sub_sections.get(f.section, ())}  # and the item's own subsection (2、公车运行费)
+                for pos, item, way in item_reasons.get(sec, [])
+            )
+            covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change")
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
             at = first_reason.get(f.section, len(ci.text))
             covered = covered or (at < f.span[0] and "其中" in ci.text[at : f.span[0]])
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+def _related(a: str, b: str) -> bool:
+    """One metric is the other or part of it (sangong.vehicle / sangong.vehicle_operation)."""
+    return a.startswith(b) or b.startswith(a)
 
 
 CHECKS: tuple[Check, ...] = (
@@ -579,6 +655,13 @@ CHECKS: tuple[Check, ...] = (
     lost_units,
     duplicate_text,
     date_out_of_year,
+    conflicting_changes,
+    listed_parts_exceed_total,
+    composition_shares,
+    foreign_unit_name,
+    completion_against_gap,
+    unit_against_its_total,
+    unchanged_against_budget,
 )
 
 

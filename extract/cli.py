@@ -169,8 +169,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(held, ensure_ascii=False, indent=1) if args.json else train.render_lodo(held) + "\n" + train.render_groups(held))
         return 0
     models = Models() if args.rules else Models.from_dir(args.models) if args.models else None
-    res = evaluate_all(args.corpus, args.annotations, models=models)
+    only = tuple(x for x in (args.only or "").split(",") if x)
+    res = evaluate_all(args.corpus, args.annotations, models=models, only=only)
     text = res.pop("_render")
+    if args.errors:
+        text += "\n" + "\n".join(f"  {e['type']:<6} {e['check']:<22} {e['doc']}: {e['message']}" for e in res["finding_errors"])
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
     else:
@@ -272,6 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--annotations", default=None, metavar="DIR", help="folder with facts/, tables/, alignments/, findings/ (default: the checkout's annotations/)")
     e.add_argument("--corpus", default=None, metavar="DIR", help="the annotated documents (default: the checkout's tests/data/corpus)")
     e.add_argument("--json", action="store_true", help="JSON instead of the readable report")
+    e.add_argument("--only", default=None, metavar="PREFIX[,PREFIX]", help="score only documents whose file name starts with one of these (e.g. c for the held-out third of corpus/wide)")
+    e.add_argument("--errors", action="store_true", help="list every missed and every false finding")
     which = e.add_mutually_exclusive_group()
     which.add_argument("--models", default=None, metavar="DIR", help="models written by `train --out DIR` (default: the shipped ones)")
     which.add_argument("--rules", action="store_true", help="score the rules alone, no trained model")

@@ -494,9 +494,12 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
             score.errors.append({"doc": doc, "type": "missed", "check": g["check"], "message": g.get("message")})
 
 
-def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models | None = None) -> dict[str, Any]:
+def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models | None = None, only: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every score the annotations allow: facts (per kind and per metric), table cells and targets,
     alignments, findings. `models` defaults to the shipped ones; `Models()` scores the rules alone.
+    A document is scored for whatever gold it has: one with a findings or alignments file but no
+    gold facts (an empty facts file) still counts for findings and alignments. `only` keeps the
+    documents whose file name starts with one of its prefixes (a held-out part of a corpus).
 
     These are in-sample numbers for the shipped models (they were trained on these annotations);
     `budget-extract evaluate --lodo` gives the held-out ones.
@@ -512,9 +515,11 @@ def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models 
     def jsonl(p: Path) -> list[dict[str, Any]]:
         return [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()] if p.exists() else []
 
-    docs = sorted({p.name for p in Path(corpus).glob("*") if p.is_file()} & ({*facts_gold} | {p.stem for p in (ann / "tables").glob("*.jsonl")}))
+    gold_files = {p.stem for sub in ("tables", "alignments", "findings") for p in (ann / sub).glob("*.jsonl")}
+    docs = sorted({p.name for p in Path(corpus).glob("*") if p.is_file()} & ({*facts_gold} | gold_files))
+    docs = [d for d in docs if not only or d.startswith(only)]
     if not docs:
-        raise UsageError(f"no document in {corpus} has gold in {ann}/facts or {ann}/tables: nothing to score")
+        raise UsageError(f"no document in {corpus}{' starting with ' + '/'.join(only) if only else ''} has gold in {ann}: nothing to score")
     for doc in docs:
         r = process(read_document(Path(corpus) / doc), models=models)
         if doc in facts_gold:
@@ -532,5 +537,6 @@ def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models 
         "tables": {"found": ts.found.as_dict(), "correct": ts.correct.as_dict(), "indicators": ts.indicators.as_dict(), "wrong_fields": dict(ts.by_part)},
         "alignments": {"accuracy": round(al.accuracy, 4), "abstain_rate": round(al.abstain_rate, 4), "correct": al.correct, "wrong": al.wrong, "gold_with_cell": al.gold_with_cell},
         "findings": {"all": fi.total().as_dict(), **{k: v.as_dict() for k, v in sorted(fi.per_check.items())}},
+        "finding_errors": fi.errors,
         "_render": "\n\n".join([fs.render(), "kinds (by span)\n" + fs.render_confusion(), ms.render(), ts.render(), al.render(), fi.render()]),
     }

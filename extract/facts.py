@@ -489,7 +489,7 @@ class FactExtractor:
         bounds = clause_bounds(s) if qs else []
         sent_facts: list[Fact] = []
         prev: Quantity | None = None
-        reason = _reason_re().search(s)
+        reason = _reason_re().search(s) or _reason_after_change(s)
         change_window = 0
         for q in qs:
             num_start = q.start - (len(s[: q.start]) - len(s[: q.start].rstrip("_")))
@@ -790,13 +790,20 @@ class FactExtractor:
         start = m.end() + lead
         end = start + len(body_stripped)
         span = text.orig_span(sent.start + start, sent.start + end)
-        before = [x for x in sent_facts if x.span[0] < span[0]]
+        # in text order: a numberless 持平 is appended after the sentence's numbers but may stand before them
+        before = sorted((x for x in sent_facts if x.span[0] < span[0]), key=lambda x: x.span[0])
         same_item = ctx.last_change if ctx.last_change and ctx.item and ctx.last_change.subject.startswith(ctx.item) else None
         named = None
         lead_text = unquote(s[: m.start()])
         if not before and len(lead_text) >= 2:
             # 财政拨款收入支出减少的主要原因是…: the sentence names the item it explains
-            for x in reversed(ctx.changes):
+            # the item named in full first (财政拨款收入 of 财政拨款收入支出减少), then by its first words
+            named = next((x for x in reversed(ctx.changes) if len(unquote(x.subject)) >= 2 and unquote(x.subject) in lead_text), None)
+            if named is None and _BUDGET_COMPARED.search(lead_text):
+                # 支出决算数小于年初预算数的主要原因: the completion percent of the item it names
+                recent = (x for x in reversed(self.facts[-RECENT_FACTS:]) if x.kind == "percent" and x.section == block.section)
+                named = next((x for x in recent if len(unquote(x.subject)) >= 2 and unquote(x.subject) in lead_text), None)
+            for x in reversed(ctx.changes) if named is None else ():
                 subj = unquote(x.subject)
                 if subj and (subj in lead_text or unquote(_item_of(x.subject))[:4] in lead_text):
                     named = x
@@ -808,6 +815,8 @@ class FactExtractor:
             or ctx.last_amount
             or ctx.last_change
         )
+        if target is None:
+            return  # a reason explains a stated fact; an excerpt that opens with one has lost it
         fact = Fact(
             doc_id=self.doc_id,
             fact_id=f"reason-{span[0]}",
@@ -848,6 +857,24 @@ def _other_baseline(sent_facts: list[Fact], baseline: str | None, last: Fact | N
 
 
 _REASON_AFTER = re.compile(r"[的]?(?:主要)?原因")
+#: 决算数小于年初预算数 / 高于预算数: a reason of the actual against the budget, i.e. of its completion
+_BUDGET_COMPARED = re.compile(r"(?:大于|小于|高于|低于|超过|超出|未达到?)(?:年初|全年|调整)?预算")
+#: how many facts back a reason may find the completion percent its sentence names
+RECENT_FACTS = 40
+#: …减少133.66万元，主要是一般公共预算拨款减少…: 主要是 right after a change clause says why (after an
+#: amount it lists what the money is: …0.00万元，主要是所属事业单位…)
+_WEAK_AFTER_CLAUSE = re.compile(r"(?<=[，,])\s*(?:主要是|主要系)(?!指|用于|用来|包括|负责|对|在|原因)")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。]")
+
+
+def _reason_after_change(s: str) -> re.Match[str] | None:
+    """A weak lead-in (主要是) opening the clause after a change: a verb of change with a number after it."""
+    for m in _WEAK_AFTER_CLAUSE.finditer(s):
+        clause = _CLAUSE_SPLIT.split(s[: m.start()].rstrip("，, "))[-1]
+        v = _inner_verb().search(clause)
+        if v is not None and re.search(r"\d", clause[v.end() :]):
+            return m
+    return None
 
 
 @cache

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .align import MONEY
+from .claim_checks import roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
 from .taxonomy import metric_for
@@ -197,6 +198,8 @@ def figure_claims(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         diff = float(cur.value) - float(last.value)  # type: ignore[arg-type]
         tol = _half_digit(cur) + _half_digit(last)
         for c in changes:
+            if c.direction == "unchanged" and roughly_flat(ci.text, c, diff, float(last.value)):  # type: ignore[arg-type]
+                continue  # 基本持平 beside a small change
             if c.direction == "increase" and diff < -tol or c.direction == "decrease" and diff > tol or c.direction == "unchanged" and abs(diff) > tol:
                 said = {"increase": "增加", "decrease": "减少", "unchanged": "持平"}[c.direction]  # type: ignore[index]
                 yield ci.finding(
@@ -363,6 +366,10 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 _LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加)了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*[。，；,;）)])")
 _MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]\s*$")
 _CUT_WAN = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[ \t]*万(?!\s*[元人个台辆次件册平方亩千米余多户名张份吨斤公里字套间所座条项\d])")
+_INLINE_END = re.compile(r"[ \t]*[，,。；;]")
+#: a document that writes 万元 this often has 万元 as its style: a single bare 万 is a cut unit
+#: (fitted on b07 of the wide corpus: one “0.00 万,” among 10 万元; the one dev document that writes “50 万，” does so 11 times)
+WAN_YUAN_STYLE_MIN = 8
 _CUT_AT_LINE_END = re.compile(r"[ \t]*\n\s*(?!元)")
 _MONEY_WORDS = re.compile(r"支出|收入|经费|预算|资金|费用?|拨款")
 _PCT_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
@@ -391,6 +398,13 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             continue
         if _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.end()]):
             cut.append(m)
+    if not cut:
+        # one 万 for 万元 in a document that writes 万元 everywhere else is a slip, not its style
+        # (a document that writes 50万，10万，8万… within lines uses the shorthand on purpose)
+        inline = [m for m in _CUT_WAN.finditer(ci.text) if not _in_table(ci, m.start()) and _INLINE_END.match(ci.text, m.end())
+                  and _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.start()])]
+        if len(inline) == 1 and ci.text.count("万元") >= WAN_YUAN_STYLE_MIN:
+            cut = inline
     if cut:
         times = f"（共{len(cut)}处）" if len(cut) > 1 else ""
         first = cut[0]

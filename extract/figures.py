@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .records import Fact
-from .resources import figure_types
+from .resources import figure_types, traditional_chars
 
 #: how far before a prose number its figure words may stand (characters, within the clause):
 #: 事业运行（2080104）年初预算为 is 12; longer leads reach into the previous figure.
@@ -23,6 +23,30 @@ LEAD_WINDOW = 16
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+# pinyin a page prints after characters as ruby (预(yù)算数(shù)): no part of the name
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\s?){1,3}\)")
+# the words a 三公-only page's kind is read from: a funding source's 预算 says nothing
+_SOURCE_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+
+
+@lru_cache(maxsize=1)
+def _names_map() -> dict[int, str]:
+    return str.maketrans(traditional_chars("names"))
+
+
+def plain(text: str) -> str:
+    """A name or lead as the figure and name rules read it: ruby pinyin dropped, traditional
+    characters in simplified form (預算數 → 预算数)."""
+    return _RUBY.sub("", text).translate(_names_map())
+
+
+def figure_kind(doc_kind: str | None, head: str) -> str | None:
+    """预算 or 决算 for reading figures: a 三公-only page is one or the other by its title
+    (…“三公”经费支出决算情况说明), which a 预算 of the funding source (一般公共预算) does not decide."""
+    if doc_kind != "三公":
+        return doc_kind
+    h = _SOURCE_BUDGET.sub("", plain(head))
+    return "决算" if "决算" in h else "预算" if "预算" in h else None
 
 
 @lru_cache(maxsize=4096)
@@ -33,6 +57,7 @@ def column_figure_type(column: str, table_title: str = "", doc_kind: str | None 
     基本支出, 一般公共预算) states the table's own figure, read from its title (…决算表 → 决算数)
     or, failing that, from the document's kind."""
     vocab = figure_types()
+    column, table_title = plain(column), plain(table_title)
     for level in reversed([p.strip() for p in column.split(">")]):
         if doc_year and (m := _YEAR.search(level)) and int(m.group(1)) < doc_year:
             return "上年"
@@ -60,7 +85,7 @@ def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: 
         return "比例"
     if kind != "amount":
         return None
-    lead = text[max(0, start - LEAD_WINDOW) : start]
+    lead = plain(text[max(0, start - LEAD_WINDOW) : start])
     cut = max((m.end() for m in _CLAUSE_END.finditer(lead)), default=0)
     lead = re.sub(r"\s+", "", lead[cut:])
     lead = re.sub(r"(?:共计|合计|总计|累计|约|达到?|共)$", "", lead)

@@ -52,6 +52,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_BARE_PIPES = re.compile(r"^\s*\|[\s|]*$")
 _LONE_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 
 
@@ -63,6 +64,8 @@ def _line_kind(raw: str) -> str:
         return "table"
     if s.startswith("|") and s.endswith("|") and s.count("|") >= 3:
         return "table"
+    if s.endswith("|") and not (_PROSE_PUNCT.search(s) and len(_WS.sub("", s)) > 40):
+        return "table"  # a web table's cell (合 计 |), row (合 计 | 1.8 | 1.52 |) or cell end (|), flattened
     if _TOC.search(s):
         return "toc"
     if _FOOTER.match(raw):
@@ -135,6 +138,11 @@ def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
                 continue
             break
         n_table = sum(1 for x in range(start, end + 1) if kinds[x] == "table")
+        if n_table >= 2 and all(lines[x].strip().endswith("|") for x in range(start, end + 1) if kinds[x] == "table"):
+            if not any(ch.isdigit() for x in range(start, end + 1) for ch in lines[x]):
+                n_table = 0  # pipes around a logo or a breadcrumb, no table
+            elif _BARE_PIPES.match(lines[start]) and start > 0 and kinds[start - 1] in ("text", "cellish") and _bridgeable(lines[start - 1]):
+                start -= 1  # 项 目 / | / 预 算 数 / |: the first cell stands above the first pipe
         if n_table >= 2:
             # header lines above the first row that hold two cells (本年收入   本年支出) belong to it
             while start > 0 and kinds[start - 1] in ("cellish", "blank") and (not regions or start - 1 > regions[-1][1]):

@@ -42,8 +42,12 @@ _LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名�
 _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:财政)?(?:{_KIND}|{_SANGONG}|“?三公”?|一般公共预算)")
 _TITLE_YEAR_FIRST = re.compile(rf"^{_YEAR}\s*(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:{_KIND}|{_SANGONG}|一般公共预算)")
 _OVERVIEW = re.compile(rf"第[{_CN}]+部分[:：\s]*(?P<dept>{_DEPT_CHARS}{{3,40}}?)\s*(?:\d{{4}}年度?)?(?:部门|单位)?(?:概况|基本情况)")
-_COMPILED_BY = re.compile(rf"经(?P<dept>{_DEPT_CHARS}{{2,20}}?财政局)汇总")
+_COMPILED_BY = re.compile(rf"经(?P<dept>{_DEPT_CHARS}{{2,20}}?财政(?:局|厅))汇总")
 _SELF_INTRO = re.compile(rf"(?:^|[。\n])(?P<dept>{_DEPT_CHARS}{{3,30}}?)是(?:[^。\n]{{0,30}})(?:工作部门|事业单位|行政单位|直属机构|组成部门|派出机构|机构)")
+#: 说明：冀村镇人民政府没有使用国有资本经营预算安排支出，故本表无数据 — the note under an empty table names the unit
+_EMPTY_NOTE = re.compile(rf"(?:说明|注)[:：](?:本单位|本部门)?(?P<dept>{_DEPT_CHARS}{{3,30}}?)(?:\d{{4}}年度?)?(?:没有|无|未)(?:使用|安排|发生)")
+#: 920平山县下口镇财政所 | — a budget table's head cell: the unit's code, then its name
+_CODED_UNIT = re.compile(rf"^\d{{3,9}}(?P<dept>{_DEPT_CHARS}{{3,30}})$")
 _BODY_TITLE = re.compile(rf"{_YEAR}\s*{_LEVEL}(?:部门|单位){_KIND}")
 _ANY_YEAR = re.compile(r"(?<![\d.较比与至到])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _UNIT_KIND = re.compile(r"单位(?:预算|决算)")
@@ -67,7 +71,7 @@ class Metadata:
 
 def _clean_dept(s: str) -> str | None:
     s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
-    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问)", "", s).strip("“”\"'（(")
+    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况)", "", s).strip("“”\"'（(")
     s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)])+$", "", s)
     return s if 3 <= len(s) <= 40 and _ORG_END.search(s) else None
 
@@ -103,6 +107,8 @@ def _kind_of(title: str | None, head: str, body: str) -> tuple[str | None, str |
     for src in (title or "", head):
         k = "决算" if "决算" in src else ("预算" if "预算" in src else None)
         if k:
+            if not title and _SANGONG_TITLE.search(head) and not _WHOLE_DOC.search(body):
+                return "三公", unit or "部门"  # untitled, opens on 三公 and never names a whole 部门预算/决算
             return k, unit or "部门"
     n_final, n_budget = body.count("决算"), body.count("预算")
     if n_final >= 3 and n_final * 3 >= n_budget:
@@ -135,7 +141,11 @@ def _body_dept(head: list[str], body: str) -> str | None:
         m = _LABEL.search(ln)
         if m and (d := _clean_dept(m.group("dept"))):
             return d
-    for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY):
+    for ln in head:
+        m = _CODED_UNIT.match(ln)
+        if m and (d := _clean_dept(m.group("dept"))):
+            return d
+    for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY, _EMPTY_NOTE):
         for m in pat.finditer(body):
             if d := _clean_dept(m.group("dept")):
                 return d
@@ -182,8 +192,11 @@ def fullest_name(dept: str, text: str) -> str:
     m = re.match(r"([\u4e00-\u9fff]{2})县(.+)$", dept)
     if m and (full := re.search(rf"{m.group(1)}[\u4e00-\u9fff]{{2,8}}?自治县{re.escape(m.group(2))}", text)):
         dept = full.group()
-    if dept.endswith(("镇", "乡")) and dept + "人民政府" in text:
+    town = re.split(r"(?<=[县区市旗])", dept)[-1]  # 普洱市景东彝族自治县大街镇 → 大街镇
+    if dept.endswith(("镇", "乡")) and (dept + "人民政府" in text or len(town) >= 2 and town + "人民政府" in text):
         dept += "人民政府"
+    if not dept.startswith("中共") and "中共" + dept in text:
+        dept = "中共" + dept  # 中共江苏省委办公厅: a party organ's name as the document states it in full
     return dept
 
 

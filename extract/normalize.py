@@ -46,6 +46,13 @@ def _char_mapper() -> CharMap:
     return CharMap(_char_map())
 
 
+def one_to_one(text: str) -> str:
+    """The text with only the one-to-one character map applied (full-width forms, odd spaces,
+    traditional characters): every offset still points at the same original character, so a
+    pattern written for simplified text finds its evidence in a mirror page's original text."""
+    return _char_mapper()(text)  # = text.translate(_char_map()), one regex scan
+
+
 _LATEX_COMMANDS = {
     r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\neq": "≠", r"\ne": "≠",
     r"\times": "×", r"\pm": "±", r"\cdot": "·", r"\%": "%", r"\sim": "~", r"\approx": "≈",

@@ -26,7 +26,7 @@ from .align import AlignStats, align
 from .checks import CheckInput, run_checks
 from .errors import ExtractError, StageOrderError
 from .facts import extract_facts
-from .figures import column_figure_type, with_figure_types
+from .figures import column_figure_type, figure_kind, with_figure_types
 from .ingest import RawDocument, doc_id_for, document_from_text, read_document, sha256_of
 from .kind_model import KindRanker
 from .layout import department_names, parse_layout
@@ -40,6 +40,7 @@ from .subjects import SubjectRanker
 from .tables import parse_tables, project_of
 
 RANKERS = ("kind", "subject", "metric", "reason", "confidence")  # what `--no-models` switches off
+FIGURE_HEAD = 300  # characters of a 三公-only page whose title says 预算 or 决算 (titles stand in its first lines)
 AFTER_PROSE = ("tables", "figures", "align", "checks")  # skip these for the prose facts alone (training)
 
 
@@ -115,7 +116,7 @@ def confidence_stage(model: LinearModel | None) -> Callable[[Doc], Doc]:
 
 def tables_stage(doc: Doc) -> Doc:
     """Table regions → tables, cells and performance targets; each 绩效目标表's project."""
-    doc.tables = parse_tables(doc.blocks, doc_id=doc.doc_id, figure_of=partial(column_figure_type, doc_kind=doc.doc_kind, doc_year=doc.year))
+    doc.tables = parse_tables(doc.blocks, doc_id=doc.doc_id, figure_of=partial(column_figure_type, doc_kind=figure_kind(doc.doc_kind, doc.text[:FIGURE_HEAD]), doc_year=doc.year))
     doc.cells = [c for t in doc.tables for c in t.cells]
     doc.indicators = [i for t in doc.tables for i in t.indicators]
     doc.projects = {t.table_id: p for t in doc.tables if (p := project_of(t))}
@@ -125,10 +126,11 @@ def tables_stage(doc: Doc) -> Doc:
 def figures_stage(doc: Doc) -> Doc:
     """Which figure each money fact and each table column states (年初预算, 决算数, 上年 …), so
     alignment pairs like with like."""
-    doc.facts = with_figure_types(doc.facts, doc.text, doc.doc_kind, doc.year)
+    kind = figure_kind(doc.doc_kind, doc.text[:FIGURE_HEAD])
+    doc.facts = with_figure_types(doc.facts, doc.text, kind, doc.year)
     for t in doc.tables:
         # cells read with the document's kind and year known already carry their type (built once)
-        t.cells = [c if c.figure_type == (ft := column_figure_type(c.column, t.title, doc.doc_kind, doc.year)) else replace(c, figure_type=ft) for c in t.cells]
+        t.cells = [c if c.figure_type == (ft := column_figure_type(c.column, t.title, kind, doc.year)) else replace(c, figure_type=ft) for c in t.cells]
     doc.cells = [c for t in doc.tables for c in t.cells]
     return doc
 
@@ -136,7 +138,7 @@ def figures_stage(doc: Doc) -> Doc:
 def align_stage(doc: Doc) -> Doc:
     """Prose money amounts ↔ their table cells."""
     stats = AlignStats()
-    doc.alignments = align(doc.facts, doc.cells, stats=stats, projects=doc.projects, doc_kind=doc.doc_kind)
+    doc.alignments = align(doc.facts, doc.cells, stats=stats, projects=doc.projects, doc_kind=figure_kind(doc.doc_kind, doc.text[:FIGURE_HEAD]))
     doc.n_aligned, doc.n_unaligned = stats.aligned, stats.abstained
     return doc
 
@@ -144,7 +146,7 @@ def align_stage(doc: Doc) -> Doc:
 def checks_stage(doc: Doc) -> Doc:
     """Consistency and quality findings over everything extracted."""
     doc.findings = run_checks(
-        CheckInput(doc_id=doc.doc_id, text=doc.text, year=doc.year, facts=doc.facts, tables=doc.tables, alignments=doc.alignments, toc_titles=doc.layout.toc if doc.layout else [], doc_kind=doc.doc_kind)
+        CheckInput(doc_id=doc.doc_id, text=doc.text, year=doc.year, facts=doc.facts, tables=doc.tables, alignments=doc.alignments, toc_titles=doc.layout.toc if doc.layout else [], doc_kind=doc.doc_kind, department=doc.department)
     )
     return doc
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from .model import LinearModel, bucket
 from .ranker import Ranker
 from .records import Fact
+from .resources import alternation, change_verbs
+from .verbs import patterns as verb_patterns
 
 MAX_BACK = 8  # candidates: the nearest facts before the reason
 MAX_GAP = 400  # characters between a candidate and the reason
@@ -39,14 +41,31 @@ def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None
         if reason.span[0] - f.span[1] > MAX_GAP:
             break
         out.append(f)
-        if len(out) == MAX_BACK:
+        if len(out) == MAX_BACK + 2:  # a numberless 持平 follows its sentence's numbers in the list
             break
+    out = sorted(out, key=lambda f: -f.span[0])[:MAX_BACK]  # nearest in the text first
     if reason.explains and all(c.fact_id != reason.explains for c in out):
         # the rules' choice (an item the reason's sentence names) may lie beyond the window
         rule = next((f for f in facts[:before] if f.fact_id == reason.explains), None)
         if rule is not None and rule.section == reason.section and rule.span[1] <= reason.span[0]:
             out.append(rule)
     return out
+
+
+def lead_direction(lead: str) -> str | None:
+    """The direction the words before a reason state last (财政拨款收入支出减少的主要原因 → decrease,
+    决算数大于预算数的原因 → increase, 持平的原因 → unchanged): the change it explains went that way."""
+    p, v = verb_patterns(), change_verbs()
+    best: tuple[int, str] | None = None
+    for pat, direction in ((p.greater, "increase"), (p.less, "decrease"), (p.unchanged, "unchanged")):
+        for m in pat.finditer(lead):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), direction)
+    for words, direction in ((v.greater, "increase"), (v.less, "decrease")):  # 高于预算数 without 决算
+        for m in re.finditer(alternation(list(words)), lead):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), direction)
+    return best[1] if best else None
 
 
 def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]:
@@ -58,6 +77,8 @@ def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]
     lead = reason.sentence[: max(0, reason.sentence.find(reason.text or "\0"))] if reason.text else reason.sentence
     lead, subj = unquote(lead), unquote(t.subject)
     named = len(subj) >= 2 and (subj in lead or subj[:4] in lead)
+    named_exact = len(subj) >= 2 and subj in lead
+    ldir = lead_direction(lead)
     pct = t.unit in ("%", "个百分点")
     f = [
         f"k={t.kind}",
@@ -72,6 +93,9 @@ def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]
         f"rule_k={t.fact_id == reason.explains}|{t.kind}",
         f"dir={t.direction}",
         f"same_k={same}|{t.kind}",
+        f"named_exact={named_exact}",
+        f"ldir={ldir}|{t.direction}",
+        f"agree={ldir is not None and ldir == t.direction}",
     ]
     if i + 1 < len(cands):
         nxt = cands[i + 1]  # the fact just before this one

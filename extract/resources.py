@@ -267,9 +267,10 @@ def budget_words() -> tuple[str, ...]:
 @cache
 def traditional_chars(use: str = "read") -> dict[str, str]:
     """Traditional → simplified characters, one to one (`extract/data/traditional.json`): `read`
-    for the normaliser; `titles` adds the characters of the words titles are read from."""
+    for the normaliser; `titles` adds the characters of the words titles are read from; `names`
+    adds those of item and figure names, compared in simplified form by alignment."""
     d = _load_json("traditional.json")
-    groups = ["read"] if use == "read" else ["read", "titles"]
+    groups = {"read": ["read"], "names": ["read", "titles", "names"]}.get(use, ["read", "titles"])
     out: dict[str, str] = {}
     for g in groups:
         chars = d.get(g)

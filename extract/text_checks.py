@@ -83,3 +83,19 @@ def date_out_of_year(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         stale = y != year if ci.doc_kind == "决算" else y < year - 1
         if stale:
             yield ci.finding("date_out_of_year", "warning", f"{year}年{ci.doc_kind or ''}文件中写作“{_flat(m.group())}”", span=(m.start(), m.end()))
+
+
+#: a township-level unit named as this document's own 本级 (包家镇人民政府（本级）): its place name
+_OWN_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}(?:镇|乡|街道))(?:人民政府|办事处)?\s*[（(]\s*本级\s*[）)]")
+
+
+def foreign_unit_name(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """The document's own 本级 unit named after another town (单位构成：包家镇人民政府（本级） in 裴兴镇's
+    决算): the paragraph was copied from a neighbour's file and its name not replaced."""
+    dept = re.sub(r"\s+", "", ci.department or "")
+    if not re.search(r"镇|乡|街道", dept):
+        return
+    for m in _OWN_UNIT.finditer(ci.text):
+        name = m.group("name")
+        if name not in dept and name not in re.sub(r"\s+", "", ci.text[: m.start()] + ci.text[m.end() :]):
+            yield ci.finding("template_residue", "warning", f"模板残留（他单位名称）：本级单位写作“{_flat(m.group())}”，本文件为{dept}", span=m.span("name"))

@@ -142,7 +142,8 @@ def test_missing_explanation_for_total_change():
 def test_findings_carry_evidence():
     text = CLEAN.replace("增长11.11%", "增长12.50%")
     f = [f for f in findings(text) if f.check == "change_arithmetic"][0]
-    assert len(f.fact_ids) == 3 and text[f.span[0] : f.span[1]] == "12.50"
+    # the evidence runs from the stated change to the rate that does not fit it
+    assert len(f.fact_ids) == 3 and text[f.span[0] : f.span[1]] == "100.00万元，增长12.50"
 
 
 P = "一、收支预算情况说明\n\n"

@@ -87,8 +87,14 @@ def test_planted_error_is_found(old: str, new: str, check: str):
 
 
 def test_within_a_line_wan_is_shorthand_and_a_wrapped_wan_yuan_is_whole():
-    for text in (CLEAN.replace("支出决算为120.00万元", "支出决算为120.00万"), CLEAN.replace("支出决算为120.00万元", "支出决算为120.00万\n元")):
+    # 万 for 万元 used throughout a document is its style; a 万 wrapped before its 元 is whole
+    for text in (CLEAN.replace("万元，完成", "万，完成"), CLEAN.replace("支出决算为120.00万元", "支出决算为120.00万\n元")):
         assert "unit_suspect" not in checks_of(text)
+
+
+def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
+    # one 万 in a document that writes 万元 everywhere else (wide-corpus gold: 经营收入 0.00 万,)
+    assert "unit_suspect" in checks_of(CLEAN.replace("支出决算为120.00万元", "支出决算为120.00万"))
 
 
 def test_a_paragraph_repeated_under_another_heading_is_not_reported():

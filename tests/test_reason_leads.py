@@ -70,3 +70,78 @@ def test_the_same_item_against_another_figure_keeps_its_subject(text: str, subje
     assert len(changes) == 4
     assert {f.subject.replace("“", "").replace("”", "") for f in changes} == {subject}
     assert changes[0].baseline != changes[2].baseline
+
+
+@pytest.mark.parametrize(
+    "text, reason, target",
+    [
+        ("收入较上年减少86.20万元，主要是一般公共预算拨款减少86.20万元。", "一般公共预算拨款减少86.20万元", "86.20"),
+        ("2020年度总支出比上年增加34.80万元，主要是新建食堂工程支出增加。", "新建食堂工程支出增加", "34.80"),
+        ("支出预算较去年增长12.5%，主要系人员调资。", "人员调资", "12.5"),
+    ],
+)
+def test_zhuyaoshi_after_a_change_is_its_reason(text: str, reason: str, target: str) -> None:
+    r, rs = _reasons(text)
+    assert [f.text for f in rs] == [reason]
+    explained = next(f for f in r.facts if f.fact_id == rs[0].explains)
+    assert r.text[slice(*explained.span)] == target and explained.kind == "change"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其他收入0.00万元，主要是所属事业单位的捐赠收入。",
+        "基本支出120.00万元，主要是指人员经费和日常公用经费。",
+        "项目支出30万元，比上年增加5万元，主要用于办公设备购置。",
+    ],
+)
+def test_zhuyaoshi_after_an_amount_or_a_use_is_no_reason(text: str) -> None:
+    r, rs = _reasons(text)
+    assert rs == [] and r.facts
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("公务用车运行维护费支出预算24.50万元，与2020年预算持平，持平的原因主要是按只减不增的原则编制预算数，用来保障采访用车的正常运行。", "按只减不增的原则编制预算数"),
+        ("经营收入0.00万元，较上年增加0.00万元，增长0%，主要原因是：本单位无经营收入，与去年相比无变化，与预算相比无变化。", "本单位无经营收入"),
+    ],
+)
+def test_a_reason_ends_before_a_purpose_or_a_restated_comparison(text: str, reason: str) -> None:
+    _, rs = _reasons(text)
+    assert [f.text for f in rs] == [reason]
+
+
+def test_the_item_named_in_full_wins_over_one_named_by_its_first_words() -> None:
+    text = (
+        "收入预算1000.00万元，其中：财政拨款收入1000.00万元，比上年预算减少50.00万元。支出预算1000.00万元，其中：财政拨款支出预算1000.00万元，"
+        "比上年预算减少50.00万元；政府性基金拨款支出预算0.00万元，比上年预算持平。\n财政拨款收入支出减少的主要原因是项目调整。"
+    )
+    r, rs = _reasons(text)
+    assert len(rs) == 1
+    target = next(f for f in r.facts if f.fact_id == rs[0].explains)
+    assert target.subject == "财政拨款收入" and target.value == -50.0
+
+
+def test_actual_below_budget_explains_the_completion_percent_it_names() -> None:
+    text = (
+        "本部门2022年度“三公”经费支出年初预算为23.40万元，支出决算为6.50万元，完成年初预算的27.8%。其中：公务接待费支出决算为3.10万元，"
+        "完成年初预算的15.5%。2022年度“三公”经费支出决算数小于年初预算数的主要原因是厉行节约。"
+    )
+    r, rs = _reasons(text)
+    assert len(rs) == 1
+    target = next(f for f in r.facts if f.fact_id == rs[0].explains)
+    assert target.kind == "percent" and target.value == 27.8
+
+
+def test_an_unchanged_item_before_the_change_is_not_what_the_reason_explains() -> None:
+    text = "因公出国（境）费与上年持平，公务接待费比上年增加0.5万元，增长50%，主要原因是接待任务增加。"
+    r, rs = _reasons(text)
+    assert len(rs) == 1
+    target = next(f for f in r.facts if f.fact_id == rs[0].explains)
+    assert target.value == 50 and target.unit == "%"
+
+
+def test_a_reason_whose_change_is_cut_off_is_not_emitted() -> None:
+    r, rs = _reasons("主要原因是退休公用经费增加。")
+    assert rs == [] and not r.facts

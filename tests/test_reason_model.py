@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import extract_document
 from extract.ingest import document_from_text
 from extract.model import Models
@@ -44,3 +46,21 @@ def test_without_a_model_the_rules_attachment_stays():
     rules = _facts("基本支出100.00万元，比上年增加10.00万元，主要原因是新增人员。", Models())
     reason = next(f for f in rules if f.kind == "reason")
     assert next(f for f in rules if f.fact_id == reason.explains).kind == "change"
+
+
+@pytest.mark.parametrize(
+    "lead, direction",
+    [
+        ("财政拨款收入支出减少的主要原因是", "decrease"),
+        ("公务用车购置及运行维护费高于预算数的主要原因是", "increase"),
+        ("2022年度“三公”经费支出决算数小于年初预算数的主要原因是", "decrease"),
+        ("较2020年度决算数减少157.86万元，下降29.2%，主要原因：", "decrease"),
+        ("公务用车运行维护费支出预算24.50万元，与2020年预算持平，持平的原因主要是", "unchanged"),
+        ("比上年预算增加164.48万元，主要原因", "increase"),
+        ("这主要是", None),
+    ],
+)
+def test_lead_direction(lead: str, direction: str | None) -> None:
+    from extract.reason_model import lead_direction
+
+    assert lead_direction(lead) == direction

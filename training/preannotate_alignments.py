@@ -1,6 +1,6 @@
 """Drafts of gold alignments and findings to review.
 
-    python -m training.preannotate_alignments [--corpus tests/data/corpus] [--force]
+    python -m training.preannotate_alignments [--corpus tests/data/corpus] [--facts annotations/facts] [--force]
 
 alignments/<doc>.jsonl: one line per money amount of the gold facts (annotations/facts), with the
 table cell the aligner chose (or null). findings/<doc>.jsonl: the checks' findings.
@@ -19,10 +19,10 @@ from training.drafts import write_drafts
 FACTS = Path("annotations/facts")
 
 
-def draft_alignments(path: Path) -> list[dict]:
+def draft_alignments(path: Path, facts: Path = FACTS) -> list[dict]:
     r = extract_document(path, is_text=False)
     text = r.text
-    gold = [json.loads(x) for x in (FACTS / f"{path.name}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = [json.loads(x) for x in (facts / f"{path.name}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     by_fact = {a.fact_id: a for a in r.alignments}
     cells = {c.span: c for c in r.cells}
     out = []
@@ -51,8 +51,13 @@ def draft_findings(path: Path) -> list[dict]:
 
 def main() -> None:
     what = sys.argv.pop(1) if len(sys.argv) > 1 and sys.argv[1] in ("alignments", "findings") else "alignments"
+    facts = FACTS
+    if "--facts" in sys.argv:  # the gold facts of another corpus (annotations/wide/facts)
+        at = sys.argv.index("--facts")
+        facts = Path(sys.argv[at + 1])
+        del sys.argv[at : at + 2]
     if what == "alignments":
-        write_drafts(draft_alignments, description=__doc__ or "", default_out="annotations/alignments", summary=lambda recs: f"{len(recs)} amounts, {sum(r['cell'] is not None for r in recs)} aligned")
+        write_drafts(lambda p: draft_alignments(p, facts), description=__doc__ or "", default_out="annotations/alignments", summary=lambda recs: f"{len(recs)} amounts, {sum(r['cell'] is not None for r in recs)} aligned")
     else:
         write_drafts(draft_findings, description=__doc__ or "", default_out="annotations/findings", summary=lambda recs: f"{len(recs)} findings")
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..normalize import MappedText
 from ..records import RawCell, RawLine, Table, TableCell
+from ..resources import traditional_chars
 
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 CODE = re.compile(r"^\d{1,9}$")  # a bare integer: a 类/款/项 code, a unit code, or a small value
@@ -24,6 +25,17 @@ WIDE = re.compile("[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\
 def compact(s: str) -> str:
     """Text without any whitespace: exports space CJK labels freely (合    计, 项 目)."""
     return "".join(s.split())  # = re.sub(r"\s+", "", s) (the same whitespace), ≈ 3× faster on short cells
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    return str.maketrans(traditional_chars("titles"))
+
+
+def simple(text: str) -> str:
+    """Compacted text in simplified characters, for telling what a cell or line is (小計, 單位,
+    項目) on traditional-character mirrors; the cell keeps the text as printed."""
+    return compact(text).translate(_simplified())
 
 
 def display_x(wide: list[int], i: int) -> int:

@@ -16,7 +16,7 @@ from .rows import RowEntry, row_paths
 # a column is a label column when fewer than this share of its cells are numbers (项目 columns
 # hold the odd numeric label; value columns the odd note)
 _NUMBER_SHARE = 0.5
-_UNIT_CODE_HEADER = re.compile(r"单位|部门|项目编码|项目代码")  # 单位代码, 部门编码: not classification codes
+_UNIT_CODE_HEADER = re.compile(r"单位|部门|项目编码|项目代码|^序号$")  # 单位代码, 部门编码, 序号 (row numbers): not classification codes
 
 
 def is_data_row(row: RawLine, layout: str) -> bool:
@@ -25,8 +25,8 @@ def is_data_row(row: RawLine, layout: str) -> bool:
     texts = [c.text for c in row.cells if c.text]
     if not texts:
         return False
-    if all(INDEX_ROW.match(t) for t in texts) and len(texts) >= 3:
-        return False  # 1 2 3 4 … column numbering
+    if all(INDEX_ROW.match(t) for t in texts) and len(texts) >= 3 and layout != "web":
+        return False  # 1 2 3 4 … column numbering (the web reader drops it itself: 79 | 0 | 75 is data)
     nums = [t for t in texts if is_numberish(t)]
     if not nums:
         return False

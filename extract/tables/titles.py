@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from ..layout import Block
 from ..records import RawLine
 from ..resources import table_headers
-from .cells import compact
+from .cells import compact, simple
 
 # title, unit and note lines as the genre prints them (fitted on the dev corpus and the 公开 templates)
 _UNIT_LINE = re.compile(r"(?:金额单位|单位)\s*[:：]\s*(?P<unit>万元|元|千元|亿元|百万元)")
-_TITLE_HINT = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?\s*$|^表\s*\d+|公开表|^#{1,6}\s|绩效目标表|情况表")
+_TITLE_HINT = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?\s*$|^表\s*\d+|公开表|^#{1,6}\s|绩效目标表|情况表|(?:预算|决算|经费)(?:使用|支出|收支|执行)?情况$")
 _NOTE = re.compile(r"^(?:注|备注|说明|空表说明|\*)\s*[:：]?|空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费)")
 # a note saying the table is empty (本表为空表, 无政府性基金收支): also read by the missing-table check
 EMPTY_NOTE = re.compile(r"空表|无此项|为空表|若为空表|无[^，。]{0,20}(?:预算|收支|支出|经费|内容)")
@@ -25,7 +25,7 @@ _TABLE_NUMBER = re.compile(r"^公开(?:表[一二三四五六七八九十\d]+|[\
 def _is_title(line: RawLine) -> bool:
     """A short single-cell line that names a table (…预算表, 表3, 公开表一, # heading) and is no note."""
     t = line.text.lstrip("\t#").strip()
-    return line.is_single and 2 <= len(t) <= 60 and bool(_TITLE_HINT.search(t)) and not _NOTE.match(t)
+    return line.is_single and 2 <= len(t) <= 60 and bool(_TITLE_HINT.search(simple(t))) and not _NOTE.match(t)
 
 
 def _clean_title(t: str) -> str:
@@ -59,17 +59,17 @@ def split_segments(block: Block, items: list[RawLine | str], default_unit: str |
     ctx_unit = default_unit
     for ln in block.context:
         t = ln.text.strip()
-        um = _UNIT_LINE.search(compact(t))
+        um = _UNIT_LINE.search(simple(t))
         if um:
             ctx_unit = um.group("unit")
-        if t and _TITLE_HINT.search(t) and not um and not _FILER.match(t):
+        if t and _TITLE_HINT.search(simple(t)) and not um and not _FILER.match(t):
             ctx_title = _clean_title(t)
     segs: list[Segment] = [Segment(title=ctx_title, unit=ctx_unit)]
     for it in items:
         if isinstance(it, str):
             continue
         cur = segs[-1]
-        um = _UNIT_LINE.search(it.text)
+        um = _UNIT_LINE.search(simple(it.text))
         if um:
             cur.unit = um.group("unit")
             if it.is_single or len(it.cells) <= 3:

@@ -12,21 +12,25 @@ from .aligned import read_aligned
 from .cell_line import read_cell_lines
 from .pipe import read_pipe
 from .tab import read_tab
+from .web import pipe_lines, read_web
 
 READERS: dict[str, Callable[[Block], list[RawLine | str]]] = {
     "tab": read_tab,
     "pipe": read_pipe,
     "cell-line": read_cell_lines,
     "aligned": read_aligned,
+    "web": read_web,
 }
 
 
 def layout_of(lines: list[MappedText]) -> str:
-    """Which reader a region needs, by majority of its non-blank lines: pipes, inner tabs,
-    leading tabs, else pdftotext's space-aligned columns."""
+    """Which reader a region needs, by majority of its non-blank lines: a flattened web table
+    (cells ended by pipes), pipes, inner tabs, leading tabs, else pdftotext's space-aligned columns."""
     texts = [ln.text for ln in lines if ln.text.strip()]
     if not texts:
         return "tab"
+    if pipe_lines(texts):
+        return "web"
     inner_tab = sum(1 for t in texts if "\t" in t.lstrip("\t") and t.strip())
     lead_tab = sum(1 for t in texts if t.startswith("\t"))
     pipes = sum(1 for t in texts if t.strip().startswith("|") and t.strip().endswith("|"))

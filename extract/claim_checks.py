@@ -1,0 +1,306 @@
+"""Claims a document makes twice and cannot both be true.
+
+A long 三公 or 决算 page states one item's change against one baseline in its overview and again
+in a summary paragraph (从汇总数据看…); when the two disagree in direction, one of them was left
+from another draft. Only the direction is compared: two figures of one item against one baseline
+may differ in scope (一般公共预算财政拨款 vs all funds) and still both be right, but not one
+increase and one decrease.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .align import MONEY
+from .normalize import one_to_one
+from .records import Fact, Finding
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _baseline_key(f: Fact) -> str:
+    """What a change is measured against, without its wording: 2020年 / 2020年度 / 2020年决算 → 2020…"""
+    b = re.sub(r"\s+|年度?|同期|同口径", "", f.baseline or "")
+    return b or "上年"
+
+
+#: how far before its change an item's own amount may stand (项目支出318.89万元，较上年预算安排增加…)
+AMOUNT_WINDOW = 40
+
+
+def _stated_amount(text: str, amounts: list[Fact], ends: list[int], change: Fact) -> float | None:
+    """The amount of the change's item stated just before it, in its sentence (项目支出579.45万元，较上年…);
+    `amounts` are the money amounts sorted by end, `ends` their ends."""
+    for i in range(bisect.bisect_right(ends, change.span[0]) - 1, -1, -1):
+        g = amounts[i]
+        if change.span[0] - g.span[1] > AMOUNT_WINDOW:
+            return None
+        if g.metric == change.metric:
+            between = text[g.span[1] : change.span[0]]
+            return None if re.search(r"[。；;\n]", between) else float(g.value) * MONEY[g.unit]  # type: ignore[arg-type,index]
+    return None
+
+
+def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """The same item (one canonical metric) said to rise and to fall against the same baseline in
+    two places of one document (比2020年减少166.4万元 … 比2020年增加43万元): reported once, at the
+    later statement."""
+    first: dict[tuple[str, str], Fact] = {}
+    amounts = sorted((g for g in ci.facts if g.kind == "amount" and g.unit in MONEY and g.value is not None), key=lambda g: g.span[1])
+    ends = [g.span[1] for g in amounts]
+    for f in sorted(ci.facts, key=lambda f: f.span[0]):
+        if f.kind != "change" or f.unit not in MONEY or not f.value or not f.metric or f.direction not in ("increase", "decrease"):
+            continue
+        if not f.baseline or not _YEAR.search(f.baseline) and "上年" not in f.baseline:
+            continue  # a change against an unnamed base (比预算) is not comparable across paragraphs
+        key = (f.metric, _baseline_key(f))
+        prev = first.setdefault(key, f)
+        if prev is f or prev.direction == f.direction or prev.sentence == f.sentence:
+            continue
+        a, b = _stated_amount(ci.text, amounts, ends, prev), _stated_amount(ci.text, amounts, ends, f)
+        if a is not None and b is not None and a != b:
+            continue  # two scopes of one item (all funds, then 财政拨款): each its own figure and change
+        said = {"increase": "增加", "decrease": "减少"}
+        yield ci.finding(
+            "claim_contradiction", "warning",
+            f"“{f.subject}”此处称比{f.baseline}{said[f.direction]}{abs(f.value):g}{f.unit}，前文称{said[prev.direction]}{abs(prev.value):g}{prev.unit}",  # type: ignore[index,arg-type]
+            fact_ids=[prev.fact_id, f.fact_id], span=f.span,
+        )
+        first[key] = f  # one report per contradiction, not one per later repetition
+
+
+_OF_WHICH = re.compile(r"\s*(?:人|名|万元|元|亿元)?\s*[,，]?\s*其中\s*[:：]?")
+_LIST_END = re.compile(r"[。；;\n]")
+#: items of one 其中 list stand within this many characters of each other (a long item name and
+#: its figure); a farther figure belongs to the next statement
+ITEM_GAP = 40
+
+
+_NOT_STAFF = re.compile(r"退休|[离離]休|退[职職]|[遗遺][属屬]|学生")
+
+
+def _unit_scale(f: Fact) -> float:
+    return MONEY.get(f.unit or "", 1.0) if f.kind == "amount" else 1.0
+
+
+def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A total followed by `其中：` and its parts (编制人数42，其中：行政编制人数19、…自收自支编制人数13人):
+    the parts may leave some out, but never add up to more than the total. The list ends at the end
+    of the sentence or where a part opens its own 其中 list (在职人数49，其中：…)."""
+    facts = sorted((f for f in ci.facts if f.kind in ("amount", "headcount") and f.value is not None and (f.kind == "headcount" or f.unit in MONEY)), key=lambda f: f.span[0])
+    for i, total in enumerate(facts):
+        m = _OF_WHICH.match(ci.text, total.span[1], total.span[1] + 8)
+        if not m:
+            continue
+        parts: list[Fact] = []
+        pos = m.end()
+        for f in facts[i + 1 :]:
+            gap = ci.text[pos : f.span[0]]
+            if f.kind != total.kind or len(gap) > ITEM_GAP or _LIST_END.search(gap) or "其中" in gap:
+                break
+            parts.append(f)
+            pos = f.span[1]
+            if _OF_WHICH.match(ci.text, f.span[1], f.span[1] + 8):
+                break  # this part is itself a total: its own parts are not the outer list's
+        # retirees, survivors and students are counted beside the staff, never inside a staff total
+        others = [p for p in parts if _NOT_STAFF.search(one_to_one(p.subject or "")) and not _NOT_STAFF.search(one_to_one(total.subject or ""))]
+        parts = [p for p in parts if all(p is not q for q in others)]
+        # a part named inside a former part's name is that part's own part (在职人数49，行政在职人数19、…)
+        parts = [p for j, p in enumerate(parts) if not any(q.subject and q.subject != p.subject and q.subject in (p.subject or "") for q in parts[:j])]
+        if len(parts) < 2:
+            continue
+        scale = _unit_scale(total)
+        got = sum(float(p.value) * _unit_scale(p) for p in parts)  # type: ignore[arg-type]
+        tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * _unit_scale(x) for x in [total, *parts])
+        # the three 三公 items listed under the 三公 total are all of it: they must add up to it
+        exhaustive = total.metric == "sangong.total" and len(parts) >= 3 and {"sangong.abroad", "sangong.reception"} <= {p.metric for p in parts}
+        want = float(total.value) * scale  # type: ignore[arg-type]
+        if got > want + tol or exhaustive and abs(got - want) > tol:
+            unit = total.unit or "人"
+            yield ci.finding(
+                "list_sum", "warning",
+                f"“{total.subject}”{total.value:g}{unit}，其中所列{len(parts)}项合计{round(got / scale, 2):g}{unit}，{'大于总数' if got > want else '不等于总数'}",
+                fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=total.span,
+            )
+
+
+def _decimals(surface: str) -> int:
+    m = re.search(r"\.(\d+)", surface)
+    return len(m.group(1)) if m else 0
+
+
+_SHARE_LEAD = re.compile(r"^\s*(?:万元|元|亿元)?[\s,，]*(?:占|所占比[重例]为?|比重为?)[^\d，,。；;%\n]{0,10}$")
+#: how far back (characters) the stated whole of a composition line may stand
+WHOLE_WINDOW = 300
+
+
+def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A line listing the parts of one whole with their shares (…决算中，因公出国（境）费0万元，占0%；
+    公务接待费5.21万元，占67.75%；公务用车…2.48万元，占32.24%): each share must be its amount over
+    the whole — the listed amounts' sum, or the figure stated just before the list. A share that
+    fits neither (公务接待费6.28万元，占34.88% when 6.28万元 is all of it) was copied from another
+    figure (here the completion rate)."""
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    starts = [a.span[0] for a in amounts]
+    shares = [f for f in ci.facts if f.kind == "percent" and f.unit == "%" and f.value is not None]
+    by_line: dict[int, list[Fact]] = {}
+    for a in amounts:
+        by_line.setdefault(ci.text.rfind("\n", 0, a.span[0]), []).append(a)
+    for p in shares:
+        line = ci.text.rfind("\n", 0, p.span[0])
+        listed = by_line.get(line, [])
+        own = next((a for a in reversed(listed) if a.span[1] <= p.span[0]), None)
+        if own is None or len(listed) < 2 or not _SHARE_LEAD.match(one_to_one(ci.text[own.span[1] : p.span[0]])):
+            continue
+        first = listed[0]
+        j = bisect.bisect_left(starts, first.span[0]) - 1  # amounts sorted by start; the one before the line's first
+        whole_before = amounts[j] if j >= 0 and amounts[j].span[1] <= first.span[0] and first.span[0] - amounts[j].span[1] <= WHOLE_WINDOW and amounts[j].section == first.section else None
+        yuan = [float(a.value) * MONEY[a.unit] for a in listed]  # type: ignore[arg-type,index]
+        # the whole: all listed amounts, or all but a total opening the line, or a figure stated
+        # before the share in its line (占总预算比为…), or the figure just before the line
+        wholes = [sum(yuan), sum(yuan[1:]), *(y for a, y in zip(listed, yuan, strict=True) if a.span[1] <= own.span[0] and a is not own)]
+        if whole_before is not None:
+            wholes.append(float(whole_before.value) * MONEY[whole_before.unit])  # type: ignore[arg-type,index]
+        part = float(own.value) * MONEY[own.unit]  # type: ignore[arg-type,index]
+        half = 0.5 * 10 ** -_decimals(own.surface or "") * MONEY[own.unit]  # type: ignore[index]
+        tol_pct = 0.5 * 10 ** -_decimals(p.surface or "")
+        if not any(w > 0 and abs(part / w * 100 - float(p.value)) <= tol_pct + (half * len(listed)) / w * 100 * 2 + 1e-9 for w in wholes):  # type: ignore[arg-type]
+            fits = f"{part / wholes[0] * 100:.2f}%" if wholes[0] > 0 else "?"
+            yield ci.finding(
+                "share_sum", "warning",
+                f"“{own.subject}”{own.value:g}{own.unit}占比写作{p.value:g}%，按所列金额应为{fits}",
+                fact_ids=[own.fact_id, p.fact_id], span=p.span,
+            )
+
+
+#: `基本持平` allows a small change: at most this share of the figure (fitted on the genre's use:
+#: 少0.07萬元,基本持平 for 3.01 → 2.94, 2.3 %)
+ROUGHLY_FLAT_MAX = 0.05
+_ROUGHLY = re.compile(r"(?:基本|大致|大体|总体|略有变化[，,]?\s*)\s*$")
+
+
+def roughly_flat(text: str, flat: Fact, change: float, base: float | None) -> bool:
+    """`基本持平` beside a change small against its base (or no base stated): not a contradiction."""
+    if not _ROUGHLY.search(one_to_one(text[max(0, flat.span[0] - 6) : flat.span[0]])):
+        return False
+    return base is None or base == 0 or abs(change) <= ROUGHLY_FLAT_MAX * abs(base)
+
+
+_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
+def reading_view(text: str) -> tuple[str, list[int]]:
+    """The text as a reader sees it — simplified characters, without the pinyin that converted mirror
+    pages print after characters (預(yù)算 → 预算) — and, per character, its offset in the original."""
+    flat = one_to_one(text)
+    keep = [True] * len(flat)
+    for m in _PINYIN.finditer(flat):
+        if m.start() and "\u4e00" <= flat[m.start() - 1] <= "\u9fff":
+            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    where = [i for i, k in enumerate(keep) if k]
+    return "".join(flat[i] for i in where), where + [len(text)]
+
+
+_RATE_THEN_GAP = re.compile(
+    r"完成了?(?:年初|全年|调整后?)?预算(?:数)?的?\s*(?P<pct>\d+(?:\.\d+)?)\s*%[^。；;\n]{0,12}?"
+    r"决算数?\s*(?P<rel>大于|小于|高于|低于|超过|多于|少于|超出)\s*(?:年初|全年|调整后?)?\s*预算(?:数)?\s*(?P<gap>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)"
+)
+_MORE = ("大于", "高于", "超过", "多于", "超出")
+
+
+def completion_against_gap(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A completion rate beside the gap it claims (完成年初预算100%，决算数大于预算数55.93万元): the
+    rate must be 决算 ÷ (决算 ∓ gap) with the sentence's own 决算 figure, and on the side of 100 %
+    the claim says."""
+    text, where = reading_view(ci.text)
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    for m in _RATE_THEN_GAP.finditer(text):
+        pct, gap = float(m.group("pct")), float(m.group("gap").replace(",", "")) * MONEY[m.group("unit")]
+        more = m.group("rel") in _MORE
+        half = 0.5 * 10 ** -len((m.group("pct").split(".") + [""])[1])
+        start = where[max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1]
+        actual = next((a for a in reversed(amounts) if start <= a.span[0] < where[m.start()]), None)
+        wrong_side = gap > 0 and (more and pct < 100 - half or not more and pct > 100 + half)
+        expected = None
+        if actual is not None and gap > 0:
+            a = float(actual.value) * MONEY[actual.unit]  # type: ignore[arg-type,index]
+            budget = a - gap if more else a + gap
+            if budget > 0:
+                expected = a / budget * 100
+        if wrong_side or expected is not None and abs(expected - pct) > half + 0.05:
+            why = f"按决算{actual.value:g}{actual.unit}应为{expected:.2f}%" if expected is not None and actual is not None else "与所称方向不符"
+            yield ci.finding(
+                "completion_arithmetic", "warning",
+                f"完成预算{m.group('pct')}%，又称决算数{m.group('rel')}预算数{m.group('gap')}{m.group('unit')}：{why}",
+                fact_ids=[actual.fact_id] if actual is not None else [], span=(where[m.start("pct")], where[m.end("unit") - 1] + 1),
+            )
+
+
+#: how far back the total a 其中 sentence breaks down may stand
+TOTAL_WINDOW = 200
+_PER_UNIT = re.compile(r"不少于|不超过|最高|最低|标准|每人|人均|每[辆次天月年]|/")
+
+
+def unit_against_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A part in 元 of a total stated in 万元 just before (…支出决算为13.07万元。其中：因公出国（境）费
+    支出决算为4.46元): the part's sentence opens with 其中, so the 万元 of the sentence before it
+    holds; a few 元 beside it is a dropped 万."""
+    text = one_to_one(ci.text)
+    money = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    for i, f in enumerate(money):
+        if f.unit != "元" or not 0 < float(f.value) < 1000 or f.comparator or _PER_UNIT.search(f.subject or ""):  # type: ignore[arg-type]
+            continue
+        start = max(text.rfind("。", 0, f.span[0]), text.rfind("；", 0, f.span[0]))
+        end = text.find("。", f.span[1])
+        sentence = text[start + 1 : end if end >= 0 else len(text)]
+        if start < 0 or not sentence.lstrip().startswith("其中") or "万元" in sentence:
+            continue  # 万元 in its own sentence: unit_suspect's own case
+        before = []
+        for g in reversed(money[max(0, i - 8) : i]):  # the last few amounts before the part, nearest first
+            if g.span[1] <= start and start - g.span[1] <= TOTAL_WINDOW and "\n\n" not in text[g.span[1] : start]:
+                before.insert(0, g)
+        if before and all(g.unit == "万元" for g in before[-2:]) and not _PER_UNIT.search(text[start + 1 : f.span[0]]):
+            yield ci.finding(
+                "unit_suspect", "warning",
+                f"“{f.subject}”{f.value:g}元，所属总数为{before[-1].value:g}万元，可能应为万元",
+                fact_ids=[f.fact_id, before[-1].fact_id], span=f.span,
+            )
+
+
+_BUDGET_FIGURES = ("年初预算", "调整预算", "预算数")
+
+
+def unchanged_against_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """`与2021年度预算相比无增减/无变化` said of an item whose 决算 (stated just before) differs from its
+    预算 in the document's own table (因公出国（境）费支出0万元，与预算相比无增减 — the table's 预算数 20)."""
+    from .figure_checks import item_of, same_item
+
+    budget_cells = [c for c in ci.cells if c.figure_type in _BUDGET_FIGURES and (c.unit or "") in MONEY]
+    if not budget_cells:
+        return
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[1])
+    ends = [a.span[1] for a in amounts]
+    for f in ci.facts:
+        if f.kind != "change" or f.direction != "unchanged" or f.value or "预算" not in one_to_one(f.baseline or ""):
+            continue
+        y = _YEAR.search(f.baseline or "")
+        if ci.doc_kind != "决算" and not (y and ci.year and int(y.group()) == ci.year):
+            continue  # a 预算 compares with last year's budget, which its tables do not hold
+        i = bisect.bisect_right(ends, f.span[0]) - 1
+        if i < 0 or f.span[0] - amounts[i].span[1] > AMOUNT_WINDOW or re.search(r"[。；;\n]", ci.text[amounts[i].span[1] : f.span[0]]):
+            continue
+        actual = amounts[i]
+        item = item_of(actual.subject or "")
+        cell = next((c for c in budget_cells if item and same_item(c.row_label, item)), None)
+        if cell is None:
+            continue
+        a, b = float(actual.value) * MONEY[actual.unit], cell.value * MONEY[cell.unit or "元"]  # type: ignore[arg-type,index]
+        tol = 0.5 * 10 ** -_decimals(actual.surface or "") * MONEY[actual.unit] + 0.5 * 10 ** -_decimals(str(cell.value)) * MONEY[cell.unit or "元"]  # type: ignore[index]
+        if abs(a - b) > tol:
+            yield ci.finding(
+                "claim_contradiction", "warning",
+                f"“{actual.subject}”{actual.value:g}{actual.unit}，称与预算相比无变化，但表“{cell.table_title}”中预算为{cell.value:g}",
+                fact_ids=[actual.fact_id, f.fact_id], span=f.span,
+            )

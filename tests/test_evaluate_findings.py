@@ -1,0 +1,48 @@
+"""The evaluator scores every document that has a findings gold file, even one whose facts gold is
+empty, and `only` restricts scoring to a held-out part of a corpus by file-name prefix."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.errors import UsageError
+from extract.evaluate import evaluate_all
+
+TEXT = "某县财政局2024年部门预算\n一、收入预算\n2024年收入预算总额为120.00万元，比上年增加20.00万元。\n"
+
+
+def _corpus(tmp_path):
+    corpus, ann = tmp_path / "corpus", tmp_path / "ann"
+    corpus.mkdir()
+    for sub in ("facts", "findings"):
+        (ann / sub).mkdir(parents=True)
+    for name in ("a1.txt", "c1.txt"):
+        (corpus / name).write_text(TEXT, encoding="utf-8")
+        (ann / "facts" / f"{name}.jsonl").write_text("", encoding="utf-8")  # empty facts gold
+        gold = {"check": "missing_explanation", "severity": "info", "message": "收入预算总额增加20.00万元，未说明原因", "start": 30, "end": 40}
+        (ann / "findings" / f"{name}.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    return corpus, ann
+
+
+def test_documents_with_only_findings_gold_are_scored(tmp_path):
+    corpus, ann = _corpus(tmp_path)
+    res = evaluate_all(corpus, ann)
+    assert res["documents"] == ["a1.txt", "c1.txt"]
+    assert res["findings"]["all"]["n_gold"] == 2
+    assert res["facts"]["found"]["all"]["n_gold"] == 0  # no facts gold: facts are not scored
+
+
+@pytest.mark.parametrize(("only", "docs"), [(("a",), ["a1.txt"]), (("c",), ["c1.txt"]), (("a", "c"), ["a1.txt", "c1.txt"])])
+def test_only_keeps_documents_by_prefix(tmp_path, only, docs):
+    corpus, ann = _corpus(tmp_path)
+    res = evaluate_all(corpus, ann, only=only)
+    assert res["documents"] == docs
+    assert res["findings"]["all"]["n_gold"] == len(docs)
+
+
+def test_only_matching_nothing_is_a_usage_error(tmp_path):
+    corpus, ann = _corpus(tmp_path)
+    with pytest.raises(UsageError, match="starting with z"):
+        evaluate_all(corpus, ann, only=("z",))
