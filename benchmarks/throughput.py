@@ -16,17 +16,18 @@ import resource
 import time
 from pathlib import Path
 
-# The goal the project set itself: the whole pipeline should read text faster than jieba can
-# merely segment it into words (so extraction is never the bottleneck of a crawl).
-TARGET_RATIO = 1.0
+# The goal the project set itself (issue 13): the whole pipeline with its models should read text
+# at least 4× as fast as jieba can merely segment it into words — no more than a handful of regex
+# scans plus tokenising the sentences that hold quantities.
+TARGET_RATIO = 4.0
 
 
 def explain_ratio(ratio: float) -> str:
     """The speed ratio with what it means, so a number below target is not read as a pass."""
-    verdict = "meets the target" if ratio > TARGET_RATIO else "BELOW the target"
+    verdict = "meets the target" if ratio >= TARGET_RATIO else "BELOW the target"
     return (
         f"ratio pipeline/jieba speed: {ratio:.2f}x — the pipeline processes text at {ratio:.2f}× the speed of jieba word "
-        f"segmentation alone; target > {TARGET_RATIO:g} (faster than just tokenising): {verdict}"
+        f"segmentation alone; target ≥ {TARGET_RATIO:g}× jieba: {verdict}"
     )
 
 
@@ -63,8 +64,10 @@ def main() -> None:
     mb = size / 1e6
     print(f"corpus: {len(docs)} documents, {mb:.1f} MB")
 
-    # warm up both sides so neither pays one-off loading inside the timing
-    run(document_from_text(base[0]))
+    # warm up both sides so neither pays one-off loading inside the timing (every base document
+    # once: models, lexicons, jieba's dictionary, cn2an — all loaded once per worker in a batch)
+    for t in base:
+        run(document_from_text(t))
     import jieba
 
     jieba.setLogLevel(60)

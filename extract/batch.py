@@ -9,6 +9,7 @@ already on disk, so a killed batch restarts where it stopped.
 from __future__ import annotations
 
 import fnmatch
+import gzip
 import json
 import logging
 import multiprocessing
@@ -17,6 +18,7 @@ import signal
 import sys
 import tempfile
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -175,6 +177,27 @@ def atomic_write_text(path: Path, lines: Iterable[str]) -> None:
         raise
 
 
+def _write_part(path: Path, res: dict[str, Any]) -> None:
+    """A finished document's part, gzip-compressed (≈ 10× smaller: `.parts/` of a 1,000-document
+    batch was 249 MB), written atomically like every output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(gzip.compress(json.dumps(res, ensure_ascii=False).encode("utf-8"), compresslevel=1))
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_part(path: Path) -> dict[str, Any]:
+    """A part as `_write_part` wrote it, or as plain JSON (parts of batches from before compression)."""
+    data = path.read_bytes()
+    return json.loads(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
+
+
 def _jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     for r in records:
         yield json.dumps(r, ensure_ascii=False) + "\n"
@@ -249,7 +272,7 @@ def run(
             atomic_write_text(text_file, [text])
             doc["text_path"] = str(text_file)
         years = res.pop("years", None)
-        atomic_write_text(parts / _part_name(path), [json.dumps(res, ensure_ascii=False)])
+        _write_part(parts / _part_name(path), res)
         # beside the part, small: the parent links a department's consecutive years from these alone
         atomic_write_text(parts / (_part_name(path) + ".years"), [json.dumps(years, ensure_ascii=False)])
         if bar is not None:
@@ -365,8 +388,8 @@ def _assemble(files: list[Path], out_dir: Path, parts: Path, *, tabular: bool = 
         for f in files:
             part = parts / _part_name(str(f))
             try:
-                res = pack(json.loads(part.read_text(encoding="utf-8")))
-            except (OSError, json.JSONDecodeError, KeyError) as exc:
+                res = pack(_read_part(part))
+            except (OSError, EOFError, zlib.error, ValueError, KeyError) as exc:  # ValueError: bad JSON or UTF-8
                 res = pack(result_dict(error_result(str(f), None, exc)))
             doc = res["documents"][0]
             doc["path"] = str(f)

@@ -186,11 +186,15 @@ def _rows_of(t: Table) -> dict[str, dict[str, TableCell]]:
     return rows
 
 
+_INCOME_TOTAL = re.compile(r"收入(?:总计|合计)")
+_EXPENSE_TOTAL = re.compile(r"支出(?:总计|合计)")
+
+
 def total_mismatch(ci: CheckInput) -> Iterable[Finding]:
     """收入总计 = 支出总计 in a two-sided total table."""
     for t in ci.tables:
-        inc = [c for c in t.cells if re.fullmatch(r"收入(?:总计|合计)", c.row_label.replace(" ", ""))]
-        exp = [c for c in t.cells if re.fullmatch(r"支出(?:总计|合计)", c.row_label.replace(" ", ""))]
+        inc = [c for c in t.cells if _INCOME_TOTAL.fullmatch(c.row_label.replace(" ", ""))]
+        exp = [c for c in t.cells if _EXPENSE_TOTAL.fullmatch(c.row_label.replace(" ", ""))]
         if inc and exp and abs(inc[0].value - exp[0].value) > 0.005:
             yield ci.finding("total_mismatch", "error", f"表“{t.title}”收入总计{_fmt(inc[0].value)} ≠ 支出总计{_fmt(exp[0].value)}", span=inc[0].span)
 
@@ -423,7 +427,7 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
     first: dict[str, tuple[int, int, str]] = {}
     text = one_to_one(ci.text)  # same offsets; traditional mirror pages read as simplified
     for pat in residue_patterns():
-        for m in pat.regex.finditer(text):
+        for m in pat.finditer(text):
             frag = m.group().strip()
             if not frag or (pat.outside_tables and _in_table(ci, m.start())):
                 continue

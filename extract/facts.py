@@ -943,6 +943,7 @@ def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=8192)  # a pure function of the subject, asked for every fact and context
 def _item_of(subject: str) -> str:
     """Subject without a trailing figure word: 专项普查活动预算执行数 → 专项普查活动."""
     if "(" in subject:

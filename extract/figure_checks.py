@@ -13,6 +13,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .align import MONEY
 from .claim_checks import roughly_flat
@@ -240,6 +241,7 @@ _LEAF_TOTAL = re.compile(r"^(?:合计|小计|总计|金额|本年(?:支出|收�
 _SCOPE_WORDS = re.compile("|".join(_SCOPES) + r"|预算|财政拨款|拨款|小计|合计|总计|本年|支出|收入|[（()）]")
 
 
+@lru_cache(maxsize=4096)  # a table repeats its few columns on every row
 def _scope(title: str, column: str) -> tuple[str, str]:
     """(funding scope, part) of a cell: the narrowest scope its column names, else its title's."""
     col, ttl = re.sub(r"\s+", "", column), re.sub(r"\s+", "", title)
@@ -248,6 +250,7 @@ def _scope(title: str, column: str) -> tuple[str, str]:
     return scope, part
 
 
+@lru_cache(maxsize=4096)
 def _leaf(column: str) -> str:
     """The column's own figure: 合计 for a total or a column that only names a funding scope."""
     leaf = re.sub(r"\s+", "", column.split(">")[-1])

@@ -70,12 +70,25 @@ def _crc_state(kind: str) -> int:
 def choose_kind(base: list[str], category: str, rule_kind: str, model: LinearModel) -> tuple[str, float]:
     """(kind or "none", the winner's probability). Scores `kind_features` without building its
     strings: the hash of "kind|token" continues the CRC of "kind|" over the token's bytes."""
-    encoded = [t.encode("utf-8") for t in base]
     get, crc, n = model.weights.get, zlib.crc32, N_FEATURES
     best, best_z = NONE, -math.inf
-    for k in candidates_for(category):
-        state = _crc_state(k)
-        z = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"]) + sum(get(crc(b, state) % n, 0.0) for b in encoded)
+    kinds = candidates_for(category)
+    # token → its weight under every candidate kind, memoised with the model across documents (a
+    # batch sees the same tokens over and over): one dict lookup per token instead of a hash per kind
+    memo = model.weight_memo(category)
+    rows = []
+    for t in base:
+        ws = memo.get(t)
+        if ws is None:
+            b = t.encode("utf-8")
+            ws = memo[t] = tuple(get(crc(b, _crc_state(k)) % n, 0.0) for k in kinds)
+        rows.append(ws)
+    head = model.weight_memo("rule")  # (kind, rule kind) → the score of the three rule features
+    for k, col in zip(kinds, zip(*rows, strict=True) if rows else [()] * len(kinds), strict=True):
+        h = head.get(k + ">" + rule_kind)
+        if h is None:
+            h = head[k + ">" + rule_kind] = model.score([f"k={k}", f"rule={k == rule_kind}", f"rule_k={rule_kind}>{k}"])
+        z = h + sum(col)
         if z > best_z:
             best, best_z = k, z
     return best, sigmoid(best_z)

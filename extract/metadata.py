@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .resources import traditional_chars
+from .resources import traditional_map
 
 _WS = re.compile(r"\s+")
 _CN = "一二三四五六七八九十"
@@ -156,11 +157,35 @@ def _body_dept(head: list[str], body: str) -> str | None:
 _PLACE_PREFIX = r"(?<![\u4e00-\u9fff])(?P<p>(?:(?:(?![第部的是为和与经据由于在对从])[\u4e00-\u9fff]){2,8}?(?:省|自治区|市|自治州|州|盟|地区)){1,3})"
 
 
+#: the longest place prefix _PLACE_PREFIX can match: three names of 8 characters and a 3-character suffix
+_PLACE_MAX = 3 * (8 + 3)
+
+
+def _places_before(dept: str, text: str) -> Iterator[re.Match[str]]:
+    """`re.finditer(_PLACE_PREFIX + re.escape(dept), text)`, trying the pattern only where a match
+    can start — 3 to `_PLACE_MAX` characters before an occurrence of `dept`, after a non-CJK
+    character — instead of at every character of the text."""
+    rx = re.compile(_PLACE_PREFIX + re.escape(dept))
+    if not dept:
+        yield from rx.finditer(text)
+        return
+    starts: set[int] = set()
+    occ = text.find(dept)
+    while occ >= 0:
+        starts.update(s for s in range(max(0, occ - _PLACE_MAX), occ - 2) if s == 0 or not "\u4e00" <= text[s - 1] <= "\u9fff")
+        occ = text.find(dept, occ + 1)
+    pos = 0
+    for s in sorted(starts):
+        if s >= pos and (m := rx.match(text, s)):
+            yield m
+            pos = m.end()
+
+
 def fullest_name(dept: str, text: str) -> str:
     """The fullest form of the department's name the document itself states: a title often drops
     the city (良庆区水库移民局 under 南宁市良庆区水库移民局), the 自治县 (寻甸县 for 寻甸回族彝族自治县)
     or a township's 人民政府; the name the document gives in full is its name."""
-    forms = Counter(m.group("p") for m in re.finditer(_PLACE_PREFIX + re.escape(dept), text))
+    forms = Counter(m.group("p") for m in _places_before(dept, text))
     if forms:
         top = max(forms.values())
         dept = max((p for p, n in forms.items() if n == top), key=len) + dept
@@ -180,9 +205,9 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     head = _head(text)
     body = _WS.sub("", text[:BODY_CHARS])
     plain = [_PINYIN.sub("", ln) for ln in head]
-    trad = traditional_chars("titles")
-    head = ["".join(trad.get(c, c) for c in ln) for ln in plain]
-    body = "".join(trad.get(c, c) for c in _PINYIN.sub("", body))
+    trad = traditional_map("titles")
+    head = [trad(ln) for ln in plain]
+    body = trad(_PINYIN.sub("", body))
     dept, year, kind, title = _title(head)
     if title is not None:
         # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)

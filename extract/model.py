@@ -13,6 +13,7 @@ import json
 import math
 import re
 import zlib
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -35,7 +36,7 @@ def hash_feature(token: str) -> int:
 
 def bucket(n: float, edges: tuple[float, ...]) -> int:
     """How many of the ascending `edges` n reaches: a number as a coarse, hashable feature value."""
-    return sum(1 for e in edges if n >= e)
+    return bisect_right(edges, n) if n == n else 0  # = sum(1 for e in edges if n >= e); NaN reaches none
 
 
 def sigmoid(z: float) -> float:
@@ -85,6 +86,15 @@ class LinearModel:
     intercept: float
     stamp: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)  # token → weight
+    _prefixed: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def weight_memo(self, key: str) -> dict[str, Any]:
+        """A memo token → weight(s) of crossed features, one per `key`, kept with the model across
+        documents (a batch asks for the same crossed features over and over); the caller fills it."""
+        memo = self._prefixed.get(key)
+        if memo is None or len(memo) > 1 << 18:  # a long batch: keep memory bounded
+            memo = self._prefixed[key] = {}
+        return memo
 
     def score(self, tokens: list[str]) -> float:
         """w·x + b for string features (each token counts once per occurrence)."""

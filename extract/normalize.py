@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import traditional_chars
+import numpy as np
+
+from .resources import CharMap, traditional_chars
 
 # Full-width forms that Chinese prose uses on purpose stay as they are; the others (digits,
 # letters, %, ., +, -, <, =, >) become ASCII so number and unit patterns need one form only.
@@ -39,11 +41,16 @@ def _char_map() -> dict[int, str]:
     return {**_CHAR_MAP, **{ord(t): c for t, c in traditional_chars().items()}}
 
 
+@cache
+def _char_mapper() -> CharMap:
+    return CharMap(_char_map())
+
+
 def one_to_one(text: str) -> str:
     """The text with only the one-to-one character map applied (full-width forms, odd spaces,
     traditional characters): every offset still points at the same original character, so a
     pattern written for simplified text finds its evidence in a mirror page's original text."""
-    return text.translate(_char_map())
+    return _char_mapper()(text)  # = text.translate(_char_map()), one regex scan
 
 
 _LATEX_COMMANDS = {
@@ -56,6 +63,16 @@ _LATEX_SPAN = re.compile(r"\$\$?([^$\n]{1,120}?)\$\$?")
 _LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|\s+|.", re.S)
 # Only ** is emphasis here: __17__ in these documents is a filled-in form blank, not markdown.
 _MD_EMPHASIS = re.compile(r"\*\*")
+
+
+_OFFSET_DTYPE = np.dtype(f"i{array('l').itemsize}")  # the C long of array("l"), as numpy sees it
+
+
+def _arange(start: int, stop: int) -> array:
+    """array("l", range(start, stop)), built by numpy (7× faster on a whole document)."""
+    a = array("l")
+    a.frombytes(np.arange(start, stop, dtype=_OFFSET_DTYPE).tobytes())
+    return a
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +90,7 @@ class MappedText:
 
     @classmethod
     def identity(cls, text: str, start: int = 0) -> MappedText:
-        return cls(text, array("l", range(start, start + len(text) + 1)))
+        return cls(text, _arange(start, start + len(text) + 1))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -85,12 +102,16 @@ class MappedText:
         return self.ends[i] if self.ends is not None else self.offsets[i] + 1
 
     def _ends_array(self) -> array:
-        return self.ends if self.ends is not None else array("l", (o + 1 for o in self.offsets[: len(self.text)]))
+        if self.ends is not None:
+            return self.ends
+        ends = array("l")
+        ends.frombytes((np.frombuffer(self.offsets, dtype=_OFFSET_DTYPE)[: len(self.text)] + 1).tobytes())
+        return ends
 
     def slice(self, start: int, end: int) -> MappedText:
         start, end = max(0, start), min(len(self.text), end)
         end = max(start, end)
-        offs = array("l", self.offsets[start : end + 1])
+        offs = self.offsets[start : end + 1]  # a slice of an array is a new array
         if end < len(self.text):
             # the end sentinel of a slice is the original end of its last character
             offs[-1] = self.end_of(end - 1) if end > start else self.offsets[start]
@@ -230,7 +251,7 @@ def normalize(text: str) -> MappedText:
     # 1:1 character mapping keeps the identity offsets
     # the \r of a Windows line end would otherwise become a blank line after every line: make it
     # a zero-width character (same length, so offsets hold) that the next step removes
-    mapped = (text.replace("\r\n", "\u200b\n") if "\r\n" in text else text).translate(_char_map())
+    mapped = _char_mapper()(text.replace("\r\n", "\u200b\n") if "\r\n" in text else text)
     if any(c in mapped for c in _ZERO_WIDTH):
         mt = MappedText(mapped, mt.offsets).rewrite(re.compile(f"[{_ZERO_WIDTH}]"), lambda m: "")
     else:

@@ -19,6 +19,7 @@ import os
 import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .align import AlignStats, align
@@ -115,7 +116,7 @@ def confidence_stage(model: LinearModel | None) -> Callable[[Doc], Doc]:
 
 def tables_stage(doc: Doc) -> Doc:
     """Table regions → tables, cells and performance targets; each 绩效目标表's project."""
-    doc.tables = parse_tables(doc.blocks, doc_id=doc.doc_id)
+    doc.tables = parse_tables(doc.blocks, doc_id=doc.doc_id, figure_of=partial(column_figure_type, doc_kind=figure_kind(doc.doc_kind, doc.text[:FIGURE_HEAD]), doc_year=doc.year))
     doc.cells = [c for t in doc.tables for c in t.cells]
     doc.indicators = [i for t in doc.tables for i in t.indicators]
     doc.projects = {t.table_id: p for t in doc.tables if (p := project_of(t))}
@@ -128,7 +129,8 @@ def figures_stage(doc: Doc) -> Doc:
     kind = figure_kind(doc.doc_kind, doc.text[:FIGURE_HEAD])
     doc.facts = with_figure_types(doc.facts, doc.text, kind, doc.year)
     for t in doc.tables:
-        t.cells = [replace(c, figure_type=column_figure_type(c.column, t.title, kind, doc.year)) for c in t.cells]
+        # cells read with the document's kind and year known already carry their type (built once)
+        t.cells = [c if c.figure_type == (ft := column_figure_type(c.column, t.title, kind, doc.year)) else replace(c, figure_type=ft) for c in t.cells]
     doc.cells = [c for t in doc.tables for c in t.cells]
     return doc
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .resources import alternation, cues, units
+from .scan import FirstChars
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
@@ -49,6 +50,13 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<pre>_*){ar}(?P<post>_*)(?P<wan>万(?!元))?(?P<approx>余|多)?(?P<unit>{unit_alt})?"
         rf"|(?<![{_CN_DIGITS}]){cn}(?P<cunit>{unit_alt})"
     )
+
+
+@cache
+def _scan() -> FirstChars:
+    """The quantity pattern tried only at characters a number can start with (digits, Chinese
+    numerals, blanks, signs) — the same matches as its finditer, about twice as fast."""
+    return FirstChars(_pattern())
 
 
 @cache
@@ -95,14 +103,19 @@ def _bare_headcount(text: str, start: int, end: int, num: str) -> bool:
     return bool(_bare_headcount_re().search(text[max(0, start - 6) : start]))
 
 
+@cache
+def _threshold_after() -> tuple[str, ...]:
+    return tuple(sorted(cues()["threshold_after"], key=len, reverse=True))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     u = units()
     c = cues()
     out: list[Quantity] = []
     comp_pat = _comparator_pattern()
-    threshold_after = sorted(c["threshold_after"], key=len, reverse=True)
+    threshold_after = _threshold_after()
     has_wanyuan = "万元" in text  # once, not per bare 万 (a long text has thousands)
-    for m in _pattern().finditer(text):
+    for m in _scan().finditer(text):
         if m.group("ar") is not None:
             unit_surface = m.group("unit")
             wan = m.group("wan")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from .normalize import MappedText
@@ -12,15 +14,39 @@ FactKind = Literal["amount", "change", "percent", "headcount", "count", "reason"
 Direction = Literal["increase", "decrease", "unchanged"]
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # values asdict would return unchanged
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+@lru_cache(maxsize=4096)  # asked for every block; a document has a few dozen sections
+def _skipped_section(section: str) -> bool:
+    return any(s in section for s in cues()["skip_sections"])
+
+
 class _Record:
     """Mixin giving every record the same dict round-trip used for JSONL."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSONL form: tuples become lists so it round-trips through JSON."""
-        d = asdict(self)  # type: ignore[call-overload]
-        for k, v in d.items():
-            if isinstance(v, tuple):
+        """The JSONL form: tuples become lists so it round-trips through JSON. Fields of plain
+        values are copied directly (`asdict` deep-copies every value: a tenth of a batch's time);
+        anything else goes through `asdict`, so the result is the same."""
+        d: dict[str, Any] = {}
+        full: dict[str, Any] | None = None
+        for k in _field_names(type(self)):
+            v = getattr(self, k)
+            t = type(v)
+            if t in _PLAIN:
+                d[k] = v
+            elif (t is tuple or t is list) and all(type(x) in _PLAIN for x in v):
                 d[k] = list(v)
+            else:
+                if full is None:
+                    full = asdict(self)  # type: ignore[call-overload]
+                d[k] = list(full[k]) if isinstance(full[k], tuple) else full[k]
         return d
 
     @classmethod
@@ -153,6 +179,9 @@ class Table:
     indicators: list[Indicator] = field(default_factory=list)
     note: str | None = None
     span: tuple[int, int] | None = None
+    # (column, title) → the column's figure type, when the document's kind and year are known as
+    # the table is read: each cell record is then built once with it (see pipeline.tables_stage)
+    figure_of: Callable[[str, str], str | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -265,7 +294,7 @@ class Block:
     @property
     def skipped(self) -> bool:
         """True for blocks under 名词解释 / 目录, whose numbers are definitions, not facts."""
-        return any(s in self.section for s in cues()["skip_sections"])
+        return _skipped_section(self.section)
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ MIN_REPEATED_CHARS = 50
 _HEADING = re.compile(r"\n\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
 _SENTENCE_MARK = re.compile(r"[，。；：,;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_WIDE_GAP = re.compile(r"\S {3,}\S")
 
 
 def _paragraphs(text: str) -> Iterable[tuple[int, int, str]]:
@@ -30,9 +31,9 @@ def _paragraphs(text: str) -> Iterable[tuple[int, int, str]]:
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.strip()
-        if "\t" in line or "|" in body or re.search(r"\S {3,}\S", body):
+        if "\t" in line or "|" in body or _WIDE_GAP.search(body):
             continue
-        flat = re.sub(r"\s+", "", body)
+        flat = "".join(body.split())  # = re.sub(r"\s+", "", body)
         if len(flat) >= MIN_REPEATED_CHARS and _SENTENCE_MARK.search(flat) and len(_CJK.findall(flat)) * 2 >= len(flat):
             lead = len(line) - len(line.lstrip())
             yield start + lead, start + lead + len(body), flat

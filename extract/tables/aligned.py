@@ -153,15 +153,18 @@ def _label_blocks(rows: list[RawLine], *, sided_edge: bool = False) -> list[floa
         cluster_end = max(cluster_end, x)
         clusters[-1][1] = cluster_end
     keep: list[float] = []
+    # each row's text cells and the right edges of its values, sorted out once (not per cluster)
+    texts = [[c for c in r.cells if c.text and not is_numberish(c.text)] for r in rows]
+    value_ends = [[c.x1 for c in r.cells if c.text and is_numberish(c.text) and not CODE.match(c.text)] for r in rows]
     for st, end in clusters:
         support = sided = 0
         edge = end
-        for r in rows:
-            inside = [c for c in r.cells if c.text and not is_numberish(c.text) and st - 4 <= c.x0 <= end + 1]
+        for row_texts, row_ends in zip(texts, value_ends, strict=True):
+            inside = [c for c in row_texts if st - 4 <= c.x0 <= end + 1]
             if not inside:
                 continue
             support += 1
-            if any(c.text and is_numberish(c.text) and not CODE.match(c.text) and c.x1 <= inside[0].x0 for c in r.cells):
+            if any(x1 <= inside[0].x0 for x1 in row_ends):
                 sided += 1
                 edge = min(edge, inside[0].x0)
         if sided >= 2 or (sided and support >= max(2, len(rows) // 5)) or not keep and support >= max(2, len(rows) // 5):

@@ -21,12 +21,10 @@ INDEX_ROW = re.compile(r"^(?:栏次|\d{1,2}|\*+)$")  # 栏次 | 1 | 2 | 3 …: c
 MAX_PLACEMENTS = 5000
 WIDE = re.compile("[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
-_WS = re.compile(r"\s+")
-
 
 def compact(s: str) -> str:
     """Text without any whitespace: exports space CJK labels freely (合    计, 项 目)."""
-    return _WS.sub("", s)
+    return "".join(s.split())  # = re.sub(r"\s+", "", s) (the same whitespace), ≈ 3× faster on short cells
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +53,9 @@ def make_cell(mt: MappedText, a: int, b: int, x0: float = 0, x1: float = 0) -> R
     if trail <= lead:
         o = mt.offsets[a] if a < len(mt.offsets) else 0
         return RawCell("", o, o, x0, x1)
-    s, e = mt.orig_span(a + lead, a + trail)
-    return RawCell(compact(raw), s, e, x0, x1)
+    offs, ends = mt.offsets, mt.ends  # = mt.orig_span(a + lead, a + trail), inlined: once per cell
+    last = a + trail - 1
+    return RawCell(compact(raw), offs[a + lead], ends[last] if ends is not None else offs[last] + 1, x0, x1)
 
 
 def whole_line(ln: MappedText, line_no: int, *, cell: bool = False) -> RawLine:
@@ -108,4 +107,5 @@ def cell_record(t: Table, doc_id: str, label: str, raw: str, code: str | None, c
         row_label_raw=raw,
         is_total=bool(TOTAL.search(label)),
         row_path=row_path,
+        figure_type=t.figure_of(column, t.title) if t.figure_of is not None else None,
     )

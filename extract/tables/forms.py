@@ -55,7 +55,7 @@ def form_cells(t: Table, rows: list[RawLine], doc_id: str) -> None:
         grid = _form_grid(rows, i)
         if grid:
             head, body = grid
-            sub = Table(t.table_id, t.title, t.unit, t.layout)
+            sub = Table(t.table_id, t.title, t.unit, t.layout, figure_of=t.figure_of)
             grid_cells(sub, head, body, doc_id)
             t.cells.extend(sub.cells)
             skip.update(range(i, i + len(head) + len(body)))

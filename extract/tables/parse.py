@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..layout import Block
 from ..records import Table
 from .aligned import aligned_cells, is_page_number, join_wrapped_labels
@@ -12,12 +14,14 @@ from .readers.aligned import split_run_together
 from .targets import form_project, is_performance, read_targets, target_amounts
 from .titles import Segment, attach_neighbour_notes, split_segments
 
+FigureOf = Callable[[str, str], "str | None"]  # (column, table title) → figure type
 
-def build_table(seg: Segment, layout: str, table_id: str, doc_id: str) -> Table:
+
+def build_table(seg: Segment, layout: str, table_id: str, doc_id: str, figure_of: FigureOf | None = None) -> Table:
     """One segment → a `Table`. A 一级/二级/三级指标 header row makes a target table (the rows
     above it a form); otherwise the first row with a value ends the header; key–value forms are
     read as forms, pdftotext tables by position, the other layouts as grids."""
-    t = Table(table_id=table_id, title=seg.title, unit=seg.unit, layout=layout)
+    t = Table(table_id=table_id, title=seg.title, unit=seg.unit, layout=layout, figure_of=figure_of)
     rows = seg.lines
     t.note = "；".join(seg.notes) or None
     perf_head = next((i for i, r in enumerate(rows) if "指标" in r.text and is_performance([[c.text for c in r.cells]])), None)
@@ -54,9 +58,10 @@ def build_table(seg: Segment, layout: str, table_id: str, doc_id: str) -> Table:
     return t
 
 
-def parse_tables(blocks: list[Block], *, doc_id: str) -> list[Table]:
+def parse_tables(blocks: list[Block], *, doc_id: str, figure_of: FigureOf | None = None) -> list[Table]:
     """Every table in the document's table regions (`layout.blocks`), in order, ids t1, t2 …;
-    an empty table is kept (with its note) so a promised table left empty stays visible."""
+    an empty table is kept (with its note) so a promised table left empty stays visible.
+    `figure_of(column, title)`, when given, sets each cell's `figure_type` as it is built."""
     tables: list[Table] = []
     for bi, block in enumerate(blocks):
         if block.kind != "table":
@@ -66,6 +71,6 @@ def parse_tables(blocks: list[Block], *, doc_id: str) -> list[Table]:
         segs = split_segments(block, items, None)
         attach_neighbour_notes(segs, blocks[bi - 1] if bi > 0 else None, blocks[bi + 1] if bi + 1 < len(blocks) else None)
         for seg in segs:
-            t = build_table(seg, layout, f"t{len(tables) + 1}", doc_id)
+            t = build_table(seg, layout, f"t{len(tables) + 1}", doc_id, figure_of)
             tables.append(t)
     return tables
