@@ -526,11 +526,13 @@ def _swapped_pairs(far: list[tuple[Fact, Candidate]]) -> dict[str, str]:
     """fact_id → the other item's subject, for two prose amounts of one table whose exact-named cells
     each state the other's value (prose 运行费 50、购置费 25; the table's 运行费 25、购置费 50): the
     two figures were exchanged, in the prose or in the table's header, which a single near-miss
-    test cannot see. Anything less symmetric stays an abstention."""
+    test cannot see. Both in one section (one passage on the items). Anything less symmetric stays
+    an abstention: one item far from its cell is mostly another scope (a project's own 差旅费 against
+    the basic-expenditure table's; dev 003 has 31 such amounts, none an error)."""
     out: dict[str, str] = {}
     for i, (f, x) in enumerate(far):
         for g, y in far[i + 1 :]:
-            if x.cell is y.cell or x.cell.table_id != y.cell.table_id or f.value == g.value:
+            if x.cell is y.cell or x.cell.table_id != y.cell.table_id or f.value == g.value or f.section != g.section:
                 continue
             if values_agree(f, y.cell)[0] and values_agree(g, x.cell)[0] and f.fact_id not in out and g.fact_id not in out:
                 out[f.fact_id], out[g.fact_id] = g.subject, f.subject
