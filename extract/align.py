@@ -528,7 +528,7 @@ def _swapped_pairs(far: list[tuple[Fact, Candidate]]) -> dict[str, str]:
     two figures were exchanged, in the prose or in the table's header, which a single near-miss
     test cannot see. Both in one section (one passage on the items). Anything less symmetric stays
     an abstention: one item far from its cell is mostly another scope (a project's own 差旅费 against
-    the basic-expenditure table's; dev 003 has 31 such amounts, none an error)."""
+    the basic-expenditure table's; the dev corpus has 35 such amounts, none an error)."""
     out: dict[str, str] = {}
     for i, (f, x) in enumerate(far):
         for g, y in far[i + 1 :]:
