@@ -77,11 +77,28 @@ def _fmt(v: float) -> str:
 
 def prose_table_mismatch(ci: CheckInput) -> Iterable[Finding]:
     """One error per alignment `align` called a mismatch: the prose and its table disagree, and
-    `align` only says so for a strong name and a near miss, so the finding can be trusted."""
-    for a in ci.alignments:
-        if a.status != "mismatch":
+    `align` only says so for a strong name and a near miss (or two exactly named items whose values
+    are exchanged, reported once), so the finding can be trusted."""
+    mismatches = [a for a in ci.alignments if a.status == "mismatch"]
+    told: set[str] = set()
+    for a in mismatches:
+        if a.fact_id in told:
             continue
         f = ci.by_id[a.fact_id]
+        # two items whose values are exchanged between prose and table: one error, said once
+        b = next((b for b in mismatches if b is not a and b.fact_id not in told and b.table_id == a.table_id
+                  and b.fact_value == a.table_value and b.table_value == a.fact_value), None)
+        if b is not None:
+            g = ci.by_id[b.fact_id]
+            told.update((a.fact_id, b.fact_id))
+            first, second = sorted((f, g), key=lambda x: x.span[0])
+            yield ci.finding(
+                "prose_table_mismatch", "error",
+                f"正文“{f.subject}”{_fmt(a.fact_value)}{f.unit}、“{g.subject}”{_fmt(b.fact_value)}{g.unit}，"
+                f"表“{a.table_title}”中两项互换：“{f.subject}”{_fmt(a.table_value)}、“{g.subject}”{_fmt(b.table_value)}",
+                fact_ids=[first.fact_id, second.fact_id], span=first.span,
+            )
+            continue
         yield ci.finding(
             "prose_table_mismatch",
             "error",

@@ -140,12 +140,25 @@ def test_a_lone_cut_wan_in_a_wan_yuan_document_is_found(path):
         "{p}年公务接待费决算12.39万元。\n\n{y}年公务接待费较上年减少0.58万元，下降4.68%，主要原因是厉行节约。",
         # the total's rise explained by its item's reason in the item's own numbered subsection
         "{y}年“三公”经费{f}合计30.00万元，较上年增加15.00万元。\n\n1、公务用车运行维护费\n\n公务用车运行维护费{f}28.00万元，较上年增加14.00万元，原因为油价上涨。",
-        # a flattened web table whose figure rows follow its title is not an empty table
-        "“三公”经费财政拨款情况表 | |||||||\n| | | | 单位:万元 | ||\n合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||\n1.7 | 0 | 0 | 1.7 | ||\n",
     ],
 )
 def test_genre_phrasings_that_are_no_error(kind, paragraph):
     assert not _added(kind, _with(kind, paragraph))
+
+
+FLAT_TABLE = "“三公”经费财政拨款情况表 | |||||||\n| | | | 单位:万元 | ||\n合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||\n1.7 | 0 | 0 | 1.7 | ||\n"
+
+
+@pytest.mark.parametrize("kind", list(DOCS))
+def test_a_flattened_table_with_figure_rows_is_not_empty(kind):
+    """A flattened web table whose figure rows follow its title is read (its cells exist) and is no
+    empty table. Once the excerpt holds a table, the 目录's tables it lacks are reported each (no
+    longer as one "no table at all"): those are the only findings it may add."""
+    text = _with(kind, FLAT_TABLE)
+    result = extract_document(text, is_text=True)
+    assert any(c.table_title.startswith("“三公”经费财政拨款情况表") and c.value == 1.7 for c in result.cells)
+    added = _added(kind, text)
+    assert all(c == "missing_table" and m.startswith("目录列出的") for c, m in added), added
 
 
 SANGONG_TABLE = "一般公共预算财政拨款“三公”经费支出决算表\n\n单位：万元\n\n项目\t年初预算数\t决算数\n合计\t{b}\t5.00\n公务接待费\t{b}\t5.00\n"
@@ -162,3 +175,60 @@ def test_no_change_against_a_budget_the_table_contradicts(budget, found):
     base = Counter((f.check, f.message) for f in extract_document(table, is_text=True).findings)
     got = Counter((f.check, f.message) for f in extract_document(table.replace("一般公共预算财政拨款“三公”经费支出决算表", para + "一般公共预算财政拨款“三公”经费支出决算表"), is_text=True).findings)
     assert [c for c, _ in (got - base).elements()] == (["claim_contradiction"] if found else [])
+
+
+@pytest.mark.parametrize("wording", ["与{y}年度预算相比无增减", "與{y}年度預算相比無變化"], ids=["simplified", "traditional"])
+def test_no_change_against_the_budget_in_either_script(wording):
+    """A mirror page prints 與…預算相比無變化: the same claim, found the same way."""
+    year = DOCS["决算"][1]
+    table = _with("决算", SANGONG_TABLE.format(b="8.00"))
+    para = f"1.公务接待费支出决算5.00万元，{wording.format(y=year)}，主要原因是厉行节约。\n\n"
+    base = Counter((f.check, f.message) for f in extract_document(table, is_text=True).findings)
+    got = Counter((f.check, f.message) for f in extract_document(table.replace("一般公共预算财政拨款“三公”经费支出决算表", para + "一般公共预算财政拨款“三公”经费支出决算表"), is_text=True).findings)
+    assert [c for c, _ in (got - base).elements()] == ["claim_contradiction"]
+
+
+# two items whose figures the prose and the table exchange (a flattened 三公 header 小计 | 购置费 |
+# 运行费 over 75 | 50 | 25, the prose 运行费 50、购置费 25): one prose_table_mismatch for the pair.
+# 决算: the excerpt holds no 三公 table, so one is appended with the paragraph (compared with the copy
+# holding the table alone); 预算: the document's own sentence on its own 三公 table, figures exchanged.
+SWAP_TABLE = "公务用车购置及运行费决算表\n\n单位：万元\n\n项目\t决算数\n合计\t75.00\n公务用车购置费\t50.00\n公务用车运行费\t25.00\n"
+SWAP_PARA = "公务用车购置及运行费支出决算75.00万元，其中：公务用车运行费支出决算{a}万元，主要用于车辆燃料费；公务用车购置费支出决算{b}万元，主要用于购置执法用车。\n\n"
+OWN_SENTENCE = ("公务用车购置费15万元，比2024年预算减少10万元，主要原因是购置车辆类型不同；公务用车运行费21.56万元，",
+                "公务用车购置费{b}万元，比2024年预算减少10万元，主要原因是购置车辆类型不同；公务用车运行费{a}万元，")
+
+
+def _swap_added(kind: str, a: str, b: str) -> list[str]:
+    """Findings the exchanged (or other) figures add: 运行费 `a`, 购置费 `b`."""
+    if kind == "预算":
+        text = _base(kind)[0]
+        base = Counter((f.check, f.message) for f in extract_document(text, is_text=True).findings)
+        assert OWN_SENTENCE[0] in text
+        planted = text.replace(OWN_SENTENCE[0], OWN_SENTENCE[1].format(a=a, b=b))
+    else:
+        table = _with(kind, SWAP_TABLE)
+        head = "公务用车购置及运行费决算表"
+        base = Counter((f.check, f.message) for f in extract_document(table, is_text=True).findings)
+        planted = table.replace(head, SWAP_PARA.format(a=a, b=b) + head, 1)
+    got = Counter((f.check, f.message) for f in extract_document(planted, is_text=True).findings)
+    return [c for c, _ in (got - base).elements()]
+
+
+# (运行费, 购置费) as the table states them, and exchanged
+SWAP_VALUES = {"决算": ("25.00", "50.00"), "预算": ("21.56", "15")}
+
+
+@pytest.mark.parametrize("kind", list(DOCS))
+def test_two_items_exchanged_against_their_table_are_one_mismatch(kind):
+    run, buy = SWAP_VALUES[kind]
+    assert _swap_added(kind, buy, run) == ["prose_table_mismatch"]
+    assert _swap_added(kind, run, buy) == []
+
+
+@pytest.mark.parametrize("kind", list(DOCS))
+def test_one_item_far_from_its_cell_is_no_swap(kind):
+    """Only a symmetric exchange is claimed: figures far from their cells (another scope, another
+    entry) stay abstentions, as before."""
+    run, buy = SWAP_VALUES[kind]
+    assert "prose_table_mismatch" not in _swap_added(kind, buy, buy)
+    assert "prose_table_mismatch" not in _swap_added(kind, "40.00", "35.00")
