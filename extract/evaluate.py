@@ -18,6 +18,7 @@ from typing import Any
 from .errors import UsageError
 from .model import Models
 from .records import Fact, Finding
+from .resources import traditional_map
 
 KINDS = ("amount", "change", "percent", "headcount", "count", "reason")
 _NORM = re.compile(r"[\s“”\"'‘’()（）【】\[\]《》、]")
@@ -37,8 +38,14 @@ def check_inputs(corpus: str | Path, annotations: str | Path) -> None:
         raise UsageError(f"no annotations folder {annotations} (pass --annotations DIR)")
 
 
+#: a converter's ruby reading after a character on mirror pages (經(jīng)費): not part of any name
+_RUBY = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}(?:\)|$)")  # or cut at the span's end: 實有人數(shù
+
+
 def norm_subject(s: str | None) -> str:
-    return _NORM.sub("", s or "")
+    """A subject as compared: without quotes, brackets, spaces and ruby pinyin, in simplified
+    characters (a mirror page's 實有人數 and 實有人数 name the same thing)."""
+    return traditional_map("full")(_NORM.sub("", _RUBY.sub("", s or "")))
 
 
 def subjects_match(a: str | None, b: str | None, *, threshold: float = 80.0) -> bool:

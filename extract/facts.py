@@ -232,8 +232,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
-            elif d and "(" in s and (dm := _reading_tolerant(d).match(s)):
-                s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局: a converted page's pinyin readings inside the name
+            elif d and (dm := _reading_tolerant(d).match(s)):
+                s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局, 杜集區政府辦: a converted page's characters and readings
         s = org_year.sub("", s, count=1)
         stripped = prefix.sub("", s, count=1)
         if not _is_figure_word(stripped) or _is_figure_word(s):

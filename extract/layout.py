@@ -188,7 +188,8 @@ def parse_layout(doc: MappedText, path: str | None = None) -> Layout:
         i = reader.step(i)
     reader.flush()
     meta = document_metadata(doc.text, path)
-    return Layout(reader.blocks, meta.department, meta.year, meta.doc_kind, toc=_toc_tables(lines.raw, lines.kinds), unit_kind=meta.unit_kind)
+    return Layout(reader.blocks, meta.department, meta.year, meta.doc_kind, toc=_toc_tables(lines.raw, lines.kinds), unit_kind=meta.unit_kind,
+                  department_aliases=meta.aliases)
 
 
 @dataclass(slots=True)
@@ -420,7 +421,7 @@ def _next_content(i: int, kinds: list[str]) -> int | None:
 _DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|特别行政区|自治州|地区|盟|市|县|区|旗)(?=[\u4e00-\u9fff])(?!委)")
 
 
-def department_names(dept: str | None) -> tuple[str, ...]:
+def department_names(dept: str | None, aliases: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The department's name and the shorter forms its prose uses, longest first.
 
     Prose drops the division prefix (江苏省人大常委会办公厅 → 人大常委会办公厅) and 中共; the facts
@@ -428,7 +429,7 @@ def department_names(dept: str | None) -> tuple[str, ...]:
     """
     if not dept:
         return ()
-    names = {dept}
+    names = {dept, *aliases}
     rest = dept.removeprefix("中共")
     names.add(rest)
     # 江苏省人大常委会办公厅 → 人大常委会办公厅; 上海市普陀区万里街道办事处 → 普陀区万里街道办事处

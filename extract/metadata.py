@@ -67,11 +67,12 @@ class Metadata:
     year: int | None
     doc_kind: str | None
     unit_kind: str | None
+    aliases: tuple[str, ...] = ()  # the shorter form a title gave, when the body spells the name out (区直工委)
 
 
 def _clean_dept(s: str) -> str | None:
     s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
-    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况)", "", s).strip("“”\"'（(")
+    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据)", "", s).strip("“”\"'（(")
     s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)])+$", "", s)
     return s if 3 <= len(s) <= 40 and _ORG_END.search(s) else None
 
@@ -149,7 +150,39 @@ def _body_dept(head: list[str], body: str) -> str | None:
         for m in pat.finditer(body):
             if d := _clean_dept(m.group("dept")):
                 return d
-    return None
+    for ln, nxt in zip(head[:3], head[1:4], strict=False):
+        # a cover page: the name alone on a line, the document's title on the next (山东某某学院 / 政府采购决算公开情况说明)
+        if _COVER_TITLE.search(nxt) and not re.search(r"\d", ln) and _clean_dept(ln) == ln and len(ln) <= 30:
+            return ln
+    return _named_in_prose(body)
+
+
+#: a title line under a cover name: it names the kind of disclosure but not (necessarily) the year
+_COVER_TITLE = re.compile(r"(?:预算|决算|三公|公开)(?:公开)?(?:情况)?(?:说明|报告)?$")
+#: a place-prefixed organisation named in the prose of an untitled excerpt (…安排梧州市某某检测中心出国团组…):
+#: the place is a 2–4 character name with its suffix; a finance bureau that is merely cited (根据…财政局) is not taken
+_PROSE_ORG = re.compile(r"(?P<p>(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|自治州|州(?!市)|盟|县|区|旗)){1,3})(?P<n>[\u4e00-\u9fff]{2,20}?"
+                        r"(?:局|委员会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|站|所|馆|院|队|人民政府))")
+_LAST_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:自治区|自治州|省|市|州|盟|县|区|旗)$")
+_CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据)$")
+
+
+def _named_in_prose(body: str) -> str | None:
+    """The organisation an untitled excerpt names most often in its own prose, with its place — the
+    last resort for mid-document chunks, which carry no title (the place is read as its last
+    2-character name when the name runs on from a verb: 安排梧州市… → 梧州市…)."""
+    names: Counter[str] = Counter()
+    for m in _PROSE_ORG.finditer(body):
+        if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")):
+            continue
+        place = m.group("p")
+        if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
+            place = last.group()
+        names[place + m.group("n")] += 1
+    if not names:
+        return None
+    top = max(names.values())
+    return next(n for n, k in names.items() if k == top)
 
 
 #: a place before a name: 南宁市 | 凉山彝族自治州 | 广西壮族自治区 … (not after another Chinese character,
@@ -181,6 +214,32 @@ def _places_before(dept: str, text: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
+_CJK = "[\u4e00-\u9fff]"
+_PLACE_START = re.compile(r"(?:中共)?(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))+")
+
+
+def expanded_name(abbr: str, text: str) -> str | None:
+    """The full name an abbreviated title stands for, when the document spells it out once: 区直工委 →
+    中共宣城市宣州区直属机关工作委员会, 某区政府办 → 某区人民政府办公室. The full name holds the
+    abbreviation's characters in order (each gap at most 4 characters), starts at a place and ends
+    as an organisation does."""
+    if not 3 <= len(abbr) <= 10 or not re.fullmatch(f"{_CJK}+", abbr):
+        return None
+    core = f"{_CJK}{{0,4}}?".join(re.escape(c) for c in abbr)
+    rx = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_CJK}{{0,12}}?){core}(?P<tail>{_CJK}{{0,3}})")
+    found: Counter[str] = Counter()
+    for m in rx.finditer(text):
+        name = m.group()
+        tail = m.group("tail")
+        name = next((name[: len(name) - k] for k in range(len(tail) + 1) if _ORG_END.search(name[: len(name) - k])), "")
+        start = _PLACE_START.match(name)
+        if name and abbr not in name and len(name) > len(abbr) + 1 and start and start.end() > 1:
+            found[name] += 1
+    if not found:
+        return None
+    return max(found, key=lambda n: (found[n], len(n)))
+
+
 def fullest_name(dept: str, text: str) -> str:
     """The fullest form of the department's name the document itself states: a title often drops
     the city (良庆区水库移民局 under 南宁市良庆区水库移民局), the 自治县 (寻甸县 for 寻甸回族彝族自治县)
@@ -205,7 +264,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     head = _head(text)
     body = _WS.sub("", text[:BODY_CHARS])
     plain = [_PINYIN.sub("", ln) for ln in head]
-    trad = traditional_map("titles")
+    trad = traditional_map("full")
     head = [trad(ln) for ln in plain]
     body = trad(_PINYIN.sub("", body))
     dept, year, kind, title = _title(head)
@@ -218,8 +277,11 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         dept = _body_dept(head, body)
     elif (at := "".join(head).find(dept)) >= 0:
         dept = "".join(plain)[at : at + len(dept)]  # as the page writes it (traditional characters kept)
+    aliases: tuple[str, ...] = ()
     if dept is not None:
-        dept = fullest_name(dept, text[:BODY_CHARS])
+        full = expanded_name(dept, text[:BODY_CHARS])
+        aliases = (dept,) if full else ()
+        dept = fullest_name(full or dept, text[:BODY_CHARS])
     if year is None:
         year = _body_year(body)
     doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body)
@@ -231,4 +293,4 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         dept = dept or f_dept
         year = year or f_year
         doc_kind = doc_kind or f_kind
-    return Metadata(dept, year, doc_kind, unit_kind)
+    return Metadata(dept, year, doc_kind, unit_kind, aliases)

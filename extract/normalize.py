@@ -38,7 +38,7 @@ _CHAR_MAP.update({ord("≧"): "≥", ord("≦"): "≤", ord("﹪"): "%"})
 def _char_map() -> dict[int, str]:
     """The one-to-one character map: full-width forms, odd spaces, and the traditional characters
     of converted mirror pages (units, verbs, figure and title words; `extract/data/traditional.json`)."""
-    return {**_CHAR_MAP, **{ord(t): c for t, c in traditional_chars().items()}}
+    return {**_CHAR_MAP, **{ord(t): c for t, c in traditional_chars("full").items()}}
 
 
 @cache
@@ -63,6 +63,11 @@ _LATEX_SPAN = re.compile(r"\$\$?([^$\n]{1,120}?)\$\$?")
 _LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|\s+|.", re.S)
 # Only ** is emphasis here: __17__ in these documents is a filled-in form blank, not markdown.
 _MD_EMPHASIS = re.compile(r"\*\*")
+# Converted traditional-character mirror pages print each character's reading after it as ruby,
+# 經(jīng)費(fèi): residue inside words and units (萬(wàn)元) that no reader of the page sees. A reading
+# has a tone-marked vowel, so a list marker like 项目(a) is left alone.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]{{0,6}}[{_TONED}][a-z{_TONED}ü]{{0,6}}\)")
 
 
 _OFFSET_DTYPE = np.dtype(f"i{array('l').itemsize}")  # the C long of array("l"), as numpy sees it
@@ -246,7 +251,7 @@ def _latex_pieces(m: re.Match[str]) -> list[tuple[str, int, int]]:
 
 
 def normalize(text: str) -> MappedText:
-    """The one normalisation step: width, spaces, markdown emphasis and LaTeX residue."""
+    """The one normalisation step: width, spaces, markdown emphasis, LaTeX and ruby-pinyin residue."""
     mt = MappedText.identity(text)
     # 1:1 character mapping keeps the identity offsets
     # the \r of a Windows line end would otherwise become a blank line after every line: make it
@@ -260,4 +265,6 @@ def normalize(text: str) -> MappedText:
         mt = mt.rewrite(_LATEX_SPAN, _latex_pieces)
     if "**" in mt.text:
         mt = mt.rewrite(_MD_EMPHASIS, lambda m: "")
+    if "(" in mt.text and _RUBY_PINYIN.search(mt.text):
+        mt = mt.rewrite(_RUBY_PINYIN, lambda m: "")
     return mt

@@ -67,7 +67,7 @@ def layout_stage(doc: Doc) -> Doc:
         raise StageOrderError("the layout stage needs the normalise stage before it")
     doc.layout = layout = parse_layout(doc.mapped, None if doc.path == "<text>" else doc.path)
     doc.department, doc.year, doc.doc_kind, doc.unit_kind = layout.department, layout.year, layout.doc_kind, layout.unit_kind
-    doc.dept_names = department_names(layout.department)  # the short forms prose uses
+    doc.dept_names = department_names(layout.department, layout.department_aliases)  # the short forms prose uses
     return doc
 
 

@@ -307,6 +307,7 @@ class Layout:
     doc_kind: str | None
     toc: list[str] = field(default_factory=list)  # table titles the document's 目录 promises
     unit_kind: str | None = None  # 部门 or 单位
+    department_aliases: tuple[str, ...] = ()  # other forms the document names itself by (区直工委 beside its full name)
 
     @property
     def tables(self) -> list[Block]:

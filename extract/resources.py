@@ -268,10 +268,16 @@ def budget_words() -> tuple[str, ...]:
 def traditional_chars(use: str = "read") -> dict[str, str]:
     """Traditional → simplified characters, one to one (`extract/data/traditional.json`): `read`
     for the normaliser; `titles` adds the characters of the words titles are read from; `names`
-    adds those of item and figure names, compared in simplified form by alignment."""
+    adds those of item and figure names, compared in simplified form by alignment; `full` puts all
+    three over OpenCC's one-to-one characters (`traditional_full.json`), for the normaliser."""
     d = _load_json("traditional.json")
-    groups = {"read": ["read"], "names": ["read", "titles", "names"]}.get(use, ["read", "titles"])
+    groups = {"read": ["read"], "names": ["read", "titles", "names"], "full": ["read", "titles", "names"]}.get(use, ["read", "titles"])
     out: dict[str, str] = {}
+    if use == "full":
+        full = _load_json("traditional_full.json").get("chars")
+        if not isinstance(full, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in full.items()):
+            raise DataFileError("traditional_full.json: chars must map single characters to single characters")
+        out.update(full)
     for g in groups:
         chars = d.get(g)
         if not isinstance(chars, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in chars.items()):

@@ -46,3 +46,13 @@ def test_only_matching_nothing_is_a_usage_error(tmp_path):
     corpus, ann = _corpus(tmp_path)
     with pytest.raises(UsageError, match="starting with z"):
         evaluate_all(corpus, ann, only=("z",))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("“三公”經(jīng)費(fèi)支出", "三公經費支出"), ("實有人數(shù)", "實有人数"), ("國內(nèi)公務接待", "国内公务接待")],
+)
+def test_subjects_compare_without_ruby_pinyin_or_traditional_forms(a: str, b: str) -> None:
+    from extract.evaluate import norm_subject
+
+    assert norm_subject(a) == norm_subject(b)

@@ -74,8 +74,10 @@ def test_compact_slices_map_into_original(raw):
 def test_traditional_units_and_verbs_are_read_one_to_one():
     text = "公務接待費較上年減少3.00萬元。"
     m = normalize(text)
-    assert m.text == "公務接待費较上年减少3.00万元。"  # the item keeps the page's characters (subjects quote it)
+    # read one-to-one in simplified form; evidence still quotes the page's own characters
+    assert m.text == "公务接待费较上年减少3.00万元。"
     assert len(m.text) == len(text) and m.orig_span(10, 14) == (10, 14)
+    assert text[slice(*m.orig_span(0, 5))] == "公務接待費"
 
 
 def test_a_traditional_map_that_is_not_one_to_one_is_a_clear_error(monkeypatch):
@@ -90,3 +92,27 @@ def test_a_traditional_map_that_is_not_one_to_one_is_a_clear_error(monkeypatch):
     finally:
         monkeypatch.undo()
         resources.traditional_chars.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("經(jīng)費(fèi)支出合計(jì)35萬(wàn)元", "经费支出合计35万元"),
+        ("實有人數(shù)11人", "实有人数11人"),
+        ("九華山風(fēng)景區(qū)宗教事務(wù)局", "九华山风景区宗教事务局"),
+        # a list marker or an English word in brackets carries no tone mark: kept
+        ("項目(a)12萬元", "项目(a)12万元"),
+        ("采用PPP(public)模式", "采用PPP(public)模式"),
+    ],
+)
+def test_ruby_pinyin_of_mirror_pages_is_dropped(raw: str, expected: str) -> None:
+    mt = normalize(raw)
+    assert mt.text == expected
+
+
+def test_amount_after_ruby_pinyin_points_into_the_original() -> None:
+    raw = "“三公”經(jīng)費(fèi)支出合計(jì)35萬(wàn)元,比上年減少2.28萬(wàn)元"
+    mt = normalize(raw)
+    i = mt.text.index("35万元")
+    a, b = mt.orig_span(i, i + len("35万元"))
+    assert raw[a:b] == "35萬(wàn)元"

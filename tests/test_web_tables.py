@@ -343,8 +343,8 @@ TWO_SIDED = """部门预算公开表
         (ONE_VALUE_ROW, [("", "“三公”经费合计", 79.0), ("", "因公出国(境)费", 0.0), ("", "公务用车购置及运行费 > 小计", 75.0), ("", "公务用车购置及运行费 > 公务用车购置费", 50.0), ("", "公务用车购置及运行费 > 公务用车运行费", 25.0), ("", "公务接待费", 4.0)]),
         (ROWS_WITH_TITLE_PADDING, [("", "合计", 1.7), ("", "公务用车费 > 公务用车购置费", 0.0), ("", "公务用车费 > 公务用车运行维护费", 0.0), ("", "公务接待费", 1.7)]),
         (TWO_TABLES, [("公务接待费", "2020年度支出(万元)", 71.53), ("公务用车购置数", "2020年度数量或人次", 32.0), ("公务用车保有量", "2020年度数量或人次", 660.0)]),
-        (FIGURE_ROWS, [("合計", "2015年度预算数", 5.23), ("公務用車購置及運行費", "2015年度决算数", 2.94), ("公務用車運行費", "2015年度决算数", 2.94), ("行政運行", "2015年度决算数", 0.37), ("其他支出", "2015年度决算数", 3.63)]),
-        (TRADITIONAL_PIPES_APART, [("行政經費", "合計", 312.23), ("行政經費", "一般公共预算", 312.23), ("因公出國(境)支出", "政府性基金预算", 0.0)]),
+        (FIGURE_ROWS, [("合计", "2015年度预算数", 5.23), ("公务用车购置及运行费", "2015年度决算数", 2.94), ("公务用车运行费", "2015年度决算数", 2.94), ("行政运行", "2015年度决算数", 0.37), ("其他支出", "2015年度决算数", 3.63)]),
+        (TRADITIONAL_PIPES_APART, [("行政经费", "合计", 312.23), ("行政经费", "一般公共预算", 312.23), ("因公出国(境)支出", "政府性基金预算", 0.0)]),
     ],
     ids=["two-sided", "one-per-line", "leading-blank-cell", "pipes-apart", "one-value-row", "row-per-line-merged", "two-tables", "figures-as-rows", "traditional-pipes-apart"],
 )
@@ -375,7 +375,7 @@ def test_figure_rows_are_turned_and_column_numbering_dropped():
     assert not any(c.column.startswith("行次") for c in t.cells)
     assert {c.column for c in t.cells} == {"2015年度预算数", "2015年度决算数"}
     # the 小计 of 公务接待费 is that item's own total
-    assert ("公務接待費", "2015年度决算数", 4.0) in {(c.row_label, c.column, c.value) for c in t.cells}
+    assert ("公务接待费", "2015年度决算数", 4.0) in {(c.row_label, c.column, c.value) for c in t.cells}
 
 
 def test_unit_and_title_of_a_traditional_mirror():
