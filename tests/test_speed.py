@@ -24,6 +24,7 @@ PATTERNS = [
     r"(?<=[预算为])\s*万元(?=[。，])",  # may start with a space: left to finditer
     r"(?:万元)?",  # can match empty: left to finditer
     r"a+(?=\d)|_?增",
+    r"(?m)^[ \t]*(?:增加|说明)[^\n]{0,4}[:：]",  # anchored: left to finditer
 ]
 
 
@@ -41,6 +42,7 @@ def test_first_chars_of_residue_patterns():
     assert set("增上下减") <= {c for c in "增上下减" if scans["unresolved_choice"].match(c)}
     assert not scans["unresolved_choice"].match("加")
     assert scans["blank_amount"] is None  # may start with any space: the engine's own scan is faster
+    assert scans["instruction_heading"] is None  # (?m)^: the engine fails at once off a line start
 
 
 def test_residue_finditer_on_real_phrasings():
