@@ -36,8 +36,11 @@ _BIGGER = ("大于", "高于", "超过", "多于")
 _SMALLER = ("小于", "低于", "少于")
 
 
+_DECIMALS = re.compile(r"\.(\d+)")
+
+
 def _decimals(surface: str) -> int:
-    m = re.search(r"\.(\d+)", surface)
+    m = _DECIMALS.search(surface)
     return len(m.group(1)) if m else 0
 
 

@@ -23,6 +23,8 @@ LEAD_WINDOW = 16
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_SPACES = re.compile(r"\s+")
+_TOTAL_WORD = re.compile(r"(?:共计|合计|总计|累计|约|达到?|共)$")
 # pinyin a page prints after characters as ruby (预(yù)算数(shù)): no part of the name
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\s?){1,3}\)")
 # the words a 三公-only page's kind is read from: a funding source's 预算 says nothing
@@ -87,8 +89,8 @@ def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: 
         return None
     lead = plain(text[max(0, start - LEAD_WINDOW) : start])
     cut = max((m.end() for m in _CLAUSE_END.finditer(lead)), default=0)
-    lead = re.sub(r"\s+", "", lead[cut:])
-    lead = re.sub(r"(?:共计|合计|总计|累计|约|达到?|共)$", "", lead)
+    lead = _SPACES.sub("", lead[cut:])
+    lead = _TOTAL_WORD.sub("", lead)
     if doc_year and (m := _YEAR.search(lead)) and int(m.group(1)) < doc_year:
         return "上年"
     for t in figure_types().types:
