@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, mirror_pattern, without_readings
+from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, mirror_chars, mirror_pattern, without_readings
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
@@ -237,7 +237,7 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
-            elif d and "(" in s and (dm := _reading_tolerant(d).match(s)):
+            elif d and "(" in s and s[0] in mirror_chars(d[0]) and (dm := _reading_tolerant(d).match(s)):
                 s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局: a converted page's pinyin readings inside the name
         s = org_year.sub("", s, count=1)
         stripped = prefix.sub("", s, count=1)

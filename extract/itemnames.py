@@ -41,12 +41,23 @@ def without_readings(s: str) -> tuple[str, list[int]]:
     return "".join(plain), at
 
 
-def mirror_pattern(word: str) -> str:
-    """Regex for `word` as mirror pages print it: traditional forms and pinyin readings allowed."""
+@cache
+def _traditional_forms() -> dict[str, str]:
+    """Simplified character → its traditional forms (the titles map read backwards)."""
     back: dict[str, str] = {}
     for t, s in traditional_chars("titles").items():
         back[s] = back.get(s, "") + t
-    return "".join(f"[{re.escape(c + back.get(c, ''))}]{_READING}" for c in word)
+    return back
+
+
+def mirror_chars(c: str) -> str:
+    """The character and its traditional forms: what a mirror page may print for it."""
+    return c + _traditional_forms().get(c, "")
+
+
+def mirror_pattern(word: str) -> str:
+    """Regex for `word` as mirror pages print it: traditional forms and pinyin readings allowed."""
+    return "".join(f"[{re.escape(mirror_chars(c))}]{_READING}" for c in word)
 
 
 @cache
