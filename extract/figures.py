@@ -11,10 +11,9 @@ compatible); a number whose wording names no figure may pair with any. The vocab
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from .records import Fact
+from .records import Fact, evolve
 from .resources import figure_types, traditional_chars
 
 #: how far before a prose number its figure words may stand (characters, within the clause):
@@ -114,6 +113,6 @@ def with_figure_types(facts: list[Fact], text: str, doc_kind: str | None, year: 
     out = []
     for f in facts:
         if f.kind in ("amount", "change") and f.unit not in (None, "%", "个百分点"):
-            f = replace(f, figure_type=prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year))
+            f = evolve(f, figure_type=prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year))
         out.append(f)
     return out

@@ -231,3 +231,20 @@ def test_quantity_scan_on_the_dev_corpus():
         assert got == [(m.span(), m.groupdict()) for m in _pattern().finditer(text)]
         n += len(got)
     assert n > 1000 and _scan().first is not None
+
+
+# ---------------------------------------------------------------- records rebuilt without dataclasses.replace
+
+
+def test_evolve_equals_dataclasses_replace():
+    from dataclasses import replace
+
+    from extract.records import Fact, TableCell, evolve
+
+    f = Fact("d", "f1", "amount", "三公经费", None, 1.5, "万元", 15000.0, None, None, None, None, "三公经费1.5万元。", (3, 9), "一、概况", 0.8, surface="1.5万元")
+    for changes in ({"confidence": 0.42}, {"figure_type": "决算数", "metric": "sangong"}, {}):
+        assert evolve(f, **changes) == replace(f, **changes)
+    c = TableCell("d", "t1", "收入支出决算总表", "万元", "合计", None, "决算数", 12.0, (1, 4))
+    assert evolve(c, figure_type="决算数") == replace(c, figure_type="决算数")
+    with pytest.raises(KeyError):
+        evolve(f, no_such_field=1)
