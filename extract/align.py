@@ -364,9 +364,12 @@ def _cell_side(label: str, column: str) -> str | None:
     return _group_sides().get(g) if g is not None else None
 
 
+_DECIMALS = re.compile(r"\.(\d+)")
+
+
 def decimals(surface: str) -> int:
     """Decimal places as printed (4,302.40 → 2): the precision a value is compared at."""
-    m = re.search(r"\.(\d+)", surface.replace(",", ""))
+    m = _DECIMALS.search(surface.replace(",", ""))
     return len(m.group(1)) if m else 0
 
 

@@ -462,6 +462,8 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
 
 
 _BRACKETED_DIRECTION = re.compile(r"[（(]\s*[增减]")
+_BUDGET_SUBJECT = re.compile(r"年初预算|预算数")
+_ACTUAL_SUBJECT = re.compile(r"决算|执行数")
 
 
 def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
@@ -496,8 +498,8 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
                 yield ci.finding("claim_contradiction", "warning", f"“{a.subject}”称持平，却又变动{_fmt(b.value)}{b.unit or ''}", fact_ids=[a.fact_id, b.fact_id], span=a.span)  # type: ignore[arg-type]
     # 决算数大于预算数 with the actual smaller (and the reverse), stated in one sentence
     for sent, fs in ci.by_sentence.items():
-        budget = next((f for f in fs if f.kind == "amount" and re.search(r"年初预算|预算数", f.subject)), None)
-        actual = next((f for f in fs if f.kind == "amount" and re.search(r"决算|执行数", f.subject)), None)
+        budget = next((f for f in fs if f.kind == "amount" and _BUDGET_SUBJECT.search(f.subject)), None)
+        actual = next((f for f in fs if f.kind == "amount" and _ACTUAL_SUBJECT.search(f.subject)), None)
         if not (budget and actual and budget.value is not None and actual.value is not None):
             continue
         claim = sent[sent.find("决算") :] if "决算数" in sent else ""

@@ -195,12 +195,17 @@ def reading_view(text: str) -> tuple[str, list[int]]:
     """The text as a reader sees it — simplified characters, without the pinyin that converted mirror
     pages print after characters (預(yù)算 → 预算) — and, per character, its offset in the original."""
     flat = one_to_one(text)
-    keep = [True] * len(flat)
+    parts: list[str] = []
+    where: list[int] = []
+    kept = 0  # start of the stretch not yet copied
     for m in _PINYIN.finditer(flat):
         if m.start() and "\u4e00" <= flat[m.start() - 1] <= "\u9fff":
-            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
-    where = [i for i, k in enumerate(keep) if k]
-    return "".join(flat[i] for i in where), where + [len(text)]
+            parts.append(flat[kept : m.start()])
+            where.extend(range(kept, m.start()))
+            kept = m.end()
+    parts.append(flat[kept:])
+    where.extend(range(kept, len(flat)))
+    return "".join(parts), where + [len(text)]
 
 
 _RATE_THEN_GAP = re.compile(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, mirror_pattern, without_readings
+from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, mirror_chars, mirror_pattern, without_readings
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
@@ -121,6 +121,11 @@ def _strip_left_blank(s: str) -> str:
     return s.rstrip("_")
 
 
+_TAIL_PARTICLE = re.compile(r"(?:的|为|了)$")
+_SHARE_TAIL = re.compile(r"(?:占|占比|比重为?|比例为?)[^，,；;]{0,16}$")
+_COMPARISON_CUE = re.compile(r"较|比(?!重|例|率)|同比|相比")
+
+
 def features(cand: Candidate) -> dict[str, Any]:
     """Signals for the kind decision; the same dict feeds a trained classifier later."""
     mixed, inc, dec, unch = _verb_res()
@@ -149,9 +154,9 @@ def features(cand: Candidate) -> dict[str, Any]:
         f["verb"] = "unchanged"
     elif left.rstrip().endswith("等") and "、" in left and (im := _inner_verb().search(left)) is not None:
         f["verb"] = direction_of(im.group()) or ""  # 基本支出增加人员工资、…、提租补贴等3397.18万元
-    tail = re.sub(r"(?:的|为|了)$", "", left)
-    f["share"] = bool(re.search(r"(?:占|占比|比重为?|比例为?)[^，,；;]{0,16}$", tail)) and f["verb"] == ""
-    f["comparison_marker"] = bool(re.search(r"较|比(?!重|例|率)|同比|相比", cand.before[-30:]))
+    tail = _TAIL_PARTICLE.sub("", left)
+    f["share"] = bool(_SHARE_TAIL.search(tail)) and f["verb"] == ""
+    f["comparison_marker"] = bool(_COMPARISON_CUE.search(cand.before[-30:]))
     return f
 
 
@@ -232,7 +237,7 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
-            elif d and (dm := _reading_tolerant(d).match(s)):
+            elif d and s and s[0] in mirror_chars(d[0]) and (dm := _reading_tolerant(d).match(s)):
                 s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局, 杜集區政府辦: a converted page's characters and readings
         s = org_year.sub("", s, count=1)
         stripped = prefix.sub("", s, count=1)

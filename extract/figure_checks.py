@@ -36,8 +36,11 @@ _BIGGER = ("大于", "高于", "超过", "多于")
 _SMALLER = ("小于", "低于", "少于")
 
 
+_DECIMALS = re.compile(r"\.(\d+)")
+
+
 def _decimals(surface: str) -> int:
-    m = re.search(r"\.(\d+)", surface)
+    m = _DECIMALS.search(surface)
     return len(m.group(1)) if m else 0
 
 
@@ -392,7 +395,8 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         if elsewhere or _MONEY_CHANGE_BEFORE.search(before):
             yield ci.finding("unit_suspect", "warning", f"“{ci.text[m.start():m.end()].strip()}”缺少百分号", span=(m.start("num"), m.end("num")))
     cut = []
-    for m in _CUT_WAN.finditer(ci.text):
+    wan = list(_CUT_WAN.finditer(ci.text))  # scanned once for both questions below
+    for m in wan:
         # a unit cut by a line end (…0.62万 / 的…): within a line, 万 for 万元 is shorthand, not a doubt
         if _in_table(ci, m.start()) or not _CUT_AT_LINE_END.match(ci.text, m.end()):
             continue
@@ -401,7 +405,7 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     if not cut:
         # one 万 for 万元 in a document that writes 万元 everywhere else is a slip, not its style
         # (a document that writes 50万，10万，8万… within lines uses the shorthand on purpose)
-        inline = [m for m in _CUT_WAN.finditer(ci.text) if not _in_table(ci, m.start()) and _INLINE_END.match(ci.text, m.end())
+        inline = [m for m in wan if not _in_table(ci, m.start()) and _INLINE_END.match(ci.text, m.end())
                   and _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.start()])]
         if len(inline) == 1 and ci.text.count("万元") >= WAN_YUAN_STYLE_MIN:
             cut = inline

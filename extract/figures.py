@@ -11,10 +11,9 @@ compatible); a number whose wording names no figure may pair with any. The vocab
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from .records import Fact
+from .records import Fact, evolve
 from .resources import figure_types, traditional_chars
 
 #: how far before a prose number its figure words may stand (characters, within the clause):
@@ -23,6 +22,8 @@ LEAD_WINDOW = 16
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_SPACES = re.compile(r"\s+")
+_TOTAL_WORD = re.compile(r"(?:共计|合计|总计|累计|约|达到?|共)$")
 # pinyin a page prints after characters as ruby (预(yù)算数(shù)): no part of the name
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\s?){1,3}\)")
 # the words a 三公-only page's kind is read from: a funding source's 预算 says nothing
@@ -87,8 +88,8 @@ def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: 
         return None
     lead = plain(text[max(0, start - LEAD_WINDOW) : start])
     cut = max((m.end() for m in _CLAUSE_END.finditer(lead)), default=0)
-    lead = re.sub(r"\s+", "", lead[cut:])
-    lead = re.sub(r"(?:共计|合计|总计|累计|约|达到?|共)$", "", lead)
+    lead = _SPACES.sub("", lead[cut:])
+    lead = _TOTAL_WORD.sub("", lead)
     if doc_year and (m := _YEAR.search(lead)) and int(m.group(1)) < doc_year:
         return "上年"
     for t in figure_types().types:
@@ -112,6 +113,6 @@ def with_figure_types(facts: list[Fact], text: str, doc_kind: str | None, year: 
     out = []
     for f in facts:
         if f.kind in ("amount", "change") and f.unit not in (None, "%", "个百分点"):
-            f = replace(f, figure_type=prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year))
+            f = evolve(f, figure_type=prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year))
         out.append(f)
     return out

@@ -41,12 +41,23 @@ def without_readings(s: str) -> tuple[str, list[int]]:
     return "".join(plain), at
 
 
-def mirror_pattern(word: str) -> str:
-    """Regex for `word` as mirror pages print it: traditional forms and pinyin readings allowed."""
+@cache
+def _traditional_forms() -> dict[str, str]:
+    """Simplified character → its traditional forms (the titles map read backwards)."""
     back: dict[str, str] = {}
     for t, s in traditional_chars("titles").items():
         back[s] = back.get(s, "") + t
-    return "".join(f"[{re.escape(c + back.get(c, ''))}]{_READING}" for c in word)
+    return back
+
+
+def mirror_chars(c: str) -> str:
+    """The character and its traditional forms: what a mirror page may print for it."""
+    return c + _traditional_forms().get(c, "")
+
+
+def mirror_pattern(word: str) -> str:
+    """Regex for `word` as mirror pages print it: traditional forms and pinyin readings allowed."""
+    return "".join(f"[{re.escape(mirror_chars(c))}]{_READING}" for c in word)
 
 
 @cache
@@ -89,6 +100,8 @@ def drop_scope(subject: str) -> str:
 _CELL_SPLIT = re.compile(r"\t|\||\s{2,}")
 _LABEL_LEAD = re.compile(r"^(?:[\d\s.、．]+|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|其中[:：]?|[#*\s]+)+")
 _CHAIN_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,24})[（(]\d{0,9}(?:类|款|项)[）)]")
+_TRAILING_PAREN = re.compile(r"[（(][^（()）]*[）)]$")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()、]+")
 _NOT_NAME = re.compile(r"[\d%，,。；;：:“”\"]|^(?:合计|总计|小计|项目|科目|单位|金额|备注)")
 
 
@@ -127,10 +140,10 @@ def _label(cell: str) -> str:
     d = item_names()
     if not d["gazetteer_min_chars"] <= len(cell) <= d["gazetteer_max_chars"] or _NOT_NAME.search(cell):
         return ""
-    bare = re.sub(r"[（(][^（()）]*[）)]$", "", cell)  # 一般公共预算支出预算表（功能科目）
+    bare = _TRAILING_PAREN.sub("", cell)  # 一般公共预算支出预算表（功能科目）
     if bare.endswith(tuple(d["gazetteer_not_items"])) or cell.startswith(("第", "年")):
         return ""
-    return cell if re.fullmatch(r"[\u4e00-\u9fff（）()、]+", cell) else ""
+    return cell if _NAME_CHARS.fullmatch(cell) else ""
 
 
 def build_gazetteer(layout: Layout) -> Gazetteer:

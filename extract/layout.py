@@ -36,6 +36,7 @@ _NUMERIC_CELL = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?:\s|$)(?!\s*年)")  # 2
 # and numbers); the thousands comma of 3,688.46 is not prose.
 _PROSE_PUNCT = re.compile(r"[。，；;！？]|,(?!\d{3})")
 _WS = re.compile(r"\s+")
+_COLON_THEN_TEXT = re.compile(r"[:：].{6,}")
 _SENT_END = "。！？!?；;"
 _TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
@@ -89,10 +90,13 @@ def _is_short_title(s: str) -> bool:
     return 2 <= len(c) <= 40 and not _TITLE_PUNCT.search(c.rstrip("：:"))
 
 
+_EXCLAIM = re.compile(r"[！？!?]")
+
+
 def _bridgeable(line: str) -> bool:
     """A short label line (其中：动用上年结转, 单位：万元) that may sit between table rows."""
     c = _WS.sub("", line)
-    return 1 <= len(c) <= 40 and not _PROSE_PUNCT.search(line) and not re.search(r"[！？!?]", c)
+    return 1 <= len(c) <= 40 and not _PROSE_PUNCT.search(line) and not _EXCLAIM.search(c)
 
 
 def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
@@ -312,7 +316,7 @@ class _Reader:
         )
         if md:
             return (level if level is not None else (2 if len(md.group(1)) >= 2 else 1)), level, title
-        if level is not None and _is_short_title(title) and not re.search(r"[:：].{6,}", title):
+        if level is not None and _is_short_title(title) and not _COLON_THEN_TEXT.search(title):
             if not continued:
                 return level, level, title
             if _two_line_heading(nxt, raw, kinds):
@@ -384,16 +388,19 @@ class _Reader:
 _TOC_TABLE = re.compile(r"^(?:[-*]\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[.．、]\s*)?《?(?P<t>[^《》…]{3,40}?表(?:[（(][^）)]{1,12}[）)])?)》?\s*(?:…|\.{3,}|$)")
 
 
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+
+
 def _toc_tables(raw: list[str], kinds: list[str]) -> list[str]:
     """Table titles listed in the 目录 (dot-leader lines, or the list right after a 目录 heading)."""
     out: list[str] = []
     in_toc = False
     for r, k in zip(raw[:200], kinds[:200], strict=False):
         s = _WS.sub("", r).lstrip("#")
-        if re.fullmatch(r"目录", s):
+        if s == "目录":
             in_toc = True
             continue
-        if in_toc and re.match(r"^第[一二三四五六七八九十]+部分", s) and out and s.endswith(("概况", "部门概况")):
+        if in_toc and _PART_HEADING.match(s) and out and s.endswith(("概况", "部门概况")):
             break  # the body starts: 第一部分 … 概况 again
         if k == "toc" or in_toc:
             m = _TOC_TABLE.match(s)

@@ -194,13 +194,22 @@ _PLACE_PREFIX = r"(?<![\u4e00-\u9fff])(?P<p>(?:(?:(?![第部的是为和与经�
 _PLACE_MAX = 3 * (8 + 3)
 
 
-def _places_before(dept: str, text: str) -> Iterator[re.Match[str]]:
-    """`re.finditer(_PLACE_PREFIX + re.escape(dept), text)`, trying the pattern only where a match
-    can start — 3 to `_PLACE_MAX` characters before an occurrence of `dept`, after a non-CJK
-    character — instead of at every character of the text."""
-    rx = re.compile(_PLACE_PREFIX + re.escape(dept))
-    if not dept:
-        yield from rx.finditer(text)
+# _PLACE_PREFIX followed by the name, compiled once for every name: the name is written before the
+# text it is looked for in (NAME \0 TEXT) and matched again by backreference, so no pattern is
+# compiled per document (compiling the CJK classes cost ~2 ms a document). The second form also
+# reads the character before the window, which the prefix's lookbehind must see.
+_PLACE_ANY = re.compile(_PLACE_PREFIX)
+_PLACE_THEN_NAME = re.compile(r"(?P<name>[^\0]+)\0" + _PLACE_PREFIX + r"(?P=name)")
+_PLACE_THEN_NAME_AFTER = re.compile(r"(?P<name>[^\0]+)\0(?s:.)" + _PLACE_PREFIX + r"(?P=name)")
+
+
+def _places_before(dept: str, text: str) -> Iterator[str]:
+    """The place prefixes (group p) of `re.finditer(_PLACE_PREFIX + re.escape(dept), text)`, trying
+    the pattern only where a match can start — 3 to `_PLACE_MAX` characters before an occurrence
+    of `dept`, after a non-CJK character — instead of at every character of the text."""
+    if not dept or "\0" in dept:
+        rx = _PLACE_ANY if not dept else re.compile(_PLACE_PREFIX + re.escape(dept))
+        yield from (m.group("p") for m in rx.finditer(text))
         return
     starts: set[int] = set()
     occ = text.find(dept)
@@ -209,9 +218,24 @@ def _places_before(dept: str, text: str) -> Iterator[re.Match[str]]:
         occ = text.find(dept, occ + 1)
     pos = 0
     for s in sorted(starts):
-        if s >= pos and (m := rx.match(text, s)):
-            yield m
-            pos = m.end()
+        if s < pos:
+            continue
+        # a match of the prefix and the name lies within _PLACE_MAX + len(dept) characters of s
+        window = text[s : s + _PLACE_MAX + len(dept)]
+        if s == 0:
+            m, lead = _PLACE_THEN_NAME.match(f"{dept}\0{window}"), len(dept) + 1
+        else:
+            m, lead = _PLACE_THEN_NAME_AFTER.match(f"{dept}\0{text[s - 1]}{window}"), len(dept) + 2
+        if m:
+            yield m.group("p")
+            pos = s + m.end() - lead
+
+
+_COUNTY = re.compile(r"([\u4e00-\u9fff]{2})县(.+)$")
+# 寻甸县… → 寻甸回族彝族自治县… wherever the text writes it first: the name's head and rest go before
+# the text (HEAD \0 REST \0 TEXT) and are matched again by backreference, so one compiled pattern
+# serves every name
+_AUTONOMOUS_COUNTY = re.compile(r"(?P<head>[^\0]{2})\0(?P<rest>[^\0]+)\0(?s:.)*?(?P<full>(?P=head)[\u4e00-\u9fff]{2,8}?自治县(?P=rest))")
 
 
 _CJK = "[\u4e00-\u9fff]"
@@ -244,13 +268,13 @@ def fullest_name(dept: str, text: str) -> str:
     """The fullest form of the department's name the document itself states: a title often drops
     the city (良庆区水库移民局 under 南宁市良庆区水库移民局), the 自治县 (寻甸县 for 寻甸回族彝族自治县)
     or a township's 人民政府; the name the document gives in full is its name."""
-    forms = Counter(m.group("p") for m in _places_before(dept, text))
+    forms = Counter(_places_before(dept, text))
     if forms:
         top = max(forms.values())
         dept = max((p for p, n in forms.items() if n == top), key=len) + dept
-    m = re.match(r"([\u4e00-\u9fff]{2})县(.+)$", dept)
-    if m and (full := re.search(rf"{m.group(1)}[\u4e00-\u9fff]{{2,8}}?自治县{re.escape(m.group(2))}", text)):
-        dept = full.group()
+    m = _COUNTY.match(dept)
+    if m and "\0" not in dept and (full := _AUTONOMOUS_COUNTY.match(f"{m.group(1)}\0{m.group(2)}\0{text}")):
+        dept = full.group("full")  # = re.search(rf"{head}[\u4e00-\u9fff]{{2,8}}?自治县{re.escape(rest)}", text)
     town = re.split(r"(?<=[县区市旗])", dept)[-1]  # 普洱市景东彝族自治县大街镇 → 大街镇
     if dept.endswith(("镇", "乡")) and (dept + "人民政府" in text or len(town) >= 2 and town + "人民政府" in text):
         dept += "人民政府"

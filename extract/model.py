@@ -14,14 +14,14 @@ import math
 import re
 import zlib
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError
-from .records import Fact
+from .records import Fact, evolve
 
 N_FEATURES = 1 << 18
 MODEL_DIR = "models"
@@ -180,4 +180,4 @@ def calibrate(facts: list[Fact], model: LinearModel | None = None) -> list[Fact]
     model = model if model is not None else shipped_model("confidence")
     if model is None:
         return facts
-    return [f if f.kind == "reason" else replace(f, confidence=round(min(max(model.prob(fact_features(f)), 0.001), 0.999), 3)) for f in facts]
+    return [f if f.kind == "reason" else evolve(f, confidence=round(min(max(model.prob(fact_features(f)), 0.001), 0.999), 3)) for f in facts]

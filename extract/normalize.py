@@ -114,14 +114,19 @@ class MappedText:
         return ends
 
     def slice(self, start: int, end: int) -> MappedText:
-        start, end = max(0, start), min(len(self.text), end)
-        end = max(start, end)
-        offs = self.offsets[start : end + 1]  # a slice of an array is a new array
-        if end < len(self.text):
-            # the end sentinel of a slice is the original end of its last character
-            offs[-1] = self.end_of(end - 1) if end > start else self.offsets[start]
-        ends = self.ends[start:end] if self.ends is not None else None
-        return MappedText(self.text[start:end], offs, ends)
+        text, offsets, ends = self.text, self.offsets, self.ends
+        n = len(text)
+        start = start if start > 0 else 0  # clamped to 0 <= start <= end <= n (called per line: no max/min calls)
+        end = end if end < n else n
+        end = end if end > start else start
+        offs = offsets[start : end + 1]  # a slice of an array is a new array
+        if end < n:
+            # the end sentinel of a slice is the original end of its last character (= end_of(end - 1))
+            if end == start:
+                offs[-1] = offsets[start]
+            else:
+                offs[-1] = ends[end - 1] if ends is not None else offsets[end - 1] + 1
+        return MappedText(text[start:end], offs, ends[start:end] if ends is not None else None)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering characters start..end-1 of this text."""

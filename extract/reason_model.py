@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .model import LinearModel, bucket
 from .ranker import Ranker
@@ -25,9 +26,12 @@ MAX_BACK = 8  # candidates: the nearest facts before the reason
 MAX_GAP = 400  # characters between a candidate and the reason
 
 
+_QUOTE_MARKS = re.compile(r"[“”\"‘’']")
+
+
 def unquote(s: str) -> str:
     """“三公”经费 → 三公经费: quotes around a term are not part of the name a subject is matched by."""
-    return re.sub(r"[“”\"‘’']", "", s)
+    return _QUOTE_MARKS.sub("", s)
 
 
 def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None) -> list[Fact]:
@@ -52,17 +56,25 @@ def reason_candidates(reason: Fact, facts: list[Fact], before: int | None = None
     return out
 
 
+@cache
+def _comparison_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lexicon's 高于/低于 words (change_verbs.json greater, less), compiled once."""
+    v = change_verbs()
+    return re.compile(alternation(list(v.greater))), re.compile(alternation(list(v.less)))
+
+
 def lead_direction(lead: str) -> str | None:
     """The direction the words before a reason state last (财政拨款收入支出减少的主要原因 → decrease,
     决算数大于预算数的原因 → increase, 持平的原因 → unchanged): the change it explains went that way."""
-    p, v = verb_patterns(), change_verbs()
+    p = verb_patterns()
     best: tuple[int, str] | None = None
     for pat, direction in ((p.greater, "increase"), (p.less, "decrease"), (p.unchanged, "unchanged")):
         for m in pat.finditer(lead):
             if best is None or m.end() > best[0]:
                 best = (m.end(), direction)
-    for words, direction in ((v.greater, "increase"), (v.less, "decrease")):  # 高于预算数 without 决算
-        for m in re.finditer(alternation(list(words)), lead):
+    greater, less = _comparison_words()
+    for pat, direction in ((greater, "increase"), (less, "decrease")):  # 高于预算数 without 决算
+        for m in pat.finditer(lead):
             if best is None or m.end() > best[0]:
                 best = (m.end(), direction)
     return best[1] if best else None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from functools import cache, lru_cache
-from typing import Any, Literal
+from operator import attrgetter
+from typing import Any, Literal, TypeVar
 
 from .normalize import MappedText
 from .resources import cues
@@ -20,6 +21,26 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})  # values asdict would r
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
+
+
+_R = TypeVar("_R")
+
+
+@cache
+def _positional(cls: type) -> tuple[attrgetter[Any], dict[str, int]]:
+    names = _field_names(cls)
+    return attrgetter(*names), {n: i for i, n in enumerate(names)}
+
+
+def evolve(record: _R, **changes: Any) -> _R:
+    """`dataclasses.replace` for the records here (every field set by `__init__`, no
+    `__post_init__`), about twice as fast: the values are read with one attrgetter and passed
+    positionally. Hot loops rebuild thousands of facts a batch."""
+    get, index = _positional(type(record))
+    values = list(get(record))
+    for name, value in changes.items():
+        values[index[name]] = value
+    return type(record)(*values)
 
 
 @lru_cache(maxsize=4096)  # asked for every block; a document has a few dozen sections

@@ -97,13 +97,17 @@ def _first(seq: list) -> tuple[list[str], bool]:  # noqa: ANN001 - parser tuples
 
 
 def _has_prefix(seq: list) -> bool:  # noqa: ANN001 - parser tuples
-    """Whether the engine's own prefix scan applies: a literal, a class, or literal alternatives first."""
+    """Whether the engine's own scan is fast already: a literal, a class, or literal alternatives
+    first, or a line or text start anchor (`(?m)^…` fails at once wherever no line begins, while
+    jumping between its first characters would stop at every space of a `^[ \t]*…`)."""
     while seq and str(seq[0][0]) == "SUBPATTERN" and not seq[0][1][1] and not seq[0][1][2]:
         seq = list(seq[0][1][-1])
     if not seq:
         return False
     op, av = seq[0]
     if str(op) in ("LITERAL", "IN"):
+        return True
+    if str(op) == "AT" and str(av) in ("AT_BEGINNING", "AT_BEGINNING_LINE", "AT_BEGINNING_STRING"):
         return True
     return str(op) == "BRANCH" and all(alt and str(list(alt)[0][0]) == "LITERAL" for alt in av[1])
 

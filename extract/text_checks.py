@@ -31,6 +31,8 @@ def _paragraphs(text: str) -> Iterable[tuple[int, int, str]]:
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.strip()
+        if len(body) < MIN_REPEATED_CHARS:
+            continue  # (its compacted text is shorter still: never a paragraph worth reporting)
         if "\t" in line or "|" in body or _WIDE_GAP.search(body):
             continue
         flat = "".join(body.split())  # = re.sub(r"\s+", "", body)

@@ -24,6 +24,7 @@ PATTERNS = [
     r"(?<=[预算为])\s*万元(?=[。，])",  # may start with a space: left to finditer
     r"(?:万元)?",  # can match empty: left to finditer
     r"a+(?=\d)|_?增",
+    r"(?m)^[ \t]*(?:增加|说明)[^\n]{0,4}[:：]",  # anchored: left to finditer
 ]
 
 
@@ -41,6 +42,7 @@ def test_first_chars_of_residue_patterns():
     assert set("增上下减") <= {c for c in "增上下减" if scans["unresolved_choice"].match(c)}
     assert not scans["unresolved_choice"].match("加")
     assert scans["blank_amount"] is None  # may start with any space: the engine's own scan is faster
+    assert scans["instruction_heading"] is None  # (?m)^: the engine fails at once off a line start
 
 
 def test_residue_finditer_on_real_phrasings():
@@ -93,6 +95,8 @@ def _fullest_name_reference(dept: str, text: str) -> str:
         ("财政局", "根据南宁市财政局的要求，广西壮族自治区南宁市财政局编制。", "广西壮族自治区南宁市财政局"),
         ("民政局", "第一部分普洱市民政局概况", "民政局"),
         ("民政局", "", "民政局"),
+        ("寻甸县财政局", "寻甸县财政局简介。寻甸回族彝族自治县财政局2023年部门预算", "寻甸回族彝族自治县财政局"),
+        ("寻甸县财政局", "寻甸县财政局2023年部门预算，寻甸自治县财政局", "寻甸县财政局"),
     ],
 )
 def test_fullest_name_real_phrasings(dept, text, expected):
@@ -227,3 +231,20 @@ def test_quantity_scan_on_the_dev_corpus():
         assert got == [(m.span(), m.groupdict()) for m in _pattern().finditer(text)]
         n += len(got)
     assert n > 1000 and _scan().first is not None
+
+
+# ---------------------------------------------------------------- records rebuilt without dataclasses.replace
+
+
+def test_evolve_equals_dataclasses_replace():
+    from dataclasses import replace
+
+    from extract.records import Fact, TableCell, evolve
+
+    f = Fact("d", "f1", "amount", "三公经费", None, 1.5, "万元", 15000.0, None, None, None, None, "三公经费1.5万元。", (3, 9), "一、概况", 0.8, surface="1.5万元")
+    for changes in ({"confidence": 0.42}, {"figure_type": "决算数", "metric": "sangong"}, {}):
+        assert evolve(f, **changes) == replace(f, **changes)
+    c = TableCell("d", "t1", "收入支出决算总表", "万元", "合计", None, "决算数", 12.0, (1, 4))
+    assert evolve(c, figure_type="决算数") == replace(c, figure_type="决算数")
+    with pytest.raises(KeyError):
+        evolve(f, no_such_field=1)

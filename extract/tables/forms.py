@@ -13,6 +13,7 @@ from .grid import grid_cells
 
 # keys whose numbers are not amounts (a phone number, a date, a code)
 _NOT_A_VALUE = re.compile(r"电话|手机|传真|邮编|编码|代码|日期|时间|账号|序号")
+_COLON_END = re.compile(r"[:：]$")
 _MONEY_VALUE = re.compile(r"^(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:万元|元|千元|亿元)$")
 
 
@@ -36,7 +37,7 @@ def is_form(rows: list[RawLine]) -> bool:
         vals = [j for j, c in enumerate(r.cells) if _MONEY_VALUE.match(c.text) or is_numberish(c.text)]
         if vals and all(j < len(head) and head[j] and not is_numberish(head[j]) for j in vals):
             return False  # values under the names of a header row: a grid that prints units
-        if any(_MONEY_VALUE.match(c.text) for c in r.cells) or any(re.search(r"[:：]$", a.text) and is_numberish(b.text) for a, b in pairs):
+        if any(_MONEY_VALUE.match(c.text) for c in r.cells) or any(_COLON_END.search(a.text) and is_numberish(b.text) for a, b in pairs):
             hits += 1
     return hits >= 2
 
