@@ -36,9 +36,11 @@ _DEPT_CHARS = r"[\u4e00-\u9fff（）()·“”]"
 #: endings of an organisation's name: a department, a unit, a township, a school …
 _ORG_END = re.compile(
     r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院|镇|乡|街道|"
-    r"学|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂)(?:[（(][^）)]{1,8}[）)])?$"
+    r"学|学区|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂)(?:[（(][^）)]{1,8}[）)])?$"
 )
 _LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位|发布机构|发文机关|来源)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39})")
+#: a site's page-metadata table (索引号 | … | 发布机构 | X | 责任部门 | X): the label and the name in adjacent cells
+_LABEL_CELL = re.compile(r"(?:^|\|)(?:发布机构|责任部门|公开责任部门|发文机关|所属机构)\|(?P<dept>[^\s\d:：|][^\s:：|]{1,39})(?:\||$)")
 _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:财政)?(?:{_KIND}|{_SANGONG}|“?三公”?|一般公共预算)")
 _TITLE_YEAR_FIRST = re.compile(rf"^{_YEAR}\s*(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:{_KIND}|{_SANGONG}|一般公共预算)")
 _OVERVIEW = re.compile(rf"第[{_CN}]+部分[:：\s]*(?P<dept>{_DEPT_CHARS}{{3,40}}?)\s*(?:\d{{4}}年度?)?(?:部门|单位)?(?:概况|基本情况)")
@@ -70,16 +72,27 @@ class Metadata:
     aliases: tuple[str, ...] = ()  # the shorter form a title gave, when the body spells the name out (区直工委)
 
 
+#: a document's self-reference (我镇, 本局) or a site's menu (…网站) is no name
+_NOT_A_NAME = re.compile(r"[我本该](?:镇|乡|局|委|办|院|所|站|中心|单位|部门|街道)$|网站")
+
+
 def _clean_dept(s: str) -> str | None:
     s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
-    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据)", "", s).strip("“”\"'（(")
+    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据|纳入)", "", s).strip("“”\"'（(")
     s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)])+$", "", s)
+    if _NOT_A_NAME.search(s):
+        return None
     return s if 3 <= len(s) <= 40 and _ORG_END.search(s) else None
 
 
+def _lines(text: str) -> list[str]:
+    """The non-empty lines, without spaces and markdown/table edge marks."""
+    lines = [_WS.sub("", ln).strip("*#|") for ln in text.splitlines()]
+    return [ln for ln in lines if ln]
+
+
 def _head(text: str) -> list[str]:
-    lines = [_WS.sub("", ln).strip("*#|") for ln in text[:8000].splitlines()]
-    return [ln for ln in lines if ln][:HEAD_LINES]
+    return _lines(text[:8000])[:HEAD_LINES]
 
 
 def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | None]:
@@ -137,15 +150,44 @@ def _body_year(body: str) -> int | None:
     return max(y for y, n in years.items() if n == top)
 
 
-def _body_dept(head: list[str], body: str) -> str | None:
+#: the template sentences on a budget's scope, at the start of a line: X只有本级…, X所有收入和支出均纳入…,
+#: 纳入X2024年部门预算编制范围…, and a 决算's table list (（一）X汇总 / （二）X本级)
+_LINE_MARKER = rf"(?:[（(]?[{_CN}\d]{{1,3}}[)）、.．]?)?"
+_LINE_TITLE = re.compile(rf"{_LINE_MARKER}{_TITLE_DEPT_FIRST.pattern}")
+_SCOPE_LINE = re.compile(
+    rf"^{_LINE_MARKER}(?:(?P<dept>{_DEPT_CHARS}{{3,30}}?)(?:只有本级|所有收入和支出均纳入|(?:汇总|本级)$)"
+    rf"|纳入(?P<dept2>{_DEPT_CHARS}{{3,30}}?)(?:\d{{4}}年度?)?部门(?:汇总)?(?:预算|决算)编制范围)"
+)
+
+
+def _line_dept(lines: list[str]) -> str | None:
+    """A name read from a whole line past the head: a title below a long table of contents
+    (2021年度某县某局部门决算 after the 目录), a section that opens on the name (某办公室2016年度“三公”
+    经费支出预算为…), or a template sentence on the budget's scope. Reading line by line keeps the
+    heading before it (二、2016年“三公”经费预算情况说明) out of the name."""
+    for ln in lines:
+        for pat in (_TITLE_YEAR_FIRST, _LINE_TITLE):
+            m = pat.match(ln)  # the name opens the line (or follows its year): not a name met mid-sentence
+            if m and (d := _clean_dept(m.group("dept"))):
+                return d
+    for ln in lines:
+        m = _SCOPE_LINE.match(ln)
+        if m and (d := _clean_dept(m.group("dept") or m.group("dept2"))):
+            return d
+    return None
+
+
+def _body_dept(head: list[str], body: str, lines: list[str]) -> str | None:
     for ln in head:
-        m = _LABEL.search(ln)
+        m = _LABEL.search(ln) or _LABEL_CELL.search(ln)
         if m and (d := _clean_dept(m.group("dept"))):
             return d
     for ln in head:
         m = _CODED_UNIT.match(ln)
         if m and (d := _clean_dept(m.group("dept"))):
             return d
+    if d := _line_dept(lines):
+        return d
     for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY, _EMPTY_NOTE):
         for m in pat.finditer(body):
             if d := _clean_dept(m.group("dept")):
@@ -154,7 +196,7 @@ def _body_dept(head: list[str], body: str) -> str | None:
         # a cover page: the name alone on a line, the document's title on the next (山东某某学院 / 政府采购决算公开情况说明)
         if _COVER_TITLE.search(nxt) and not re.search(r"\d", ln) and _clean_dept(ln) == ln and len(ln) <= 30:
             return ln
-    return _named_in_prose(body)
+    return _named_in_prose("\n".join(lines))  # by line: a site menu's words run together are no place
 
 
 #: a title line under a cover name: it names the kind of disclosure but not (necessarily) the year
@@ -173,7 +215,7 @@ def _named_in_prose(body: str) -> str | None:
     2-character name when the name runs on from a verb: 安排梧州市… → 梧州市…)."""
     names: Counter[str] = Counter()
     for m in _PROSE_ORG.finditer(body):
-        if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")):
+        if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站"):
             continue
         place = m.group("p")
         if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
@@ -255,7 +297,9 @@ def expanded_name(abbr: str, text: str) -> str | None:
     for m in rx.finditer(text):
         name = m.group()
         tail = m.group("tail")
-        name = next((name[: len(name) - k] for k in range(len(tail) + 1) if _ORG_END.search(name[: len(name) - k])), "")
+        after = text[m.end() - len(tail) : m.end() + 1]
+        name = next((name[: len(name) - k] for k in range(len(tail) + 1)
+                     if _ORG_END.search(name[: len(name) - k]) and not (name[: len(name) - k].endswith("部") and after[len(tail) - k : len(tail) - k + 1] == "门")), "")
         start = _PLACE_START.match(name)
         if name and abbr not in name and len(name) > len(abbr) + 1 and start and start.end() > 1:
             found[name] += 1
@@ -291,6 +335,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     trad = traditional_map("full")
     head = [trad(ln) for ln in plain]
     body = trad(_PINYIN.sub("", body))
+    lines = [trad(_PINYIN.sub("", ln)) for ln in _lines(text[:BODY_CHARS])]
     dept, year, kind, title = _title(head)
     if title is not None:
         # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)
@@ -298,7 +343,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         if at is not None:
             title = "".join(head[at : at + 3]) if not _KIND_WORD.search(title) or "三公" not in title and "三公" in "".join(head[at : at + 3]) else title
     if dept is None:
-        dept = _body_dept(head, body)
+        dept = _body_dept(head, body, lines)
     elif (at := "".join(head).find(dept)) >= 0:
         dept = "".join(plain)[at : at + len(dept)]  # as the page writes it (traditional characters kept)
     aliases: tuple[str, ...] = ()

@@ -115,6 +115,20 @@ def test_department_from_the_body(text: str, department: str) -> None:
         ("另外,某某市民政局下属共有6个事业单位,事业运行经费总预算安排37万元。\n", "某某市民政局"),
         # 现将… is the sentence's opening, not the name's
         ("现将某某区某某镇2021年度“三公”经费决算情况说明如下:\n", "某某区某某镇"),
+        # the title below a table of contents longer than the head
+        ("目录\n" + "".join(f"{i}、表{i}\n" for i in range(1, 20)) + "2021年度某某县发展和改革局部门决算\n", "某某县发展和改革局"),
+        # a section that opens on the name, under a heading that names no one
+        ("2016年“三公”经费预算\n二、2016年“三公”经费支出预算情况说明\n某某省机构编制委员会办公室2016年度“三公”经费支出预算为57.9万元。\n",
+         "某某省机构编制委员会办公室"),
+        # the template sentences on a budget's scope, and a 决算's list of tables
+        ("目录\n第一部分 2025年部门预算说明\n二、部门预算单位构成\n某某镇人民政府只有本级,没有其他预算单位。\n", "某某镇人民政府"),
+        ("一、部门职责\n纳入某某县林业局2022年部门预算编制范围的单位包括本级。\n", "某某县林业局"),
+        ("五、2019年部门决算公开表(汇总及本级)\n(一)某县林业局汇总\n1、收入支出决算总表\n", "某县林业局"),
+        # a site's page-metadata table
+        ("| 索引号 | 640522041/2023-00218 | 文号 | |\n| 公开方式 | 主动公开 | 责任部门 | 某某乡人民政府 |\n目 录\n", "某某乡人民政府"),
+        # an abbreviated title: 部 of the 部门 after the full name is not part of it
+        ("某某市科技局2018年部门“三公”经费支出决算情况说明\n某某市科学技术局部门2018年度“三公”经费支出决算为11.5万元。\n", "某某市科学技术局"),
+        ("某县某某学区2022年部门预算公开说明\n一、部门职责\n", "某县某某学区"),
     ],
 )
 def test_department_of_covers_abbreviations_and_chunks(text: str, department: str) -> None:
@@ -153,3 +167,8 @@ def test_any_arrangement_of_title_words_reads_without_error(pieces: list[str]) -
     assert m.year is None or 1900 <= m.year <= 2099
     assert m.doc_kind in (None, "预算", "决算", "三公")
     assert m.department is None or 3 <= len(m.department) <= 60
+
+
+def test_a_site_menu_names_no_department() -> None:
+    text = "国务院部门网站\n地方政府网站\n市政府部门网站\n区县政府网站\n我镇2024年“三公”经费支出预算为14.01万元。\n"
+    assert document_metadata(text).department is None
