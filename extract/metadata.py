@@ -329,13 +329,12 @@ def fullest_name(dept: str, text: str) -> str:
 
 def document_metadata(text: str, path: str | None = None) -> Metadata:
     """Department, year, 预算/决算/三公 and 部门/单位 of one document (see the module docstring)."""
-    head = _head(text)
-    body = _WS.sub("", text[:BODY_CHARS])
-    plain = [_PINYIN.sub("", ln) for ln in head]
-    trad = traditional_map("full")
-    head = [trad(ln) for ln in plain]
-    body = trad(_PINYIN.sub("", body))
-    lines = [trad(_PINYIN.sub("", ln)) for ln in _lines(text[:BODY_CHARS])]
+    # read in simplified characters, once: a mirror page's 預算 is 预算, and the name it gives is
+    # reported as subjects are (simplified), so a subject's leading department name is recognised
+    mapped = traditional_map("full")(_PINYIN.sub("", text[:BODY_CHARS]))
+    lines = _lines(mapped)
+    head = lines[:HEAD_LINES] if len(mapped) <= 8000 else _head(mapped)
+    body = _WS.sub("", mapped)
     dept, year, kind, title = _title(head)
     if title is not None:
         # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)
@@ -344,13 +343,11 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
             title = "".join(head[at : at + 3]) if not _KIND_WORD.search(title) or "三公" not in title and "三公" in "".join(head[at : at + 3]) else title
     if dept is None:
         dept = _body_dept(head, body, lines)
-    elif (at := "".join(head).find(dept)) >= 0:
-        dept = "".join(plain)[at : at + len(dept)]  # as the page writes it (traditional characters kept)
     aliases: tuple[str, ...] = ()
     if dept is not None:
-        full = expanded_name(dept, text[:BODY_CHARS])
+        full = expanded_name(dept, mapped)
         aliases = (dept,) if full else ()
-        dept = fullest_name(full or dept, text[:BODY_CHARS])
+        dept = fullest_name(full or dept, mapped)
     if year is None:
         year = _body_year(body)
     doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body)

@@ -11,7 +11,7 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -46,6 +46,7 @@ def _char_mapper() -> CharMap:
     return CharMap(_char_map())
 
 
+@lru_cache(maxsize=8)
 def one_to_one(text: str) -> str:
     """The text with only the one-to-one character map applied (full-width forms, odd spaces,
     traditional characters): every offset still points at the same original character, so a
