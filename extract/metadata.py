@@ -38,7 +38,11 @@ _ORG_END = re.compile(
     r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院|镇|乡|街道|"
     r"学|学区|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂)(?:[（(][^）)]{1,8}[）)])?$"
 )
-_LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位|发布机构|发文机关|来源)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39})")
+#: a form's own field for whose budget it is
+_LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39})")
+#: a web page's byline: who published it, often abbreviated (来源：某某驻沪办 日期：…), so weaker than the text's own
+#: words; read on the line as the page gives it, where a space ends the name
+_BYLINE = re.compile(r"(?:发布机构|发文机关|来源|信息来源)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39}?)(?=\s|$|[|]|日期|时间|发布时间|作者|浏览|点击)")
 #: a site's page-metadata table (索引号 | … | 发布机构 | X | 责任部门 | X): the label and the name in adjacent cells
 _LABEL_CELL = re.compile(r"(?:^|\|)(?:发布机构|责任部门|公开责任部门|发文机关|所属机构)\|(?P<dept>[^\s\d:：|][^\s:：|]{1,39})(?:\||$)")
 _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:财政)?(?:{_KIND}|{_SANGONG}|“?三公”?|一般公共预算)")
@@ -155,7 +159,8 @@ def _body_year(body: str) -> int | None:
 _LINE_MARKER = rf"(?:[（(]?[{_CN}\d]{{1,3}}[)）、.．]?)?"
 _LINE_TITLE = re.compile(rf"{_LINE_MARKER}{_TITLE_DEPT_FIRST.pattern}")
 _SCOPE_LINE = re.compile(
-    rf"^{_LINE_MARKER}(?:(?P<dept>{_DEPT_CHARS}{{3,30}}?)(?:只有本级|所有收入和支出均纳入|(?:汇总|本级)$)"
+    rf"(?:^{_LINE_MARKER}|(?<=[，,。；;：:)）]))(?:(?P<dept>{_DEPT_CHARS}{{3,30}}?)(?:只有本级|所有收入和支出均纳入|(?:汇总|本级)$"
+    rf"|是[^。]{{0,30}}?(?:工作部门|事业单位|行政单位|直属机构|组成部门|派出机构|机构)|的?主要(?:职责|职能)是|主要履行以下职责)"
     rf"|纳入(?P<dept2>{_DEPT_CHARS}{{3,30}}?)(?:\d{{4}}年度?)?部门(?:汇总)?(?:预算|决算)编制范围)"
 )
 
@@ -171,15 +176,15 @@ def _line_dept(lines: list[str]) -> str | None:
             if m and (d := _clean_dept(m.group("dept"))):
                 return d
     for ln in lines:
-        m = _SCOPE_LINE.match(ln)
+        m = _SCOPE_LINE.search(ln)
         if m and (d := _clean_dept(m.group("dept") or m.group("dept2"))):
             return d
     return None
 
 
-def _body_dept(head: list[str], body: str, lines: list[str]) -> str | None:
+def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]) -> str | None:
     for ln in head:
-        m = _LABEL.search(ln) or _LABEL_CELL.search(ln)
+        m = _LABEL.search(ln)
         if m and (d := _clean_dept(m.group("dept"))):
             return d
     for ln in head:
@@ -188,6 +193,14 @@ def _body_dept(head: list[str], body: str, lines: list[str]) -> str | None:
             return d
     if d := _line_dept(lines):
         return d
+    for ln in raw_head:
+        m = _BYLINE.search(ln)
+        if m and (d := _clean_dept(m.group("dept"))):
+            return d
+    for ln in head:
+        m = _LABEL_CELL.search(ln)
+        if m and (d := _clean_dept(m.group("dept"))):
+            return d
     for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY, _EMPTY_NOTE):
         for m in pat.finditer(body):
             if d := _clean_dept(m.group("dept")):
@@ -335,6 +348,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     lines = _lines(mapped)
     head = lines[:HEAD_LINES] if len(mapped) <= 8000 else _head(mapped)
     body = _WS.sub("", mapped)
+    raw_head = [ln.strip(" \t*#|") for ln in _PINYIN.sub("", text[:8000]).splitlines() if ln.strip(" \t*#|")][:HEAD_LINES]
     dept, year, kind, title = _title(head)
     if title is not None:
         # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)
@@ -342,7 +356,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         if at is not None:
             title = "".join(head[at : at + 3]) if not _KIND_WORD.search(title) or "三公" not in title and "三公" in "".join(head[at : at + 3]) else title
     if dept is None:
-        dept = _body_dept(head, body, lines)
+        dept = _body_dept(head, body, lines, [traditional_map("full")(ln) for ln in raw_head])
     aliases: tuple[str, ...] = ()
     if dept is not None:
         full = expanded_name(dept, mapped)

@@ -129,6 +129,14 @@ def test_department_from_the_body(text: str, department: str) -> None:
         # an abbreviated title: 部 of the 部门 after the full name is not part of it
         ("某某市科技局2018年部门“三公”经费支出决算情况说明\n某某市科学技术局部门2018年度“三公”经费支出决算为11.5万元。\n", "某某市科学技术局"),
         ("某县某某学区2022年部门预算公开说明\n一、部门职责\n", "某县某某学区"),
+        # a unit budget under a table of contents: the unit introduces itself, the parent it belongs to is not it
+        ("目 录\n第一部分2023年度单位预算情况说明\n一、单位情况说明\n某某市卫生健康委员会宣传教育中心是某某市卫生健康委员会所属正处级公益一类事业单位。\n",
+         "某某市卫生健康委员会宣传教育中心"),
+        # a byline's abbreviation gives way to the name the duties paragraph spells out
+        ("首页\n来源:某某驻沪办 日期:2025-10-15\n目 录\n一、部门职责\n根据《规定》(某委〔2024〕76号),某某自治区人民政府驻上海办事处主要履行以下职责:\n",
+         "某某自治区人民政府驻上海办事处"),
+        # …and stands when nothing else names the department
+        ("首页\n来源:某某县财政局 日期:2025-10-15\n2024年部门决算\n", "某某县财政局"),
     ],
 )
 def test_department_of_covers_abbreviations_and_chunks(text: str, department: str) -> None:
@@ -172,3 +180,19 @@ def test_any_arrangement_of_title_words_reads_without_error(pieces: list[str]) -
 def test_a_site_menu_names_no_department() -> None:
     text = "国务院部门网站\n地方政府网站\n市政府部门网站\n区县政府网站\n我镇2024年“三公”经费支出预算为14.01万元。\n"
     assert document_metadata(text).department is None
+
+
+@pytest.mark.parametrize(
+    "pred, gold, right",
+    [
+        ("某县某某乡人民政府", "某县某某乡", True),  # a township and its government are one department
+        ("武汉市青山区医疗保障局", "青山区医疗保障局", True),  # the place before the name
+        ("某某市卫生健康委员会", "某某市卫生健康委员会宣传教育中心", False),  # the parent is not the unit
+        ("某某驻沪办", "某某自治区人民政府驻上海办事处", False),
+        (None, "某某县财政局", False),
+    ],
+)
+def test_the_department_scorer(pred: str | None, gold: str, right: bool) -> None:
+    from training.metadata_eval import department_right
+
+    assert department_right(pred, gold) is right
