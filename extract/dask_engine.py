@@ -14,13 +14,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from .batch import IN_FLIGHT_PER_WORKER  # queued documents per worker, as the local engine
 from .errors import UsageError
 
 log = logging.getLogger("extract.dask")
 
-# queued documents per worker thread: enough to hide scheduling latency, few enough that Ctrl-C
-# and a lost worker waste little work
-IN_FLIGHT_PER_WORKER = 4
 
 
 def run_dask(
