@@ -265,7 +265,14 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         # an earlier sentence's figure may be the base itself (2021年决算7.73万元 … 2022年预算较上年增加
         # 2.27万元，增长29.37%): a rate that fits change ÷ that figure is no finding
         as_base = own is None and a.value > 0 and abs(c.value / a.value * 100 - p.value) <= tol + 0.01
-        if abs(expected - p.value) > tol + 0.01 and not as_base:
+        # another amount stated before the change in its sentence may be the one it is of (预算为3万元，
+        # 支出决算为1.71万元，完成预算的43%，较上年减少1.29万元，下降43%: the 决算's change)
+        other_fits = any(
+            g.value - c.value > 0 and abs(c.value / (g.value - c.value) * 100 - p.value) <= tol + 0.01
+            for g in fs
+            if g.kind == "amount" and g.unit == c.unit and g.value is not None and g is not a and g.span[1] <= c.span[0]
+        )
+        if abs(expected - p.value) > tol + 0.01 and not as_base and not other_fits:
             yield ci.finding(
                 "change_arithmetic",
                 "warning",
@@ -273,6 +280,24 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
                 fact_ids=[a.fact_id, c.fact_id, p.fact_id],
                 span=evidence,
             )
+
+
+#: 减少…下降-81.75%: a fall stated with a minus sign as well reads, word for word, as a rise
+_DOUBLE_NEGATIVE = re.compile(r"(?:下降|减少|降低|缩减|压减|(?<![增升])减|(?<![增升])降)(?:了)?(?:为|达)?[ \t]*[-－−][ \t]*(?=\d)")
+
+
+def double_negative(ci: CheckInput) -> Iterable[Finding]:
+    """A decrease verb followed by a negative number (下降-81.75%): the figure may be right, the
+    wording says the opposite."""
+    text = one_to_one(ci.text)
+    for m in _DOUBLE_NEGATIVE.finditer(text):
+        num = re.match(r"[\d.,]+%?", text[m.end() :])
+        end = m.end() + (num.end() if num else 0)
+        yield ci.finding(
+            "change_arithmetic", "info",
+            f"“{ci.text[m.start():end]}”：减少/下降之后又写负号，按字面为增加",
+            span=(m.start(), end),
+        )
 
 
 def own_amount(sentence: list[Fact], change: Fact) -> Fact | None:
@@ -296,12 +321,21 @@ _PRIOR_FIGURE = re.compile(r"(?:上年|上一年|(?:19|20)\d{2}年).{0,12}?(?:�
 def prior_arithmetic(ci: CheckInput) -> Iterable[Finding]:
     """A sentence that states last year's figure, this year's and the change: this − last = change
     (2023年预算执行数1822.46万元，2024年预算安排922.02万元，比2023年预算执行数减少900.44万元)."""
-    for fs in ci.by_sentence.values():
+    prev_amounts: list[Fact] = []
+    prev_end = -1
+    for fs in sorted(ci.by_sentence.values(), key=lambda fs: fs[0].span[0] if fs else 0):
         amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY and f.value is not None]
         changes = [f for f in fs if f.kind == "change" and f.unit in MONEY and f.value is not None]
+        here = (fs[0].span[0], fs[-1].span[1]) if fs else (prev_end, prev_end)
+        if not amounts and len(changes) == 1 and "\n" not in ci.text[prev_end : here[0]]:
+            # 2016年预算8万元，2015年预算12.5万元；对比减少4.35万元: the change in the next clause of the line
+            amounts = prev_amounts
+        prev_amounts, prev_end = ([f for f in fs if f.kind == "amount" and f.unit in MONEY and f.value is not None], here[1])
         if len(amounts) != 2 or len(changes) != 1:
             continue
-        prior = [a for a in amounts if _PRIOR_FIGURE.search(a.subject or "") or _PRIOR_FIGURE.search(ci.text[max(0, a.span[0] - 14) : a.span[0]].rstrip("为是："))]
+        prior = [a for a in amounts if a.figure_type == "上年"]  # the figures stage read its year (2015年预算 in a 2016 budget)
+        if len(prior) != 1:
+            prior = [a for a in amounts if _PRIOR_FIGURE.search(a.subject or "") or _PRIOR_FIGURE.search(ci.text[max(0, a.span[0] - 14) : a.span[0]].rstrip("为是："))]
         if len(prior) != 1 or len({a.unit for a in amounts} | {changes[0].unit}) != 1:
             continue
         last, now, ch = prior[0], next(a for a in amounts if a is not prior[0]), changes[0]
@@ -434,7 +468,8 @@ def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
         units = {f.unit for f in fs if f.unit in MONEY}
         if "元" in units and "万元" in units:
             for f in fs:
-                if f.unit == "元" and f.kind == "amount" and f.value is not None and f.value < 1000 and not f.comparator and not re.search(r"不少于|不超过|最高|最低|标准|每人|人均|/", f.sentence[:0] + f.subject):
+                # (0元 is 0 in any unit)
+                if f.unit == "元" and f.kind == "amount" and f.value and f.value < 1000 and not f.comparator and not re.search(r"不少于|不超过|最高|最低|标准|每人|人均|/", f.sentence[:0] + f.subject):
                     yield ci.finding("unit_suspect", "warning", f"“{f.subject}”{_fmt(f.value)}元与同句其他金额（万元）单位不一致，可能应为万元", fact_ids=[f.fact_id], span=f.span)
 
 
@@ -621,6 +656,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # one change stated twice (财政拨款总收支下降3.85%，主要原因是… / 一般公共预算支出…下降3.85%):
     # explained once is explained
     explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
+    covered_changes: set[tuple[str, float | None, str | None]] = set()
+    named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span[1]) for g in ci.facts if g.kind == "reason"]
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -642,8 +679,32 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
             at = first_reason.get(f.section, len(ci.text))
             covered = covered or (at < f.span[0] and "其中" in ci.text[at : f.span[0]])
+            # a reason elsewhere that names the item and moved the same way (…公务接待和公务用车运行维护费
+            # 逐年递减。故…公务接待费比2015年预算减少1万元)
+            head = _item_head(f.subject)
+            covered = covered or bool(head) and any(
+                head in text and way == f.direction and 0 <= f.span[0] - at_ <= NAMED_REASON_BEFORE for text, way, at_ in named_reasons
+            )
+            # …the same change restated in the item's own paragraph further on (三、公务接待费…减少1万元)
+            key = (head, f.value, f.unit)
+            covered = covered or key in covered_changes
+            if covered and head:
+                covered_changes.add(key)
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+#: how far before a change a reason naming its item may stand and still explain it (the same paragraph)
+NAMED_REASON_BEFORE = 200
+#: what an item's name starts with that a reason would repeat: its first characters, after a year
+ITEM_HEAD_CHARS = 4
+_YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?[“”\"]?")
+
+
+def _item_head(subject: str) -> str:
+    """公务接待费 → 公务接待, 公务用车购置及运行费 → 公务用车: what a reason naming the item contains."""
+    s = _YEAR_LEAD.sub("", subject or "").replace("“", "").replace("”", "")
+    return s[:ITEM_HEAD_CHARS] if len(s) >= ITEM_HEAD_CHARS else ""
 
 
 def _related(a: str, b: str) -> bool:
@@ -656,6 +717,7 @@ CHECKS: tuple[Check, ...] = (
     table_sum_mismatch,
     total_mismatch,
     change_arithmetic,
+    double_negative,
     share_sum,
     year_mismatch,
     unit_suspect,

@@ -40,6 +40,7 @@ _LIST_MARKER = re.compile(
 _YEAR = re.compile(r"(?:截至|截止)?(?:19|20)\d{2}年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?")
 # a year inside a subject's prefix: what precedes it (a department, a heading) names no item;
 # a year after a comparison word (较2024年) is a baseline, kept for the comparison rule
+_ORG_TAIL = re.compile(r"(?:局|厅|院|办事处|办公室|委员会|委|会|中心|政府|部|所|站|队|馆|处|校|园|镇|乡|街道|单位|部门|本级)$")
 _YEAR_INSIDE = re.compile(r"(?<![较比与至到\-—~）)])(?:19|20)\d{2}年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?=[\u4e00-\u9fff“\"（(])")
 _QUOTES = re.compile(r"[“”\"‘’「」『』]")
 # template residue (MERGEFIELD ${page…}) is never part of what a number is about
@@ -233,7 +234,11 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         if _YEAR.match(s):
             s = _YEAR.sub("", s, count=1)
         elif (ym := _last_match(_YEAR_INSIDE, s)) is not None and len(s) - ym.end() >= 2:
-            s = s[ym.end() :]  # 六安市工商业联合会2021年度一般公共预算… → 一般公共预算…
+            head, rest = s[: ym.start()], s[ym.end() :]
+            if _is_figure_word(_affix_res()[1].sub("", rest)) and len(head) >= 2 and not _ORG_TAIL.search(head):
+                s = head + rest  # 公务接待费2016年预算 → 公务接待费预算: the year sits between the item and its figure
+            else:
+                s = rest  # 六安市工商业联合会2021年度一般公共预算… → 一般公共预算…
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
@@ -907,8 +912,8 @@ _BUDGET_COMPARED = re.compile(r"(?:大于|小于|高于|低于|超过|超出|未
 #: how many facts back a reason may find the completion percent its sentence names
 RECENT_FACTS = 40
 #: …减少133.66万元，主要是一般公共预算拨款减少…: 主要是 right after a change clause says why (after an
-#: amount it lists what the money is: …0.00万元，主要是所属事业单位…)
-_WEAK_AFTER_CLAUSE = re.compile(r"(?<=[，,])\s*(?:主要是|主要系)(?!指|用于|用来|包括|负责|对|在|原因)")
+#: amount it lists what the money is: …0.00万元，主要是所属事业单位…); so do 由于/因为 (…增加0.7万元，由于…所致)
+_WEAK_AFTER_CLAUSE = re.compile(r"(?<=[，,])\s*(?:(?:主要是|主要系)(?!指|用于|用来|包括|负责|对|在|原因)|(?:主要)?(?:由于|因为)(?=[^，,；;。]{2,}))")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。]")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -147,15 +147,43 @@ def completion_arithmetic(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     fact_ids=[budget.fact_id, actual.fact_id, p.fact_id], span=p.span,
                 )
             continue
-        da, db = _half_digit(actual) * MONEY[actual.unit or "元"], _half_digit(budget) * MONEY[budget.unit or "元"]
+        # a budget printed as a whole number is taken as set (预算为1万元 is 1万元, not anything from
+        # 0.5 to 1.5): budgets are set in round figures, actuals are what was spent
+        db_half = _half_digit(budget) if _decimals(budget.surface or str(budget.value)) else 0.005
+        da, db = _half_digit(actual) * MONEY[actual.unit or "元"], db_half * MONEY[budget.unit or "元"]
         lo = (a - da) / (b + db) * 100 - _half_digit(p)
         hi = (a + da) / max(b - db, 1e-9) * 100 + _half_digit(p)
         if not lo - 1e-9 <= p.value <= hi + 1e-9:
+            odd = _odd_unit(ci, budget, actual, p)
+            if odd is not None:
+                # the rate holds for the printed numbers in one unit: one figure's unit is wrong
+                # (预算为494,400.00万元, 决算为115,749.56元, 完成预算的23.42%)
+                yield ci.finding(
+                    "unit_suspect", "warning",
+                    f"“{odd.subject}”写作{_fmt(odd.value)}{odd.unit}，但完成率{_fmt(p.value)}%只在预算与决算同以{(actual if odd is budget else budget).unit}计时成立",
+                    fact_ids=[budget.fact_id, actual.fact_id, p.fact_id], span=odd.span,
+                )
+                continue
             yield ci.finding(
                 "completion_arithmetic", "warning",
                 f"决算{_fmt(actual.value)}{actual.unit} ÷ 预算{_fmt(budget.value)}{budget.unit} = {a / b * 100:.2f}%，正文写作{_fmt(p.value)}%",  # type: ignore[arg-type]
                 fact_ids=[budget.fact_id, actual.fact_id, p.fact_id], span=p.span,
             )
+
+
+def _odd_unit(ci, budget: Fact, actual: Fact, rate: Fact) -> Fact | None:  # noqa: ANN001 - CheckInput
+    """Of a budget and an actual in different units whose printed numbers give the stated rate as
+    they stand, the one whose unit the document uses less (None when the units agree or the rate
+    does not fit the printed numbers either)."""
+    if budget.unit == actual.unit or not budget.value or actual.value is None:
+        return None
+    slack = 3 * _half_digit(rate)  # a rate one printed digit off still shows which unit the figures share
+    lo = (actual.value - _half_digit(actual)) / (budget.value + _half_digit(budget)) * 100 - slack
+    hi = (actual.value + _half_digit(actual)) / max(budget.value - _half_digit(budget), 1e-9) * 100 + slack
+    if not lo - 1e-9 <= float(rate.value) <= hi + 1e-9:  # type: ignore[arg-type]
+        return None
+    used = Counter(f.unit for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY)
+    return budget if used[budget.unit] <= used[actual.unit] else actual
 
 
 def figure_claims(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
@@ -398,8 +426,8 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     wan = list(_CUT_WAN.finditer(ci.text))  # scanned once for both questions below
     for m in wan:
         # a unit cut by a line end (…0.62万 / 的…): within a line, 万 for 万元 is shorthand, not a doubt
-        if _in_table(ci, m.start()) or not _CUT_AT_LINE_END.match(ci.text, m.end()):
-            continue
+        if _in_table(ci, m.start()) or not _CUT_AT_LINE_END.match(ci.text, m.end()) or not ci.text[m.end() :].strip():
+            continue  # (…8.47万 as the last thing in the text is an excerpt cut there, not the document's slip)
         if _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.end()]):
             cut.append(m)
     if not cut:

@@ -197,6 +197,8 @@ def test_planted_errors_precision_and_recall():
         ("2.采购品目名称根据《政府采购品目分类目录》（财库[2013]189号）规定品目名称填写。", "填报说明"),
         ("XX局2023年部门预算编制说明。", "占位符"),
         ("本部门2023年政府性基金支出预算支出万元。", "未填金额"),
+        ("我单位共有职工人,其中正式职工427人,代课人员0人。", "未填人数"),
+        ("核定编制人，实有人员12人。", "未填人数"),
     ],
 )
 def test_template_residue_phrasings(sentence, label):
@@ -219,6 +221,7 @@ def test_repeated_unresolved_choice_is_one_finding():
         "收入预算较上年增加100.00万元，增长11.11%。",  # resolved choice
         "详见附表（表格中的增减变化以万元为单位）。",
         "比上年减少（主要是人员调出）10人。",
+        "共有职工人数50人，其中在职人员42人。",
     ],
 )
 def test_no_template_residue_in_ordinary_prose(sentence):
@@ -239,3 +242,50 @@ def test_a_reason_opening_its_own_sentence_covers_the_total_and_its_items():
     # without the reason, the total's change and the items' are unexplained
     bare = text.replace("主要是严格落实过紧日子要求，严控一般性支出。", "")
     assert "missing_explanation" in {f.check for f in extract_document(bare, is_text=True).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("三公经费决算115,749.56元,比2017年减少518,378.24元,下降-81.75%。\n", True),
+        ("公务接待费较上年减少-0.5万元。\n", True),
+        ("公务接待费增减-5.2%。\n", False),  # 增减 is either way: a signed figure is right
+        ("公务接待费较上年下降5.2%。\n", False),
+    ],
+)
+def test_a_fall_written_with_a_minus_sign(text: str, fires: bool) -> None:
+    r = extract_document(text, is_text=True)
+    hits = [f for f in r.findings if f.check == "change_arithmetic" and f.severity == "info" and "负号" in f.message]
+    assert bool(hits) is fires
+
+
+def _checks(text: str) -> list[tuple[str, str]]:
+    return [(f.check, f.severity) for f in extract_document(text, is_text=True).findings]
+
+
+def test_a_completion_rate_that_holds_only_in_one_unit_is_a_unit_slip() -> None:
+    text = "某局2018年度“三公”经费支出预算为494,400.00万元,支出决算为115,749.56元,完成预算的23.42%。\n"
+    assert ("unit_suspect", "warning") in _checks(text)
+    assert not any(c == "completion_arithmetic" for c, _ in _checks(text))
+
+
+def test_the_change_of_the_actual_after_its_budget_is_no_arithmetic_error() -> None:
+    text = "某中心2023年度“三公”经费支出预算为3万元,支出决算为1.71万元,完成预算的57%,较上年减少1.29万元,下降43%。决算数较上年减少的主要原因是公务接待减少。\n"
+    assert not any(c == "change_arithmetic" for c, _ in _checks(text))
+
+
+def test_a_reason_that_names_the_items_explains_their_changes() -> None:
+    text = ("2016年“三公”经费预算数比2015年预算数减少3万元,主要原因是:按照厉行节约的要求,公务接待和公务用车运行维护费逐年递减。"
+            "故2016年公务用车购置及运行费比2015年预算减少2万元,2016年公务接待费比2015年预算减少1万元。\n")
+    assert not any(c == "missing_explanation" for c, _ in _checks(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收入预算总额4213.63万元,其中一般公共预算拨款4213.63万元,政府性基金预算收入0元,其他收入0元。\n",  # 0元 is 0 in any unit
+        "一、“三公”经费\n公务用车购置及运行维护费支出决算8.47万",  # an excerpt cut after 万 is no slip of the document
+    ],
+)
+def test_no_unit_slip(text: str) -> None:
+    assert not any(c == "unit_suspect" for c, _ in _checks(text))
