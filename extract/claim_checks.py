@@ -175,6 +175,72 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             )
 
 
+#: how far after a total its 其中 may stand (the total's change and reason in between)
+OF_WHICH_AFTER = 120
+_OF_WHICH_AT_END = re.compile(r"其中\s*[:：]?\s*\n")
+_MARKED_LINE = re.compile(r"[ \t]*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[）)])")
+
+
+def listed_item_exceeds_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A paragraph that states a total and ends on 其中：, its parts on the numbered lines below
+    (项目支出476.71万元，比上年减少…。其中：\n1.某项目1872万元。\n2.…): no single part can be larger
+    than the total (the paragraph's first amount; a gap such as 决算数大于预算数55.93万元 is not it)."""
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value), key=lambda f: f.span[0])
+    starts = [f.span[0] for f in amounts]
+    for m in _OF_WHICH_AT_END.finditer(ci.text):
+        line = ci.text.rfind("\n", 0, m.start()) + 1
+        i = bisect.bisect_left(starts, line)
+        if i >= len(amounts) or amounts[i].span[1] > m.start() or m.start() - amounts[i].span[1] > OF_WHICH_AFTER:
+            continue
+        total = amounts[i]
+        pos, parts = m.end(), []
+        while _MARKED_LINE.match(ci.text, pos) is not None:
+            end = ci.text.find("\n", pos)
+            end = len(ci.text) if end < 0 else end
+            parts += [f for f in amounts[bisect.bisect_left(starts, pos) :] if f.span[0] < end]
+            pos = end + 1
+        for f in parts:
+            if float(f.value) * MONEY[f.unit] > float(total.value) * MONEY[total.unit] * (1 + 1e-9) + 0.5 * 10 ** -_decimals(f.surface or "") * MONEY[f.unit]:  # type: ignore[arg-type,index]
+                yield ci.finding(
+                    "item_exceeds_total", "warning",
+                    f"“{f.subject}”{f.value:g}{f.unit}列在“{total.subject}”{total.value:g}{total.unit}的“其中”之下，却大于它",
+                    fact_ids=[f.fact_id, total.fact_id], span=f.span,
+                )
+
+
+def shares_of_one_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """Parts stated in separate paragraphs, each with its share of one named whole (1. 基本支出…占一般
+    公共预算支出的84.06%… 2. 项目支出…占一般公共预算支出的19.62%): each share implies the whole
+    (amount ÷ share). When the parts' sum is the whole one share implies and another share implies
+    something else, that other share is wrong."""
+    groups: dict[str, list[tuple[Fact, Fact]]] = {}
+    amounts = {}
+    for f in sorted(ci.facts, key=lambda f: f.span[0]):
+        if f.kind == "amount" and f.unit in MONEY and f.value:
+            amounts[f.sentence] = f  # the last amount of its sentence so far
+        elif f.kind == "percent" and f.share_of and f.value and (own := amounts.get(f.sentence)) is not None and own.span[1] <= f.span[0]:
+            if own.subject and f.subject and (own.subject.startswith(f.subject) or f.subject.startswith(own.subject)):
+                groups.setdefault(f"{f.section.split(' > ')[0]}|{f.share_of}", []).append((own, f))
+    for parts in groups.values():
+        if len(parts) < 2 or len({own.fact_id for own, _ in parts}) < len(parts):
+            continue
+        yuan = [float(own.value) * MONEY[own.unit] for own, _ in parts]  # type: ignore[arg-type,index]
+        whole = sum(yuan)
+        def fits(y: float, p: Fact, w: float) -> bool:
+            return abs(y / w * 100 - float(p.value)) <= 0.5 * 10 ** -_decimals(p.surface or "") + 1e-9  # type: ignore[arg-type]
+
+        right = [fits(y, p, whole) for y, (_, p) in zip(yuan, parts, strict=True)]
+        # the parts make the whole (one share fits their sum) and not every share does
+        if any(right) and not all(right) and abs(sum(float(p.value) for _, p in parts) - 100) > 0.5:  # type: ignore[arg-type]
+            for y, (own, p), ok in zip(yuan, parts, right, strict=True):
+                if not ok:
+                    yield ci.finding(
+                        "share_sum", "warning",
+                        f"“{own.subject}”{own.value:g}{own.unit}占{p.share_of}写作{p.value:g}%，各部分占比合计{sum(float(q.value) for _, q in parts):g}%；按各部分合计应为{y / whole * 100:.2f}%",  # type: ignore[arg-type]
+                        fact_ids=[own.fact_id, p.fact_id], span=p.span,
+                    )
+
+
 #: `基本持平` allows a small change: at most this share of the figure (fitted on the genre's use:
 #: 少0.07萬元,基本持平 for 3.01 → 2.94, 2.3 %)
 ROUGHLY_FLAT_MAX = 0.05

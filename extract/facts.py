@@ -808,7 +808,9 @@ class FactExtractor:
             subject = ""  # 累计0人次: a lead-in alone names nothing
         bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
         counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
-        if bare and counted is not None:
+        if kind == "amount" and counted is not None and subject in ("分别", "各", "共"):
+            subject = counted.subject  # 洛门第三小学项目1个，分别是：1872万元: the money of the counted thing
+        elif bare and counted is not None:
             # 特定目标类项目4个，涉及预算3155.83万元: the money of the counted things
             subject = counted.subject + bare.group(1)
         elif _is_figure_word(subject) and kind == "amount":

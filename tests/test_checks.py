@@ -289,3 +289,42 @@ def test_a_reason_that_names_the_items_explains_their_changes() -> None:
 )
 def test_no_unit_slip(text: str) -> None:
     assert not any(c == "unit_suspect" for c, _ in _checks(text))
+
+
+@pytest.mark.parametrize(
+    ("project_share", "fires"),
+    [("19.62", True), ("15.94", False)],
+)
+def test_shares_of_one_whole_in_separate_paragraphs(project_share: str, fires: bool) -> None:
+    text = (
+        "（二）一般公共预算支出情况\n"
+        "1. 基本支出 2476260.58 元,占一般公共预算支出的 84.06%,同比减少 5000 元,下降 0.2%。\n"
+        f"2. 项目支出 469500 元,占一般公共预算支出的 {project_share}%,同比增加 70100 元,增长 17.55%。\n"
+    )
+    hits = [f for f in extract_document(text, is_text=True).findings if f.check == "share_sum"]
+    assert bool(hits) is fires
+    if fires:
+        assert "15.94%" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    ("first", "fires"),
+    [("1872", True), ("300", False)],
+)
+def test_a_part_on_the_lines_below_its_total(first: str, fires: bool) -> None:
+    text = (
+        "(二)项目支出。2022年一般公共预算拨款项目支出预算476.71万元,比2021年预算减少1994.21万元,下降80%,下降的主要原因是项目减少。其中:\n"
+        f"1.某某第三小学项目1个,分别是:{first}万元。\n"
+        "2.某某项目1个,分别是:122.21万元。\n"
+        "五、政府性基金预算情况\n"
+    )
+    hits = [f for f in extract_document(text, is_text=True).findings if f.check == "item_exceeds_total"]
+    assert bool(hits) is fires
+
+
+def test_a_gap_before_the_list_is_not_its_total() -> None:
+    text = (
+        "2017年度,本单位一般公共预算财政拨款支出总计1741.75万元,完成年初预算100%,决算数大于预算数55.93万元,主要原因:工资调标。其中:\n"
+        "1. 教育支出1595.95万元,主要用于保教工作。\n"
+    )
+    assert not [f for f in extract_document(text, is_text=True).findings if f.check == "item_exceeds_total"]
