@@ -31,6 +31,7 @@ from .figure_checks import (
     item_exceeds_total,
     lost_units,
     sangong_blank_cell,
+    sangong_table_sums,
     table_cross_mismatch,
 )
 from .normalize import one_to_one
@@ -734,6 +735,7 @@ CHECKS: tuple[Check, ...] = (
     item_exceeds_total,
     table_cross_mismatch,
     sangong_blank_cell,
+    sangong_table_sums,
     class_list_sum,
     lost_units,
     duplicate_text,

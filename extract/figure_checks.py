@@ -19,6 +19,7 @@ from .align import MONEY
 from .claim_checks import roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
+from .tables import Table
 from .taxonomy import metric_for
 
 BUDGET_TYPES = ("年初预算", "调整预算", "预算数")
@@ -351,6 +352,72 @@ def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     fact_ids=[f.fact_id], span=f.span,
                 )
                 break
+
+
+_SANGONG_TOTAL_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:支出)?(?:合\s*计|总\s*计)$")
+
+
+def sangong_table_sums(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A 三公 table's own structure, column by column: 公务用车购置及运行费 = 购置费 + 运行费 (a part
+    above its parent is reported at the part), and the total = 因公出国（境）费 + 公务接待费 +
+    公务用车购置及运行费 (not reported again when the vehicle row's gap is the whole gap)."""
+    for t in ci.tables:
+        told: set[tuple[str, str]] = set()  # (check, row): a gap repeated in every column is said once
+        for f in _sangong_table_gaps(ci, t):
+            key = (f.check, f.message.split("：", 1)[1].split("为", 1)[0] if "：" in f.message else f.message)
+            if key not in told:
+                told.add(key)
+                yield f
+
+
+def _sangong_table_gaps(ci, t: Table) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """The gaps of one 三公 table, per column (see `sangong_table_sums`)."""
+    by_col: dict[str, dict[str, TableCell]] = defaultdict(dict)
+    for c in t.cells:
+        label = re.sub(r"\s+", "", c.row_label or "")
+        m = metric_for(label)
+        if m is None and _SANGONG_TOTAL_ROW.match(label):
+            m = "sangong.total"
+        if m and m.startswith("sangong."):
+            by_col[c.column].setdefault(m, c)
+    for col, cells in by_col.items():
+        if len(cells) < 3:
+            continue
+        parent, buy, run = cells.get("sangong.vehicle"), cells.get("sangong.vehicle_purchase"), cells.get("sangong.vehicle_operation")
+        vehicle_gap = 0.0
+        if parent is not None and buy is not None and run is not None:
+            kids = buy.value + run.value
+            if abs(kids - parent.value) > _cell_tol(ci.text, parent, buy, run):
+                vehicle_gap = kids - parent.value
+                yield ci.finding(
+                    "table_sum_mismatch", "warning",
+                    f"表“{t.title}”{col}：{parent.row_label}为{_fmt(parent.value)}，其下购置费{_fmt(buy.value)} + 运行费{_fmt(run.value)} = {_fmt(kids)}",
+                    span=parent.span,
+                )
+                for kid in (buy, run):
+                    if kid.value > parent.value + _cell_tol(ci.text, parent, kid):
+                        yield ci.finding(
+                            "item_exceeds_total", "warning",
+                            f"表“{t.title}”{col}：{kid.row_label}{_fmt(kid.value)}大于其所属{parent.row_label}{_fmt(parent.value)}",
+                            span=kid.span,
+                        )
+        total, abroad, reception = cells.get("sangong.total"), cells.get("sangong.abroad"), cells.get("sangong.reception")
+        vehicle = parent.value if parent is not None else (buy.value + run.value if buy is not None and run is not None else None)
+        if total is None or abroad is None or reception is None or vehicle is None:
+            continue
+        items = abroad.value + reception.value + vehicle
+        gap = total.value - items
+        if abs(gap) > _cell_tol(ci.text, total, abroad, reception, *(x for x in (parent, buy, run) if x is not None)) and abs(gap - vehicle_gap) > 1e-6:
+            yield ci.finding(
+                "table_sum_mismatch", "warning",
+                f"表“{t.title}”{col}：{total.row_label}为{_fmt(total.value)}，因公出国（境）费{_fmt(abroad.value)} + 公务接待费{_fmt(reception.value)} + 公务用车{_fmt(vehicle)} = {_fmt(items)}",
+                span=total.span,
+            )
+
+
+def _cell_tol(text: str, *cells: TableCell) -> float:
+    """Half a unit of the last printed digit of each cell (as the page prints it), added up."""
+    return sum(0.5 * 10 ** -_decimals(text[c.span[0] : c.span[1]] if c.span else str(c.value)) for c in cells) + 1e-9
 
 
 _CLASS_METRIC = re.compile(r"^func\.\d{3}$")

@@ -328,3 +328,36 @@ def test_a_gap_before_the_list_is_not_its_total() -> None:
         "1. 教育支出1595.95万元,主要用于保教工作。\n"
     )
     assert not [f for f in extract_document(text, is_text=True).findings if f.check == "item_exceeds_total"]
+
+
+_SANGONG_TABLE = """2015年某某局部门“三公”经费情况统计表 | ||
+单位:万元 | |
+项 目 | 本年预算数 | 其中:公共预算财政拨款 |
+合 计 | 34.35 | 34.35 |
+1.因公出国(境)费用 | 0 | 0 |
+2.公务接待费 | 1.70 | 1.70 |
+3.公务用车费 | {vehicle} | {vehicle} |
+其中:(1)公务用车运行维护费 | 32.65 | 32.65 |
+(2)公务用车购置 | 0 | 0 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("vehicle", "expected"),
+    [
+        ("0", {("table_sum_mismatch", 1), ("item_exceeds_total", 1)}),  # the vehicle row left at 0: said once, not per column
+        ("32.65", set()),
+    ],
+)
+def test_a_sangong_tables_own_structure(vehicle: str, expected: set) -> None:
+    from collections import Counter
+
+    got = Counter(f.check for f in extract_document(_SANGONG_TABLE.format(vehicle=vehicle), is_text=True).findings
+                  if f.check in ("table_sum_mismatch", "item_exceeds_total"))
+    assert set(got.items()) == expected
+
+
+def test_a_sangong_total_that_is_not_its_items() -> None:
+    text = _SANGONG_TABLE.format(vehicle="32.65").replace("合 计 | 34.35 | 34.35", "合 计 | 36.35 | 36.35")
+    got = [f for f in extract_document(text, is_text=True).findings if f.check == "table_sum_mismatch"]
+    assert len(got) == 1 and "36.35" in got[0].message
