@@ -8,6 +8,7 @@ numbers show; a check that cannot decide says nothing.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -229,18 +230,42 @@ def _sentence_groups(facts: list[Fact]) -> dict[str, list[Fact]]:
     return groups
 
 
+#: how far after its money change a rate may stand, in its own clause, and still be its rate
+RATE_AFTER_CHANGE = 16
+
+
 def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
     """Amount, change and percent change of one item must agree: pct ≈ change / (amount − change)."""
+    money_amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    amount_starts = [f.span[0] for f in money_amounts]
+
+    def line_amounts(start: int, end: int) -> list[Fact]:
+        return money_amounts[bisect.bisect_left(amount_starts, start) : bisect.bisect_left(amount_starts, end)]
+
     last_amount: dict[tuple[str, str], Fact] = {}
+    last_money_change: dict[tuple[str, str], Fact] = {}
     for f in ci.facts:
         if f.kind == "amount" and f.unit in MONEY:
             last_amount[(f.section, f.subject)] = f
             continue
+        if f.kind == "change" and f.unit in MONEY and f.value:
+            last_money_change[(f.section, f.subject)] = f
         if f.kind != "change" or f.unit != "%" or not f.value:
             continue
         fs = ci.by_sentence.get(f.sentence, [])
         money_ch = [g for g in fs if g.kind == "change" and g.unit in MONEY and g.value and g.subject == f.subject]
         amounts = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.subject == f.subject]
+        if len(money_ch) > 1:
+            # 较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元，下降7.83%: each rate with the
+            # change right before it
+            before = [g for g in money_ch if g.span[1] <= f.span[0]]
+            rates_between = before and any(g.kind == "change" and g.unit == "%" and before[-1].span[1] <= g.span[0] < f.span[0] for g in fs)
+            money_ch = [before[-1]] if before and not rates_between else []
+        if not money_ch and (near := last_money_change.get((f.section, f.subject))) is not None \
+                and 0 <= f.span[0] - near.span[1] <= RATE_AFTER_CHANGE and "\n" not in ci.text[near.span[1] : f.span[0]]:
+            money_ch, cross = [near], True  # …减少0.71万元, 下降7.83%: the rate split from its change into a clause of its own
+        else:
+            cross = False
         if len(money_ch) != 1:
             continue
         c, p = money_ch[0], f
@@ -250,6 +275,8 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         a = own or last_amount.get((f.section, f.subject))
         if a is None or a.unit != c.unit or a.value is None or c.value is None or p.value is None:
             continue
+        if cross and "\n" in ci.text[a.span[1] : c.span[0]]:
+            continue  # a rate paired across clauses is checked only against an amount of the same line
         prior = a.value - c.value
         evidence = (min(c.span[0], p.span[0]), max(c.span[1], p.span[1]))
         if abs(prior) <= _prose_tol(a, c) and c.value > 0 and p.value > 0:
@@ -267,15 +294,18 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         tol = max(0.5 * 10 ** (-places), 0.006) + abs(expected) * 0.005
         # an earlier sentence's figure may be the base itself (2021年决算7.73万元 … 2022年预算较上年增加
         # 2.27万元，增长29.37%): a rate that fits change ÷ that figure is no finding
-        as_base = own is None and a.value > 0 and abs(c.value / a.value * 100 - p.value) <= tol + 0.01
+        as_base = own is None and a.figure_type in (None, "上年") and a.value > 0 and abs(c.value / a.value * 100 - p.value) <= tol + 0.01
         # another amount stated before the change in its sentence may be the one it is of (预算为3万元，
         # 支出决算为1.71万元，完成预算的43%，较上年减少1.29万元，下降43%: the 决算's change)
+        line_start = ci.text.rfind("\n", 0, c.span[0]) + 1
         other_fits = any(
             g.value - c.value > 0 and abs(c.value / (g.value - c.value) * 100 - p.value) <= tol + 0.01
-            for g in fs
+            for g in (*fs, *line_amounts(line_start, c.span[0]))
             if g.kind == "amount" and g.unit == c.unit and g.value is not None and g is not a and g.span[1] <= c.span[0]
         )
-        if abs(expected - p.value) > tol + 0.01 and not as_base and not other_fits:
+        # a rate cut off rather than rounded (增加5% for 5.56%) is the genre's habit, not an error
+        truncated = p.value == math.trunc(expected * 10**places) / 10**places
+        if abs(expected - p.value) > tol + 0.01 and not as_base and not other_fits and not truncated:
             yield ci.finding(
                 "change_arithmetic",
                 "warning",
@@ -631,6 +661,11 @@ _UNIT_FIELD = re.compile(r"单位\s*[：:]\s*(?:万元|元|千元|亿元)")
 _NOTE_LINE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9.．]*\s*[：:]")
 
 
+#: what a complete text ends with (a cut-off excerpt ends mid-word or mid-number)
+_SENTENCE_END = set("。！？!?；;）)”」》】|.…")
+_DIRECTED_LEAD = re.compile(r"(?:增加|增长|上升|减少|下降|降低)(?:的主要|的)?原因[是为:：]?\s*$")
+
+
 def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     """Changes the disclosure rules require a reason for (totals, 三公经费, 机关运行经费) stated
     without one in their sentence or later in their section."""
@@ -641,13 +676,15 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     last_reason: dict[str, int] = {}
     first_reason: dict[str, int] = {}
     # reasons that name one 三公 item (公务接待费…主要原因是…) cover that item only, not its siblings
-    item_reasons: dict[str, list[tuple[int, str, str | None]]] = defaultdict(list)
+    item_reasons: dict[str, list[tuple[int, str, str | None, bool]]] = defaultdict(list)
     for g in ci.facts:
         if g.kind == "reason":
             target = ci.by_id.get(g.explains or "")
             item = target.metric if target is not None and (target.metric or "").startswith("sangong.") and target.metric != "sangong.total" else None
             if item:
-                item_reasons[g.section].append((g.span[0], item, target.direction))  # type: ignore[union-attr]
+                # a reason whose lead-in names its direction (增加原因是…) explains only changes that way
+                scoped = _DIRECTED_LEAD.search(one_to_one(ci.text[max(0, g.span[0] - 8) : g.span[0]])) is not None
+                item_reasons[g.section].append((g.span[0], item, target.direction, scoped))  # type: ignore[union-attr]
                 continue
             last_reason[g.section] = max(last_reason.get(g.section, -1), g.span[0])
             first_reason[g.section] = min(first_reason.get(g.section, g.span[0]), g.span[0])
@@ -660,6 +697,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # explained once is explained
     explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
     covered_changes: set[tuple[str, float | None, str | None]] = set()
+    tail = ci.text.rstrip()
+    cut_off = bool(tail) and tail[-1] not in _SENTENCE_END
     named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span[1]) for g in ci.facts if g.kind == "reason"]
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
@@ -674,9 +713,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # (a reason in the item's own paragraph — one line listing every item — is read as general)
             line = ci.text.rfind("\n", 0, f.span[0])
             covered = covered or any(
-                pos > f.span[0] and (ci.text.rfind("\n", 0, pos) == line or _related(f.metric or "", item) or f.metric == "sangong.total" and way == f.direction)
+                pos > f.span[0] and (ci.text.rfind("\n", 0, pos) == line and (not scoped or way == f.direction) or _related(f.metric or "", item) or f.metric == "sangong.total" and way == f.direction)
                 for sec in {f.section, *sub_sections.get(f.section, ())}  # and the item's own subsection (2、公车运行费)
-                for pos, item, way in item_reasons.get(sec, [])
+                for pos, item, way, scoped in item_reasons.get(sec, [])
             )
             covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change")
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
@@ -693,6 +732,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             covered = covered or key in covered_changes
             if covered and head:
                 covered_changes.add(key)
+            # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
+            covered = covered or (cut_off and "\n" not in ci.text[f.span[1] :].strip())
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 

@@ -71,7 +71,7 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         first[key] = f  # one report per contradiction, not one per later repetition
 
 
-_OF_WHICH = re.compile(r"\s*(?:人|名|万元|元|亿元)?\s*[,，]?\s*其中\s*[:：]?")
+_OF_WHICH = re.compile(r"\s*(?:人|名|万元|元|亿元)?\s*[,，]?\s*(?:其中|包括)\s*[:：]?")
 _LIST_END = re.compile(r"[。；;\n]")
 #: items of one 其中 list stand within this many characters of each other (a long item name and
 #: its figure); a farther figure belongs to the next statement

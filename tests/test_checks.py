@@ -361,3 +361,30 @@ def test_a_sangong_total_that_is_not_its_items() -> None:
     text = _SANGONG_TABLE.format(vehicle="32.65").replace("合 计 | 34.35 | 34.35", "合 计 | 36.35 | 36.35")
     got = [f for f in extract_document(text, is_text=True).findings if f.check == "table_sum_mismatch"]
     assert len(got) == 1 and "36.35" in got[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "check", "fires"),
+    [
+        # a rate on this year's figure instead of last year's, in its own clause after the change
+        ("2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.83%,主要原因是厉行节约。\n",
+         "change_arithmetic", True),
+        ("2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.26%,主要原因是厉行节约。\n",
+         "change_arithmetic", False),
+        # a rate cut off rather than rounded: the genre's habit
+        ("“三公”经费预算11.4万元,比2021年预算增加0.6万元,增加5%,主要原因是车辆老化。\n", "change_arithmetic", False),
+        # a headcount list after 包括 that adds up to more than its total
+        ("在职人数61人,包括行政人员26人、全额补助事业人员33人、自收自支事业人员21人。\n", "list_sum", True),
+        ("在职人数61人,包括行政人员26人、全额补助事业人员33人、自收自支事业人员2人。\n", "list_sum", False),
+        # a fill-in note left under the contents
+        ("目 录\n第一部分 部门概况\n(注:请部门根据实际注明页码)\n", "template_residue", True),
+        # an increase's reason does not explain a decrease on the same line
+        ("公务接待费为1.81万元,较上年减少6.11万元,下降77.15%。公务用车购置及运行维护费为4.39万元,较上年增加2万元,增加83.68%,增加原因是公务用车派出次数增多。\n",
+         "missing_explanation", True),
+        # an excerpt cut off after its last change: the reason may follow beyond the cut
+        ("“三公”经费支出决算数比上年减少54,424.16元,下降89.65%。其中:公务接待费支出决算减少12,625.00元,下降7",
+         "missing_explanation", False),
+    ],
+)
+def test_checks_on_phrasings_of_unseen_templates(text: str, check: str, fires: bool) -> None:
+    assert any(c == check for c, _ in _checks(text)) is fires
