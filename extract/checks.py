@@ -316,20 +316,29 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
 
 
 #: 减少…下降-81.75%: a fall stated with a minus sign as well reads, word for word, as a rise
-_DOUBLE_NEGATIVE = re.compile(r"(?:下降|减少|降低|缩减|压减|(?<![增升])减|(?<![增升])降)(?:了)?(?:为|达)?[ \t]*[-－−][ \t]*(?=\d)")
+_DOUBLE_NEGATIVE = re.compile(r"(?:下降|减少|降低|缩减|压减|(?<![增升])减|(?<![增升])降)(?:了)?(?:为|达)?[ \t]*[-－−]$")
+#: how far before the minus sign the verb may stand (下降了为 -)
+DOUBLE_NEGATIVE_LOOKBACK = 8
+
+
+_MINUS_DIGIT = re.compile(r"[-－−][ \t]*\d")
 
 
 def double_negative(ci: CheckInput) -> Iterable[Finding]:
     """A decrease verb followed by a negative number (下降-81.75%): the figure may be right, the
-    wording says the opposite."""
-    text = one_to_one(ci.text)
-    for m in _DOUBLE_NEGATIVE.finditer(text):
-        num = re.match(r"[\d.,]+%?", text[m.end() :])
-        end = m.end() + (num.end() if num else 0)
+    wording says the opposite. Only the few places with a minus sign before a digit are read."""
+    text = ci.text
+    for mm in _MINUS_DIGIT.finditer(text):
+        lo = max(0, mm.start() - DOUBLE_NEGATIVE_LOOKBACK)
+        m = _DOUBLE_NEGATIVE.search(one_to_one(text[lo : mm.start() + 1]))
+        if m is None or lo + m.end() <= mm.start():
+            continue
+        num = re.match(r"[\d.,]+%?", text[mm.end() - 1 :])
+        start, end = lo + m.start(), mm.end() - 1 + (num.end() if num else 0)
         yield ci.finding(
             "change_arithmetic", "info",
-            f"“{ci.text[m.start():end]}”：减少/下降之后又写负号，按字面为增加",
-            span=(m.start(), end),
+            f"“{text[start:end]}”：减少/下降之后又写负号，按字面为增加",
+            span=(start, end),
         )
 
 

@@ -297,6 +297,27 @@ _CJK = "[\u4e00-\u9fff]"
 _PLACE_START = re.compile(r"(?:中共)?(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))+")
 
 
+def _windowed(rx: re.Pattern[str], text: str, anchor: str, before: int, longest: int) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern whose every match holds `anchor` at most `before`
+    characters after its start and is at most `longest` long: only the windows around the
+    anchor's occurrences are scanned (a name is looked for in 20,000 characters per document)."""
+    spans: list[tuple[int, int]] = []
+    at = text.find(anchor)
+    while at >= 0:
+        lo, hi = max(0, at - before), min(len(text), at + longest)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+        at = text.find(anchor, at + 1)
+    pos = 0
+    for lo, hi in spans:
+        for m in rx.finditer(text, max(lo, pos), hi):  # pos/endpos keep the lookbehind's view of the text
+            if m.start() >= pos:
+                yield m
+                pos = m.end()
+
+
 def expanded_name(abbr: str, text: str) -> str | None:
     """The full name an abbreviated title stands for, when the document spells it out once: 区直工委 →
     中共宣城市宣州区直属机关工作委员会, 某区政府办 → 某区人民政府办公室. The full name holds the
@@ -307,7 +328,7 @@ def expanded_name(abbr: str, text: str) -> str | None:
     core = f"{_CJK}{{0,4}}?".join(re.escape(c) for c in abbr)
     rx = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_CJK}{{0,12}}?){core}(?P<tail>{_CJK}{{0,3}})")
     found: Counter[str] = Counter()
-    for m in rx.finditer(text):
+    for m in _windowed(rx, text, abbr[0], 12, 12 + len(abbr) + 4 * (len(abbr) - 1) + 3):
         name = m.group()
         tail = m.group("tail")
         after = text[m.end() - len(tail) : m.end() + 1]

@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -312,23 +312,37 @@ def slogan_cues() -> dict[str, Any]:
 
 
 class CharMap:
-    """A character map applied by one regex scan: `str.translate` looks every character of a
-    CJK text up in a dict (≈ 25× slower on a document where few characters map)."""
+    """A one-to-one character map applied fast: the characters of the text that the map changes are
+    found with one set intersection (≈ 20 ns a character), and only those are replaced — by a
+    regex of just them, or `str.translate` when there are many (a traditional-character page). A
+    regex of the whole map (4,000 characters) scanned ≈ 200 ns a character; `str.translate` with
+    the whole map ≈ 60."""
 
-    __slots__ = ("_get", "_pattern")
+    __slots__ = ("_get", "_keys", "_table")
+
+    #: more distinct characters to replace than this, and `str.translate` beats a regex of them
+    MAX_PATTERN_CHARS = 64
 
     def __init__(self, table: dict[int, str]) -> None:
         chars = {chr(k): v for k, v in table.items() if chr(k) != v}
         self._get = chars.__getitem__
-        self._pattern = re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
+        self._keys = frozenset(chars)
+        self._table = {ord(k): v for k, v in chars.items()}
 
     def __call__(self, text: str) -> str:
         """`text.translate(table)`, the same result."""
-        if self._pattern is None or (first := self._pattern.search(text)) is None:
-            return text  # most documents: one scan, no copy (a sub costs ~4× a search)
+        present = self._keys.intersection(text)
+        if not present:
+            return text  # most documents: nothing to map, one pass over the characters
+        if len(present) > self.MAX_PATTERN_CHARS:
+            return text.translate(self._table)
         get = self._get
-        start = first.start()
-        return text[:start] + self._pattern.sub(lambda m: get(m.group()), text[start:])
+        return _pattern_of(frozenset(present)).sub(lambda m: get(m.group()), text)
+
+
+@lru_cache(maxsize=256)
+def _pattern_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 @cache

@@ -61,6 +61,13 @@ def test_char_map_equals_translate(text):
     assert traditional_map("titles")(text) == text.translate(trad)
 
 
+def test_char_map_of_a_whole_traditional_page_equals_translate():
+    full = traditional_chars("full")
+    text = "".join(list(full)[:300]) + "收入１２３．４５万元"  # more distinct characters than a pattern takes
+    table = {ord(t): s for t, s in full.items()}
+    assert traditional_map("full")(text) == text.translate(table)
+
+
 def test_char_map_real_characters():
     assert CharMap(_char_map())("收入１２３．４５万元　合计％") == "收入123.45万元 合计%"
     assert traditional_map("titles")("部門預算") == "部门预算"
