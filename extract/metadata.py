@@ -36,7 +36,9 @@ _DEPT_CHARS = r"[\u4e00-\u9fff（）()·“”]"
 #: endings of an organisation's name: a department, a unit, a township, a school …
 _ORG_END = re.compile(
     r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院|镇|乡|街道|"
-    r"学|学区|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂)(?:[（(][^）)]{1,8}[）)])?$"
+    r"学|学区|党派|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂)(?:[（(][^）)]{1,8}[）)])?$"
+    # a zone named by its managing organ in brackets: 某某产业集中区(管委会)
+    r"|[（(](?:管委会|管理委员会|党工委|工委)[）)]$"
 )
 #: a form's own field for whose budget it is
 _LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39})")
@@ -99,6 +101,9 @@ def _head(text: str) -> list[str]:
     return _lines(text[:8000])[:HEAD_LINES]
 
 
+_COMPARED = re.compile(r"(?:较|比|与|同比|相比|截至|截止|至)$")
+
+
 def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | None]:
     """(department, year, kind, the title line) of the first line — or two lines, for a title
     broken after the department's name — that reads as a title; a title naming no department
@@ -107,7 +112,8 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
     for ln in [*head, *(a + b for a, b in zip(head, head[1:], strict=False))]:
         for pat in (_TITLE_YEAR_FIRST, _TITLE_DEPT_FIRST):
             m = pat.search(ln)
-            if m:
+            # a comparison (差旅费较2022年预算增长…) or a sentence already ended is no title
+            if m and not _COMPARED.search(m.group("dept")) and "。" not in ln[: m.start("year")]:
                 hit = (_clean_dept(m.group("dept")), int(m.group("year")), m.groupdict().get("kind"), ln)
                 if hit[0]:
                     return hit

@@ -137,6 +137,9 @@ def test_department_from_the_body(text: str, department: str) -> None:
          "某某自治区人民政府驻上海办事处"),
         # …and stands when nothing else names the department
         ("首页\n来源:某某县财政局 日期:2025-10-15\n2024年部门决算\n", "某某县财政局"),
+        # a zone named by its managing organ in brackets; the democratic parties as one publisher
+        ("某某江南新兴产业集中区(管委会)2024年 一般公共预算“三公”经费预算\n一、2024年一般公共预算“三公”经费支出预算表\n", "某某江南新兴产业集中区(管委会)"),
+        ("某某市各民主黨派2018年三公經費預算情況說明\n“三公”經費包括因公出國(境)費。\n", "某某市各民主党派"),
     ],
 )
 def test_department_of_covers_abbreviations_and_chunks(text: str, department: str) -> None:
@@ -196,3 +199,10 @@ def test_the_department_scorer(pred: str | None, gold: str, right: bool) -> None
     from training.metadata_eval import department_right
 
     assert department_right(pred, gold) is right
+
+
+def test_a_comparison_is_no_title() -> None:
+    text = ("(三)差旅费较2022年预算增长33.74%。主要原因是优化预算结构。\n"
+            "九、政府性基金预算支出情况说明\n某某县某某镇人民政府2023年没有使用政府性基金预算拨款安排的支出。\n"
+            "一、2023年部门预算情况说明\n")
+    assert document_metadata(text).year == 2023
