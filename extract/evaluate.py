@@ -470,6 +470,7 @@ class FindingScore:
         return "\n".join(rows)
 
 
+_GROUPED = re.compile(r"（共\d+处）")
 #: characters between a finding's evidence and a gold one's that still make them one place
 NEAR_EVIDENCE = 10
 
@@ -489,6 +490,9 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
         # evidence overlapping, or within a few characters (the total 3736.92 and the list right after it)
         overlap = [i for i in same if f.span and gold[i].get("start") is not None
                    and f.span[0] < gold[i]["end"] + NEAR_EVIDENCE and gold[i]["start"] < f.span[1] + NEAR_EVIDENCE]
+        # a finding said once for the whole document (…（共3处）) is about every place of its kind
+        if _GROUPED.search(f.message):
+            overlap = overlap + [i for i in same if i not in overlap]
         # the same problem pointed at another place of the same evidence: the closest message
         worded = sorted((i for i in same if fuzz.partial_ratio(f.message, gold[i].get("message", "")) >= 60), key=lambda i: -fuzz.partial_ratio(f.message, gold[i].get("message", "")))
         # evidence first, then wording; a gold finding not yet matched before one already matched

@@ -103,3 +103,21 @@ def test_findings_scorer_matches_each_prediction_to_its_own_gold():
     score_findings(pred, gold, s, doc="d")
     p = s.per_check["missing_explanation"]
     assert (p.tp, p.tp_gold, p.n_pred, p.n_gold) == (2, 2, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("message", "span", "matched"),
+    [
+        ("模板残留（模板括注）：(减少)16.23万元（共3处）", (172, 183), True),  # said once for the document
+        ("模板残留（模板括注）：(减少)16.23万元", (172, 183), False),  # one place, far from the gold's
+        ("模板残留（模板括注）：(减少)16.23万元", (255, 262), True),  # within a few characters of the gold's evidence
+    ],
+)
+def test_findings_scorer_places(message: str, span: tuple[int, int], matched: bool) -> None:
+    from extract.evaluate import FindingScore, score_findings
+    from extract.records import Finding
+
+    gold = [{"check": "template_residue", "message": "模板括注残留：“较上年(减)6万元,(减)幅23%”", "start": 249, "end": 255}]
+    s = FindingScore()
+    score_findings([Finding(doc_id="d", check="template_residue", severity="warning", message=message, fact_ids=[], span=span)], gold, s, doc="d")
+    assert (s.per_check["template_residue"].tp == 1) is matched
