@@ -543,6 +543,10 @@ _BUDGET_SUBJECT = re.compile(r"年初预算|预算数")
 _ACTUAL_SUBJECT = re.compile(r"决算|执行数")
 
 
+#: a frame the reason is given within, not a direction it claims (考虑节约前提下…, 本着厉行节约的原则)
+_FRAME = re.compile(r"(?:考虑|在|本着|坚持|按照)?[^，,。；;]{0,12}?(?:的?前提下?|的?原则下?|的?基础上)")
+
+
 def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
     """Words that contradict their own numbers: a decrease explained by an increase (the change
     verbs are the lexicon facts use), 持平 with a non-zero change, an “empty” table with numbers,
@@ -551,7 +555,7 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
         target = ci.by_id.get(r.explains or "")
         if r.kind != "reason" or target is None or target.kind != "change" or not r.text or len(r.text) > 30:
             continue
-        up, down = stated_directions(r.text)
+        up, down = stated_directions(_FRAME.sub("", one_to_one(r.text)))
         if _BRACKETED_DIRECTION.search(ci.text[max(0, target.span[0] - 12) : target.span[0]]):
             continue  # 较上年(减)6万元: the direction is template residue (reported as such), not a claim
         if target.direction == "decrease" and up and not down or target.direction == "increase" and down and not up:

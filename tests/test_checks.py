@@ -388,3 +388,12 @@ def test_a_sangong_total_that_is_not_its_items() -> None:
 )
 def test_checks_on_phrasings_of_unseen_templates(text: str, check: str, fires: bool) -> None:
     assert any(c == check for c, _ in _checks(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("reason", "fires"),
+    [("考虑节约前提下,公务接待工作的可变性", False), ("严格压缩接待支出", True)],
+)
+def test_a_frame_is_no_claimed_direction(reason: str, fires: bool) -> None:
+    text = f"公务接待费预算5万元，比上年增加1万元，主要原因是{reason}。\n"
+    assert any(c == "claim_contradiction" for c, _ in _checks(text)) is fires
