@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from .align import MONEY, decimals
 from .claim_checks import (
+    basic_is_personnel_plus_public,
     completion_against_gap,
     composition_shares,
     conflicting_changes,
@@ -674,6 +675,10 @@ _UNIT_FIELD = re.compile(r"单位\s*[：:]\s*(?:万元|元|千元|亿元)")
 _NOTE_LINE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9.．]*\s*[：:]")
 
 
+#: 无公务接待支出, 未发生因公出国（境）费: the item was not spent at all
+_NONE_SPENT = re.compile(r"(?:无|未发生|没有|未安排)[^。，,；;]{0,16}(?:支出|费用|经费|开支)")
+#: how far after a change that statement may follow
+NONE_SPENT_AFTER = 60
 #: what a complete text ends with (a cut-off excerpt ends mid-word or mid-number)
 _SENTENCE_END = set("。！？!?；;）)”」》】|.…")
 _DIRECTED_LEAD = re.compile(r"(?:增加|增长|上升|减少|下降|降低)(?:的主要|的)?原因[是为:：]?\s*$")
@@ -708,6 +713,13 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             sub_sections[" > ".join(parts[:k])].add(sec)
     # one change stated twice (财政拨款总收支下降3.85%，主要原因是… / 一般公共预算支出…下降3.85%):
     # explained once is explained
+    # …公务接待费支出决算减少450.00元，下降100.00%。2022年度无公务接待支出: an item that fell to nothing is
+    # explained by saying there was none (and so is a total that moved by exactly that much)
+    for g in ci.facts:
+        head = _item_head(g.subject)
+        if g.kind == "change" and g.direction == "decrease" and head and _NONE_SPENT.search(one_to_one(ci.text[g.span[1] : g.span[1] + NONE_SPENT_AFTER])) \
+                and head in one_to_one(ci.text[g.span[1] : g.span[1] + NONE_SPENT_AFTER]):
+            explained.add(g.fact_id)
     explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
     covered_changes: set[tuple[str, float | None, str | None]] = set()
     tail = ci.text.rstrip()
@@ -731,6 +743,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 for pos, item, way, scoped in item_reasons.get(sec, [])
             )
             covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change")
+            covered = covered or f.fact_id in explained or (f.metric == "sangong.total" and (f.value, f.unit) in explained_values)
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
             at = first_reason.get(f.section, len(ci.text))
             covered = covered or (at < f.span[0] and "其中" in ci.text[at : f.span[0]])
@@ -796,6 +809,7 @@ CHECKS: tuple[Check, ...] = (
     date_out_of_year,
     conflicting_changes,
     listed_parts_exceed_total,
+    basic_is_personnel_plus_public,
     composition_shares,
     listed_item_exceeds_its_total,
     shares_of_one_whole,
@@ -809,5 +823,13 @@ CHECKS: tuple[Check, ...] = (
 def run_checks(ci: CheckInput, checks: Iterable[Check] = CHECKS) -> list[Finding]:
     """All findings of one document, errors first and then in text order, as a reader works through them."""
     order = {"error": 0, "warning": 1, "info": 2}
-    out = [f for check in checks for f in check(ci)]
+    out, seen = [], set()
+    for check in checks:
+        for f in check(ci):
+            # two checks that reach one problem by different roads (a list of parts over its total, and
+            # 基本支出 ≠ 人员经费 + 公用经费) report it once: the first check's wording
+            key = (f.check, f.span)
+            if f.span is None or key not in seen:
+                seen.add(key)
+                out.append(f)
     return sorted(out, key=lambda f: (order[f.severity], f.span[0] if f.span else 10**12))

@@ -100,6 +100,8 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             gap = ci.text[pos : f.span[0]]
             if f.kind != total.kind or len(gap) > ITEM_GAP or _LIST_END.search(gap) or "其中" in gap:
                 break
+            if "编制" in (total.subject or "") and "编制" not in (f.subject or ""):
+                break  # 总编制数27人，其中…编制数7人，…编制数20人，在职实有人数27人: the list of 编制 ends there
             parts.append(f)
             pos = f.span[1]
             if _OF_WHICH.match(ci.text, f.span[1], f.span[1] + 8):
@@ -116,6 +118,8 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * _unit_scale(x) for x in [total, *parts])
         # the three 三公 items listed under the 三公 total are all of it: they must add up to it
         exhaustive = total.metric == "sangong.total" and len(parts) >= 3 and {"sangong.abroad", "sangong.reception"} <= {p.metric for p in parts}
+        # …and 基本支出 is 人员经费 + 公用经费, by definition
+        exhaustive = exhaustive or total.metric == "exp.basic" and sorted(p.metric or "" for p in parts) == ["exp.personnel", "exp.public_use"]
         want = float(total.value) * scale  # type: ignore[arg-type]
         if got > want + tol or exhaustive and abs(got - want) > tol:
             unit = total.unit or "人"
@@ -136,6 +140,16 @@ _SHARE_LEAD = re.compile(r"^\s*(?:万元|元|亿元)?[\s,，]*(?:占|所占比[�
 WHOLE_WINDOW = 300
 
 
+_WHOLE_WORDS = re.compile(r"^(?:本年度?|年度|全年|本单位|本部门|我院|我单位)|(?:合计|总计|总额|共计)$")
+
+
+def _whole_key(name: str) -> str:
+    """总收入, 本年度总收入, 收入合计 → one key (收入 … 总): how a share names its whole and how the
+    document states it."""
+    s = _WHOLE_WORDS.sub("", re.sub(r"[\s“”\"]", "", name))
+    return s.replace("总", "")
+
+
 def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """A line listing the parts of one whole with their shares (…决算中，因公出国（境）费0万元，占0%；
     公务接待费5.21万元，占67.75%；公务用车…2.48万元，占32.24%): each share must be its amount over
@@ -146,8 +160,10 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     starts = [a.span[0] for a in amounts]
     shares = [f for f in ci.facts if f.kind == "percent" and f.unit == "%" and f.value is not None]
     by_line: dict[int, list[Fact]] = {}
+    named_wholes: dict[str, list[Fact]] = {}
     for a in amounts:
         by_line.setdefault(ci.text.rfind("\n", 0, a.span[0]), []).append(a)
+        named_wholes.setdefault(_whole_key(a.subject or ""), []).append(a)
     for p in shares:
         line = ci.text.rfind("\n", 0, p.span[0])
         listed = by_line.get(line, [])
@@ -163,9 +179,13 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         wholes = [sum(yuan), sum(yuan[1:]), *(y for a, y in zip(listed, yuan, strict=True) if a.span[1] <= own.span[0] and a is not own)]
         if whole_before is not None:
             wholes.append(float(whole_before.value) * MONEY[whole_before.unit])  # type: ignore[arg-type,index]
+        # the whole the share names (占总收入的35.39%): any amount of the document stating it
+        if p.share_of:
+            wholes += [float(a.value) * MONEY[a.unit] for a in named_wholes.get(_whole_key(p.share_of), [])]  # type: ignore[arg-type,index]
         part = float(own.value) * MONEY[own.unit]  # type: ignore[arg-type,index]
         half = 0.5 * 10 ** -_decimals(own.surface or "") * MONEY[own.unit]  # type: ignore[index]
-        tol_pct = 0.5 * 10 ** -_decimals(p.surface or "")
+        # a share one unit of its last digit off (45.46% for 45.455%) is rounding, not an error
+        tol_pct = 10 ** -_decimals(p.surface or "")
         if not any(w > 0 and abs(part / w * 100 - float(p.value)) <= tol_pct + (half * len(listed)) / w * 100 * 2 + 1e-9 for w in wholes):  # type: ignore[arg-type]
             fits = f"{part / wholes[0] * 100:.2f}%" if wholes[0] > 0 else "?"
             yield ci.finding(
@@ -206,6 +226,37 @@ def listed_item_exceeds_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
                     f"“{f.subject}”{f.value:g}{f.unit}列在“{total.subject}”{total.value:g}{total.unit}的“其中”之下，却大于它",
                     fact_ids=[f.fact_id, total.fact_id], span=f.span,
                 )
+
+
+#: how far after a 基本支出 figure its 人员经费 and 公用经费 may be stated (each may carry a line of examples)
+BASIC_PARTS_WITHIN = 400
+
+
+def basic_is_personnel_plus_public(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """基本支出 is 人员经费 + 公用经费 by definition: a 基本支出 figure followed (before the next one) by
+    both parts must equal their sum, with the printed rounding."""
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    for i, total in enumerate(amounts):
+        if total.metric != "exp.basic" or not total.value:
+            continue
+        parts: dict[str, Fact] = {}
+        for f in amounts[i + 1 :]:
+            if f.span[0] - total.span[1] > BASIC_PARTS_WITHIN or f.metric == "exp.basic" or f.section != total.section:
+                break
+            if f.metric in ("exp.personnel", "exp.public_use"):
+                parts.setdefault(f.metric, f)
+        if len(parts) < 2:
+            continue
+        got = sum(float(p.value) * _unit_scale(p) for p in parts.values())  # type: ignore[arg-type]
+        want = float(total.value) * _unit_scale(total)
+        tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * _unit_scale(x) for x in [total, *parts.values()])
+        if abs(got - want) > tol:
+            unit = total.unit or ""
+            yield ci.finding(
+                "list_sum", "warning",
+                f"“{total.subject}”{total.value:g}{unit}，其人员经费与公用经费合计{round(got / _unit_scale(total), 2):g}{unit}，不等于它",
+                fact_ids=[total.fact_id] + [p.fact_id for p in parts.values()], span=total.span,
+            )
 
 
 def shares_of_one_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput

@@ -397,3 +397,28 @@ def test_checks_on_phrasings_of_unseen_templates(text: str, check: str, fires: b
 def test_a_frame_is_no_claimed_direction(reason: str, fires: bool) -> None:
     text = f"公务接待费预算5万元，比上年增加1万元，主要原因是{reason}。\n"
     assert any(c == "claim_contradiction" for c, _ in _checks(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "check", "fires"),
+    [
+        # a share naming its whole (占总收入的) is checked against that whole, stated lines before
+        ("2016年度总收入27,664.71万元,其中:财政拨款收入9,787.85万元,其他收入17,876.86万元。\n"
+         "①财政拨款收入:本年度财政拨款收入共计9,787.85万元,占总收入的35.39%。在收入拨款中,教育经费拨款9,451.03万元,科学技术拨款336.82万元。\n",
+         "share_sum", False),
+        # a share one unit of its last digit off is rounding
+        ("2016年支出合计26,994.72万元,其中基本支出12,270.36万元,占总支出的45.46%,项目支出14,724.36万元,占总支出的54.54%。\n", "share_sum", False),
+        # 基本支出 is 人员经费 + 公用经费, even with the parts on lines of their own
+        ("六、一般公共预算基本支出情况说明\n2023年本年一般公共预算基本支出911000.39元,其中:\n人员经费809961.19元,主要包括:基本工资。\n公用经费71339.2元,主要包括:办公费。\n",
+         "list_sum", True),
+        ("六、一般公共预算基本支出情况说明\n2023年本年一般公共预算基本支出881300.39元,其中:\n人员经费809961.19元,主要包括:基本工资。\n公用经费71339.2元,主要包括:办公费。\n",
+         "list_sum", False),
+        # a 编制 list ends where the 实有 count begins
+        ("某联合会总编制数27人,其中参公管理事业编制数7人,事业单位自收自支编制数20人,在职实有人数27人;离退休5人。\n", "list_sum", False),
+        # an item that fell to nothing is explained by saying there was none
+        ("2022年度“三公”经费支出决算数比上年减少450.00元,下降3.61%。其中:公务接待费支出决算减少450.00元,下降100.00%。2022年度无公务接待支出。\n",
+         "missing_explanation", False),
+    ],
+)
+def test_checks_after_the_blind_set_f(text: str, check: str, fires: bool) -> None:
+    assert any(c == check for c, _ in _checks(text)) is fires
