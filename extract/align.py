@@ -77,7 +77,9 @@ MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "百万元": 1
 NEAREST_CELLS = 96
 _PRIOR = re.compile(r"执行数|上年(?!结转|结余)|去年|决算数")  # 上年结转 is this year's income
 _TOTAL_COL = re.compile(r"合计|总计|预算数|金额|小计|^本年|预算$")
-_FIGURES = re.compile(r"(?:预算数|预算安排|年初预算|决算数|支出决算|执行数)$")
+_FIGURES = re.compile(r"(?:预算数|预算安排|年初预算|决算数|支出决算|执行数|(?<=经费)安排)$|^(?:年初预算|决算数?|预算数?)(?=[\u4e00-\u9fff]{3})")
+#: 公务接待费用 is 公务接待费
+_FEE_WORD = re.compile(r"(?<=费)用$")
 
 
 @dataclass
@@ -154,7 +156,7 @@ def _name_key(s: str) -> str:
     预算支出 tails that never change which item is meant."""
     n = _TRAILING_TAG.sub("", _YEARS.sub("", norm_label(plain(s))))
     n = _FIGURES.sub("", n) or n
-    return _FEE_TAIL.sub("", n)
+    return _FEE_TAIL.sub("", _FEE_WORD.sub("", n))
 
 
 def name_similarity(subject: str, label: str) -> tuple[float, str]:
