@@ -210,3 +210,15 @@ def test_a_percent_restates_the_change_before_it(text: str, expected: list[tuple
 def test_completion_rates_take_the_item(text: str, subject: str, value: float) -> None:
     got = [(k, s) for k, s, v in _facts(text) if v == value]
     assert got == [("percent", subject)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("2015年部门决算公开“三公”经费合计31.23万元。\n", "三公经费合计"),
+        ("本着厉行节约的原则公务接待费用减少0.2万元。\n", "公务接待费用"),
+        ("1、公务接待费2016年预算8万元。\n", "公务接待费预算"),
+    ],
+)
+def test_lead_ins_of_unseen_templates(text: str, subject: str) -> None:
+    assert _facts(text)[0][1] == subject
