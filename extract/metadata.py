@@ -84,7 +84,7 @@ _NOT_A_NAME = re.compile(r"[我本该](?:镇|乡|局|委|办|院|所|站|中心|
 
 def _clean_dept(s: str) -> str | None:
     s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
-    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据|纳入)", "", s).strip("“”\"'（(")
+    s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据|纳入|年度|年)", "", s).strip("“”\"'（(")
     s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)])+$", "", s)
     if _NOT_A_NAME.search(s):
         return None
@@ -126,7 +126,9 @@ def _kind_of(title: str | None, head: str, body: str) -> tuple[str | None, str |
     """(预算 / 决算 / 三公, 部门 / 单位)."""
     words = title or head
     unit = "单位" if _UNIT_KIND.search(words) else ("部门" if re.search(r"部门(?:预算|决算)", words) else None)
-    if title and _SANGONG_TITLE.search(title) and not _WHOLE_DOC.search(title):
+    whole = _WHOLE_DOC.search(title or "")
+    # 某局2019年部门预算“三公”经费公开说明: the 三公 part of a 部门预算, published on its own
+    if title and (sg := _SANGONG_TITLE.search(title)) and (whole is None or sg.start() > whole.end() and not re.search(r"[及和与、]", title[whole.end() : sg.start()])):
         return "三公", unit or "部门"
     for src in (title or "", head):
         k = "决算" if "决算" in src else ("预算" if "预算" in src else None)
@@ -222,7 +224,7 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
 _COVER_TITLE = re.compile(r"(?:预算|决算|三公|公开)(?:公开)?(?:情况)?(?:说明|报告)?$")
 #: a place-prefixed organisation named in the prose of an untitled excerpt (…安排梧州市某某检测中心出国团组…):
 #: the place is a 2–4 character name with its suffix; a finance bureau that is merely cited (根据…财政局) is not taken
-_PROSE_ORG = re.compile(r"(?P<p>(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|自治州|州(?!市)|盟|县|区|旗)){1,3})(?P<n>[\u4e00-\u9fff]{2,20}?"
+_PROSE_ORG = re.compile(r"(?P<p>(?:(?:(?![了的和及与在是为含个各全本我等年])[\u4e00-\u9fff]){2,4}?(?:省|自治区|市|自治州|州(?!市)|盟|县|区|旗)){1,3})(?P<n>[\u4e00-\u9fff]{2,20}?"
                         r"(?:局|委员会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|站|所|馆|院|队|人民政府))")
 _LAST_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:自治区|自治州|省|市|州|盟|县|区|旗)$")
 _CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据)$")
@@ -248,7 +250,7 @@ def _named_in_prose(body: str) -> str | None:
 
 #: a place before a name: 南宁市 | 凉山彝族自治州 | 广西壮族自治区 … (not after another Chinese character,
 #: nor after a function word or 第…部分, so neither 根据南宁市… nor 第一部分普洱市… is read as a place)
-_PLACE_PREFIX = r"(?<![\u4e00-\u9fff])(?P<p>(?:(?:(?![第部的是为和与经据由于在对从])[\u4e00-\u9fff]){2,8}?(?:省|自治区|市|自治州|州|盟|地区)){1,3})"
+_PLACE_PREFIX = r"(?<![\u4e00-\u9fff])(?P<p>(?:(?:(?![第部的是为和与经据由于在对从年])[\u4e00-\u9fff]){2,8}?(?:省|自治区|市|自治州|州|盟|地区)){1,3})"
 
 
 #: the longest place prefix _PLACE_PREFIX can match: three names of 8 characters and a 3-character suffix

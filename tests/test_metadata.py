@@ -206,3 +206,23 @@ def test_a_comparison_is_no_title() -> None:
             "九、政府性基金预算支出情况说明\n某某县某某镇人民政府2023年没有使用政府性基金预算拨款安排的支出。\n"
             "一、2023年部门预算情况说明\n")
     assert document_metadata(text).year == 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        # a year before the name is no part of its place (2014年某州市…)
+        ("某州市环城公路养护中心财政拨款“三公”经费预算2014年情况如下:\n一、因公出国(境)经费\n2014年某州市环城公路养护中心没有安排出国计划。\n",
+         "某州市环城公路养护中心"),
+        # 包含了区…, 3个社区…: function words and counters are no place
+        ("(二)公务接待费\n2015年公务接待费345950元,主要原因是机构整合,2015年决算包含了区计划生育服务站、3个社区卫生服务中心和23个乡镇卫生院。\n", None),
+    ],
+)
+def test_places_in_prose_are_places(text: str, department: str | None) -> None:
+    assert document_metadata(text).department == department
+
+
+def test_the_sangong_part_of_a_department_budget_is_a_sangong_page() -> None:
+    m = document_metadata("某市某区卫生和计划生育局 2019年部门预算“三公”经费公开说明\n一、“三公”经费情况说明\n")
+    assert m.doc_kind == "三公"
+    assert document_metadata("某局2019年部门预算及“三公”经费预算公开\n目录\n").doc_kind == "预算"
