@@ -166,11 +166,19 @@ def _reason_ok(f: Fact, g: dict[str, Any], spans: dict[str, tuple[int, int]]) ->
     return target[0] <= g["explains"] < max(target[1], target[0] + 1)
 
 
+def _subject_ok(f: Fact, g: dict[str, Any]) -> bool:
+    """The subject agrees; a last-year figure (figure_type 上年) is the gold's `item上年数` — the
+    annotation convention spells in the name what the record carries in `figure_type`."""
+    if subjects_match(f.subject, g.get("subject")):
+        return True
+    return f.figure_type == "上年" and bool(f.subject) and subjects_match(f"{f.subject}上年数", g.get("subject"))
+
+
 def fact_is_right(f: Fact, gold: list[dict[str, Any]]) -> bool:
     """Kind, span, value, unit and subject agree with the first overlapping gold fact of its kind
     (the `correct` level of `score_document`, for one fact; reasons are not covered)."""
     g = next((g for g in gold if g["kind"] == f.kind and _overlap(tuple(f.span), (g["start"], g["end"]))), None)
-    return g is not None and _value_ok(f, g) and subjects_match(f.subject, g.get("subject"))
+    return g is not None and _value_ok(f, g) and _subject_ok(f, g)
 
 
 def score_document(pred: list[Fact], gold: list[dict[str, Any]], score: Score, *, doc: str = "") -> None:
@@ -193,7 +201,7 @@ def score_document(pred: list[Fact], gold: list[dict[str, Any]], score: Score, *
             used_gold.add(i)
             score.found[f.kind].tp_gold += 1
         g = gold[i]
-        subj_ok = _reason_ok(f, g, spans) if f.kind == "reason" else subjects_match(f.subject, g.get("subject"))
+        subj_ok = _reason_ok(f, g, spans) if f.kind == "reason" else _subject_ok(f, g)
         if _value_ok(f, g) and subj_ok:
             score.correct[f.kind].tp += 1
             if i not in used_gold_correct:

@@ -229,6 +229,14 @@ def with_source(result: DocumentResult, raw: RawDocument) -> DocumentResult:
     return result
 
 
+def _is_file(s: str) -> bool:
+    """A one-line string longer than a path can be is text, not a missing file (the OS refuses to stat it)."""
+    try:
+        return Path(s).exists()
+    except (OSError, ValueError):  # File name too long, an embedded NUL
+        return False
+
+
 def extract_document(source: str | os.PathLike[str], *, is_text: bool | None = None) -> DocumentResult:
     """Extract one document from a path, or from the text itself.
 
@@ -236,7 +244,7 @@ def extract_document(source: str | os.PathLike[str], *, is_text: bool | None = N
     propagate as `ExtractError` subclasses; `batch.run` turns them into error records.
     """
     if is_text is None:
-        is_text = isinstance(source, str) and ("\n" in source or not Path(source).exists())
+        is_text = isinstance(source, str) and ("\n" in source or not _is_file(source))
     raw = document_from_text(str(source)) if is_text else read_document(source)
     return process(raw)
 

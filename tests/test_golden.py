@@ -90,3 +90,15 @@ def test_numbers_get_the_right_kind(score):
     both = sum(score.confusion[g][p] for g in nums for p in nums)
     wrong = sum(score.confusion[g][p] for g in nums for p in nums if g != p)
     assert both > 1400 and wrong / both <= 0.01, score.render_confusion()
+
+
+@pytest.mark.parametrize(("figure_type", "right"), [("上年", True), ("决算数", False), (None, False)])
+def test_last_years_figure_matches_the_gold_item_with_its_suffix(figure_type, right):
+    # the annotations spell a last-year amount as item + 上年数; the record carries it as figure_type 上年
+    from extract.evaluate import fact_is_right
+    from extract.records import Fact
+
+    f = Fact(doc_id="d", fact_id="f1", kind="amount", subject="总支出", metric=None, value=1060.87, unit="万元", yuan=10608700.0, direction=None,
+             baseline=None, text=None, explains=None, sentence="", span=(10, 17), section="", confidence=0.9, figure_type=figure_type)
+    gold = [{"kind": "amount", "start": 10, "end": 17, "subject": "总支出上年数", "value": 1060.87, "unit": "万元"}]
+    assert fact_is_right(f, gold) is right

@@ -222,3 +222,29 @@ def test_completion_rates_take_the_item(text: str, subject: str, value: float) -
 )
 def test_lead_ins_of_unseen_templates(text: str, subject: str) -> None:
     assert _facts(text)[0][1] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison naming last year's figure of the item: the item, not 比2019年度…, and last year's type
+        ("2020年度单位决算总支出865.20万元，比2019年度决算总支出790.05万元增加了75.15万元。\n",
+         [("amount", "决算总支出", 790.05, "上年"), ("change", "决算总支出", 75.15, "增减")]),
+        ("2021年事业收入312.4万元，较2020年度事业收入330.6万元减少18.2万元。\n",
+         [("amount", "事业收入", 312.4, None), ("amount", "事业收入", 330.6, "上年"), ("change", "事业收入", -18.2, "增减")]),
+        ("2022年度部门决算收入合计97.35万元，相比2021年的收入合计88.00万元增加9.35万元。\n",
+         [("amount", "收入合计", 88.0, "上年"), ("change", "收入合计", 9.35, "增减")]),
+    ],
+)
+def test_a_comparison_before_last_years_figure_is_no_part_of_the_item(text: str, expected: list[tuple[str, str, float, str | None]]) -> None:
+    r = extract.extract_document(text, is_text=True)
+    got = [(f.kind, f.subject, f.value, f.figure_type) for f in r.facts if f.kind != "reason"]
+    for kind, subject, value, ftype in expected:
+        assert any(g[:3] == (kind, subject, value) and (ftype is None or g[3] == ftype) for g in got), (kind, subject, value, ftype, got)
+
+
+def test_one_long_line_of_text_is_text_not_a_path() -> None:
+    # longer than a file name may be (the OS refuses to stat it): read as the document's text
+    line = "2024年本单位收入预算总额为271.33万元，较上年增加12.00万元。" * 12
+    r = extract.extract_document(line)
+    assert r.document.status == "ok" and any(f.value == 271.33 for f in r.facts)

@@ -25,8 +25,10 @@ SEED = 0
 
 def prose_doc(raw: RawDocument, models: Models, trace: Trace | None = None) -> Doc:
     """The ordinary pipeline up to the prose facts, without confidence calibration (the
-    confidence model is trained on its output); `trace` records what the rankers saw."""
-    return run_stages(new_doc(raw, trace=trace), build_stages(models, skip=("confidence", *AFTER_PROSE)))
+    confidence model is trained on its output); `trace` records what the rankers saw. The
+    figures stage runs (cheap, no tables needed): a fact's figure type is part of how it is scored."""
+    skip = tuple(s for s in AFTER_PROSE if s != "figures")
+    return run_stages(new_doc(raw, trace=trace), build_stages(models, skip=("confidence", *skip)))
 
 
 class _HasDoc(Protocol):
