@@ -12,6 +12,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from .align import MONEY, decimals
 from .claim_checks import (
@@ -27,6 +28,7 @@ from .claim_checks import (
     unit_against_its_total,
 )
 from .figure_checks import (
+    average_units,
     class_list_sum,
     completion_arithmetic,
     figure_claims,
@@ -38,7 +40,7 @@ from .figure_checks import (
 )
 from .normalize import one_to_one
 from .records import Alignment, Fact, Finding, TableCell
-from .resources import residue_patterns
+from .resources import cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
 from .text_checks import date_out_of_year, duplicate_text, foreign_unit_name
@@ -280,6 +282,15 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             continue  # a rate paired across clauses is checked only against an amount of the same line
         prior = a.value - c.value
         evidence = (min(c.span[0], p.span[0]), max(c.span[1], p.span[1]))
+        if abs(prior) <= _prose_tol(a, c) and c.value > 0 and p.value > 0 and abs(p.value - 100) > 0.5:
+            # 2.8万元，比上年增加2.8万元，增长127.27%: last year was nothing, so no rate but 100 % (if any)
+            # can be right — the rate belongs to another figure (a slip, not the new-item convention)
+            yield ci.finding(
+                "change_arithmetic", "warning",
+                f"“{a.subject}”{_fmt(a.value)}{a.unit}全部为增加额（上年为0），增长率不可能为{_fmt(p.value)}%",
+                fact_ids=[a.fact_id, c.fact_id, p.fact_id], span=evidence,
+            )
+            continue
         if abs(prior) <= _prose_tol(a, c) and c.value > 0 and p.value > 0:
             # 增加4.79万元，增长100%: all of the amount is the increase, a rate on a zero base
             yield ci.finding(
@@ -758,10 +769,20 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             covered = covered or key in covered_changes
             if covered and head:
                 covered_changes.add(key)
+            # a fall in a paragraph that opens with the measures taken (我单位严格执行…制度，严禁…，…比去年减少
+            # 9.21万元); the same words after the figures describe how the money is used, not why it fell
+            if not covered and f.direction == "decrease":
+                start = ci.text.rfind("\n", 0, f.span[0]) + 1
+                covered = _austerity_re().search(one_to_one(ci.text[start : f.span[0]])) is not None
             # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
             covered = covered or (cut_off and "\n" not in ci.text[f.span[1] :].strip())
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+@cache
+def _austerity_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues()["austerity_measures"])))
 
 
 #: how far before a change a reason naming its item may stand and still explain it (the same paragraph)
@@ -805,6 +826,7 @@ CHECKS: tuple[Check, ...] = (
     sangong_table_sums,
     class_list_sum,
     lost_units,
+    average_units,
     duplicate_text,
     date_out_of_year,
     conflicting_changes,

@@ -213,19 +213,36 @@ def listed_item_exceeds_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
         if i >= len(amounts) or amounts[i].span[1] > m.start() or m.start() - amounts[i].span[1] > OF_WHICH_AFTER:
             continue
         total = amounts[i]
-        pos, parts = m.end(), []
+        pos, parts, heads = m.end(), [], []
         while _MARKED_LINE.match(ci.text, pos) is not None:
             end = ci.text.find("\n", pos)
             end = len(ci.text) if end < 0 else end
-            parts += [f for f in amounts[bisect.bisect_left(starts, pos) :] if f.span[0] < end]
+            on_line = [f for f in amounts[bisect.bisect_left(starts, pos) :] if f.span[0] < end]
+            parts += on_line
+            heads += on_line[:1]  # the line's own item: the amount it opens with (1.财政拨款收入364.66万元，…)
             pos = end + 1
+        exceeded = False
         for f in parts:
             if float(f.value) * MONEY[f.unit] > float(total.value) * MONEY[total.unit] * (1 + 1e-9) + 0.5 * 10 ** -_decimals(f.surface or "") * MONEY[f.unit]:  # type: ignore[arg-type,index]
+                exceeded = True
                 yield ci.finding(
                     "item_exceeds_total", "warning",
                     f"“{f.subject}”{f.value:g}{f.unit}列在“{total.subject}”{total.value:g}{total.unit}的“其中”之下，却大于它",
                     fact_ids=[f.fact_id, total.fact_id], span=f.span,
                 )
+        if exceeded or len(heads) < 2:
+            continue
+        # the lines' items together: a 其中 list may be partial, so only a sum above the total is wrong
+        got = sum(float(f.value) * MONEY[f.unit] for f in heads)  # type: ignore[arg-type,index]
+        want = float(total.value) * MONEY[total.unit]  # type: ignore[arg-type,index]
+        tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * MONEY[x.unit] for x in [total, *heads])  # type: ignore[index]
+        if got > want + tol:
+            unit = total.unit or ""
+            yield ci.finding(
+                "list_sum", "warning",
+                f"“{total.subject}”{total.value:g}{unit}，其中所列{len(heads)}项合计{round(got / MONEY[unit], 4):g}{unit}，大于它",  # type: ignore[index]
+                fact_ids=[total.fact_id] + [f.fact_id for f in heads], span=total.span,
+            )
 
 
 #: how far after a 基本支出 figure its 人员经费 and 公用经费 may be stated (each may carry a line of examples)

@@ -124,6 +124,7 @@ def _strip_left_blank(s: str) -> str:
 
 _TAIL_PARTICLE = re.compile(r"(?:的|为|了)$")
 _SHARE_TAIL = re.compile(r"(?:占|占比|比重为?|比例为?)[^，,；;]{0,16}$")
+_RATE_IN_BRACKET = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元|万)\s*[（(]\s*$")
 _COMPARISON_CUE = re.compile(r"较|比(?!重|例|率)|同比|相比")
 
 
@@ -155,6 +156,9 @@ def features(cand: Candidate) -> dict[str, Any]:
         f["verb"] = "unchanged"
     elif left.rstrip().endswith("等") and "、" in left and (im := _inner_verb().search(left)) is not None:
         f["verb"] = direction_of(im.group()) or ""  # 基本支出增加人员工资、…、提租补贴等3397.18万元
+    if not f["verb"] and cand.q.category == "percent" and (rb := _RATE_IN_BRACKET.search(cand.before)):
+        head = cand.before[: rb.start()][-10:]  # 较上年减少1.5万元(42.86%): the bracket holds the change's rate
+        f["verb"] = "mixed" if mixed.search(head) else "decrease" if dec.search(head) else "increase" if inc.search(head) else ""
     tail = _TAIL_PARTICLE.sub("", left)
     f["share"] = bool(_SHARE_TAIL.search(tail)) and f["verb"] == ""
     f["comparison_marker"] = bool(_COMPARISON_CUE.search(cand.before[-30:]))
@@ -740,7 +744,7 @@ class FactExtractor:
             if sent_facts and sent_facts[-1].kind == "change" and sent_facts[-1].subject and cand.q.unit == "%" != sent_facts[-1].unit:
                 # 运行维护费支出决算减少40217.50元，下降54.19%: the percent restates the change just made
                 subject, d.source = sent_facts[-1].subject, "inherited"
-            elif (other := _other_baseline(sent_facts, baseline, ctx.last_change if _COMPARISON_FIRST.match(s) else None)) is not None:
+            elif (other := _other_baseline(sent_facts, baseline, _last_change_of_item(ctx) if _COMPARISON_FIRST.match(s) else None)) is not None:
                 # 三公经费较上年减少0.03万元，下降0.6%；较年初预算数减少6.3万元: the same item against another figure
                 subject, d.source = other.subject, "inherited"
             else:
@@ -897,6 +901,15 @@ _COMPLETION_OF = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;\
 
 
 _COMPARISON_FIRST = re.compile(r"^\s*(?:较|比|与|同比)")
+
+
+def _last_change_of_item(ctx: _Context) -> Fact | None:
+    """The last change, unless an amount of another item was stated after it (上级补助收入…没有变化。
+    事业收入93.16万元。较上年度决算数增加…: the 较… sentence is about 事业收入)."""
+    last, amount = ctx.last_change, ctx.last_amount
+    if last is not None and amount is not None and amount.span[0] > last.span[0] and _item_of(amount.subject) != _item_of(last.subject):
+        return None
+    return last
 
 
 def _other_baseline(sent_facts: list[Fact], baseline: str | None, last: Fact | None) -> Fact | None:

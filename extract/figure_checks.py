@@ -465,9 +465,10 @@ _LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|�
 _MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]\s*$")
 _CUT_WAN = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[ \t]*万(?!\s*[元人个台辆次件册平方亩千米余多户名张份吨斤公里字套间所座条项\d])")
 _INLINE_END = re.compile(r"[ \t]*[，,。；;]")
-#: a document that writes 万元 this often has 万元 as its style: a single bare 万 is a cut unit
-#: (fitted on b07 of the wide corpus: one “0.00 万,” among 10 万元; the one dev document that writes “50 万，” does so 11 times)
-WAN_YUAN_STYLE_MIN = 8
+#: a document that writes 万元 at least this often has 万元 as its style: a single bare 万 is a cut unit
+#: (b07: one “0.00 万,” among 10 万元; a short 三公 page of set G: one “38万。” beside 8万元 and 单位:万元 —
+#: 8 missed it; the documents that write the shorthand on purpose write it many times, 50 万，… 11 times)
+WAN_YUAN_STYLE_MIN = 2
 _CUT_AT_LINE_END = re.compile(r"[ \t]*\n\s*(?!元)")
 _MONEY_WORDS = re.compile(r"支出|收入|经费|预算|资金|费用?|拨款")
 _PCT_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
@@ -508,6 +509,46 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         times = f"（共{len(cut)}处）" if len(cut) > 1 else ""
         first = cut[0]
         yield ci.finding("unit_suspect", "warning", f"金额“{first.group().strip()}”缺少“元”{times}", span=(first.start("num"), first.end()))
+
+
+#: an average per car or per person (车均运行维护费5.97万元, 人均公用经费): total ÷ count
+_AVERAGE = re.compile(r"车均|人均|平均每(?:辆|台|人)|每(?:辆|台)车")
+_PER_CAR = re.compile(r"车|辆|台")
+#: how far before an average its total and its count may be stated (the same paragraph or the one before)
+AVERAGE_SOURCES_BEFORE = 400
+
+
+def average_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """An average stated in another unit than its own total ÷ count (车辆保有量3辆，车均运行维护费
+    5.97元 after 运行维护费17.9万元: 17.9万元 ÷ 3 = 5.97万元). Only the unit is judged: an average
+    that fits in no unit may be of another total than the one found."""
+    facts = sorted(ci.facts, key=lambda f: f.span[0])
+    for i, avg in enumerate(facts):
+        if avg.kind != "amount" or avg.unit not in MONEY or not avg.value or not _AVERAGE.search(avg.subject or ""):
+            continue
+        per_car = _PER_CAR.search(avg.subject) is not None
+        near = [f for f in facts[:i] if avg.span[0] - f.span[0] <= AVERAGE_SOURCES_BEFORE]
+        counts = [c for c in near if c.value and c.value > 0 and (c.kind == "count" and c.unit in ("辆", "台") if per_car else c.kind == "headcount")]
+        totals = [t for t in near if t.kind == "amount" and t.unit in MONEY and t.value and t.value > 0 and not _AVERAGE.search(t.subject or "")]
+        if not counts or not totals:
+            continue
+        stated = avg.value * MONEY[avg.unit]
+        fits_own, slip = False, None  # does any total ÷ count give the average as stated, or only in another unit
+        for t in totals:
+            for c in counts:
+                implied = t.value * MONEY[t.unit] / c.value  # in 元
+                t_half = _half_digit(t) * MONEY[t.unit] / c.value  # the total's rounding, shared out
+                fits_own = fits_own or abs(implied - stated) <= _half_digit(avg) * MONEY[avg.unit] + t_half + 1e-9
+                for unit, scale in MONEY.items():
+                    if scale != MONEY[avg.unit] and abs(implied - avg.value * scale) <= _half_digit(avg) * scale + t_half + 1e-9:
+                        slip = slip or (t, c, unit)
+        if slip is not None and not fits_own:
+            t, c, unit = slip
+            yield ci.finding(
+                "unit_suspect", "warning",
+                f"“{avg.subject}”写作{avg.value:g}{avg.unit}，而{t.subject}{t.value:g}{t.unit}÷{c.value:g}{c.unit}={t.value / c.value:.2f}{t.unit}，单位应为{unit}",
+                fact_ids=[avg.fact_id, t.fact_id, c.fact_id], span=avg.span,
+            )
 
 
 def _in_table(ci, pos: int) -> bool:  # noqa: ANN001 - CheckInput

@@ -373,3 +373,16 @@ def test_names_that_older_and_mirror_pages_use(subject: str, label: str) -> None
     from extract.align import STRONG_NAME, name_similarity
 
     assert name_similarity(subject, label)[0] >= STRONG_NAME
+
+
+def test_a_sangong_item_far_from_its_own_row_is_a_mismatch():
+    # one scope for a 三公 item: the 三公 table's row of that name is its figure, however far off
+    title = "2024年“三公”经费支出预算表"
+    cells = [cell("公务用车购置及运行费", 5.0, column="预算数", title=title), cell("公务用车运行费", 5.0, column="预算数", title=title, start=20)]
+    al = align([fact("公务用车运行费", 2.8)], cells)
+    assert len(al) == 1 and al[0].status == "mismatch" and al[0].row_label == "公务用车运行费"
+    # any other item far from a same-named row stays unaligned: mostly another scope (a project's own 差旅费)
+    assert align([fact("差旅费", 2.8)], [cell("差旅费", 5.0, column="合计", title="一般公共预算基本支出表")]) == []
+    # and so does a 三公 item whose name only a column header gives (a wide table's spans may be misread)
+    wide = cell("", 8.47, column="2024年“三公”经费 > 公务接待费", title=title)
+    assert align([fact("公务接待费", 0.3)], [wide]) == []

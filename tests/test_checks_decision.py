@@ -97,6 +97,69 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
     assert "unit_suspect" in checks_of(CLEAN.replace("支出决算为120.00万元", "支出决算为120.00万"))
 
 
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # a short 三公 page: two 万元 and one bare 万 — the 万 is a slip, not the page's style
+        ("单位:万元\n一、因公出国(境)费\n本单位未安排出国计划。\n二、公务用车购置及运行维护费\n安排公务用车运行维护费12万。较上年预算下降10%。\n三、公务接待费\n安排公务接待费预算3万元。\n", True),
+        # the shorthand written on purpose, line after line
+        ("安排公务用车运行维护费12万，公务接待费3万，会议费5万。全年合计20万元。\n", False),
+    ],
+)
+def test_a_bare_wan_on_a_short_page(text: str, slip: bool):
+    assert ("unit_suspect" in checks_of(text)) is slip
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        # the paragraph opens with the measures taken: they are why it fell
+        ("我局严格执行中央八项规定精神，严禁超标准接待，2024年公务接待费支出2.10万元，比上年减少0.50万元。\n", False),
+        ("本单位厉行节约，压减一般性支出，2023年公务用车运行维护费6.00万元，较上年减少1.20万元。\n", False),
+        # the same words after the figures say how the money is used, not why it fell
+        ("2024年公务接待费支出2.10万元，比上年减少0.50万元。主要用于业务往来接待。经费使用严格执行有关规定。\n", True),
+        # measures explain a fall, never a rise
+        ("我局严格执行中央八项规定精神，2024年公务接待费支出2.10万元，比上年增加0.50万元。\n", True),
+    ],
+)
+def test_a_fall_framed_by_the_measures_taken_is_explained(text: str, missing: bool):
+    assert ("missing_explanation" in checks_of(text)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lines", "over"),
+    [
+        # the numbered lines under 其中： add up to more than the total they are listed under
+        (["1.财政拨款收入300.50万元，较上年减少10.00万元。", "2.事业收入80.25万元，为业务收入。", "3.上年结转和结余6.00万元。"], True),
+        # a partial list (fewer parts than the total) is the genre's habit
+        (["1.财政拨款收入300.50万元，较上年减少10.00万元。", "2.事业收入80.25万元，为业务收入。"], False),
+        # every part listed, adding up
+        (["1.财政拨款收入300.50万元。", "2.事业收入80.25万元。", "3.上年结转和结余-0.00万元。"], False),
+    ],
+)
+def test_numbered_parts_under_a_total(lines: list[str], over: bool):
+    text = "（一）收入决算情况。2023年度，收入总计为380.75万元，其中：\n" + "\n".join(lines) + "\n"
+    assert ("list_sum" in checks_of(text)) is over
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # 24.6万元 ÷ 4辆 = 6.15万元, written 6.15元
+        ("2023年公务用车运行维护费24.6万元，较上年下降5%。截至年底车辆保有量为4辆，车均运行维护费6.15元。\n", True),
+        # the same average in 元 or in 万元 is right
+        ("2023年公务用车运行维护费24.6万元，较上年下降5%。截至年底车辆保有量为4辆，车均运行维护费61500元。\n", False),
+        ("2023年公务用车运行维护费24.6万元，较上年下降5%。截至年底车辆保有量为4辆，车均运行维护费6.15万元。\n", False),
+        # per person: 公用经费36.00万元 ÷ 12人 = 3.00万元, written 3.00元
+        ("本单位实有人员12人。2023年公用经费36.00万元，人均公用经费3.00元。\n", True),
+        # an average that fits no unit may be of another total: not judged here
+        ("2023年公务用车运行维护费24.6万元。车辆保有量为4辆，车均运行维护费2.10万元。\n", False),
+    ],
+)
+def test_an_average_in_the_wrong_unit(text: str, slip: bool):
+    assert ("unit_suspect" in checks_of(text)) is slip
+
+
 def test_a_paragraph_repeated_under_another_heading_is_not_reported():
     para = "一般行政管理事务支出主要用于机关日常运转、信息化建设、档案管理和专项业务工作的开展，保障部门正常履职。\n\n"
     text = CLEAN.replace("三、财政拨款", para + "三、财政拨款").replace("四、其他重要事项", para + "四、其他重要事项")

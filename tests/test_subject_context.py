@@ -193,6 +193,15 @@ def test_source_of_funds_and_level_qualifiers_are_trimmed(text: str, subject: st
                 ("change", "公务用车运行维护费支出决算", 8.5),
             ],
         ),
+        # the change's rate in a bracket after its money (no verb of its own)
+        (
+            "2、公务接待费3.10万元，较上年减少0.9万元（22.50%），主要原因是压减接待。\n",
+            [("amount", "公务接待费", 3.1), ("change", "公务接待费", -0.9), ("change", "公务接待费", -22.5)],
+        ),
+        (
+            "公务用车运行维护费12.00万元，比上年增加2万元(20%)。\n",
+            [("amount", "公务用车运行维护费", 12.0), ("change", "公务用车运行维护费", 2.0), ("change", "公务用车运行维护费", 20.0)],
+        ),
     ],
 )
 def test_a_percent_restates_the_change_before_it(text: str, expected: list[tuple[str, str, float]]) -> None:
@@ -248,3 +257,11 @@ def test_one_long_line_of_text_is_text_not_a_path() -> None:
     line = "2024年本单位收入预算总额为271.33万元，较上年增加12.00万元。" * 12
     r = extract.extract_document(line)
     assert r.document.status == "ok" and any(f.value == 271.33 for f in r.facts)
+
+
+def test_a_comparison_first_sentence_follows_the_item_last_stated() -> None:
+    # the previous change was of another item; an amount of this item stands between
+    text = ("2.经营收入0万元，与上年相比没有变化。\n"
+            "3.其他收入12.5万元，为利息等收入。较上年度决算数增加2.5万元，增长25%。\n")
+    facts = _facts(text)
+    assert ("change", "其他收入", 2.5) in facts and ("change", "其他收入", 25.0) in facts
