@@ -124,6 +124,7 @@ def _strip_left_blank(s: str) -> str:
 
 _TAIL_PARTICLE = re.compile(r"(?:的|为|了)$")
 _SHARE_TAIL = re.compile(r"(?:占|占比|比重为?|比例为?)[^，,；;]{0,16}$")
+_BRACKETED_VERB = re.compile(r"[（(]([\u4e00-\u9fff]{1,3})[）)](?=幅?$)")
 _RATE_IN_BRACKET = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元|万)\s*[（(]\s*$")
 _COMPARISON_CUE = re.compile(r"较|比(?!重|例|率)|同比|相比")
 
@@ -146,11 +147,13 @@ def features(cand: Candidate) -> dict[str, Any]:
         "right_head": cand.right[:3],
         "has_prev_in_sentence": cand.prev_q is not None,
     }
+    # 较上年(减少)16.23万元, (减)幅23%: one template alternative left in its brackets is still the verb
+    plain = left if mixed.search(left) else _BRACKETED_VERB.sub(r"\1", left)
     if mixed.search(left):
         f["verb"] = "mixed"
-    elif dec.search(left):
+    elif dec.search(plain):
         f["verb"] = "decrease"
-    elif inc.search(left):
+    elif inc.search(plain):
         f["verb"] = "increase"
     elif unch.search(left[-6:]):
         f["verb"] = "unchanged"
@@ -404,7 +407,7 @@ def _baseline(before: str) -> tuple[str | None, int | None, str]:
     """The comparison baseline before the change verb: (baseline, marker position, text between
     与上年相比 and the verb, which names the subject when the sentence puts it there)."""
     mixed, inc, dec, _ = _verb_res()
-    m = mixed.search(before) or dec.search(before) or inc.search(before)
+    m = mixed.search(before) or dec.search(before) or inc.search(before) or _BRACKETED_VERB.search(before)
     head = before[: m.start()] if m else before
     bm = _last_match(_MARKER, head)
     if bm is None:
@@ -709,7 +712,7 @@ class FactExtractor:
         """A change: its subject before the verb (or after 与上年相比), its baseline, its sign."""
         s, left = cand.sentence.text, _strip_left_blank(cand.left)
         mixed, inc, dec, _ = _verb_res()
-        vm = mixed.search(left) or dec.search(left) or inc.search(left)
+        vm = mixed.search(left) or dec.search(left) or inc.search(left) or _BRACKETED_VERB.search(left)
         inner = None
         if vm is None:
             # 基本支出增加人员工资、住房公积金等3397.18万元: the verb comes before what was added
