@@ -347,6 +347,8 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     return s.strip()
 
 
+#: a label before a colon ((一)收入预算：, 公务接待费：) names an item when it is at most this long
+LABEL_MAX = 12
 _NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")
 
 
@@ -786,11 +788,16 @@ class FactExtractor:
         (or after a counter, or before a colon), else inherited from the item or the sentence."""
         s, left, q, kind = cand.sentence.text, _strip_left_blank(cand.left), cand.q, d.kind
         subject = clean_subject(left, self.dept_names)
-        if not subject and cand.left_limit > 0 and s[cand.left_limit - 1] in "：:":
-            # 年度预算安排：20.0万元 — the label sits before the colon
+        if (not subject or _is_figure_word(subject) and kind == "amount") and cand.left_limit > 0 and s[cand.left_limit - 1] in "：:":
+            # 年度预算安排：20.0万元 — the label sits before the colon; (一)收入预算：2026年年初预算数… —
+            # the label names the item, the words after the colon only its figure (kept in figure_type)
             head = s[: cand.left_limit - 1]
             cut = max([b for b in clause_bounds(head)] + [0])
-            subject = clean_subject(head[cut:], self.dept_names)
+            label = clean_subject(head[cut:], self.dept_names)
+            if not subject:
+                subject = label
+            elif label and not _is_figure_word(label) and len(label) <= LABEL_MAX:
+                subject = label
         if kind in ("count", "headcount"):
             # 4个专门委员会, 12件法规: the counted thing follows the counter
             rn = _right_noun(cand.right)

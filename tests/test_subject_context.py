@@ -279,3 +279,16 @@ def test_a_comparison_first_sentence_follows_the_item_last_stated() -> None:
 )
 def test_a_bracketed_verb_is_the_verb(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        # a label before the colon names the item; the words after it only its figure
+        ("(一)收入预算：2025年年初预算数530.20万元，其中：一般公共预算拨款530.20万元。\n", "收入预算", 530.2),
+        ("2.项目支出:全年决算数418.06万元。\n", "项目支出", 418.06),
+        ("公务接待费：年初预算3.00万元。\n", "公务接待费", 3.0),
+    ],
+)
+def test_a_numbered_heading_label_names_the_item(text: str, subject: str, value: float) -> None:
+    assert ("amount", subject, value) in _facts(text)
