@@ -344,11 +344,18 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     # 特种作业车(洒水车、垃圾车), 绩效服务费（根据查处金额预估）: a bracket of examples or a note is no part of
     # the name (but 使用非财政拨款结余(含专用结余) and 因公出国(境)费 keep theirs)
     s = _NOTE_BRACKET.sub("", s)
+    # 相比2016年的总收入6871.82减少…: a figure printed without its unit is no part of the name
+    s = _TRAILING_NUMBER.sub("", s)
+    # 基本支出中医疗业务支出: the part named inside its whole
+    if (pm := _PART_OF.match(s)) is not None:
+        s = pm.group(1)
     return s.strip()
 
 
 #: a label before a colon ((一)收入预算：, 公务接待费：) names an item when it is at most this long
 LABEL_MAX = 12
+_TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})\d+\.\d+$")
+_PART_OF = re.compile(r"^(?:基本支出|项目支出|支出|收入|经费)中([\u4e00-\u9fff]{2,12}(?:支出|收入|费用?|经费))$")
 _NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")
 
 
@@ -746,7 +753,11 @@ class FactExtractor:
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
         if not subject or _is_figure_word(subject):
-            if sent_facts and sent_facts[-1].kind == "change" and sent_facts[-1].subject and cand.q.unit == "%" != sent_facts[-1].unit:
+            counted = next((x for x in reversed(sent_facts) if x.kind in ("headcount", "count") and x.unit == cand.q.unit and x.subject), None)
+            if counted is not None and cand.q.category in ("people", "count"):
+                # 2017年末在职职工246人，比上年减少10人: a change in people is of the people just counted
+                subject, d.source = counted.subject, "inherited"
+            elif sent_facts and sent_facts[-1].kind == "change" and sent_facts[-1].subject and cand.q.unit == "%" != sent_facts[-1].unit:
                 # 运行维护费支出决算减少40217.50元，下降54.19%: the percent restates the change just made
                 subject, d.source = sent_facts[-1].subject, "inherited"
             elif (other := _other_baseline(sent_facts, baseline, _last_change_of_item(ctx) if _COMPARISON_FIRST.match(s) else None)) is not None:

@@ -292,3 +292,21 @@ def test_a_bracketed_verb_is_the_verb(text: str, expected: list[tuple[str, str, 
 )
 def test_a_numbered_heading_label_names_the_item(text: str, subject: str, value: float) -> None:
     assert ("amount", subject, value) in _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change in people is of the people just counted, not the section's item
+        ("三、收入支出总体情况\n收入总计120万元。\n本单位年末实有人员58人，比上年增加3人，退休人员12人，比上年减少2人。\n",
+         [("change", "实有人员", 3.0), ("change", "退休人员", -2.0)]),
+        # a figure printed without its unit is no part of the item's name
+        ("相比2022年的总支出5302.17增加120.40万元，增长2.27%。\n", [("change", "总支出", 120.4), ("change", "总支出", 2.27)]),
+        # the part named inside its whole
+        ("项目支出中专项业务支出86.50万元。\n", [("amount", "专项业务支出", 86.5)]),
+    ],
+)
+def test_people_changes_unitless_figures_and_parts(text: str, expected: list[tuple[str, str, float]]) -> None:
+    got = _facts(text)
+    for e in expected:
+        assert e in got, (e, got)
