@@ -355,7 +355,7 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
 #: a label before a colon ((一)收入预算：, 公务接待费：) names an item when it is at most this long
 LABEL_MAX = 12
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})\d+\.\d+$")
-_PART_OF = re.compile(r"^(?:基本支出|项目支出|支出|收入|经费)中([\u4e00-\u9fff]{2,12}(?:支出|收入|费用?|经费))$")
+_PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)中([\u4e00-\u9fff]{2,16})$")
 _NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")
 
 
@@ -591,6 +591,8 @@ class FactExtractor:
             if _REASON_AFTER.match(s, m.end()):
                 continue  # 持平的原因是…: the word restates the change just stated, it is not one
             before = s[: m.start()]
+            if _RESTATED_FLAT.search(before):
+                continue  # 比去年少0.07万元，基本持平: a word on the change just stated, not a change of its own
             # search the whole sentence: 与上年持平 needs its lookahead to see the 持平
             mk = next((x for x in reversed(list(_MARKER.finditer(s))) if x.start() < m.start()), None)
             if mk is None or m.start() - mk.end() > 24 or _reason_re().search(s[: m.start()]):
@@ -942,6 +944,7 @@ def _other_baseline(sent_facts: list[Fact], baseline: str | None, last: Fact | N
     return prev
 
 
+_RESTATED_FLAT = re.compile(r"\d\s*(?:亿元|万元|元|%)\s*[，,]\s*(?:基本|大致|总体|基本上)$")
 _REASON_AFTER = re.compile(r"[的]?(?:主要)?原因")
 #: 决算数小于年初预算数 / 高于预算数: a reason of the actual against the budget, i.e. of its completion
 _BUDGET_COMPARED = re.compile(r"(?:大于|小于|高于|低于|超过|超出|未达到?)(?:年初|全年|调整)?预算")

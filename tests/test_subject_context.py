@@ -310,3 +310,22 @@ def test_people_changes_unitless_figures_and_parts(text: str, expected: list[tup
     got = _facts(text)
     for e in expected:
         assert e in got, (e, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner before 所属 and a whole-unit scope (全镇, 全局) name no item
+        ("截至2023年12月31日，县文化馆所属车辆总数3辆。\n", ("count", "车辆总数", 3.0)),
+        ("2022年度全镇“三公”经费支出合计18.60万元。\n", ("amount", "三公经费支出合计", 18.6)),
+        # a part named inside its whole, whatever the whole
+        ("对个人和家庭的补助支出中抚恤金12.30万元。\n", ("amount", "抚恤金", 12.3)),
+    ],
+)
+def test_owner_scope_and_part_prefixes(text: str, expected: tuple[str, str, float]) -> None:
+    assert expected in _facts(text)
+
+
+def test_a_word_on_the_change_just_stated_is_no_change_of_its_own() -> None:
+    got = _facts("1、决算公务用车运行维护费3.10万元，比去年3.15万元少0.05万元，基本持平。\n")
+    assert [f for f in got if f[0] == "change"] == [("change", "决算公务用车运行维护费", -0.05)]
