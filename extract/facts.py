@@ -352,8 +352,6 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     return s.strip()
 
 
-#: a label before a colon ((一)收入预算：, 公务接待费：) names an item when it is at most this long
-LABEL_MAX = 12
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})\d+\.\d+$")
 _PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)中([\u4e00-\u9fff]{2,16})$")
 _NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")
@@ -801,16 +799,18 @@ class FactExtractor:
         (or after a counter, or before a colon), else inherited from the item or the sentence."""
         s, left, q, kind = cand.sentence.text, _strip_left_blank(cand.left), cand.q, d.kind
         subject = clean_subject(left, self.dept_names)
-        if (not subject or _is_figure_word(subject) and kind == "amount") and cand.left_limit > 0 and s[cand.left_limit - 1] in "：:":
+        pre = s[: cand.left_limit].rstrip()
+        if (not subject or _is_figure_word(subject) and kind == "amount") and pre.endswith(("：", ":")):
             # 年度预算安排：20.0万元 — the label sits before the colon; (一)收入预算：2026年年初预算数… —
             # the label names the item, the words after the colon only its figure (kept in figure_type)
-            head = s[: cand.left_limit - 1]
+            head = pre[:-1]
             cut = max([b for b in clause_bounds(head)] + [0])
             label = clean_subject(head[cut:], self.dept_names)
             if not subject:
                 subject = label
-            elif label and not _is_figure_word(label) and len(label) <= LABEL_MAX:
-                subject = label
+            elif label and not _is_figure_word(label):
+                # …缴费支出(项)：支出决算为… → …缴费支出决算; a label that names its figure (收入预算) is whole
+                subject = label if label.endswith(("预算", "决算")) else clean_subject(_join(figure_stem(label), subject), self.dept_names)
         if kind in ("count", "headcount"):
             # 4个专门委员会, 12件法规: the counted thing follows the counter
             rn = _right_noun(cand.right)

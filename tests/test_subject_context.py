@@ -286,8 +286,9 @@ def test_a_bracketed_verb_is_the_verb(text: str, expected: list[tuple[str, str, 
     [
         # a label before the colon names the item; the words after it only its figure
         ("(一)收入预算：2025年年初预算数530.20万元，其中：一般公共预算拨款530.20万元。\n", "收入预算", 530.2),
-        ("2.项目支出:全年决算数418.06万元。\n", "项目支出", 418.06),
-        ("公务接待费：年初预算3.00万元。\n", "公务接待费", 3.0),
+        ("2.项目支出:全年决算数418.06万元。\n", "项目支出决算数", 418.06),
+        ("公务接待费：年初预算3.00万元。\n", "公务接待费年初预算", 3.0),
+        ("1.农林水(类)农业农村(款)事业运行(项): 支出决算为52.60万元。\n", "事业运行支出决算", 52.6),
     ],
 )
 def test_a_numbered_heading_label_names_the_item(text: str, subject: str, value: float) -> None:
