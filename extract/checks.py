@@ -20,6 +20,7 @@ from .claim_checks import (
     completion_against_gap,
     composition_shares,
     conflicting_changes,
+    implied_budgets_against_total,
     listed_item_exceeds_its_total,
     listed_parts_exceed_total,
     roughly_flat,
@@ -839,6 +840,7 @@ CHECKS: tuple[Check, ...] = (
     completion_against_gap,
     unit_against_its_total,
     unchanged_against_budget,
+    implied_budgets_against_total,
 )
 
 

@@ -443,3 +443,40 @@ def unchanged_against_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
                 f"“{actual.subject}”{actual.value:g}{actual.unit}，称与预算相比无变化，但表“{cell.table_title}”中预算为{cell.value:g}",
                 fact_ids=[actual.fact_id, f.fact_id], span=f.span,
             )
+
+
+#: the three 三公 items whose budgets add up to the 三公 total's
+SANGONG_ITEMS = ("sangong.abroad", "sangong.vehicle", "sangong.reception")
+_AGAINST_BUDGET = re.compile(r"预算")
+_AGAINST_LAST_YEAR = re.compile(r"上年|去年|上一年|(?:19|20)\d{2}年")
+
+
+def implied_budgets_against_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A 三公 决算 page states the total's 预算 and each item's 决算 with its gap to the item's own
+    budget (公务接待费支出决算0.18万元 … 比预算数减少4.82万元): the items' budgets (决算 − gap) must
+    add up to the total's budget, with the printed rounding. Said only when all three items give
+    both figures; a gap against last year is no budget."""
+    budget = next((f for f in ci.facts if f.kind == "amount" and f.metric == "sangong.total" and f.figure_type in ("预算数", "年初预算", "调整预算")
+                   and f.unit in MONEY and f.value is not None), None)
+    if budget is None:
+        return
+    implied: dict[str, tuple[float, float, list[str]]] = {}
+    for metric in SANGONG_ITEMS:
+        final = next((f for f in ci.facts if f.kind == "amount" and f.metric == metric and f.figure_type == "决算数" and f.unit in MONEY and f.value is not None), None)
+        gap = next((c for c in ci.facts if c.kind == "change" and c.metric == metric and c.unit in MONEY and c.value is not None
+                    and _AGAINST_BUDGET.search(c.baseline or "") and not _AGAINST_LAST_YEAR.search(c.baseline or "")), None)
+        if final is None or gap is None:
+            return
+        value = (float(final.value) - float(gap.value) * MONEY[gap.unit] / MONEY[final.unit]) * MONEY[final.unit]  # type: ignore[arg-type,index]
+        half = 0.5 * (10 ** -_decimals(final.surface or "") * MONEY[final.unit] + 10 ** -_decimals(gap.surface or "") * MONEY[gap.unit])  # type: ignore[index]
+        implied[metric] = (value, half, [final.fact_id, gap.fact_id])
+    got = sum(v for v, _, _ in implied.values())
+    want = float(budget.value) * MONEY[budget.unit]  # type: ignore[arg-type,index]
+    tol = sum(h for _, h, _ in implied.values()) + 0.5 * 10 ** -_decimals(budget.surface or "") * MONEY[budget.unit]  # type: ignore[index]
+    if abs(got - want) > tol + 1e-6:
+        unit = budget.unit or "万元"
+        yield ci.finding(
+            "list_sum", "warning",
+            f"各项“三公”经费预算（决算数减去比预算数的增减）合计{round(got / MONEY[unit], 2):g}{unit}，与“三公”经费预算{budget.value:g}{unit}不符",  # type: ignore[index]
+            fact_ids=[budget.fact_id] + [i for _, _, ids in implied.values() for i in ids], span=budget.span,
+        )

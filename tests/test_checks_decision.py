@@ -160,6 +160,29 @@ def test_an_average_in_the_wrong_unit(text: str, slip: bool):
     assert ("unit_suspect" in checks_of(text)) is slip
 
 
+SANGONG_FINAL = (
+    "一、“三公”经费支出决算总体情况说明。\n"
+    "2023年度“三公”经费支出预算为{total}万元，支出决算为30.00万元，完成预算的{rate}%。\n"
+    "二、“三公”经费支出决算具体情况说明。\n"
+    "（一）因公出国（境）费支出决算0万元，比预算数增加（减少）0万元。主要原因是未安排出国团组。\n"
+    "（二）公务用车购置及运行费支出决算24.00万元，比{base}减少6.00万元，下降20.00%。主要原因是压减用车。\n"
+    "（三）公务接待费支出决算6.00万元，比{base}减少4.00万元，下降40.00%。主要原因是压减接待。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "rate", "base", "wrong"),
+    [
+        ("40.00", "75.00", "预算数", False),  # 30 + 10 = 40: the items' budgets add up
+        ("50.00", "60.00", "预算数", True),  # the items' budgets add to 40, not 50
+        ("50.00", "60.00", "上年", False),  # gaps against last year say nothing of the budget
+    ],
+)
+def test_item_budgets_implied_by_their_gaps_add_up_to_the_total(total: str, rate: str, base: str, wrong: bool):
+    text = SANGONG_FINAL.format(total=total, rate=rate, base=base)
+    assert ("list_sum" in checks_of(text)) is wrong
+
+
 def test_a_paragraph_repeated_under_another_heading_is_not_reported():
     para = "一般行政管理事务支出主要用于机关日常运转、信息化建设、档案管理和专项业务工作的开展，保障部门正常履职。\n\n"
     text = CLEAN.replace("三、财政拨款", para + "三、财政拨款").replace("四、其他重要事项", para + "四、其他重要事项")
