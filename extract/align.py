@@ -250,7 +250,14 @@ def _table_core(title: str) -> str:
     t = re.sub(r"^(?:部门|单位)", "", t)
     t = re.sub(r"(?:[（(][^）)]*[）)])?$", "", t)
     t = re.sub(r"(?:功能分类|经济分类|功能科目|经济科目)?(?:预算)?(?:情况)?表$", "", t)
+    # 一般公共预算及政府性基金财政拨款“三公”经费支出决算表: the funds it is paid from name no item
+    item = _FUNDED_BY.sub("", t)
+    t = item if len(item) >= 4 else t
     return t if len(t) >= 4 else ""
+
+
+_FUND = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)"
+_FUNDED_BY = re.compile(rf"^{_FUND}(?:(?:及|和|与|、){_FUND})*(?:财政)?拨款")
 
 
 def _prefix_ok(a: str, b: str) -> bool:

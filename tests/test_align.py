@@ -150,7 +150,8 @@ def test_weak_names_never_claim_a_mismatch():
      ("上年结转", "上年结转", 1007.24),  # this year's carry-over income, not last year's figure
      ("拟采购货物支出", "货物A", 233.1), ("拟购买服务支出", "服务C", 2183.33), ("采购工程支出", "工程B", 530.0),  # 政府采购预算表 categories
      ("政府采购支出预算总额", "政府采购", 2416.43),
-     ("政府性基金支出预算支出", "政府性基金预算财政拨款支出", 0.0), ("基本支出预算", "基本支出", 453.98)],  # X支出 with or without 预算(支出)
+     ("政府性基金支出预算支出", "政府性基金预算财政拨款支出", 0.0), ("基本支出预算", "基本支出", 453.98),
+     ("公车购置及运行维护费", "公务用车费", 38.0)],  # a 三公 table's short name of the whole vehicle item  # X支出 with or without 预算(支出)
 )
 def test_genre_names_align_on_equal_values(subject, label, value):
     al = align([fact(subject, value)], [cell(label, value)])
@@ -232,6 +233,14 @@ def test_table_total_named_by_the_table_whatever_its_column():
     cells = [cell("合计", 2416.43, column="采购组织形式", title="2019年政府采购预算表", start=5),
              cell("合计", 233.1, column="采购组织形式", title="2019年政府采购预算表", start=20)]
     al = align([fact("政府采购支出预算总额", 2416.43)], cells)
+    assert len(al) == 1 and al[0].cell_span == (5, 9)
+
+
+def test_total_row_named_by_a_title_paid_from_two_funds():
+    # 一般公共预算及政府性基金财政拨款“三公”经费支出决算表: the funds name no item, the 总计 row is the 三公 total
+    title = "一、2021年度一般公共预算及政府性基金财政拨款“三公”经费支出决算表"
+    cells = [cell("总计", 74.23, column="决算数 > 合计", title=title, start=5), cell("公务接待费", 2.26, column="决算数 > 合计", title=title, start=20)]
+    al = align([fact("三公经费支出决算", 74.23)], cells)
     assert len(al) == 1 and al[0].cell_span == (5, 9)
 
 
