@@ -99,6 +99,44 @@ def _bridgeable(line: str) -> bool:
     return 1 <= len(c) <= 40 and not _PROSE_PUNCT.search(line) and not _EXCLAIM.search(c)
 
 
+#: a web page's table printed one cell per line with nothing between the cells (项目 / 预算数 / 合计 /
+#: 142.40 / 因公出国(境)费 / 100.00 …): at least this many cell lines, this many of them bare numbers
+BARE_CELLS_MIN = 6
+BARE_NUMBERS_MIN = 2
+_BARE_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-—–]$")
+_TABLE_TITLE = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿元)$")
+
+
+def _bare_cell(line: str) -> bool:
+    c = _WS.sub("", line)
+    return 1 <= len(c) <= 30 and not _PROSE_PUNCT.search(line) and not _GAP.search(line.strip()) and "|" not in line and "\t" not in line
+
+
+def _bare_cell_tables(kinds: list[str], lines: list[str]) -> list[str]:
+    """Kinds with the cells of pipe-less one-cell-per-line tables marked "table": a run of short
+    lines right after a table title (…预算表) or its 单位 line, holding bare numbers between labels."""
+    out = list(kinds)
+    n = len(lines)
+    for i, raw in enumerate(lines):
+        if not (_TABLE_TITLE.search(raw.strip()) and _is_short_title(raw)):
+            continue
+        j = i + 1
+        while j < n and (not lines[j].strip() or _UNIT_LINE.match(_WS.sub("", lines[j]))):
+            j += 1
+        run = []
+        while j < n and (not lines[j].strip() or _bare_cell(lines[j])) and kinds[j] != "table":
+            if lines[j].strip():
+                run.append(j)
+            j += 1
+        numbers = sum(1 for x in run if _BARE_NUMBER.match(lines[x].strip()))
+        # labels and numbers alternate in some rhythm: never two numbers per label on average more than the row width
+        if len(run) >= BARE_CELLS_MIN and numbers >= BARE_NUMBERS_MIN and numbers < len(run):
+            for x in run:
+                out[x] = "table"
+    return out
+
+
 def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
     """Maximal runs of table lines, bridging blanks, footers and short single-cell lines.
 
@@ -217,7 +255,7 @@ class _Lines:
         for r in raw:
             starts.append(pos)
             pos += len(r) + 1
-        kinds = [_line_kind(r) for r in raw]
+        kinds = _bare_cell_tables([_line_kind(r) for r in raw], raw)
         region_at = dict(_table_regions(kinds, raw))
         return cls(doc, lines, raw, kinds, starts, _wrap_width(kinds, raw), region_at)
 

@@ -4,11 +4,11 @@ same cells as the same tables printed with tabs; the shapes real pages print, on
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extract.figures import column_figure_type, figure_kind, plain, prose_figure_type
-from extract.layout import parse_layout
+from extract.layout import BARE_CELLS_MIN, BARE_NUMBERS_MIN, parse_layout
 from extract.normalize import normalize
 from extract.tables import parse_tables
 from extract.tables.readers import layout_of
@@ -72,6 +72,37 @@ def test_one_cell_per_line_parses_back_to_the_cells_of_the_tab_table(table, shap
     flat = (_one_per_line if shape == "one" else _pipes_apart)(title, header, rows)
     assert want and _cells(flat) == want
     assert _layouts(flat) == ["web"]
+
+
+def _bare(title: str, header: list[str], rows: list[list[str]]) -> str:
+    """项目 / 预算数 / 合计 / 142.40 / …: one cell per line, nothing between them, a blank cell not printed."""
+    cells = header + [c for r in rows for c in r if c]
+    return f"{title}\n单位：万元\n" + "\n".join(cells) + "\n二、说明\n支出预算为1.00万元，比上年增加0.10万元。\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(flat_tables())
+def test_bare_one_cell_per_line_reads_every_whole_row_and_never_guesses_a_blank(table):
+    header, rows = table
+    # shorter runs, or runs with a single number, are no table
+    assume(len(header) + sum(1 for r in rows for c in r if c) >= BARE_CELLS_MIN and sum(1 for r in rows for c in r[1:] if c) >= BARE_NUMBERS_MIN)
+    title = "2021年度一般公共预算财政拨款“三公”经费支出决算表"
+    text = _bare(title, header, rows)
+    got = _cells(text)
+    # every row printed whole is read whole; a row with a value missing is left out, never misread
+    whole = [r for r in rows if all(r[1:])]
+    want = sorted((r[0], f, float(v)) for r in whole for f, v in zip(header[1:], r[1:], strict=True))
+    assert got == want
+    assert set(_layouts(text)) == {"bare-cells"}
+
+
+def test_bare_cells_need_a_label_before_their_numbers():
+    # the first label lost (a blank line for it): its number is left out, the rest read
+    text = "一、2016年“三公”经费支出预算表\n单位:万元\n \n预 算 数\n \n57.9\n因公出国(境)费\n13.9\n公务接待费\n9\n公务用车购置及运行费\n35\n"
+    assert _cells(text) == [("公务接待费", "预算数", 9.0), ("公务用车购置及运行费", "预算数", 35.0), ("因公出国(境)费", "预算数", 13.9)]
+    # merged header cells over one row of numbers: nothing can be paired, so no table at all
+    flat = "一、2024年“三公”经费支出预算表\n单位:万元\n“三公”经费合计\n因公出国(境)费\n公务接待费\n12\n2\n10\n"
+    assert _cells(flat) == []
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ...layout import Block
@@ -12,7 +13,12 @@ from .aligned import read_aligned
 from .cell_line import read_cell_lines
 from .pipe import read_pipe
 from .tab import read_tab
-from .web import pipe_lines, read_web
+from .web import pipe_lines, read_bare_cells, read_web
+
+_GAP = re.compile(r"\S {2,}\S")
+#: a region is read one cell per line when this share of its lines are single unindented cells (a
+#: page header line above the table may hold two)
+BARE_SHARE = 0.8
 
 READERS: dict[str, Callable[[Block], list[RawLine | str]]] = {
     "tab": read_tab,
@@ -20,6 +26,7 @@ READERS: dict[str, Callable[[Block], list[RawLine | str]]] = {
     "cell-line": read_cell_lines,
     "aligned": read_aligned,
     "web": read_web,
+    "bare-cells": read_bare_cells,
 }
 
 
@@ -40,6 +47,9 @@ def layout_of(lines: list[MappedText]) -> str:
         return "tab"
     if lead_tab >= max(2, len(texts) // 2):
         return "cell-line"
+    bare = sum(1 for t in texts if not (_GAP.search(t.strip()) or "|" in t or "\t" in t or t.startswith("  ")))
+    if bare >= BARE_SHARE * len(texts):
+        return "bare-cells"  # one cell per line and nothing between them (web text of a <table>)
     return "aligned"
 
 

@@ -447,8 +447,8 @@ def read_web(block: Block) -> list[RawLine | str]:
     items = [it for it, k in zip(items, keep, strict=True) if k]
     lines_of = [no for no, k in zip(lines_of, keep, strict=True) if k]
     line_of = {it.start: no for it, no in zip(items, lines_of, strict=True) if isinstance(it, RawCell) and it.text}
-    out: list[RawLine | str] = []
     if share >= ROW_LINE_SHARE:
+        out: list[RawLine | str] = []
         cur: list[list[RawCell]] = []
         for it in _row_lines(block):
             if isinstance(it, RawLine):
@@ -459,15 +459,73 @@ def read_web(block: Block) -> list[RawLine | str]:
                 cur.append(it)
         out.extend(_table_rows_by_line(cur, line_of, block.line_no))
         return _join_titles(out)
+    return _stream_rows(items, line_of, block.line_no)
+
+
+def read_bare_cells(block: Block) -> list[RawLine | str]:
+    """Rows of a table a page printed one cell per line with nothing between the cells (项目 /
+    预算数 / 合计 / 142.40 / 因公出国(境)费 / 100.00 …). An empty cell is not printed at all, so a
+    label without its values cannot be told from a label whose values were lost: only rows whose
+    label is followed by one number per value column are read (no cell is ever guessed blank), and
+    numbers without a label before them are left out."""
+    cells: list[tuple[RawCell, int]] = []
+    titles: list[RawLine | str] = []  # the title and unit lines above the table, kept for the shared code
+    for i, ln in enumerate(block.lines):
+        if not ln.text.strip():
+            continue
+        if _line_item(ln.text):
+            if not any(is_numberish(c.text) for c, _ in cells):
+                cells = []  # a title or unit line: what stood above it (a page's header) is not this table's
+                titles.append(_whole([make_cell(ln, 0, len(ln.text))], block.line_no + i))
+            continue
+        cells.append((make_cell(ln, 0, len(ln.text)), block.line_no + i))
+    first = next((k for k, (c, _) in enumerate(cells) if is_numberish(c.text)), None)
+    if first is None:
+        return []
+    if first > 0 and not _figure_label(cells[first - 1][0].text):
+        first -= 1  # the label before the first number opens the first row (a figure name is a header)
+    head = [c for c, _ in cells[:first]]
+    label_head = head[0] if head and _LABEL_HEAD.search(simple(head[0].text)) else RawCell("", 0, 0)
+    value_heads = head[1:] if label_head.text else head
+    width = max(1, len(value_heads))
+    out: list[RawLine | str] = list(titles)
+    if value_heads:
+        row = [label_head, *value_heads]
+        out.append(RawLine([RawCell(c.text, c.start, c.end, j, j) for j, c in enumerate(row)], cells[0][1], "|".join(c.text for c in row)))
+    label: tuple[RawCell, int] | None = None
+    values: list[RawCell] = []
+
+    def flush() -> None:
+        if label is not None and len(values) == width:
+            row = [label[0], *values]
+            out.append(RawLine([RawCell(c.text, c.start, c.end, j, j) for j, c in enumerate(row)], label[1], "|".join(c.text for c in row)))
+
+    n_before = len(out)
+    for c, no in cells[first:]:
+        if is_numberish(c.text):
+            if label is not None:
+                values.append(c)
+            continue
+        flush()
+        label, values = (c, no), []
+    flush()
+    # no row read as label + values (a header of merged cells over one row of numbers): no table
+    # rather than an empty one, which would be reported as a table without its empty-table note
+    return out if len(out) > n_before else []
+
+
+def _stream_rows(items: list[RawCell | RawLine], line_of: dict[int, int], first_line: int) -> list[RawLine | str]:
+    """A stream of cells with title/unit/note lines between them → rows, table by table."""
+    out: list[RawLine | str] = []
     run: list[RawCell] = []
     for it in items:
         if isinstance(it, RawLine):
-            out.extend(_table_rows(run, line_of, block.line_no))
+            out.extend(_table_rows(run, line_of, first_line))
             run = []
             out.append(it)
         else:
             run.append(it)
-    out.extend(_table_rows(run, line_of, block.line_no))
+    out.extend(_table_rows(run, line_of, first_line))
     return _join_titles(out)
 
 
