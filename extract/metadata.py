@@ -44,7 +44,7 @@ _ORG_END = re.compile(
 _LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39})")
 #: a web page's byline: who published it, often abbreviated (来源：某某驻沪办 日期：…), so weaker than the text's own
 #: words; read on the line as the page gives it, where a space ends the name
-_BYLINE = re.compile(r"(?:发布机构|发文机关|来源|信息来源)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39}?)(?=\s|$|[|]|日期|时间|发布时间|作者|浏览|点击)")
+_BYLINE = re.compile(r"(?:(?:发布机构|发文机关|发文单位)[:：]?|(?:来源|信息来源)[:：])\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39}?)(?=\s|$|[|]|日期|时间|发布时间|作者|浏览|点击)")
 #: a site's page-metadata table (索引号 | … | 发布机构 | X | 责任部门 | X): the label and the name in adjacent cells
 _LABEL_CELL = re.compile(r"(?:^|\|)(?:发布机构|责任部门|公开责任部门|发文机关|所属机构)\|(?P<dept>[^\s\d:：|][^\s:：|]{1,39})(?:\||$)")
 _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:财政)?(?:{_KIND}|{_SANGONG}|“?三公”?|一般公共预算)")
@@ -82,11 +82,16 @@ class Metadata:
 _NOT_A_NAME = re.compile(r"[我本该](?:镇|乡|局|委|办|院|所|站|中心|单位|部门|街道)$|网站")
 
 
+#: a scope phrase is no name (包括省商务厅本级及所属…)
+_SCOPE_INSIDE = re.compile(r"本级及|及所属|及下属")
+
+
 def _clean_dept(s: str) -> str | None:
     s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
     s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据|纳入|年度|年)", "", s).strip("“”\"'（(")
-    s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)])+$", "", s)
-    if _NOT_A_NAME.search(s):
+    s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)]|(?<=[\u4e00-\u9fff]{3})(?:机关)?本级)+$", "", s)  # 某区总工会本级
+    s = re.sub(r"^(?:包括|其中|含)", "", s)
+    if _NOT_A_NAME.search(s) or _SCOPE_INSIDE.search(s):
         return None
     return s if 3 <= len(s) <= 40 and _ORG_END.search(s) else None
 
@@ -122,7 +127,7 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
     return found
 
 
-def _kind_of(title: str | None, head: str, body: str) -> tuple[str | None, str | None]:
+def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = False) -> tuple[str | None, str | None]:
     """(预算 / 决算 / 三公, 部门 / 单位)."""
     words = title or head
     unit = "单位" if _UNIT_KIND.search(words) else ("部门" if re.search(r"部门(?:预算|决算)", words) else None)
@@ -133,8 +138,9 @@ def _kind_of(title: str | None, head: str, body: str) -> tuple[str | None, str |
     for src in (title or "", head):
         k = "决算" if "决算" in src else ("预算" if "预算" in src else None)
         if k:
-            if not title and _SANGONG_TITLE.search(head) and not _WHOLE_DOC.search(body):
-                return "三公", unit or "部门"  # untitled, opens on 三公 and never names a whole 部门预算/决算
+            if not title and _SANGONG_TITLE.search(head) and (not _WHOLE_DOC.search(body) or sangong_sections):
+                # untitled, opens on 三公 and never names a whole 部门预算/决算 — or every section it opens is on 三公
+                return "三公", unit or "部门"
             return k, unit or "部门"
     n_final, n_budget = body.count("决算"), body.count("预算")
     if n_final >= 3 and n_final * 3 >= n_budget:
@@ -143,9 +149,18 @@ def _kind_of(title: str | None, head: str, body: str) -> tuple[str | None, str |
         kind = "预算"
     else:
         return None, unit
-    if not _WHOLE_DOC.search(body) and body.count("三公") >= 2:
+    if (not _WHOLE_DOC.search(body) or sangong_sections) and body.count("三公") >= 2:
         return "三公", unit or "部门"
     return kind, unit or "部门"
+
+
+_SECTION_HEAD = re.compile(rf"^[{_CN}]+、(.*)$")
+
+
+def _sangong_sections(lines: list[str]) -> bool:
+    """The top-level sections (一、…) of the text are all on 三公经费, at least two of them."""
+    heads = [m.group(1) for ln in lines if (m := _SECTION_HEAD.match(ln))]
+    return len(heads) >= 2 and all("三公" in h for h in heads)
 
 
 def _body_year(body: str) -> int | None:
@@ -201,6 +216,9 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
             return d
     if d := _line_dept(lines):
         return d
+    # an aggregate page (经某县财政局汇总…) is the compiler's, whoever's site published it
+    if (m := _COMPILED_BY.search(body)) and (d := _clean_dept(m.group("dept"))):
+        return d
     for ln in raw_head:
         m = _BYLINE.search(ln)
         if m and (d := _clean_dept(m.group("dept"))):
@@ -238,6 +256,8 @@ def _named_in_prose(body: str) -> str | None:
     for m in _PROSE_ORG.finditer(body):
         if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站"):
             continue
+        if _SCOPE_INSIDE.search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中")):
+            continue  # …单位包括省商务厅本级及所属…: a scope list, not the owner
         place = m.group("p")
         if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
             place = last.group()
@@ -393,7 +413,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         dept = fullest_name(full or dept, mapped)
     if year is None:
         year = _body_year(body)
-    doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body)
+    doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body, _sangong_sections(lines))
     if kind and doc_kind != "三公":
         doc_kind = kind
     if path and (dept is None or year is None or doc_kind is None):

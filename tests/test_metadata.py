@@ -226,3 +226,30 @@ def test_the_sangong_part_of_a_department_budget_is_a_sangong_page() -> None:
     m = document_metadata("某市某区卫生和计划生育局 2019年部门预算“三公”经费公开说明\n一、“三公”经费情况说明\n")
     assert m.doc_kind == "三公"
     assert document_metadata("某局2019年部门预算及“三公”经费预算公开\n目录\n").doc_kind == "预算"
+
+
+@pytest.mark.parametrize(
+    ("text", "department", "kind"),
+    [
+        # 本级 after the name in a title is the scope, not part of the name
+        ("南川区科学技术协会本级2023年度决算公开说明\n一、单位基本情况\n", "南川区科学技术协会", "决算"),
+        # a page-metadata field glued to its value (no colon), under an abbreviated title
+        ("索  引  号 11140000/2019-00211\n发文机关中国人民政治协商会议临汾市委员会办公厅 关  键  字\n  临汾市政协2019年部门预算说明\n一、部门概况\n",
+         "中国人民政治协商会议临汾市委员会办公厅", "预算"),
+        # an aggregate page is the compiler's, whoever's site published it
+        ("发布机构某某县人民政府办公室\n根据有关规定,经某某县财政局汇总,某某县本级2022年度“三公”经费决算情况如下:\n“三公”经费决算数为100万元。\n",
+         "某某县财政局", "三公"),
+    ],
+)
+def test_names_scopes_bylines_and_compilers(text: str, department: str, kind: str) -> None:
+    m = document_metadata(text)
+    assert (m.department, m.doc_kind) == (department, kind)
+
+
+def test_an_untitled_page_whose_sections_are_all_sangong() -> None:
+    text = ("单位:万元 |\n合计 |\n因公出国(境)费 |\n120.5 |\n"
+            "一、省某某厅公开“三公经费”的范围\n根据预算管理有关规定,省某某厅部门预算中使用财政拨款开支“三公经费”的单位包括省某某厅本级及所属3家事业单位。\n"
+            "二、省某某厅2012年一般预算财政拨款安排的“三公经费”支出情况\n2012年安排“三公经费”120.5万元。\n")
+    m = document_metadata(text)
+    assert m.doc_kind == "三公" and m.year == 2012
+    assert m.department is None or "本级及" not in m.department  # a scope list names no owner

@@ -5,7 +5,7 @@
 The sources files (`corpus/dev-sources.tsv`, `corpus/wide/sources-*.tsv`) say whose each document
 is, its year and its kind. Each later letter of the wide corpus (c, d, e, …) was collected blind and
 is scored apart; its first score is the honest held-out number (c: department 6/10; d: 18/25; e:
-26/29 strict, 27/29 with the township convention below; f: 8/11; g: 10/14 — see NOTES-d/e/f/g.md), after which it was read
+26/29 strict, 27/29 with the township convention below; f: 8/11; g: 10/14; h: 8/10 — see NOTES-d…h.md), after which it was read
 and is in-sample. A department counts only for
 documents that state it (its name without the place, or the whole name, stands in the text; on a
 traditional-character page, half its characters in place; a name given only as an abbreviation,
