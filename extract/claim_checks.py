@@ -39,7 +39,8 @@ def _stated_amount(text: str, amounts: list[Fact], ends: list[int], change: Fact
             return None
         if g.metric == change.metric:
             between = text[g.span[1] : change.span[0]]
-            return None if re.search(r"[。；;\n]", between) else float(g.value) * MONEY[g.unit]  # type: ignore[arg-type,index]
+            # a sentence end or a blank line parts them; a line break mid-sentence is a PDF's wrap
+            return None if re.search(r"[。；;]|\n\s*\n", between) else float(g.value) * MONEY[g.unit]  # type: ignore[arg-type,index]
     return None
 
 
@@ -102,6 +103,10 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
                 break
             if "编制" in (total.subject or "") and "编制" not in (f.subject or ""):
                 break  # 总编制数27人，其中…编制数7人，…编制数20人，在职实有人数27人: the list of 编制 ends there
+            between = ci.text[m.end() : f.span[0]]
+            if between.count("(") + between.count("（") > between.count(")") + between.count("）"):
+                pos = f.span[1]
+                continue  # 公务用车…21万元(购置费0万元、运行维护费21万元): a part's own breakdown in brackets
             parts.append(f)
             pos = f.span[1]
             if _OF_WHICH.match(ci.text, f.span[1], f.span[1] + 8):

@@ -183,6 +183,20 @@ def test_item_budgets_implied_by_their_gaps_add_up_to_the_total(total: str, rate
     assert ("list_sum" in checks_of(text)) is wrong
 
 
+def test_a_parts_own_breakdown_in_brackets_is_not_another_part():
+    text = ("2021年度“三公”经费35万元，其中：因公出国(境)费0万元，公务用车购置及运行维护费18万元(公务用车购置费0万元、"
+            "公务用车运行维护费18万元)，公务接待费17万元。\n")
+    assert "list_sum" not in checks_of(text)
+    assert "list_sum" in checks_of(text.replace("公务接待费17万元", "公务接待费21万元"))  # 0 + 18 + 21 ≠ 35, beyond whole-万 rounding
+
+
+def test_one_item_of_two_scopes_wrapped_over_lines_is_no_contradiction():
+    # 商品和服务支出 of the basic and of the project budget, each with its own amount on the line above its change
+    text = ("1. 基本支出预算 800000 元，同比减少 5000 元。其中：\n商品和服务支出预算 300000.50 元，占基本支出预算\n37.5%，同比减少 20000 元，下降 6.25%。\n"
+            "2. 项目支出 200000 元，同比增加 30000 元。其中：\n商品和服务支出 150000 元，占项目支出预算 75%，同比\n增加 30000 元，增长 25%。\n")
+    assert "claim_contradiction" not in checks_of(text)
+
+
 def test_a_paragraph_repeated_under_another_heading_is_not_reported():
     para = "一般行政管理事务支出主要用于机关日常运转、信息化建设、档案管理和专项业务工作的开展，保障部门正常履职。\n\n"
     text = CLEAN.replace("三、财政拨款", para + "三、财政拨款").replace("四、其他重要事项", para + "四、其他重要事项")

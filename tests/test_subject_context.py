@@ -330,3 +330,8 @@ def test_owner_scope_and_part_prefixes(text: str, expected: tuple[str, str, floa
 def test_a_word_on_the_change_just_stated_is_no_change_of_its_own() -> None:
     got = _facts("1、决算公务用车运行维护费3.10万元，比去年3.15万元少0.05万元，基本持平。\n")
     assert [f for f in got if f[0] == "change"] == [("change", "决算公务用车运行维护费", -0.05)]
+
+
+def test_a_comparison_lead_in_names_no_item() -> None:
+    got = _facts("经比较2021年度镇本级“三公”经费36万元，较上年减少4万元。\n")
+    assert ("amount", "三公经费", 36.0) in got and ("change", "三公经费", -4.0) in got
