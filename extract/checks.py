@@ -234,6 +234,8 @@ def _sentence_groups(facts: list[Fact]) -> dict[str, list[Fact]]:
     return groups
 
 
+#: a change of the bare 收入 / 支出 is of the paragraph's total income / spending
+_BARE_TOTALS = ("收入", "支出")
 #: how far after its money change a rate may stand, in its own clause, and still be its rate
 RATE_AFTER_CHANGE = 16
 
@@ -248,9 +250,12 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
 
     last_amount: dict[tuple[str, str], Fact] = {}
     last_money_change: dict[tuple[str, str], Fact] = {}
+    last_total: dict[tuple[str, str], Fact] = {}  # 收入预算7018.51万元 … 收入较上年增加…: the bare 收入 is that total
     for f in ci.facts:
         if f.kind == "amount" and f.unit in MONEY:
             last_amount[(f.section, f.subject)] = f
+            if (head := f.subject[:2]) in _BARE_TOTALS and f.figure_type != "上年":
+                last_total[(f.section, head)] = f
             continue
         if f.kind == "change" and f.unit in MONEY and f.value:
             last_money_change[(f.section, f.subject)] = f
@@ -277,6 +282,8 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         # 166.4万元) before an earlier sentence's figure of the same subject (its 预算数)
         own = amounts[0] if len(amounts) == 1 else own_amount(fs, c)
         a = own or last_amount.get((f.section, f.subject))
+        if a is None and f.subject in _BARE_TOTALS and (t := last_total.get((f.section, f.subject))) is not None and "\n" not in ci.text[t.span[1] : c.span[0]]:
+            a = t
         if a is None or a.unit != c.unit or a.value is None or c.value is None or p.value is None:
             continue
         if cross and "\n" in ci.text[a.span[1] : c.span[0]]:
@@ -373,6 +380,15 @@ def _prose_tol(*facts: Fact) -> float:
 _PRIOR_FIGURE = re.compile(r"(?:上年|上一年|(?:19|20)\d{2}年).{0,12}?(?:预算执行数|执行数|决算数|预算数|预算)$|(?:预算执行数|执行数|决算数)$")
 
 
+def _names_prior(s: str, year: int | None) -> bool:
+    """The words before a figure name an earlier year's (上年预算数, 2023年执行数) — not the document's own year."""
+    m = _PRIOR_FIGURE.search(s)
+    if m is None:
+        return False
+    y = re.search(r"(?:19|20)\d{2}", m.group())
+    return not (y and year and int(y.group()) >= year)
+
+
 def prior_arithmetic(ci: CheckInput) -> Iterable[Finding]:
     """A sentence that states last year's figure, this year's and the change: this − last = change
     (2023年预算执行数1822.46万元，2024年预算安排922.02万元，比2023年预算执行数减少900.44万元)."""
@@ -390,7 +406,7 @@ def prior_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             continue
         prior = [a for a in amounts if a.figure_type == "上年"]  # the figures stage read its year (2015年预算 in a 2016 budget)
         if len(prior) != 1:
-            prior = [a for a in amounts if _PRIOR_FIGURE.search(a.subject or "") or _PRIOR_FIGURE.search(ci.text[max(0, a.span[0] - 14) : a.span[0]].rstrip("为是："))]
+            prior = [a for a in amounts if _names_prior(a.subject or "", ci.year) or _names_prior(ci.text[max(0, a.span[0] - 14) : a.span[0]].rstrip("为是："), ci.year)]
         if len(prior) != 1 or len({a.unit for a in amounts} | {changes[0].unit}) != 1:
             continue
         last, now, ch = prior[0], next(a for a in amounts if a is not prior[0]), changes[0]
@@ -754,7 +770,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 for sec in {f.section, *sub_sections.get(f.section, ())}  # and the item's own subsection (2、公车运行费)
                 for pos, item, way, scoped in item_reasons.get(sec, [])
             )
-            covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change")
+            # (a rate beside its money change counts with it; another item's change in the sentence does not)
+            covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change" and g.subject == f.subject)
             covered = covered or f.fact_id in explained or (f.metric == "sangong.total" and (f.value, f.unit) in explained_values)
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
             at = first_reason.get(f.section, len(ci.text))
@@ -775,10 +792,22 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             if not covered and f.direction == "decrease":
                 start = ci.text.rfind("\n", 0, f.span[0]) + 1
                 covered = _austerity_re().search(one_to_one(ci.text[start : f.span[0]])) is not None
+            # a 三公 total is explained by an item's reason that moved it the same way, in whichever section
+            # the items have (…增56400元。具体情况如下：(三)公务用车…增72000元…主要原因：…)
+            covered = covered or f.metric == "sangong.total" and any(
+                pos > f.span[0] and way == f.direction for sec_reasons in item_reasons.values() for pos, _, way, _ in sec_reasons
+            )
+            # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
+            if not covered and cut_off:
+                para_end = ci.text.find("\n", f.span[1])
+                covered = _DETAILS_FOLLOW.search(ci.text[f.span[1] : para_end if para_end >= 0 else len(ci.text)]) is not None
             # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
             covered = covered or (cut_off and "\n" not in ci.text[f.span[1] :].strip())
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+_DETAILS_FOLLOW = re.compile(r"(?:具体|详细)(?:情况)?如下\s*[:：]?\s*$")
 
 
 @cache

@@ -763,6 +763,9 @@ class FactExtractor:
             elif (other := _other_baseline(sent_facts, baseline, _last_change_of_item(ctx) if _COMPARISON_FIRST.match(s) else None)) is not None:
                 # 三公经费较上年减少0.03万元，下降0.6%；较年初预算数减少6.3万元: the same item against another figure
                 subject, d.source = other.subject, "inherited"
+            elif (named := _item_of_baseline(baseline, self.dept_names)) is not None:
+                # 其中一般公共预算收入1370.18万元。比2017年部门收入预算增加了12.8%: the baseline names the item
+                subject, d.source = named, "sentence"  # named in this sentence, in its comparison
             else:
                 if ctx.item:
                     d.source = ctx.item_source
@@ -924,6 +927,14 @@ _COMPLETION_OF = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;\
 
 
 _COMPARISON_FIRST = re.compile(r"^\s*(?:较|比|与|同比)")
+
+
+def _item_of_baseline(baseline: str | None, dept_names: tuple[str, ...]) -> str | None:
+    """The item a baseline names (2017年部门收入预算 → 收入预算), when it is one the taxonomy knows."""
+    if not baseline:
+        return None
+    item = re.sub(r"^(?:上年度?|去年|上一年度?)", "", clean_subject(baseline, dept_names))
+    return item if item and not _is_figure_word(item) and metric_for(item) is not None else None
 
 
 def _last_change_of_item(ctx: _Context) -> Fact | None:

@@ -426,6 +426,9 @@ _CLASS_CODE = re.compile(r"[（(]\s*\d{3}\s*类?\s*[）)]\s*$|\d{3}\s*类\s*[）
 PARAGRAPH_MAX = 1500
 
 
+_NEXT_HEADING = re.compile(r"。\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+
+
 def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """The 类 amounts listed under a total in one paragraph (一般公共预算财政拨款支出X万元，其中：一般
     公共服务支出（201类）a万元，占p%；教育支出（205类）b万元 …) add up to no more than the total, and
@@ -441,6 +444,9 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         # the paragraph, bounded: neither search runs to the end of a long document per amount
         end = ci.text.find("\n\n", total.span[1], total.span[1] + PARAGRAPH_MAX)
         end = end if end >= 0 else min(len(ci.text), total.span[1] + PARAGRAPH_MAX)
+        # a text printed on one line (PDF): the next numbered heading ends the paragraph too
+        if (nh := _NEXT_HEADING.search(ci.text, total.span[1], end)) is not None:
+            end = nh.start() + 1
         if "其中" not in ci.text[total.span[1] : min(end, total.span[1] + 12)]:
             continue
         near = by_start[bisect.bisect_left(amount_starts, total.span[1]) : bisect.bisect_left(amount_starts, end)]

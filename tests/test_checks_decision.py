@@ -197,6 +197,41 @@ def test_one_item_of_two_scopes_wrapped_over_lines_is_no_contradiction():
     assert "claim_contradiction" not in checks_of(text)
 
 
+def test_a_sangong_total_is_explained_by_its_items_reasons_in_their_own_sections():
+    text = ("2021年某局“三公”经费财政拨款预算安排389000元,比上年预算增56400元。具体情况如下:\n(一)公务接待费\n"
+            "安排公务接待费64000元,比上年预算减15600元,同比下降19.60%。主要是严格执行厉行节约。\n(二)公务用车运行维护费\n"
+            "安排公务用车运行维护费325000元,比上年预算增72000元。主要原因是监测任务增加。\n")
+    assert "missing_explanation" not in checks_of(text)
+    # an item that moved the other way explains nothing about the total
+    assert "missing_explanation" in checks_of(text.replace("比上年预算增72000元。主要原因是监测任务增加", "比上年预算减72000元。主要原因是车辆减少"))
+
+
+def test_details_that_follow_beyond_the_cut_may_explain():
+    text = ("2011年,某厅“三公经费”支出535.81万元,较上年减少12%,其中,公务接待费83.95万元,较上年减少7%。具体如下:\n"
+            "(一)因公出国(境)经费\n全年实际安排因公出国(境)团组33个,主要用于经贸洽谈活动,赴德国举办投资促进")
+    assert "missing_explanation" not in checks_of(text)
+    assert "missing_explanation" in checks_of(text + "活动。\n")  # not cut off: the details are all there
+
+
+def test_another_items_explained_change_in_the_sentence_explains_nothing():
+    text = ("“三公”经费31.23万元。较上年增加15.15万元。其中:公务接待费减少0.26万元,公务用车运行维护费增加14.79万元。\n"
+            "2、公车运行费\n公务用车运行维护费28.91万元,较上年增加14.79万元,原因为油价上涨。\n")
+    found = [f for f in extract_document(text, is_text=True).findings if f.check == "missing_explanation"]
+    assert any("公务接待费" in f.message for f in found)
+
+
+def test_a_change_of_the_bare_income_is_of_the_paragraphs_total():
+    text = "2024年本部门收入预算7018.51万元,其中,一般公共预算财政拨款收入7018.51万元。收入较上年增加2042.52万元,增加30.14%,主要是人员增加。\n"
+    assert "change_arithmetic" in checks_of(text)
+    assert "change_arithmetic" not in checks_of(text.replace("30.14%", "41.05%"))
+
+
+def test_a_class_list_ends_at_the_next_numbered_heading_on_one_line():
+    text = ("三、部门收支概况 (一)2017年初预算支出275.72万元,其中:一般公共服务支出(201类)177.26万元,社会保障和就业支出(208类)98.46万元。"
+            " 四、一般公共预算拨款支出 2017年一般公共预算拨款支出226.72万元,其中:一般公共服务支出(201类)177.26万元,社会保障和就业支出(208类)49.46万元。\n")
+    assert "list_sum" not in checks_of(text)
+
+
 def test_a_paragraph_repeated_under_another_heading_is_not_reported():
     para = "一般行政管理事务支出主要用于机关日常运转、信息化建设、档案管理和专项业务工作的开展，保障部门正常履职。\n\n"
     text = CLEAN.replace("三、财政拨款", para + "三、财政拨款").replace("四、其他重要事项", para + "四、其他重要事项")

@@ -335,3 +335,8 @@ def test_a_word_on_the_change_just_stated_is_no_change_of_its_own() -> None:
 def test_a_comparison_lead_in_names_no_item() -> None:
     got = _facts("经比较2021年度镇本级“三公”经费36万元，较上年减少4万元。\n")
     assert ("amount", "三公经费", 36.0) in got and ("change", "三公经费", -4.0) in got
+
+
+def test_the_baseline_may_name_the_item() -> None:
+    got = _facts("2018年收入预算1370.18万元，其中一般公共预算收入1370.18万元。比2017年部门收入预算增加了12.8%。\n")
+    assert ("change", "收入预算", 12.8) in got
