@@ -39,11 +39,12 @@ def examples_for(doc: str, facts: list[Fact], gold: list[dict]) -> list[Example]
     return out
 
 
-def _candidates(ex: Example) -> list[tuple[list[str], int]]:
+def candidates(ex: Example) -> list[tuple[list[str], int]]:
+    """Each candidate metric of an example as feature tokens, labelled 1 for the gold one."""
     cands = RANKER.candidates(ex.x)
     return [(RANKER.features(ex.x, cands, i), int(k.metric == ex.gold)) for i, k in enumerate(cands)]
 
 
 def fit_folds(examples: list[Example], group_of: Callable[[str], str] | None = None) -> tuple[LinearModel, dict[str, LinearModel], int]:
     """The model on everything, one model per left-out document (or family, see `ranker.fit_folds`), and the unreachable count."""
-    return ranker.fit_folds(examples, _candidates, "metric", C, group_of)
+    return ranker.fit_folds(examples, candidates, "metric", C, group_of)
