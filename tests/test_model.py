@@ -135,9 +135,9 @@ def test_models_from_a_directory(tmp_path):
     with pytest.raises(DataFileError):
         Models.from_dir(tmp_path / "missing")
     assert Models.from_dir(tmp_path) == Models()  # nothing trained there: the rules decide everything
-    (tmp_path / "metric.json").write_text((MODELS / "metric.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "confidence.json").write_text((MODELS / "confidence.json").read_text(encoding="utf-8"), encoding="utf-8")
     m = Models.from_dir(tmp_path)
-    assert m.metric is not None and m.metric.name == "metric" and m.kind is None and m.confidence is None
+    assert m.confidence is not None and m.confidence.name == "confidence" and m.kind is None and m.metric is None
     (tmp_path / "kind.json").write_text("not a model", encoding="utf-8")
     with pytest.raises(DataFileError):
         Models.from_dir(tmp_path)
