@@ -753,6 +753,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     tail = ci.text.rstrip()
     cut_off = bool(tail) and tail[-1] not in _SENTENCE_END
     named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span[1]) for g in ci.facts if g.kind == "reason"]
+    # (sentence, subject) of every change explained once: a rate beside its money change counts with it
+    explained_here = {(g.sentence, g.subject) for g in ci.facts if g.kind == "change" and (g.value, g.unit) in explained_values}
+    last_line = tail.rfind("\n")  # a change after it is in the excerpt's last paragraph
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -764,14 +767,14 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             covered = f.sentence in reason_sentences or last_reason.get(f.section, -1) > f.span[0]
             # …and the 三公 total when it moved the same way (a rise of one item does not explain a fall)
             # (a reason in the item's own paragraph — one line listing every item — is read as general)
-            line = ci.text.rfind("\n", 0, f.span[0])
+            line = _line_start(ci.text, f.span[0])
             covered = covered or any(
-                pos > f.span[0] and (ci.text.rfind("\n", 0, pos) == line and (not scoped or way == f.direction) or _related(f.metric or "", item) or f.metric == "sangong.total" and way == f.direction)
+                pos > f.span[0] and (_line_start(ci.text, pos) == line and (not scoped or way == f.direction) or _related(f.metric or "", item) or f.metric == "sangong.total" and way == f.direction)
                 for sec in {f.section, *sub_sections.get(f.section, ())}  # and the item's own subsection (2、公车运行费)
                 for pos, item, way, scoped in item_reasons.get(sec, [])
             )
             # (a rate beside its money change counts with it; another item's change in the sentence does not)
-            covered = covered or any((g.value, g.unit) in explained_values for g in ci.by_sentence.get(f.sentence, []) + [f] if g.kind == "change" and g.subject == f.subject)
+            covered = covered or (f.value, f.unit) in explained_values or (f.sentence, f.subject) in explained_here
             covered = covered or f.fact_id in explained or (f.metric == "sangong.total" and (f.value, f.unit) in explained_values)
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
             at = first_reason.get(f.section, len(ci.text))
@@ -790,8 +793,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # a fall in a paragraph that opens with the measures taken (我单位严格执行…制度，严禁…，…比去年减少
             # 9.21万元); the same words after the figures describe how the money is used, not why it fell
             if not covered and f.direction == "decrease":
-                start = ci.text.rfind("\n", 0, f.span[0]) + 1
-                covered = _austerity_re().search(one_to_one(ci.text[start : f.span[0]])) is not None
+                covered = _austerity_re().search(one_to_one(ci.text[line + 1 : f.span[0]])) is not None
             # a 三公 total is explained by an item's reason that moved it the same way, in whichever section
             # the items have (…增56400元。具体情况如下：(三)公务用车…增72000元…主要原因：…)
             covered = covered or f.metric == "sangong.total" and any(
@@ -799,12 +801,24 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             )
             # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
             if not covered and cut_off:
-                para_end = ci.text.find("\n", f.span[1])
-                covered = _DETAILS_FOLLOW.search(ci.text[f.span[1] : para_end if para_end >= 0 else len(ci.text)]) is not None
+                rest = ci.text[f.span[1] : f.span[1] + LINE_WINDOW]
+                covered = _DETAILS_FOLLOW.search(rest.split("\n", 1)[0]) is not None
             # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
-            covered = covered or (cut_off and "\n" not in ci.text[f.span[1] :].strip())
+            covered = covered or (cut_off and f.span[1] > last_line)
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+#: how far a check looks back (or on) for the start (end) of a change's line: a text printed on one
+#: line (a PDF) would otherwise be rescanned from its start for every change in it
+LINE_WINDOW = 4000
+
+
+def _line_start(text: str, pos: int) -> int:
+    """The offset of the newline before `pos` (-1 at the text's start), looked for within LINE_WINDOW."""
+    lo = max(0, pos - LINE_WINDOW)
+    at = text.rfind("\n", lo, pos)
+    return at if at >= 0 or lo == 0 else lo - 1
 
 
 _DETAILS_FOLLOW = re.compile(r"(?:具体|详细)(?:情况)?如下\s*[:：]?\s*$")

@@ -118,8 +118,10 @@ def _bare_cell_tables(kinds: list[str], lines: list[str]) -> list[str]:
     lines right after a table title (…预算表) or its 单位 line, holding bare numbers between labels."""
     out = list(kinds)
     n = len(lines)
-    for i, raw in enumerate(lines):
-        if not (_TABLE_TITLE.search(raw.strip()) and _is_short_title(raw)):
+    i = 0
+    while i < n:
+        if not (_TABLE_TITLE.search(lines[i].strip()) and _is_short_title(lines[i])):
+            i += 1
             continue
         j = i + 1
         while j < n and (not lines[j].strip() or _UNIT_LINE.match(_WS.sub("", lines[j]))):
@@ -130,10 +132,11 @@ def _bare_cell_tables(kinds: list[str], lines: list[str]) -> list[str]:
                 run.append(j)
             j += 1
         numbers = sum(1 for x in run if _BARE_NUMBER.match(lines[x].strip()))
-        # labels and numbers alternate in some rhythm: never two numbers per label on average more than the row width
+        # labels with numbers among them (a run of labels alone is a list, of numbers alone no table)
         if len(run) >= BARE_CELLS_MIN and numbers >= BARE_NUMBERS_MIN and numbers < len(run):
             for x in run:
                 out[x] = "table"
+        i = max(j, i + 1)  # every line is scanned once: a title inside the run does not start it again
     return out
 
 

@@ -61,7 +61,14 @@ def test_time_per_megabyte_stays_flat_on_long_lines(seed, weights):
     assert large <= 3.0 * max(small, 0.02), (small, large)
 
 
-@pytest.mark.parametrize("text", ["1," * 300_000, "增加" * 150_000, "收入3,688.46万元" * 12_000])
+@pytest.mark.parametrize("text", [
+    "1," * 300_000, "增加" * 150_000, "收入3,688.46万元" * 12_000,
+    # thousands of changes in one comma-joined sentence (a PDF on one line): the explanation check
+    # once rescanned the line from its start for each (56 s per MB)
+    "本单位严格执行规定，公务接待费比上年减少1.00万元，" * 8_000,
+    # thousands of table titles each followed by short lines: each run is scanned once
+    "支出预算表\n合计\n1.00\n" * 20_000,
+])
 def test_pathological_lines_finish_fast(text):
     t0 = time.process_time()
     r = extract_document("某单位2024年部门预算\n" + text + "\n", is_text=True)
