@@ -802,7 +802,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
             if not covered and cut_off:
                 rest = ci.text[f.span[1] : f.span[1] + LINE_WINDOW]
-                covered = _DETAILS_FOLLOW.search(rest.split("\n", 1)[0]) is not None
+                covered = _details_follow_re().search(rest.split("\n", 1)[0]) is not None
             # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
             covered = covered or (cut_off and f.span[1] > last_line)
             if not covered:
@@ -821,7 +821,9 @@ def _line_start(text: str, pos: int) -> int:
     return at if at >= 0 or lo == 0 else lo - 1
 
 
-_DETAILS_FOLLOW = re.compile(r"(?:具体|详细)(?:情况)?如下\s*[:：]?\s*$")
+@cache
+def _details_follow_re() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, cues()["details_follow"])) + r")\s*[:：]?\s*$")
 
 
 @cache

@@ -589,7 +589,7 @@ class FactExtractor:
             if _REASON_AFTER.match(s, m.end()):
                 continue  # 持平的原因是…: the word restates the change just stated, it is not one
             before = s[: m.start()]
-            if _RESTATED_FLAT.search(before):
+            if _restated_flat_re().search(before):
                 continue  # 比去年少0.07万元，基本持平: a word on the change just stated, not a change of its own
             # search the whole sentence: 与上年持平 needs its lookahead to see the 持平
             mk = next((x for x in reversed(list(_MARKER.finditer(s))) if x.start() < m.start()), None)
@@ -955,7 +955,9 @@ def _other_baseline(sent_facts: list[Fact], baseline: str | None, last: Fact | N
     return prev
 
 
-_RESTATED_FLAT = re.compile(r"\d\s*(?:亿元|万元|元|%)\s*[，,]\s*(?:基本|大致|总体|基本上)$")
+@cache
+def _restated_flat_re() -> re.Pattern[str]:
+    return re.compile(r"\d\s*(?:亿元|万元|元|%)\s*[，,]\s*(?:" + alternation(_c()["flat_qualifiers"]) + ")$")
 _REASON_AFTER = re.compile(r"[的]?(?:主要)?原因")
 #: 决算数小于年初预算数 / 高于预算数: a reason of the actual against the budget, i.e. of its completion
 _BUDGET_COMPARED = re.compile(r"(?:大于|小于|高于|低于|超过|超出|未达到?)(?:年初|全年|调整)?预算")

@@ -13,12 +13,13 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .align import MONEY
 from .claim_checks import roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
+from .resources import cues
 from .tables import Table
 from .taxonomy import metric_for
 
@@ -518,8 +519,12 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 
 
 #: an average per car or per person (车均运行维护费5.97万元, 人均公用经费): total ÷ count
-_AVERAGE = re.compile(r"车均|人均|平均每(?:辆|台|人)|每(?:辆|台)车")
 _PER_CAR = re.compile(r"车|辆|台")
+
+
+@cache
+def _average_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues()["average_words"])))
 #: how far before an average its total and its count may be stated (the same paragraph or the one before)
 AVERAGE_SOURCES_BEFORE = 400
 
@@ -530,12 +535,12 @@ def average_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     that fits in no unit may be of another total than the one found."""
     facts = sorted(ci.facts, key=lambda f: f.span[0])
     for i, avg in enumerate(facts):
-        if avg.kind != "amount" or avg.unit not in MONEY or not avg.value or not _AVERAGE.search(avg.subject or ""):
+        if avg.kind != "amount" or avg.unit not in MONEY or not avg.value or not _average_re().search(avg.subject or ""):
             continue
         per_car = _PER_CAR.search(avg.subject) is not None
         near = [f for f in facts[:i] if avg.span[0] - f.span[0] <= AVERAGE_SOURCES_BEFORE]
         counts = [c for c in near if c.value and c.value > 0 and (c.kind == "count" and c.unit in ("辆", "台") if per_car else c.kind == "headcount")]
-        totals = [t for t in near if t.kind == "amount" and t.unit in MONEY and t.value and t.value > 0 and not _AVERAGE.search(t.subject or "")]
+        totals = [t for t in near if t.kind == "amount" and t.unit in MONEY and t.value and t.value > 0 and not _average_re().search(t.subject or "")]
         if not counts or not totals:
             continue
         stated = avg.value * MONEY[avg.unit]

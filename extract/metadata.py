@@ -16,9 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePath
 
-from .resources import traditional_map
+from .resources import cues, traditional_map
 
 _WS = re.compile(r"\s+")
 _CN = "一二三四五六七八九十"
@@ -82,8 +83,10 @@ class Metadata:
 _NOT_A_NAME = re.compile(r"[我本该](?:镇|乡|局|委|办|院|所|站|中心|单位|部门|街道)$|网站")
 
 
-#: a scope phrase is no name (包括省商务厅本级及所属…)
-_SCOPE_INSIDE = re.compile(r"本级及|及所属|及下属")
+@cache
+def _scope_inside() -> re.Pattern[str]:
+    """A scope phrase is no name (包括省商务厅本级及所属…)."""
+    return re.compile("|".join(map(re.escape, cues()["scope_phrases"])))
 
 
 def _clean_dept(s: str) -> str | None:
@@ -91,7 +94,7 @@ def _clean_dept(s: str) -> str | None:
     s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据|纳入|年度|年)", "", s).strip("“”\"'（(")
     s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)]|(?<=[\u4e00-\u9fff]{3})(?:机关)?本级)+$", "", s)  # 某区总工会本级
     s = re.sub(r"^(?:包括|其中|含)", "", s)
-    if _NOT_A_NAME.search(s) or _SCOPE_INSIDE.search(s):
+    if _NOT_A_NAME.search(s) or _scope_inside().search(s):
         return None
     return s if 3 <= len(s) <= 40 and _ORG_END.search(s) else None
 
@@ -256,7 +259,7 @@ def _named_in_prose(body: str) -> str | None:
     for m in _PROSE_ORG.finditer(body):
         if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站"):
             continue
-        if _SCOPE_INSIDE.search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中")):
+        if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中")):
             continue  # …单位包括省商务厅本级及所属…: a scope list, not the owner
         place = m.group("p")
         if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
