@@ -202,9 +202,14 @@ def test_source_of_funds_and_level_qualifiers_are_trimmed(text: str, subject: st
             "公务用车运行维护费12.00万元，比上年增加2万元(20%)。\n",
             [("amount", "公务用车运行维护费", 12.0), ("change", "公务用车运行维护费", 2.0), ("change", "公务用车运行维护费", 20.0)],
         ),
+        # one template alternative left in its brackets is still the change's verb
+        ("2.商品和服务支出较上年(减少)8.40万元，减幅12%。\n", [("change", "商品和服务支出", -8.4), ("change", "商品和服务支出", -12.0)]),
+        ("2022年基本支出预算较上年（增）15万元，（增）幅6%。\n", [("change", "基本支出预算", 15.0), ("change", "基本支出预算", 6.0)]),
+        # both alternatives left in: no direction can be read (a 0 is unchanged)
+        ("公务接待费较上年增加(减少)0万元。\n", [("change", "公务接待费", 0.0)]),
     ],
 )
-def test_a_percent_restates_the_change_before_it(text: str, expected: list[tuple[str, str, float]]) -> None:
+def test_changes_their_rates_and_their_verbs(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert _facts(text) == expected
 
 
@@ -265,20 +270,6 @@ def test_a_comparison_first_sentence_follows_the_item_last_stated() -> None:
             "3.其他收入12.5万元，为利息等收入。较上年度决算数增加2.5万元，增长25%。\n")
     facts = _facts(text)
     assert ("change", "其他收入", 2.5) in facts and ("change", "其他收入", 25.0) in facts
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # one template alternative left in its brackets is still the change's verb
-        ("2.商品和服务支出较上年(减少)8.40万元，减幅12%。\n", [("change", "商品和服务支出", -8.4), ("change", "商品和服务支出", -12.0)]),
-        ("2022年基本支出预算较上年（增）15万元，（增）幅6%。\n", [("change", "基本支出预算", 15.0), ("change", "基本支出预算", 6.0)]),
-        # both alternatives left in: no direction can be read (a 0 is unchanged)
-        ("公务接待费较上年增加(减少)0万元。\n", [("change", "公务接待费", 0.0)]),
-    ],
-)
-def test_a_bracketed_verb_is_the_verb(text: str, expected: list[tuple[str, str, float]]) -> None:
-    assert _facts(text) == expected
 
 
 @pytest.mark.parametrize(
