@@ -490,15 +490,13 @@ def read_bare_cells(block: Block) -> list[RawLine | str]:
     width = max(1, len(value_heads))
     out: list[RawLine | str] = list(titles)
     if value_heads:
-        row = [label_head, *value_heads]
-        out.append(RawLine([RawCell(c.text, c.start, c.end, j, j) for j, c in enumerate(row)], cells[0][1], "|".join(c.text for c in row)))
+        out.append(_ordinal_row([label_head, *value_heads], cells[0][1]))
     label: tuple[RawCell, int] | None = None
     values: list[RawCell] = []
 
     def flush() -> None:
         if label is not None and len(values) == width:
-            row = [label[0], *values]
-            out.append(RawLine([RawCell(c.text, c.start, c.end, j, j) for j, c in enumerate(row)], label[1], "|".join(c.text for c in row)))
+            out.append(_ordinal_row([label[0], *values], label[1]))
 
     n_before = len(out)
     for c, no in cells[first:]:
@@ -512,6 +510,11 @@ def read_bare_cells(block: Block) -> list[RawLine | str]:
     # no row read as label + values (a header of merged cells over one row of numbers): no table
     # rather than an empty one, which would be reported as a table without its empty-table note
     return out if len(out) > n_before else []
+
+
+def _ordinal_row(cells: list[RawCell], line_no: int) -> RawLine:
+    """A row of cells with ordinal columns (x0 = column), as the shared code reads them."""
+    return RawLine([RawCell(c.text, c.start, c.end, j, j) for j, c in enumerate(cells)], line_no, "|".join(c.text for c in cells))
 
 
 def _stream_rows(items: list[RawCell | RawLine], line_of: dict[int, int], first_line: int) -> list[RawLine | str]:
