@@ -16,13 +16,13 @@ from functools import cache
 
 from .align import MONEY, decimals
 from .claim_checks import (
-    basic_is_personnel_plus_public,
     completion_against_gap,
     composition_shares,
     conflicting_changes,
     implied_budgets_against_total,
     listed_item_exceeds_its_total,
     listed_parts_exceed_total,
+    parts_add_up_to_whole,
     roughly_flat,
     shares_of_one_whole,
     unchanged_against_budget,
@@ -41,7 +41,7 @@ from .figure_checks import (
 )
 from .normalize import one_to_one
 from .records import Alignment, Fact, Finding, TableCell
-from .resources import cues, residue_patterns
+from .resources import alternation, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
 from .text_checks import date_out_of_year, duplicate_text, foreign_unit_name
@@ -799,6 +799,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             covered = covered or f.metric == "sangong.total" and any(
                 pos > f.span[0] and way == f.direction for sec_reasons in item_reasons.values() for pos, _, way, _ in sec_reasons
             )
+            # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
+            covered = covered or _called_flat_re().match(ci.text, f.span[1], f.span[1] + FLAT_AFTER) is not None
             # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
             if not covered and cut_off:
                 rest = ci.text[f.span[1] : f.span[1] + LINE_WINDOW]
@@ -824,6 +826,15 @@ def _line_start(text: str, pos: int) -> int:
 @cache
 def _details_follow_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, cues()["details_follow"])) + r")\s*[:：]?\s*$")
+
+
+#: how far after a change its own clause may call it flat (…少0.07万元，基本持平)
+FLAT_AFTER = 12
+
+
+@cache
+def _called_flat_re() -> re.Pattern[str]:
+    return re.compile(r"[^，,。；;\n]{0,4}[，,]\s*(?:" + alternation(cues()["flat_qualifiers"]) + ")持平")
 
 
 @cache
@@ -877,7 +888,7 @@ CHECKS: tuple[Check, ...] = (
     date_out_of_year,
     conflicting_changes,
     listed_parts_exceed_total,
-    basic_is_personnel_plus_public,
+    parts_add_up_to_whole,
     composition_shares,
     listed_item_exceeds_its_total,
     shares_of_one_whole,

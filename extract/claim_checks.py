@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from .align import MONEY
 from .normalize import one_to_one
 from .records import Fact, Finding
+from .resources import metric_partitions
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -120,11 +121,10 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             continue
         scale = _unit_scale(total)
         got = sum(float(p.value) * _unit_scale(p) for p in parts)  # type: ignore[arg-type]
-        tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * _unit_scale(x) for x in [total, *parts])
-        # the three 三公 items listed under the 三公 total are all of it: they must add up to it
-        exhaustive = total.metric == "sangong.total" and len(parts) >= 3 and {"sangong.abroad", "sangong.reception"} <= {p.metric for p in parts}
-        # …and 基本支出 is 人员经费 + 公用经费, by definition
-        exhaustive = exhaustive or total.metric == "exp.basic" and sorted(p.metric or "" for p in parts) == ["exp.personnel", "exp.public_use"]
+        tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *parts])
+        # parts that make one complete split of the total (metrics.json `partitions`) are all of it
+        # (a member's own part listed in its place stands for it: 车辆运行费 for 公务用车购置及运行费)
+        exhaustive = any(set(split) == {_member_of(p.metric, split) for p in parts} for split in metric_partitions().get(total.metric or "", ()))
         want = float(total.value) * scale  # type: ignore[arg-type]
         if got > want + tol or exhaustive and abs(got - want) > tol:
             unit = total.unit or "人"
@@ -146,6 +146,18 @@ WHOLE_WINDOW = 300
 
 
 _WHOLE_WORDS = re.compile(r"^(?:本年度?|年度|全年|本单位|本部门|我院|我单位)|(?:合计|总计|总额|共计)$")
+
+
+def _member_of(metric: str | None, split: tuple[str, ...]) -> str | None:
+    """The member of `split` that `metric` is, or is a part of (metrics.json `partitions`)."""
+    subs = metric_partitions()
+    return next((m for m in split if metric == m or any(metric in sub for sub in subs.get(m, ()))), metric)
+
+
+def _rounding(f: Fact) -> float:
+    """How far the printed figure may be from the true one: half its last digit; a printed 0 is
+    nothing at all, not something below 0.5."""
+    return 0.0 if f.value == 0 else 0.5 * 10 ** -_decimals(f.surface or "")
 
 
 def _whole_key(name: str) -> str:
@@ -251,34 +263,76 @@ def listed_item_exceeds_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
 
 
 #: how far after a 基本支出 figure its 人员经费 and 公用经费 may be stated (each may carry a line of examples)
-BASIC_PARTS_WITHIN = 400
+PARTS_WITHIN = 600  # characters after a whole within which its parts are looked for
 
 
-def basic_is_personnel_plus_public(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
-    """基本支出 is 人员经费 + 公用经费 by definition: a 基本支出 figure followed (before the next one) by
-    both parts must equal their sum, with the printed rounding."""
-    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
-    for i, total in enumerate(amounts):
-        if total.metric != "exp.basic" or not total.value:
+def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A whole followed in its section by every part of one of its complete splits (metrics.json
+    `partitions`: 基本支出 = 人员经费 + 公用经费; 三公经费 = 因公出国(境)费 + 公务用车… + 公务接待费):
+    the parts add up to the whole within the printed rounding — amounts, and changes against one
+    baseline. A part not stated whose amount is 0 can only lower a change (0 minus its base), so the
+    other parts' changes then bound the whole's from one side (info)."""
+    splits = metric_partitions()
+    facts = sorted((f for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY and f.value is not None and f.metric), key=lambda f: f.span[0])
+    zero_parts = {f.metric for f in facts if f.kind == "amount" and f.value == 0}
+    for i, whole in enumerate(facts):
+        if whole.metric not in splits:
             continue
-        parts: dict[str, Fact] = {}
-        for f in amounts[i + 1 :]:
-            if f.span[0] - total.span[1] > BASIC_PARTS_WITHIN or f.metric == "exp.basic" or f.section != total.section:
+        later: list[Fact] = []
+        for f in facts[i + 1 :]:
+            if f.span[0] - whole.span[1] > PARTS_WITHIN or f.section != whole.section:
                 break
-            if f.metric in ("exp.personnel", "exp.public_use"):
-                parts.setdefault(f.metric, f)
-        if len(parts) < 2:
-            continue
-        got = sum(float(p.value) * _unit_scale(p) for p in parts.values())  # type: ignore[arg-type]
-        want = float(total.value) * _unit_scale(total)
-        tol = sum(0.5 * 10 ** -_decimals(x.surface or "") * _unit_scale(x) for x in [total, *parts.values()])
-        if abs(got - want) > tol:
-            unit = total.unit or ""
-            yield ci.finding(
-                "list_sum", "warning",
-                f"“{total.subject}”{total.value:g}{unit}，其人员经费与公用经费合计{round(got / _unit_scale(total), 2):g}{unit}，不等于它",
-                fact_ids=[total.fact_id] + [p.fact_id for p in parts.values()], span=total.span,
-            )
+            if f.kind != whole.kind or not _same_figure(whole, f):
+                continue
+            if f.metric == whole.metric:
+                break  # the whole stated again: its parts from here on are another list's
+            later.append(f)
+        for split in splits[whole.metric]:
+            if _open_split(split, later, splits):
+                continue
+            first: dict[str, Fact] = {}
+            for f in later:
+                if f.metric in split:
+                    first.setdefault(f.metric, f)  # type: ignore[arg-type]
+            parts = [first[m] for m in split if m in first]
+            missing = [m for m in split if m not in first]
+            if len(parts) < 2 or missing and (whole.kind != "change" or any(m not in zero_parts for m in missing)):
+                continue
+            scale = _unit_scale(whole) if whole.kind == "amount" else MONEY.get(whole.unit or "", 1.0)
+            got = sum(float(p.value) * MONEY.get(p.unit or "", 1.0) for p in parts)  # type: ignore[arg-type]
+            want = float(whole.value) * scale  # type: ignore[arg-type]
+            tol = sum(_rounding(x) * MONEY.get(x.unit or "", 1.0) for x in [whole, *parts])
+            ids = [whole.fact_id] + [p.fact_id for p in parts]
+            names = "、".join(p.subject or "?" for p in parts)
+            unit = whole.unit or ""
+            what = "变动" if whole.kind == "change" else ""
+            if not missing and abs(got - want) > tol:
+                yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{whole.value:g}{unit}，其组成部分{names}{what}合计{round(got / scale, 2):g}{unit}，不等于它", fact_ids=ids, span=whole.span)
+            elif missing and want > got + tol:
+                yield ci.finding(
+                    "list_sum", "info",
+                    f"“{whole.subject}”变动{whole.value:g}{unit}，而{names}变动合计{round(got / scale, 2):g}{unit}，其余部分金额为0、变动不能为正",
+                    fact_ids=ids, span=whole.span,
+                )
+            break
+
+
+def _same_figure(whole: Fact, part: Fact) -> bool:
+    """A part states the same kind of figure as its whole: the same baseline for changes; for amounts
+    no clash of figure types (an unmarked part goes with any, an earlier year's with no other)."""
+    if whole.kind == "change":
+        return (whole.baseline or "") == (part.baseline or "")
+    a, b = whole.figure_type, part.figure_type
+    return a == b or (a is None and b != "上年") or (b is None and a != "上年")
+
+
+def _open_split(split: tuple[str, ...], later: list[Fact], splits: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """The text names a further part of the same family (资本性支出 beside 工资福利支出, 商品和服务支出
+    and 对个人和家庭的补助): this split is not the whole of it here. A member's own parts (公务用车购置费
+    under 公务用车购置及运行维护费) are no further part."""
+    family = split[0].rsplit(".", 1)[0] + "."
+    own = set(split) | {p for m in split for sub in splits.get(m, ()) for p in sub}
+    return any(f.metric and f.metric.startswith(family) and f.metric not in own for f in later)
 
 
 def shares_of_one_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput

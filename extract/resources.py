@@ -199,6 +199,20 @@ def metrics() -> tuple[Metric, ...]:
     return tuple(out)
 
 
+@cache
+def metric_partitions() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """metrics.json `partitions`: a whole's metric id → its complete splits into part metric ids."""
+    d = _load_json("metrics.json").get("partitions", {})
+    known = {m.id for m in metrics()}
+    try:
+        out = {whole: tuple(tuple(str(p) for p in split) for split in splits) for whole, splits in d.items()}
+    except (AttributeError, TypeError) as exc:
+        raise DataFileError(f"metrics.json: bad partitions: {exc}") from exc
+    if unknown := sorted({i for whole, splits in out.items() for i in (whole, *(p for s in splits for p in s))} - known):
+        raise DataFileError(f"metrics.json: partitions name unknown metric ids {unknown}")
+    return out
+
+
 @dataclass(frozen=True)
 class TableHeaders:
     label_headers: frozenset[str]

@@ -38,7 +38,7 @@ def metric_for(subject: str, *, kind: str | None = None) -> str | None:
     if s in exact:
         return exact[s]
     for alias, mid in by_len:
-        if len(alias) >= 2 and alias in s:
+        if len(alias) >= 2 and alias in s and not _only_as_other(s, alias):
             if kind in ("headcount",) and not mid.startswith("staff."):
                 continue
             if kind == "count" and not mid.startswith("count."):
@@ -47,3 +47,14 @@ def metric_for(subject: str, *, kind: str | None = None) -> str | None:
                 continue
             return mid
     return None
+
+
+def _only_as_other(s: str, alias: str) -> bool:
+    """Every occurrence of `alias` follows 其他: 其他商品和服务支出 (30299) is a residual line of its
+    class, never the class 商品和服务支出 itself."""
+    at = s.find(alias)
+    while at >= 0:
+        if s[max(0, at - 2) : at] != "其他":
+            return False
+        at = s.find(alias, at + 1)
+    return True

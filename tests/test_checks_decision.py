@@ -314,3 +314,52 @@ def test_figure_types_are_recorded_on_facts_and_cells():
     cols = {(c.table_title, c.column): c.figure_type for c in r.cells}
     assert cols[("一般公共预算财政拨款支出决算表", "年初预算数")] == "年初预算"
     assert cols[("支出决算表", "本年支出合计")] == "决算数"
+
+
+# Every part of a whole's complete split (metrics.json `partitions`) stated after the whole: the parts
+# add up to it — amounts and changes against one baseline alike — within the printed rounding.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # changes of the three economic classes under 基本支出's change: +94.22 + 1.11 − 16.23 = 79.10, not 59.11
+        ("2024年基本支出较上年增加59.11万元，其中：工资福利支出增加94.22万元，商品和服务支出增加1.11万元，对个人和家庭的补助减少16.23万元。\n", True),
+        ("2024年基本支出较上年增加79.10万元，其中：工资福利支出增加94.22万元，商品和服务支出增加1.11万元，对个人和家庭的补助减少16.23万元。\n", False),
+        # the parts in their own numbered lines, each with its reason
+        ("基本支出预算较上年增 59.11万元,增幅22% 。主要变动原因如下:\n1.工资福利支出较上年增94.22万元。主要原因是增资。\n"
+         "2.商品和服务支出较上年增1.11万元。主要原因是新增人员。\n3.对个人和家庭补助支出较上年减少16.23万元。主要原因是退休人员减少。\n", True),
+        # a fourth class named beside them (资本性支出): three classes are not all of 基本支出 here
+        ("基本支出1220.94万元，较上年减少465.92万元，其中：工资福利支出891.52万元，商品和服务支出295.44万元，对个人和家庭的补助3.61万元，资本性支出30.37万元。\n", False),
+        # changes against another baseline are not the parts of this change
+        ("“三公”经费较上年减少19万元，较年初预算减少4万元。其中：公务用车购置及运行维护费较上年减少16万元，较年初预算减少2万元；"
+         "公务接待费较上年减少3万元，较年初预算减少2万元；因公出国（境）费较上年无变化，较年初预算无变化。\n", False),
+        # the three 三公 items listed after the total: 0 + 8.3 + 4.5 = 12.8, not 12.5 (a printed 0 is exactly nothing)
+        ("“三公”经费财政拨款支出预算为12.5万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费8.3万元，公务接待费4.5万元。\n", True),
+        ("“三公”经费财政拨款支出预算为12.8万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费8.3万元，公务接待费4.5万元。\n", False),
+        # 基本支出 = 人员经费 + 公用经费, stated in the next sentence
+        ("基本支出100.00万元。其中人员经费80.00万元，公用经费30.00万元。\n", True),
+        ("基本支出110.00万元。其中人员经费80.00万元，公用经费30.00万元。\n", False),
+    ],
+)
+def test_parts_of_a_complete_split_add_up_to_their_whole(text: str, fires: bool):
+    assert ("list_sum" in checks_of(text)) is fires
+
+
+def test_an_unstated_part_spent_nothing_bounds_the_wholes_change():
+    # 因公出国(境)费 was 0, so its change against the budget is at most 0: the other items' −4 − 1 = −5
+    # leave the whole at −5 or below, never −4 (info: the reader sees why)
+    text = ("“三公”经费20.5万元，其中：因公出国(境)费0万元，公务用车购置及运行维护费12.5万元，公务接待费8.0万元。"
+            "“三公”经费较年初预算数减少4.0万元。公务用车购置及运行维护费较年初预算数减少4.0万元，公务接待费较年初预算数减少1.0万元。\n")
+    found = [f for f in extract_document(text, is_text=True).findings if f.check == "list_sum"]
+    assert [f.severity for f in found] == ["info"]
+    assert "list_sum" not in checks_of(text.replace("减少4.0万元。公务用车购置", "减少5.0万元。公务用车购置"))
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("公务用车运行维护费2.94万元，比去年3.01万元少0.07万元，基本持平。\n", False),  # called negligible by the text itself
+        ("公务用车运行维护费2.94万元，比去年3.61万元少0.67万元，下降18.56%。\n", True),
+    ],
+)
+def test_a_change_the_text_calls_flat_needs_no_reason(text: str, fires: bool):
+    assert ("missing_explanation" in checks_of(text)) is fires

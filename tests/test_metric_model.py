@@ -100,3 +100,20 @@ def test_metric_score_counts_confusions_and_missed_gold(trained_ranker):
     assert s.per["exp.project"].n_gold == 1 and s.per["exp.project"].recall == 0.0
     assert s.as_dict()["confusions"][0] == {"gold": "exp.econ.301", "predicted": "none", "n": 1}
     assert "exp.basic" in s.render()
+
+
+@pytest.mark.parametrize(
+    ("subject", "metric"),
+    [
+        ("商品和服务支出", "exp.econ.302"),
+        ("其他商品和服务支出", None),  # 30299, a residual line of the class, never the class itself
+        ("公务用车运行维护及购置费支出预算", "sangong.vehicle"),  # both parts, named in the other order
+        ("公务用车购置及运行维护费", "sangong.vehicle"),
+        ("车辆运行费", "sangong.vehicle_operation"),
+        ("公车运行维护费", "sangong.vehicle_operation"),
+    ],
+)
+def test_rules_metric_of_subject(subject: str, metric: str | None):
+    from extract.taxonomy import metric_for
+
+    assert metric_for(subject, kind="amount") == metric
