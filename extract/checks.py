@@ -23,6 +23,7 @@ from .claim_checks import (
     listed_item_exceeds_its_total,
     listed_parts_exceed_total,
     parts_add_up_to_whole,
+    reason_denies_its_amount,
     roughly_flat,
     shares_of_one_whole,
     unchanged_against_budget,
@@ -307,10 +308,26 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
                 fact_ids=[a.fact_id, c.fact_id, p.fact_id], span=evidence,
             )
             continue
+        places = decimals(p.surface or str(p.value))
+        if prior < -_prose_tol(a, c) and c.value > 0 and p.value > 0 and a.value >= 0 and "\n" not in ci.text[a.span[1] : c.span[0]]:
+            # 年初结转和结余134.56万元，较2019年增加149.44万元，增长13.06%: an increase larger than the figure
+            # leaves last year below zero — unless the rate fits another figure stated before the change
+            line_start = ci.text.rfind("\n", 0, c.span[0]) + 1
+            fits_other = any(
+                g.value - c.value > 0 and abs(c.value / (g.value - c.value) * 100 - p.value) <= max(0.5 * 10 ** (-places), 0.006) + 0.01
+                for g in (*fs, *line_amounts(line_start, c.span[0]))
+                if g.kind == "amount" and g.unit == c.unit and g.value is not None and g is not a and g.span[1] <= c.span[0]
+            )
+            if not fits_other:
+                yield ci.finding(
+                    "change_arithmetic", "warning",
+                    f"“{a.subject}”{_fmt(a.value)}{a.unit}，增加{_fmt(c.value)}{c.unit}大于本年数，上年应为{_fmt(prior)}{a.unit}（不可能为负）",
+                    fact_ids=[a.fact_id, c.fact_id, p.fact_id], span=evidence,
+                )
+            continue
         if prior <= 0:
             continue
         expected = c.value / prior * 100
-        places = decimals(p.surface or str(p.value))
         tol = max(0.5 * 10 ** (-places), 0.006) + abs(expected) * 0.005
         # an earlier sentence's figure may be the base itself (2021年决算7.73万元 … 2022年预算较上年增加
         # 2.27万元，增长29.37%): a rate that fits change ÷ that figure is no finding
@@ -756,6 +773,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # (sentence, subject) of every change explained once: a rate beside its money change counts with it
     explained_here = {(g.sentence, g.subject) for g in ci.facts if g.kind == "change" and (g.value, g.unit) in explained_values}
     last_line = tail.rfind("\n")  # a change after it is in the excerpt's last paragraph
+    decomposed = _decomposed_changes(ci)
+    negligible = _negligible_changes(ci)
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -807,8 +826,57 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 covered = _details_follow_re().search(rest.split("\n", 1)[0]) is not None
             # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
             covered = covered or (cut_off and f.span[1] > last_line)
+            # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
+            # change broken down into its parts' changes is accounted for by them
+            covered = covered or f.fact_id in decomposed
+            # a rise or fall under 1 % of the figure is flat in all but words (增加6.53万元，增长0.49%)
+            covered = covered or f.fact_id in negligible
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+#: how far after a total's change the 其中 of its parts' changes may start, and how far the parts run
+DECOMPOSE_AFTER = 30
+DECOMPOSE_SPAN = 160
+#: a change smaller than this share of its figure needs no reason (0.49 % is flat in all but words)
+NEGLIGIBLE_RATE = 1.0
+_OF_WHICH_LEAD = re.compile(r"[。；;，,]\s*其中\s*[,，:：]?")
+
+
+def _decomposed_changes(ci: CheckInput) -> set[str]:
+    """Changes of a total followed, in their paragraph, by 其中 and two or more changes of other items."""
+    changes = sorted((g for g in ci.facts if g.kind == "change" and g.unit in MONEY and g.value), key=lambda g: g.span[0])
+    starts = [g.span[0] for g in changes]
+    out: set[str] = set()
+    for f in ci.facts:
+        # (a 三公 total is not: each item's change needs its own reason, so listing them explains nothing)
+        if f.kind != "change" or not f.value or (f.metric or "").startswith("sangong."):
+            continue
+        m = _OF_WHICH_LEAD.search(ci.text, f.span[1], f.span[1] + DECOMPOSE_AFTER)
+        if m is None or "\n" in ci.text[f.span[1] : m.start()] or re.search(r"[。；;]", ci.text[f.span[1] : m.start()]) and not re.match(r"[^。；;]*[。；;]\s*其中", ci.text[f.span[1] : m.end()]):
+            continue
+        end = min(len(ci.text), m.end() + DECOMPOSE_SPAN)
+        nl = ci.text.find("\n", m.end(), end)
+        end = nl if nl >= 0 else end
+        i = bisect.bisect_left(starts, m.end())
+        parts = {g.subject for g in changes[i:] if g.span[0] < end and g.subject != f.subject}
+        if len(parts) >= 2:
+            out.add(f.fact_id)
+    return out
+
+
+def _negligible_changes(ci: CheckInput) -> set[str]:
+    """Changes whose stated rate, or whose money against the item's stated figure, is under NEGLIGIBLE_RATE %."""
+    out: set[str] = set()
+    facts = sorted(ci.facts, key=lambda g: g.span[0])
+    for k, f in enumerate(facts):
+        if f.kind != "change" or not f.value:
+            continue
+        near = [g for g in facts[max(0, k - 3) : k + 3] if g.kind == "change" and g.sentence == f.sentence and g.subject == f.subject and g is not f]
+        rates = [abs(g.value) for g in [f, *near] if g.unit == "%" and g.value is not None]
+        if rates and max(rates) < NEGLIGIBLE_RATE:
+            out.add(f.fact_id)
+    return out
 
 
 #: how far a check looks back (or on) for the start (end) of a change's line: a text printed on one
@@ -897,6 +965,7 @@ CHECKS: tuple[Check, ...] = (
     unit_against_its_total,
     unchanged_against_budget,
     implied_budgets_against_total,
+    reason_denies_its_amount,
 )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .align import MONEY
 from .normalize import one_to_one
 from .records import Fact, Finding
-from .resources import metric_partitions
+from .resources import cues, metric_partitions
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -73,11 +73,41 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         first[key] = f  # one report per contradiction, not one per later repetition
 
 
-_OF_WHICH = re.compile(r"\s*(?:人|名|万元|元|亿元)?\s*[,，]?\s*(?:其中|包括)\s*[:：]?")
+#: …其中：, and a breakdown in brackets after the total's sentence (287.41万元。(包含…、…))
+_OF_WHICH = re.compile(r"\s*(?:人|名|万元|元|亿元)?\s*(?:[,，]|。?\s*[（(])?\s*(?:其中|包括|包含)\s*[:：]?")
 _LIST_END = re.compile(r"[。；;\n]")
+_LIST_END_COLON = re.compile(r"[。\n]")
+_PART_USE = re.compile(r"用于|包括|如[^\d]")
 #: items of one 其中 list stand within this many characters of each other (a long item name and
 #: its figure); a farther figure belongs to the next statement
 ITEM_GAP = 40
+
+
+#: the catch-all line of a list (其他收入, 其他支出): after it nothing is left out
+_CATCH_ALL = re.compile(r"^其他(?:收入|支出|资金)")
+#: 其中 after the sentence that stated the total and its change
+_OF_WHICH_AFTER_CHANGE = re.compile(r"\s*(?:%|％|万元|元|亿元)?\s*[。，,；;]?\s*(?:其中|包括)\s*[:：]")
+#: a figure a comparison is made with (较2024年的2190万元): last year's, not a total of its own
+_COMPARED_FIGURE = re.compile(r"(?:较|比|与|同)[^，,。；;]{0,12}$")
+def compared_figure(text: str, f: Fact) -> bool:
+    """The figure a change is measured from (较2024年的2190万元减少…): last year's, whatever its wording."""
+    return f.figure_type == "上年" or _COMPARED_FIGURE.search(text, max(0, f.span[0] - 16), f.span[0]) is not None
+
+
+_BRACKET_NOTE = re.compile(r"[（(][^（）()\n]{0,40}[）)]")
+#: how far after a total (or its previous change) its own change may start
+OWN_CHANGE_GAP = 24
+
+
+def _after_own_changes(text: str, total: Fact, changes: list[Fact], starts: list[int]) -> int:
+    """The end of the changes of `total` stated right after it, in its sentence (比上年增加6.53万元，增长0.49%)."""
+    end = total.span[1]
+    for f in changes[bisect.bisect_left(starts, end) :]:
+        between = _BRACKET_NOTE.sub("", text[end : f.span[0]])  # 1335.34万元(0个下属单位与机关统一核算),比上年…
+        if len(between) > OWN_CHANGE_GAP or f.subject != total.subject or re.search(r"[。；;\n]", between):
+            break
+        end = f.span[1]
+    return end
 
 
 _NOT_STAFF = re.compile(r"退休|[离離]休|退[职職]|[遗遺][属屬]|学生")
@@ -92,16 +122,31 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
     the parts may leave some out, but never add up to more than the total. The list ends at the end
     of the sentence or where a part opens its own 其中 list (在职人数49，其中：…)."""
     facts = sorted((f for f in ci.facts if f.kind in ("amount", "headcount") and f.value is not None and (f.kind == "headcount" or f.unit in MONEY)), key=lambda f: f.span[0])
+    changes = sorted((f for f in ci.facts if f.kind == "change"), key=lambda f: f.span[0])
+    change_starts = [f.span[0] for f in changes]
     for i, total in enumerate(facts):
         m = _OF_WHICH.match(ci.text, total.span[1], total.span[1] + 8)
+        if not m:
+            # 总收入1335.34万元，比上年增加6.53万元，增长0.49%。其中：… — the total's own changes stand between
+            # (not last year's figure the change is measured from: 较2024年的2190万元减少221万元；其中：…)
+            end = _after_own_changes(ci.text, total, changes, change_starts) if not compared_figure(ci.text, total) else total.span[1]
+            m = _OF_WHICH_AFTER_CHANGE.match(ci.text, end, end + 8) if end > total.span[1] else None
         if not m:
             continue
         parts: list[Fact] = []
         pos = m.end()
+        colon = m.group().rstrip().endswith((":", "："))
+        bracketed = re.search(r"[（(]", m.group()) is not None  # (其中：…): the list ends where the bracket closes
         for f in facts[i + 1 :]:
             gap = ci.text[pos : f.span[0]]
-            if f.kind != total.kind or len(gap) > ITEM_GAP or _LIST_END.search(gap) or "其中" in gap:
+            # (a list opened with a colon may part its items with semicolons: 其中：A…，占…%；B…)
+            if f.kind != total.kind or len(gap) > ITEM_GAP or (_LIST_END_COLON if colon else _LIST_END).search(gap) or "其中" in gap:
                 break
+            if bracketed and re.search(r"[）)]", ci.text[m.end() : f.span[0]]):
+                break
+            if colon and _PART_USE.search(gap):
+                pos = f.span[1]
+                continue  # 医疗卫生908055.4万元，主要用于…贴息5000万元、…: what a part is spent on, not the next part
             if "编制" in (total.subject or "") and "编制" not in (f.subject or ""):
                 break  # 总编制数27人，其中…编制数7人，…编制数20人，在职实有人数27人: the list of 编制 ends there
             between = ci.text[m.end() : f.span[0]]
@@ -125,11 +170,13 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         # parts that make one complete split of the total (metrics.json `partitions`) are all of it
         # (a member's own part listed in its place stands for it: 车辆运行费 for 公务用车购置及运行费)
         exhaustive = any(set(split) == {_member_of(p.metric, split) for p in parts} for split in metric_partitions().get(total.metric or "", ()))
+        # a list that ends with the catch-all (…，其他收入0万元) names every part there is
+        catch_all = total.kind == "amount" and _CATCH_ALL.match(one_to_one(parts[-1].subject or "")) is not None
         want = float(total.value) * scale  # type: ignore[arg-type]
-        if got > want + tol or exhaustive and abs(got - want) > tol:
+        if got > want + tol or (exhaustive or catch_all) and abs(got - want) > tol:
             unit = total.unit or "人"
             yield ci.finding(
-                "list_sum", "warning",
+                "list_sum", "warning" if got > want or exhaustive else "info",
                 f"“{total.subject}”{total.value:g}{unit}，其中所列{len(parts)}项合计{round(got / scale, 2):g}{unit}，{'大于总数' if got > want else '不等于总数'}",
                 fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=total.span,
             )
@@ -276,8 +323,8 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     facts = sorted((f for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY and f.value is not None and f.metric), key=lambda f: f.span[0])
     zero_parts = {f.metric for f in facts if f.kind == "amount" and f.value == 0}
     for i, whole in enumerate(facts):
-        if whole.metric not in splits:
-            continue
+        if whole.metric not in splits or whole.kind == "amount" and compared_figure(ci.text, whole):
+            continue  # (较2024年的200万元减少20万元；其中：… — the parts are this year's, not that figure's)
         later: list[Fact] = []
         for f in facts[i + 1 :]:
             if f.span[0] - whole.span[1] > PARTS_WITHIN or f.section != whole.section:
@@ -538,4 +585,32 @@ def implied_budgets_against_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
             "list_sum", "warning",
             f"各项“三公”经费预算（决算数减去比预算数的增减）合计{round(got / MONEY[unit], 2):g}{unit}，与“三公”经费预算{budget.value:g}{unit}不符",  # type: ignore[index]
             fact_ids=[budget.fact_id] + [i for _, _, ids in implied.values() for i in ids], span=budget.span,
+        )
+
+
+def reason_denies_its_amount(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A reason whose first clause says its item has no money this year (持平原因是该项经费本年未安排)
+    beside a non-zero amount of that very item in the same sentence: the sentence was copied from
+    another item's paragraph (the one that really has nothing) and not rewritten."""
+    denies = [re.compile(p) for p in cues()["nothing_arranged"]]
+    amounts = sorted((g for g in ci.facts if g.kind == "amount" and g.unit in MONEY and g.value), key=lambda g: g.span[1])
+    ends = [g.span[1] for g in amounts]
+    for r in ci.facts:
+        target = ci.by_id.get(r.explains or "")
+        if r.kind != "reason" or target is None or not r.text:
+            continue
+        first = re.split(r"[，,；;。]", one_to_one(r.text).strip(), maxsplit=1)[0]
+        first = re.sub(r"^(?:主要)?(?:原因)?(?:是|为|系)", "", first)
+        if not any(p.search(first) for p in denies):
+            continue
+        i = bisect.bisect_right(ends, target.span[0]) - 1
+        own = amounts[i] if i >= 0 else None
+        if own is None or target.span[0] - own.span[1] > AMOUNT_WINDOW or own.metric != target.metric or own.subject != target.subject and own.metric is None:
+            continue
+        if re.search(r"[。；;]|\n\s*\n", ci.text[own.span[1] : r.span[0]]):
+            continue  # the amount is another sentence's
+        yield ci.finding(
+            "template_residue", "warning",
+            f"复制残留：“{own.subject}”本年为{own.value:g}{own.unit}，原因却写作“{first}”",
+            fact_ids=[own.fact_id, r.fact_id], span=r.span,
         )

@@ -118,6 +118,16 @@ class Candidate:
     features: dict[str, Any] = field(default_factory=dict)
 
 
+_CLOSED_BRACKET = re.compile(r"[（(](?P<inner>[^（()）]{0,200})[）)]\s*[，,]?\s*(?:占|所占|比重|占比)[^（()）\d]{0,16}$")
+_AMOUNT_IN = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)")
+
+
+def _closed_bracket_amounts(before: str) -> int:
+    """How many money amounts a bracket closed just before a share (…)，占…) holds."""
+    m = _CLOSED_BRACKET.search(before)
+    return len(_AMOUNT_IN.findall(m.group("inner"))) if m else 0
+
+
 def _strip_left_blank(s: str) -> str:
     return s.rstrip("_")
 
@@ -750,6 +760,12 @@ class FactExtractor:
         # 减少外事经费200万元 chosen as a change by the kind ranker: the sign is the inner verb's
         d.value, d.direction = _direction(cand.q.value, cand.features["verb"] or (direction_of(inner.group()) or "" if inner else ""))
         subject = clean_subject(subj_text, self.dept_names)
+        if subject in ("各", "均", "分别", "都"):
+            # 收入总计…，支出总计…，与2020年度相比，各增加29.6万元: the change of each figure just stated
+            last = next((x for x in reversed(sent_facts) if x.kind == "amount" and x.subject), None)
+            subject = last.subject if last is not None else ""
+            if last is not None:
+                d.source = "inherited"
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
         if not subject or _is_figure_word(subject):
@@ -794,7 +810,11 @@ class FactExtractor:
         sm = re.search(r"(?:占|占比|比重为?|比例为?)(?P<of>[^，,；;]{0,16})$", re.sub(r"(?:的|为)$", "", left))
         d.share_of = clean_subject(sm.group("of"), self.dept_names) if sm and sm.group("of") else None
         own = clean_subject(left[: sm.start()] if sm else "", self.dept_names)
-        anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
+        amounts = [x for x in sent_facts if x.kind == "amount"]
+        # 财政拨款收入1077.36万元(其中，一般公共预算1077.36万元，…0万元)，占收入合计93.57%: the share is of
+        # the item before the bracket, not of the bracket's last figure
+        inside = _closed_bracket_amounts(cand.before)
+        anchor = amounts[-1 - inside] if len(amounts) > inside else None
         d.subject = own if own and not _is_figure_word(own) else (anchor.subject if anchor else ctx.item)
 
     def _named(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:

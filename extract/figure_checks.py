@@ -471,7 +471,7 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 _LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加)了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*[。，；,;）)])")
 _MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]\s*$")
 _CUT_WAN = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[ \t]*万(?!\s*[元人个台辆次件册平方亩千米余多户名张份吨斤公里字套间所座条项\d])")
-_INLINE_END = re.compile(r"[ \t]*[，,。；;]")
+_INLINE_END = re.compile(r"[ \t]*[，,。；;、）)]")
 #: a document that writes 万元 at least this often has 万元 as its style: a single bare 万 is a cut unit
 #: (b07: one “0.00 万,” among 10 万元; a short 三公 page of set G: one “38万。” beside 8万元 and 单位:万元 —
 #: 8 missed it; the documents that write the shorthand on purpose write it many times, 50 万，… 11 times)

@@ -276,6 +276,7 @@ class _Reader:
     gap_since_text: int = 0  # blank lines since the last text line (footers are transparent)
     last_text: str = ""
     pending_l1: Block | None = None  # 第二部分 followed by its title on the next heading line
+    toc_entries: set[str] = field(default_factory=set)  # headings met inside a 目录 section
 
     def section(self) -> str:
         """The open headings as a path (第一部分 > 一、收入 > …)."""
@@ -395,10 +396,17 @@ class _Reader:
             self.pending_l1.section = self.section()
             self.pending_l1 = None
         else:
+            mt = self.ls.lines[i]
+            clean = _clean_heading(mt.text)
+            if self.stack and _is_toc_title(self.stack[0][1]):
+                if clean in self.toc_entries:
+                    self.stack.clear()  # an entry of the 目录 met again: the body has begun
+                    self.toc_entries.clear()
+                else:
+                    self.toc_entries.add(clean)
             while self.stack and self.stack[-1][0] >= heading:
                 self.stack.pop()
-            mt = self.ls.lines[i]
-            self.stack.append((heading, _clean_heading(mt.text)))
+            self.stack.append((heading, clean))
             b = Block("heading", mt.strip().compact(), self.section(), level=heading, lines=[mt], line_no=i)
             self.blocks.append(b)
             self.pending_l1 = b if heading == 1 and level == 1 and len(title) <= 6 else None
@@ -424,6 +432,10 @@ class _Reader:
         self.para.append(self.ls.lines[i])
         self.last_text = r.strip()
         self.gap_since_text = 0
+
+
+def _is_toc_title(title: str) -> bool:
+    return _WS.sub("", title) in ("目录", "目次")
 
 
 _TOC_TABLE = re.compile(r"^(?:[-*]\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[.．、]\s*)?《?(?P<t>[^《》…]{3,40}?表(?:[（(][^）)]{1,12}[）)])?)》?\s*(?:…|\.{3,}|$)")

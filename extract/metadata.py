@@ -37,7 +37,7 @@ _DEPT_CHARS = r"[\u4e00-\u9fff（）()·“”]"
 #: endings of an organisation's name: a department, a unit, a township, a school …
 _ORG_END = re.compile(
     r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院|镇|乡|街道|"
-    r"学|学区|党派|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂)(?:[（(][^）)]{1,8}[）)])?$"
+    r"学|学区|党派|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂|文联|侨联|残联|妇联|工商联|社科联|科协)(?:[（(][^）)]{1,8}[）)])?$"
     # a zone named by its managing organ in brackets: 某某产业集中区(管委会)
     r"|[（(](?:管委会|管理委员会|党工委|工委)[）)]$"
 )
@@ -132,6 +132,10 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
 
 def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = False) -> tuple[str | None, str | None]:
     """(预算 / 决算 / 三公, 部门 / 单位)."""
+    # a "title" that states a figure is the first sentence of an untitled page (2015年某院安排公务接待费
+    # 预算10万元，…): on a page whose sections are all on 三公 items, its 预算 is an item's
+    if title and sangong_sections and _FIGURE.search(title):
+        return "三公", "单位" if _UNIT_KIND.search(title) else "部门"
     words = title or head
     unit = "单位" if _UNIT_KIND.search(words) else ("部门" if re.search(r"部门(?:预算|决算)", words) else None)
     whole = _WHOLE_DOC.search(title or "")
@@ -160,10 +164,16 @@ def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = F
 _SECTION_HEAD = re.compile(rf"^[{_CN}]+、(.*)$")
 
 
+#: a section on 三公经费 or on one of its three items
+_SANGONG_HEAD = re.compile(r"三公|因公出国|出国[（(]境[）)]|公务接待|公务用车|公车")
+#: a money figure: a title states none
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)")
+
+
 def _sangong_sections(lines: list[str]) -> bool:
-    """The top-level sections (一、…) of the text are all on 三公经费, at least two of them."""
+    """The top-level sections (一、…) of the text are all on 三公经费 or its items, at least two of them."""
     heads = [m.group(1) for ln in lines if (m := _SECTION_HEAD.match(ln))]
-    return len(heads) >= 2 and all("三公" in h for h in heads)
+    return len(heads) >= 2 and all(_SANGONG_HEAD.search(h) for h in heads)
 
 
 def _body_year(body: str) -> int | None:

@@ -363,3 +363,71 @@ def test_an_unstated_part_spent_nothing_bounds_the_wholes_change():
 )
 def test_a_change_the_text_calls_flat_needs_no_reason(text: str, fires: bool):
     assert ("missing_explanation" in checks_of(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "fires"),
+    [
+        # both template alternatives left, with 或 inside the brackets
+        ("template_residue", "事业收入50.00万元，较上年度决算数增加(或减少)0万元，增长(或下降)0%。\n", True),
+        ("template_residue", "上年结转3.20万元，比上年增加或减少1.10万元。\n", True),
+        # one alternative deleted, its 或 left behind
+        ("template_residue", "项目支出58.40万元，比2021年或增加6.20万元，主要原因是新增培训项目。\n", True),
+        ("template_residue", "项目支出58.40万元，比2021年增加6.20万元，主要原因是新增培训项目。\n", False),
+        # 增加或减少 as ordinary words, before no figure
+        ("template_residue", "根据实际工作需要增加或减少临聘人员，经费按标准列支。\n", False),
+        # a reason copied from the paragraph of an item that really has nothing this year
+        ("template_residue", "公务接待费支出预算4.6万元，本年预算与上年持平，持平原因是该项经费本年未安排。\n", True),
+        ("template_residue", "公务用车购置费0万元，本年预算与上年持平，持平原因是该项经费本年未安排。\n", False),
+        # an increase larger than the figure itself: last year would be below zero
+        ("change_arithmetic", "2022年度收入总计880.20万元，其中上年结转46.30万元，较2021年增加52.70万元，增长6.10%。\n", True),
+        # …unless the rate fits the total stated before it (52.70 ÷ (880.20 − 52.70) = 6.37 %)
+        ("change_arithmetic", "2022年度收入总计880.20万元，较2021年增加52.70万元，增长6.37%。\n", False),
+        # 各增加: the change of each total just stated, its rate on last year's figure (1.80 ÷ 60.00 = 3.00 %, not 2.91 %)
+        ("change_arithmetic", "2021年度收入总计61.80万元，支出总计61.80万元，与2020年度相比，各增加1.80万元，增长2.91%。主要原因是人员增加。\n", True),
+        ("change_arithmetic", "2021年度收入总计61.80万元，支出总计61.80万元，与2020年度相比，各增加1.80万元，增长3.00%。主要原因是人员增加。\n", False),
+        # a bare 万 inside a list, before 、
+        ("unit_suspect", "单位:万元\n干部培训支出120.50万元。(包含人员支出80.50万、项目支出40万元)\n公用经费12万元。\n", True),
+    ],
+)
+def test_a_check_fires_on_this_rounds_genre_shapes(check: str, text: str, fires: bool):
+    assert (check in checks_of(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a list that ends with the catch-all names every part: 300 + 100 + 50 = 450 ≠ 500 (after the total's own change)
+        ("2024年部门预算总收入500.00万元，比上年增加20.00万元，增长4.17%。其中：财政拨款300.00万元，占60.00%；事业收入100.00万元，占20.00%；其他收入50.00万元，占10.00%。\n", True),
+        ("2024年部门预算总收入500.00万元，比上年增加20.00万元，增长4.17%。其中：财政拨款300.00万元，占60.00%；事业收入150.00万元，占30.00%；其他收入50.00万元，占10.00%。\n", False),
+        # without the catch-all, a 其中 list may leave parts out
+        ("2024年部门预算总收入500.00万元。其中：财政拨款300.00万元，事业收入100.00万元。\n", False),
+        # a breakdown in brackets after the total's sentence: 75 + 30 + 6 = 111 > 108
+        ("1、干部培训支出108.00万元。(包含人员支出75.00万元、项目支出30.00万元、不可预见费6.00万元)\n", True),
+        ("1、干部培训支出111.00万元。(包含人员支出75.00万元、项目支出30.00万元、不可预见费6.00万元)\n", False),
+        # a bracketed 其中 list ends where the bracket closes: the next item is no part
+        ("“三公”经费95.00万元，其中：公务用车购置及运行维护费60.00万元(其中：公务用车购置费20.00万元，公务用车运行维护费40.00万元)，比上年增加5.00万元；公务接待费35.00万元。\n", False),
+        # what a part is spent on is not the next part
+        ("部门支出预算900.00万元，其中：教育100.00万元，主要用于所属学校基本支出；卫生健康800.00万元，主要用于医院补助500.00万元、人才培养60.00万元等项目支出。\n", False),
+        # last year's figure the change is measured from is no total for the list that follows
+        ("“三公”经费预算总额为180万元，较2024年的200万元减少20万元；其中：因公出国(境)费10万元，公务接待费50万元，公务用车购置及运行维护费120万元。\n", False),
+    ],
+)
+def test_listed_parts_against_their_total(text: str, fires: bool):
+    assert ("list_sum" in checks_of(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a total's change broken down into its parts' changes is accounted for by them
+        ("2023年总收入860.00万元。相比2022年的总收入900.00减少40.00万元，下降4.44%。其中，财政补助收入减少60.00万元；事业收入增长20.00万元。\n", False),
+        # …but a 三公 total needs reasons: listing its items' changes explains nothing
+        ("2023年“三公”经费决算6.20万元，较上年减少4.10万元，下降39.80%。其中，公务接待费减少3.00万元，公务用车运行维护费减少1.10万元。\n", True),
+        # a rise under 1 % of the figure is flat in all but words
+        ("2023年部门预算总收入1200.00万元，比上年增加6.00万元，增长0.50%。\n", False),
+        ("2023年部门预算总收入1200.00万元，比上年增加60.00万元，增长5.26%。\n", True),
+    ],
+)
+def test_which_changes_need_a_reason(text: str, fires: bool):
+    assert ("missing_explanation" in checks_of(text)) is fires
