@@ -488,7 +488,8 @@ def align(
     money_cells = [c for c in cells if (c.unit or "") in MONEY or c.unit is None]
     amounts = _alignable(facts, doc_kind, prior_columns=any(c.figure_type == "上年" for c in money_cells))
     by_label = _cells_by_name(money_cells)
-    names = _names_with_sides(list(dict.fromkeys(f.subject for f in amounts)), list(by_label))
+    part_names = _part_names(amounts)
+    names = _names_with_sides(list(dict.fromkeys([*(f.subject for f in amounts), *part_names.values()])), list(by_label))
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
     # a very long document: each fact weighs the NEAREST_CELLS same-named cells around it (linear time)
     near = {label: _Nearest(cs) for label, cs in by_label.items() if len(cs) > NEAREST_CELLS}
@@ -502,7 +503,11 @@ def align(
     far: list[tuple[Fact, Candidate]] = []
     for f in amounts:
         fund_rows = funds if funds_near is None else [(projects[c.table_id], c) for c in funds_near.around(f.span[0])]  # type: ignore[index]
-        cands = _candidates(f, names.get(f.subject, {}), by_label, fund_rows, by_code, near)
+        named = names.get(f.subject, {})
+        if (part := part_names.get(f.fact_id)) is not None:
+            # a part named by its bare word is also its whole's part (运行维护费 → 公车运行维护费)
+            named = {**named, **{k: v for k, v in names.get(part, {}).items() if v[0] > named.get(k, (0.0, ""))[0]}}
+        cands = _candidates(f, named, by_label, fund_rows, by_code, near)
         chosen, status = _choose(f, cands, near_miss)
         if chosen is not None and has_sangong and _SANGONG.search(norm_label(f.subject)) and "三公" not in chosen.cell.table_title:
             # 三公 covers basic and project spending; a same-named 基本支出 economic row is another scope
@@ -530,6 +535,22 @@ def align(
         stats.aligned += 1
         a = _alignment(f, own, "mismatch")
         out.append(replace(a, why=f"{a.why}; swapped with “{swapped[f.fact_id]}”"))
+    return out
+
+
+def _part_names(amounts: list[Fact]) -> dict[str, str]:
+    """fact_id → the full name of a part the prose names by its bare word right after its whole:
+    安排公车购置及运行维护费34万元，其中：运行维护费34万元 → 公车运行维护费 (as `_under_parent` completes
+    a column's 购置费 under 公务用车购置及运行费). The whole is the amount just before, in the same
+    section, and no smaller than the part."""
+    out: dict[str, str] = {}
+    prev: Fact | None = None
+    for f in amounts:
+        if prev is not None and prev.section == f.section and prev.span[0] < f.span[0] and (f.yuan or 0.0) <= (prev.yuan or 0.0):
+            whole, part = norm_label(prev.subject), norm_label(f.subject)
+            if part and part != whole and part in whole and (full := _under_parent(part, whole)) is not None:
+                out[f.fact_id] = full
+        prev = f
     return out
 
 

@@ -327,6 +327,9 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         tail = re.split(r"[:：]", s)[-1]
         if _strip_affixes(tail, dept_names):
             s = tail
+    nm = _last_match(_NONE_ITEM, s)
+    if nm is not None and len(s) - nm.end() >= 2:
+        s = s[nm.end() :]  # 其中：购置经费无、运行维护费34万元: the item listed as having none is another item
     fm = _last_match(_funding_re(), s)
     if fm is not None and len(s) - fm.end() >= 4:
         s = s[fm.end() :]  # 各单位使用财政拨款安排三公经费预算总额: the source of funds names no item
@@ -362,6 +365,8 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     return s.strip()
 
 
+# an item of a 、-list stated to have none (购置经费无、, 购置费未安排、): the number after it is the next item's
+_NONE_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|为零|未安排)、")
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})\d+\.\d+$")
 _PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)中([\u4e00-\u9fff]{2,16})$")
 _NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")

@@ -223,6 +223,7 @@ class TableHeaders:
     # (kind, parts): a column of that kind (支出) is the sum of these parts (基本支出, 项目支出)
     standard_splits: tuple[tuple[str, tuple[str, ...]], ...] = ()
     note_topics: tuple[str, ...] = ()  # what an empty-table note names (政府性基金, 三公 …)
+    group_totals: frozenset[str] = frozenset()  # a group's own total column under a merged header (小计)
 
     def is_label(self, text: str) -> bool:
         """A header naming a label or code column (项目, 经济科目, 采购组织形式), never values."""
@@ -238,6 +239,7 @@ def table_headers() -> TableHeaders:
             frozenset(d["attribute_values"]),
             tuple((str(x["kind"]), tuple(str(p) for p in x["parts"])) for x in d["standard_splits"]),
             tuple(str(t) for t in d["note_topics"]),
+            frozenset(str(t) for t in d["group_totals"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(f"table_headers.json: bad or missing entry: {exc}") from exc

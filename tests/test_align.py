@@ -395,3 +395,18 @@ def test_a_sangong_item_far_from_its_own_row_is_a_mismatch():
     # and so does a 三公 item whose name only a column header gives (a wide table's spans may be misread)
     wide = cell("", 8.47, column="2024年“三公”经费 > 公务接待费", title=title)
     assert align([fact("公务接待费", 0.3)], [wide]) == []
+
+
+def test_a_part_named_by_its_bare_word_after_its_whole_finds_the_parts_row():
+    """安排车辆购置及运行维护费9万元，其中：运行维护费9万元: the part is 车辆运行维护费, not the whole's row."""
+    from dataclasses import replace
+
+    whole = replace(fact("车辆购置及运行维护费", 9.0, section="三、车辆"), fact_id="a1", span=(10, 11), yuan=90000.0)
+    part = replace(fact("运行维护费", 9.0, section="三、车辆"), fact_id="a2", span=(30, 31), yuan=90000.0)
+    cells = [cell("车辆费", 9.0, column="预算数", start=100), cell("车辆运行维护费", 9.0, column="预算数", start=120)]
+    got = {a.fact_id: a.row_label for a in align([whole, part], cells)}
+    assert got.get("a2") == "车辆运行维护费"
+    # the same bare word with no whole before it (or after a smaller amount) stays unnamed
+    assert not align([part], cells)
+    smaller = replace(whole, value=5.0, yuan=50000.0)
+    assert "a2" not in {a.fact_id for a in align([smaller, part], cells)}

@@ -182,6 +182,9 @@ def test_department_short_names(dept, short):
         ("下属1家机关和1家参公事业单位财政拨款的机关运行经费预算为213.29万元。", ("count", "参公事业单位", 1.0)),
         # 年度 is a lead-in, but 预算安排 alone would name nothing
         ("⑥年度预算安排：138.8万元。", ("amount", "年度预算安排", 138.8)),
+        # a list item stated to have none is another item than the number's
+        ("安排会议及培训费12万元，其中：会议经费无、培训费12万元，与上年持平。", ("amount", "培训费", 12.0)),
+        ("其中：车辆购置费未安排、车辆运行费6.5万元。", ("amount", "车辆运行费", 6.5)),
     ],
 )
 def test_subject_rules_on_real_phrasings(body, expected):

@@ -37,9 +37,10 @@ def _one_per_line(title: str, header: list[str], rows: list[list[str]]) -> str:
     return f"{title}\n单位：万元\n" + "\n".join(f"{c} |" if c else "|" for c in cells) + "\n说明如下。\n"
 
 
-def _pipes_apart(title: str, header: list[str], rows: list[list[str]]) -> str:
-    """项目 / | / 预算数 / | …: the pipes on lines of their own, a blank cell a pipe alone."""
-    cells = header + [c for r in rows for c in r]
+def _pipes_apart(title: str, header: list[str], rows: list[list[str]], unit: str = "") -> str:
+    """项目 / | / 预算数 / | …: the pipes on lines of their own, a blank cell a pipe alone; with
+    `unit`, every amount printed with it (12.50万元)."""
+    cells = header + [c + unit if c and k else c for r in rows for k, c in enumerate(r)]
     return f"{title}\n单位：万元\n" + "\n".join(f"{c}\n|" if c else "|" for c in cells) + "\n说明如下。\n"
 
 
@@ -64,12 +65,15 @@ def flat_tables(draw):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(flat_tables(), st.sampled_from(["one", "apart"]))
+@given(flat_tables(), st.sampled_from(["one", "apart", "apart-units"]))
 def test_one_cell_per_line_parses_back_to_the_cells_of_the_tab_table(table, shape):
     header, rows = table
     title = "2021年度一般公共预算财政拨款“三公”经费支出决算表"
     want = _cells(_tab(title, [header], rows))
-    flat = (_one_per_line if shape == "one" else _pipes_apart)(title, header, rows)
+    if shape == "apart-units":
+        flat = _pipes_apart(title, header, rows, unit="万元")  # 单位：万元 and 12.50万元 in the cells
+    else:
+        flat = (_one_per_line if shape == "one" else _pipes_apart)(title, header, rows)
     assert want and _cells(flat) == want
     assert _layouts(flat) == ["web"]
 
@@ -507,3 +511,115 @@ def test_the_web_reader_never_fails_and_its_values_point_at_their_text(lines):
             if c.text and is_numberish(c.text):
                 assert compact(text[c.start : c.end]) == c.text
     _cells(text + "\n")  # the whole pipeline over the same lines
+
+
+# ---------------------------------------------------------------- a group header over one value row; units inside cells
+
+_SINGLES = ["因公出国(境)费", "公务接待费", "会议费", "培训费"]
+_GROUP = ("公务用车购置及运行维护费", ["小计", "公务用车运行维护费", "公务用车购置费"])
+
+
+def _horizontal(singles: list[str], at: int, values: list[str]) -> str:
+    """合计 | singles with the group among them | || / 小计 | its parts | ||| / one value a line, an
+    empty cell a lone pipe: the flattened two-row header over one row of values."""
+    parent, kids = _GROUP
+    top = ["“三公”经费合计", *singles[:at], parent, *singles[at:]]
+    lines = [f"{t} |" for t in top] + ["|" * (len(kids) - 1)] + [f"{k} |" for k in kids] + ["|" * len(kids)]
+    lines += [f"{v} |" if v else "|" for v in values]
+    return "一、2031年一般公共预算“三公”经费支出预算表\n单位:万元\n" + "\n".join(lines) + "\n二、说明\n支出预算为9.00万元。\n"
+
+
+def _horizontal_leaves(singles: list[str], at: int) -> list[str]:
+    parent, kids = _GROUP
+    return ["“三公”经费合计", *singles[:at], *[f"{parent} > {k}" for k in kids], *singles[at:]]
+
+
+def test_a_group_header_over_one_value_row_with_explicit_empty_cells():
+    # the group last, its 购置费 left blank by a lone pipe (made-up figures of a made-up bureau)
+    text = _horizontal(["因公出国(境)费", "公务接待费"], 2, ["26.4", "1.5", "6.9", "18", "18", ""])
+    (t,) = parse_tables(parse_layout(normalize(text)).blocks, doc_id="d")
+    assert [(c.row_label, c.column, c.value) for c in t.cells] == [
+        ("", "“三公”经费合计", 26.4),
+        ("", "因公出国(境)费", 1.5),
+        ("", "公务接待费", 6.9),
+        ("", "公务用车购置及运行维护费 > 小计", 18.0),
+        ("", "公务用车购置及运行维护费 > 公务用车运行维护费", 18.0),
+    ]
+    assert all(text[c.span[0] : c.span[1]] == f"{c.value:g}" for c in t.cells)
+    # the group in the middle, its 运行维护费 left blank inside the row
+    text = _horizontal(["会议费", "培训费"], 1, ["47", "30", "10", "", "10", "7"])
+    assert _cells(text) == sorted([
+        ("", "“三公”经费合计", 47.0), ("", "会议费", 30.0), ("", "公务用车购置及运行维护费 > 小计", 10.0),
+        ("", "公务用车购置及运行维护费 > 公务用车购置费", 10.0), ("", "培训费", 7.0),
+    ])
+
+
+def test_a_value_row_that_does_not_fit_its_header_names_no_cell():
+    # six leaves over five values (a value lost, no lone pipe for it): nothing is paired
+    assert _cells(_horizontal(["因公出国(境)费", "公务接待费"], 2, ["26.4", "1.5", "6.9", "18", "18"])) == []
+    # …nor over seven, even when the seven equal the labels printed (the header is two rows, not one)
+    assert _cells(_horizontal(["因公出国(境)费", "公务接待费"], 2, ["26.4", "1.5", "6.9", "18", "18", "", "3"])) == []
+    assert _cells(_horizontal(["会议费"], 1, ["40", "30", "", "10", "", "10"])) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SINGLES), min_size=1, max_size=4, unique=True), st.data())
+def test_a_group_header_anywhere_in_the_row_names_every_printed_value(singles, data):
+    at = data.draw(st.integers(min_value=0, max_value=len(singles)))
+    leaves = _horizontal_leaves(singles, at)
+    # the total is always printed (a blank first value could not be told from the header's padding)
+    values = [data.draw(amount), *[data.draw(st.one_of(amount, st.just(""))) for _ in leaves[1:]]]
+    got = _cells(_horizontal(singles, at, values))
+    assert got == sorted(("", leaf, float(v)) for leaf, v in zip(leaves, values, strict=True) if v)
+    # a value lost (one line fewer) or one too many: the counts do not match and no cell is guessed
+    assert _cells(_horizontal(singles, at, [v for k, v in enumerate(values) if k != len(values) // 2])) == []
+    assert _cells(_horizontal(singles, at, [*values, data.draw(amount)])) == []
+
+
+def _vertical(unit_line: str, rows: list[tuple[str, str]], pad: int = 3) -> str:
+    """项目 / | / 本年预算数 / | / 合计 / | / 12万元 / | …: a two-column table one cell a line, each
+    cell ended by a pipe of its own, an empty cell a pipe alone, and padding pipes after the table."""
+    cells = [("项目", True), ("本年预算数", True)] + [x for label, v in rows for x in ((label, True), (v, bool(v)))]
+    lines = [unit_line, "|"] + [ln for c, filled in cells for ln in ([c, "|"] if filled else ["|"])] + ["|"] * pad
+    return "附件:\n|\n2032年“三公”经费预算财政拨款情况统计表\n|\n" + "\n".join(lines) + "\n某单位\n"
+
+
+_VERTICAL_ROWS = [
+    ("合计", "27.5万元"),
+    ("1、因公出国(境)费用", "6万元"),
+    ("2、公务接待费", ""),
+    ("3、公务用车费", "21.5万元"),
+    ("其中:(1)公务用车运行维护费", "9.5万元"),
+    ("(2)公务用车购置", "12万元"),
+]
+
+
+def test_a_vertical_table_with_units_in_its_cells():
+    text = _vertical("单位:万元", _VERTICAL_ROWS)
+    (t,) = parse_tables(parse_layout(normalize(text)).blocks, doc_id="d")
+    assert t.unit == "万元"
+    got = [(c.row_label, c.row_label_raw, c.column, c.value, text[c.span[0] : c.span[1]]) for c in t.cells]
+    assert got == [
+        ("合计", "合计", "本年预算数", 27.5, "27.5"),
+        ("因公出国(境)费用", "1、因公出国(境)费用", "本年预算数", 6.0, "6"),
+        ("公务用车费", "3、公务用车费", "本年预算数", 21.5, "21.5"),
+        ("公务用车运行维护费", "其中:(1)公务用车运行维护费", "本年预算数", 9.5, "9.5"),
+        ("公务用车购置", "(2)公务用车购置", "本年预算数", 12.0, "12"),
+    ]
+    assert [c.row_path for c in t.cells][3:] == ["公务用车费", "公务用车费"]
+
+
+def test_units_inside_cells_are_read_only_in_the_tables_own_unit():
+    # cells in 万元 under 单位:元, or a table that names no unit: the number would not be the cell's amount
+    assert _cells(_vertical("单位:元", _VERTICAL_ROWS)) == []
+    assert _cells(_vertical("", _VERTICAL_ROWS)) == []
+
+
+def test_unit_value_cuts_the_unit_and_keeps_the_digits_span():
+    from extract.records import RawCell
+    from extract.tables.cells import unit_value
+
+    assert unit_value(RawCell("1,204.5万元", 10, 19), "万元") == RawCell("1,204.5", 10, 17)
+    assert unit_value(RawCell("1,204.5万元", 10, 19), "元") is None
+    assert unit_value(RawCell("1,204.5", 10, 17), "万元") is None  # a bare number needs no cut
+    assert unit_value(RawCell("约5万元", 10, 14), "万元") is None

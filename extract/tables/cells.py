@@ -15,6 +15,8 @@ NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 CODE = re.compile(r"^\d{1,9}$")  # a bare integer: a 类/款/项 code, a unit code, or a small value
 EMPTY_VALUES = {"", "-", "—", "－", "--", "——", "/", "／", "*"}  # how the genre prints "no amount"
 TOTAL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$|合计$|总计$")
+# a value printed with its money unit (788 万元, 44万元): forms and web tables that write units into cells
+MONEY_VALUE = re.compile(r"^(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>万元|元|千元|亿元|百万元)$")
 INDEX_ROW = re.compile(r"^(?:栏次|\d{1,2}|\*+)$")  # 栏次 | 1 | 2 | 3 …: column numbering, not data
 # placements of k values (or header names) in n columns tried exhaustively; beyond this a row is
 # mapped in order (a bound on time per row, not a tuned value)
@@ -85,6 +87,17 @@ def parse_number(text: str) -> float | None:
 def is_numberish(t: str) -> bool:
     """Whether a cell holds a number (value or code): the first question asked of every cell."""
     return parse_number(t) is not None
+
+
+def unit_value(c: RawCell, unit: str | None) -> RawCell | None:
+    """A cell printing its amount with the table's own unit (44万元 under 单位：万元) → the number
+    alone, its span on the digits; None for any other cell. A unit other than the table's (or a
+    table without a unit) is not converted: the cell would not state the number it is read as."""
+    m = MONEY_VALUE.match(c.text)
+    if m is None or unit is None or m.group("unit") != unit:
+        return None
+    num = m.group("num")
+    return RawCell(num, c.start, c.start + len(num), c.x0, c.x1)
 
 
 def decimals(text: str) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..records import RawCell, RawLine, Table
+from .cells import MONEY_VALUE as _MONEY_VALUE
 from .cells import cell_record, is_numberish, parse_number
 from .codes import clean_label
 from .grid import grid_cells
@@ -14,7 +15,6 @@ from .grid import grid_cells
 # keys whose numbers are not amounts (a phone number, a date, a code)
 _NOT_A_VALUE = re.compile(r"电话|手机|传真|邮编|编码|代码|日期|时间|账号|序号")
 _COLON_END = re.compile(r"[:：]$")
-_MONEY_VALUE = re.compile(r"^(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:万元|元|千元|亿元)$")
 
 
 def _form_value(c: RawCell) -> RawCell | None:

@@ -14,8 +14,11 @@ found from the data: the first number opens the first data row (with the row lab
 and the width whose columns hold either labels or numbers, never both, is the table's. Headers
 whose merged cells were flattened are laid back over the value columns (`respan`), column
 numbering rows (栏次 1 2 3) are dropped, and a table whose rows are figures (2015年度预算数,
-2015年度决算数) and whose columns are items is turned so items are rows. What follows is shared
-with the other layouts (`grid_cells`).
+2015年度决算数) and whose columns are items is turned so items are rows. A row of values named by
+the header alone (合计 | 出国 | 接待 | 公务用车购置及运行费 over 小计 | 运行费 | 购置费, then 11.1 | 0 |
+… | and a lone | for an empty cell) is read only when the header's leaves number its cells,
+empty ones included; values printed with the table's unit (44万元 under 单位：万元) are read as
+their numbers. What follows is shared with the other layouts (`grid_cells`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ...layout import Block
 from ...normalize import MappedText
 from ...records import RawCell, RawLine
 from ...resources import figure_types, table_headers
-from ..cells import EMPTY_VALUES, TOTAL, is_numberish, make_cell, simple
+from ..cells import EMPTY_VALUES, TOTAL, is_numberish, make_cell, simple, unit_value
 
 # the widest row a flattened table is read with (三公 tables: 2-9 columns; 收支总表: 4-8)
 MAX_COLUMNS = 24
@@ -38,7 +41,7 @@ ROW_LINE_SHARE = 0.5
 # note (set by hand: the longest 三公/收支 row label of the wide corpus has 26 with its pinyin)
 MAX_CELL_CHARS = 30
 
-_UNIT = re.compile(r"(?:金额单位|单位)\s*[:：]\s*(?:万元|元|千元|亿元|百万元)")
+_UNIT = re.compile(r"(?:金额单位|单位)\s*[:：]\s*(?P<unit>万元|元|千元|亿元|百万元)")
 # a title between a page's tables (…决算情况表, …经费使用情况); 增减情况 / 比上年增减情况 are column heads
 _TITLE = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?$|(?:预算|决算|经费)(?:使用|支出|收支|执行)?(?:情况|说明)$")
 _NOTE = re.compile(r"^(?:注|备注|说明|数据来源)\s*[:：]?")
@@ -87,6 +90,25 @@ def _whole(cells: list[RawCell], line_no: int) -> RawLine:
     cells = [c for c in cells if c.text]
     cell = RawCell("".join(c.text for c in cells), cells[0].start, cells[-1].end) if cells else RawCell("", 0, 0)
     return RawLine([cell], line_no, cell.text)
+
+
+def _unit_in(text: str, unit: str | None) -> str | None:
+    """The unit in force after a line: the one it declares (单位：万元), else the one before."""
+    m = _UNIT.search(simple(text))
+    return m.group("unit") if m else unit
+
+
+def _context_unit(block: Block) -> str | None:
+    """The unit declared in the lines just above the region (the shared code reads it there too)."""
+    unit = None
+    for ln in block.context:
+        unit = _unit_in(ln.text, unit)
+    return unit
+
+
+def _cut_units(cells: list[RawCell], unit: str | None) -> list[RawCell]:
+    """Cells that print their amount with the table's unit (44万元) → the number (`unit_value`)."""
+    return [unit_value(c, unit) or c for c in cells]
 
 
 # ------------------------------------------------------------------ reading the lines
@@ -364,6 +386,8 @@ def respan(head: list[list[RawCell]], label_cols: list[int], value_cols: list[in
             laid = lay(flat[:p], flat[p:], repeated_only=not _total(flat[p].text))
             if laid is not None:
                 return laid
+    if len(rows_given) == 1 and any(simple(c.text) in table_headers().group_totals for c in flat[1:]):
+        return None  # a 小计 after other labels opens a row of children: the run is no single header row
     return lay(flat, [])
 
 
@@ -413,14 +437,27 @@ def _columns(rows: list[list[RawCell]], ncols: int) -> tuple[list[int], list[int
 
 
 def _emit(head: list[list[RawCell]], rows: list[list[RawCell]], line_of: dict[int, int], first_line: int) -> list[RawLine]:
-    """Header and data rows → `RawLine`s with ordinal columns (x0 = column)."""
+    """Header and data rows → `RawLine`s with ordinal columns (x0 = column). Rows of empty cells
+    (the page's padding after the last row) are dropped."""
+    rows = [r for r in rows if any(c.text for c in r)]
     ncols = max((len(r) for r in rows), default=0)
     rows = [r + [RawCell("", 0, 0)] * (ncols - len(r)) for r in rows]
     label_cols, value_cols = _columns(rows, ncols)
     if head and value_cols:
-        laid = respan(head, label_cols, value_cols, ncols)
+        if label_cols:
+            laid = respan(head, label_cols, value_cols, ncols)
+        else:
+            # a lone pipe is an empty cell: every column up to the last value counts, blank or not
+            # (a skipped blank would slide the values after it under the wrong names); blanks after
+            # the last value may be the page's padding
+            laid = respan(head, [], list(range(ncols)), ncols) if ncols > max(value_cols) + 1 else None
+            laid = laid or respan(head, [], list(range(max(value_cols) + 1)), ncols)
         if laid is not None:
             head = laid
+        elif not label_cols:
+            # values with nothing but the header to name them (合计 | 出国 | … over 11.1 | 0 | …): when
+            # the header's leaves do not number the values, no value can be named without a guess
+            return []
         elif len(head) == 1:
             # padded header rows (one per width) when the run cuts evenly
             flat = head[0]
@@ -446,17 +483,26 @@ def read_web(block: Block) -> list[RawLine | str]:
     keep = [not (isinstance(it, RawLine) and _FILER.match(simple(it.text)) and not _UNIT.search(simple(it.text))) for it in items]
     items = [it for it, k in zip(items, keep, strict=True) if k]
     lines_of = [no for no, k in zip(lines_of, keep, strict=True) if k]
+    # value cells that carry the unit (合计 | 44万元 under 单位：万元) are read as their numbers
+    unit = _context_unit(block)
+    for k, it in enumerate(items):
+        if isinstance(it, RawLine):
+            unit = _unit_in(it.text, unit)
+        else:
+            items[k] = unit_value(it, unit) or it
     line_of = {it.start: no for it, no in zip(items, lines_of, strict=True) if isinstance(it, RawCell) and it.text}
     if share >= ROW_LINE_SHARE:
         out: list[RawLine | str] = []
         cur: list[list[RawCell]] = []
+        unit = _context_unit(block)
         for it in _row_lines(block):
             if isinstance(it, RawLine):
+                unit = _unit_in(it.text, unit)
                 out.extend(_table_rows_by_line(cur, line_of, block.line_no))
                 cur = []
                 out.append(it)
             else:
-                cur.append(it)
+                cur.append(_cut_units(it, unit))
         out.extend(_table_rows_by_line(cur, line_of, block.line_no))
         return _join_titles(out)
     return _stream_rows(items, line_of, block.line_no)
