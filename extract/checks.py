@@ -765,16 +765,23 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
         if g.kind == "change" and g.direction == "decrease" and head and _NONE_SPENT.search(one_to_one(ci.text[g.span[1] : g.span[1] + NONE_SPENT_AFTER])) \
                 and head in one_to_one(ci.text[g.span[1] : g.span[1] + NONE_SPENT_AFTER]):
             explained.add(g.fact_id)
+    # 因本年度增加一个车辆编制，故车编费增加2万元: the cause stated first, in the change's own sentence
+    explained |= {g.fact_id for g in ci.facts if g.kind == "change" and _CAUSE_FIRST.search(one_to_one(g.sentence[: max(0, g.sentence.find(g.surface or "") )] if g.surface else ""))}
     explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
+    # a rate restating an explained money change of its section: 本年度公务用车费为28万元，比去年同期26万元增长了7.69%
+    # after 车编费增加2万元 was explained (28 − 26 = 2)
+    implied = _implied_money_changes(ci)
     covered_changes: set[tuple[str, float | None, str | None]] = set()
     tail = ci.text.rstrip()
-    cut_off = bool(tail) and tail[-1] not in _SENTENCE_END
+    # (blank lines after the last words: the page ended there, it was not cut)
+    # (…or a page footer as the last line: 关闭窗口 打印本页)
+    cut_off = bool(tail) and tail[-1] not in _SENTENCE_END and not _ENDED_PAGE.search(ci.text) \
+        and not any(w in tail[tail.rfind("\n") + 1 :] for w in cues()["page_end_furniture"])
     named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span[1]) for g in ci.facts if g.kind == "reason"]
     # (sentence, subject) of every change explained once: a rate beside its money change counts with it
     explained_here = {(g.sentence, g.subject) for g in ci.facts if g.kind == "change" and (g.value, g.unit) in explained_values}
     last_line = tail.rfind("\n")  # a change after it is in the excerpt's last paragraph
     decomposed = _decomposed_changes(ci)
-    negligible = _negligible_changes(ci)
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -794,6 +801,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             )
             # (a rate beside its money change counts with it; another item's change in the sentence does not)
             covered = covered or (f.value, f.unit) in explained_values or (f.sentence, f.subject) in explained_here
+            covered = covered or implied.get(f.fact_id) in explained_values
             covered = covered or f.fact_id in explained or (f.metric == "sangong.total" and (f.value, f.unit) in explained_values)
             # …的主要原因是…。其中：公务接待费较上年减少…: the items of a total share the total's reason
             at = first_reason.get(f.section, len(ci.text))
@@ -829,8 +837,11 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
             # change broken down into its parts' changes is accounted for by them
             covered = covered or f.fact_id in decomposed
-            # a rise or fall under 1 % of the figure is flat in all but words (增加6.53万元，增长0.49%)
-            covered = covered or f.fact_id in negligible
+            # …a change whose paragraph is followed by little more than a heading before the cut: the next
+            # paragraph, where its reason may stand (收支 explained together), is beyond the excerpt
+            if not covered and cut_off:
+                para_end = ci.text.find("\n", f.span[1])
+                covered = para_end >= 0 and len(ci.text[para_end:].strip()) <= CUT_SOON
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 
@@ -838,9 +849,28 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
 #: how far after a total's change the 其中 of its parts' changes may start, and how far the parts run
 DECOMPOSE_AFTER = 30
 DECOMPOSE_SPAN = 160
-#: a change smaller than this share of its figure needs no reason (0.49 % is flat in all but words)
-NEGLIGIBLE_RATE = 1.0
+#: how much text (a heading, a line's start) may follow a change's paragraph before an excerpt's cut
+#: for the reason to be possibly beyond it
+CUT_SOON = 60
 _OF_WHICH_LEAD = re.compile(r"[。；;，,]\s*其中\s*[,，:：]?")
+
+
+_CAUSE_FIRST = re.compile(r"(?:^|[，,；;。])\s*(?:因为?|由于)[^。；;]{2,60}?[，,]\s*(?:故|所以|因此|从而|因而)[^，,。；;]{0,30}$")
+_ENDED_PAGE = re.compile(r"\S[^\S\n]*\n(?:[^\S\n]*\n){2,}[^\S\n]*$")
+
+
+def _implied_money_changes(ci: CheckInput) -> dict[str, tuple[float, str]]:
+    """A rate's money change implied by its sentence's two figures of its item (this year's and last year's)."""
+    out: dict[str, tuple[float, str]] = {}
+    for f in ci.facts:
+        if f.kind != "change" or f.unit != "%" or not f.value:
+            continue
+        fs = [g for g in ci.by_sentence.get(f.sentence, []) if g.kind == "amount" and g.unit in MONEY and g.subject == f.subject and g.value is not None]
+        now = [g for g in fs if g.figure_type != "上年"]
+        before = [g for g in fs if g.figure_type == "上年"]
+        if len(now) == 1 and len(before) == 1 and now[0].unit == before[0].unit:
+            out[f.fact_id] = (round(abs(now[0].value - before[0].value), 2), now[0].unit)  # type: ignore[operator]
+    return out
 
 
 def _decomposed_changes(ci: CheckInput) -> set[str]:
@@ -861,20 +891,6 @@ def _decomposed_changes(ci: CheckInput) -> set[str]:
         i = bisect.bisect_left(starts, m.end())
         parts = {g.subject for g in changes[i:] if g.span[0] < end and g.subject != f.subject}
         if len(parts) >= 2:
-            out.add(f.fact_id)
-    return out
-
-
-def _negligible_changes(ci: CheckInput) -> set[str]:
-    """Changes whose stated rate, or whose money against the item's stated figure, is under NEGLIGIBLE_RATE %."""
-    out: set[str] = set()
-    facts = sorted(ci.facts, key=lambda g: g.span[0])
-    for k, f in enumerate(facts):
-        if f.kind != "change" or not f.value:
-            continue
-        near = [g for g in facts[max(0, k - 3) : k + 3] if g.kind == "change" and g.sentence == f.sentence and g.subject == f.subject and g is not f]
-        rates = [abs(g.value) for g in [f, *near] if g.unit == "%" and g.value is not None]
-        if rates and max(rates) < NEGLIGIBLE_RATE:
             out.add(f.fact_id)
     return out
 

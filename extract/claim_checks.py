@@ -614,3 +614,4 @@ def reason_denies_its_amount(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
             f"复制残留：“{own.subject}”本年为{own.value:g}{own.unit}，原因却写作“{first}”",
             fact_ids=[own.fact_id, r.fact_id], span=r.span,
         )
+

@@ -128,6 +128,10 @@ def _closed_bracket_amounts(before: str) -> int:
     return len(_AMOUNT_IN.findall(m.group("inner"))) if m else 0
 
 
+#: A、B、C等X: a list of examples (with at least one 、) and the class X they belong to, which names the item
+_LISTED_THEN_CLASS = re.compile(r"、[^、等]{1,12}等(?!级|次|额)(?P<cls>[^、等]{2,20}(?:费|经费|支出|收入|资金))(?:支出|预算|决算)?$")
+
+
 def _strip_left_blank(s: str) -> str:
     return s.rstrip("_")
 
@@ -348,6 +352,8 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         tail = s.rsplit("的", 1)[1]  # 行政单位的机关运行经费预算: the owner's known item is the item
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
             s = tail
+    if "等" in s and (em := _LISTED_THEN_CLASS.search(s)) is not None:
+        s = em.group("cls")  # 住宿费、交通费、伙食补助费等因公出国(境)经费: the examples name no item, the class does
     if _comparison_only().match(s):
         return ""  # 较2024年的: a comparison names no item; the caller inherits it
     if s.endswith("预算数") and len(s) > 4:

@@ -346,6 +346,10 @@ def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 continue
             cells = [c for c in t.cells if metric_for(c.row_label) == f.metric]
             types = {column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in cells}
+            # (a figure the table has no column for at all — 2011年决算 beside 2012年预算 read as 上年 — is not blank here)
+            table_types = {column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in t.cells}
+            if ftype is not None and ftype not in table_types and None not in table_types:
+                continue
             if not cells or ftype is not None and ftype not in types and not (types & {None}):
                 yield ci.finding(
                     "prose_table_mismatch", "warning",

@@ -50,6 +50,10 @@ def figure_kind(doc_kind: str | None, head: str) -> str | None:
     return "决算" if "决算" in h else "预算" if "预算" in h else None
 
 
+_COLUMN_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
+_COLUMN_UNIT = re.compile(r"\s*[（(](?:单位[:：]?)?(?:万元|元|亿元|千元)[）)]$")
+
+
 @lru_cache(maxsize=4096)
 def column_figure_type(column: str, table_title: str = "", doc_kind: str | None = None, doc_year: int | None = None) -> str | None:
     """The figure type of a table column from its header path (`决算数 > 基本支出` → 决算数).
@@ -62,8 +66,10 @@ def column_figure_type(column: str, table_title: str = "", doc_kind: str | None 
     for level in reversed([p.strip() for p in column.split(">")]):
         if doc_year and (m := _YEAR.search(level)) and int(m.group(1)) < doc_year:
             return "上年"
+        # 2012年预算(万元): the year and the unit are no part of the figure's name
+        bare = _COLUMN_UNIT.sub("", _COLUMN_YEAR.sub("", level)) or level
         for t in vocab.types:
-            if t.header.search(level):
+            if t.header.search(level) or bare != level and t.header.search(bare):
                 return t.name
     title = re.sub(r"\s+", "", table_title)
     for word in ("决算", "预算"):
@@ -95,7 +101,8 @@ def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: 
     for t in figure_types().types:
         if t.prose.search(lead):
             return t.name
-    if doc_kind == "决算" and "预算" not in lead:
+    # (2012年安排公车运行维护费…: 安排 is what a budget does — on a page of both, no claim either way)
+    if doc_kind == "决算" and "预算" not in lead and "安排" not in lead:
         return figure_types().defaults.get("决算")
     return None
 

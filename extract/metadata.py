@@ -132,6 +132,10 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
 
 def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = False) -> tuple[str | None, str | None]:
     """(预算 / 决算 / 三公, 部门 / 单位)."""
+    # every section on 三公 or its items (一、“三公”经费增减情况 / 二、公务用车… / 三、国内公务接待…): a 三公 page,
+    # whatever its title calls the document it supplements (…部门决算公开补充说明)
+    if sangong_sections and not (title and _SANGONG_TITLE.search(title)):
+        return "三公", "单位" if title and _UNIT_KIND.search(title) else "部门"
     # a "title" that states a figure is the first sentence of an untitled page (2015年某院安排公务接待费
     # 预算10万元，…): on a page whose sections are all on 三公 items, its 预算 is an item's
     if title and sangong_sections and _FIGURE.search(title):
@@ -269,7 +273,7 @@ def _named_in_prose(body: str) -> str | None:
     for m in _PROSE_ORG.finditer(body):
         if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站"):
             continue
-        if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中")):
+        if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中", "根据", "按照", "依据")):
             continue  # …单位包括省商务厅本级及所属…: a scope list, not the owner
         place = m.group("p")
         if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
@@ -402,6 +406,23 @@ def fullest_name(dept: str, text: str) -> str:
     return dept
 
 
+#: how much of a text's end is read for its signature
+SIGNATURE_CHARS = 600
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]?\d{1,2}[-./]?\d{1,2})$")
+
+
+def _signature(tail: str) -> str | None:
+    """The organisation a page is signed by: a line that is only its name, followed within two lines by
+    the date (某县某局 / 2014年9月29日), among the last lines."""
+    lines = _lines(tail)[-10:]
+    for i in range(len(lines) - 2, -1, -1):
+        ln = lines[i]
+        if 4 <= len(ln) <= 40 and not re.search(r"\d", ln) and any(_DATE_LINE.match(x) for x in lines[i + 1 : i + 3]) \
+                and _clean_dept(ln) == ln:
+            return ln
+    return None
+
+
 def document_metadata(text: str, path: str | None = None) -> Metadata:
     """Department, year, 预算/决算/三公 and 部门/单位 of one document (see the module docstring)."""
     # read in simplified characters, once: a mirror page's 預算 is 预算, and the name it gives is
@@ -419,6 +440,10 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
             title = "".join(head[at : at + 3]) if not _KIND_WORD.search(title) or "三公" not in title and "三公" in "".join(head[at : at + 3]) else title
     if dept is None:
         dept = _body_dept(head, body, lines, [traditional_map("full")(ln) for ln in raw_head])
+    # the page signs itself (绩溪县政协办公室 / 2014年9月29日): the name found is that signature's short form
+    sig = _signature(traditional_map("full")(_PINYIN.sub("", text[-SIGNATURE_CHARS:])))
+    if sig is not None and (dept is None or dept != sig and dept in sig):
+        dept = sig
     aliases: tuple[str, ...] = ()
     if dept is not None:
         full = expanded_name(dept, mapped)

@@ -185,6 +185,20 @@ def test_department_short_names(dept, short):
         # a list item stated to have none is another item than the number's
         ("安排会议及培训费12万元，其中：会议经费无、培训费12万元，与上年持平。", ("amount", "培训费", 12.0)),
         ("其中：车辆购置费未安排、车辆运行费6.5万元。", ("amount", "车辆运行费", 6.5)),
+        # examples listed before the class they belong to: the class names the item
+        ("全年发生住宿费、交通费、伙食补助费等因公出国(境)经费支出4.2万元。", ("amount", "因公出国(境)经费支出", 4.2)),
+        # 本年预算 names no item: the change is of the item just stated
+        ("公务接待费支出预算为2.5万元，本年预算与上年持平。", ("change", "公务接待费支出预算", 0.0)),
+        # 各增加: the change of the totals just stated
+        ("2022年度收入总计80.5万元，支出总计80.5万元，与2021年度相比，各增加3.5万元，增长4.55%。", ("change", "支出总计", 3.5)),
+        # a share after a bracket of the item's own parts is the item's
+        ("本年收入合计500万元；包括财政拨款收入400万元(其中，一般公共预算400万元，政府性基金预算0万元)，占收入合计80%。", ("percent", "财政拨款收入", 80.0)),
+        # a bracket opened with 包含 names its own items
+        ("1、培训支出120.5万元。(包含人员支出80.5万元、项目支出40万元)", ("amount", "人员支出", 80.5)),
+        # 比去年同期32.1万元: last year's figure is the item's, 同期 is no name
+        ("本年度公务接待费为30万元,比去年同期32.1万元减少了6.54%", ("amount", "公务接待费", 32.1)),
+        # the department's 本级 and a year written without 年 are no part of the item
+        ("某某卫生院本级2024部门预算总收入预计512.3万元。", ("amount", "预算总收入", 512.3)),
     ],
 )
 def test_subject_rules_on_real_phrasings(body, expected):

@@ -143,3 +143,13 @@ def test_markdown_pipe_table():
     lay = _layout(text)
     assert len(lay.tables) == 1 and "1,007.24" in lay.tables[0].text.text
     assert [b.text.text for b in lay.blocks if b.kind == "paragraph"] == ["收入预算4695.70万元。"]
+
+
+def test_a_table_of_contents_ends_where_its_first_entry_is_met_again():
+    # the 目录 lists the headings; the body repeats them: the body's prose is not in the 目录 (which is skipped)
+    toc = "目录\n\n一、概况\n\n（一）单位职责\n\n二、决算情况说明\n\n（一）收入支出决算总体情况说明\n\n三、名词解释\n\n"
+    body = "一、概况\n\n（一）单位职责\n\n为辖区儿童提供教育服务。\n\n二、决算情况说明\n\n（一）收入支出决算总体情况说明\n\n2022年度收入总计300.00万元。\n"
+    lay = _layout("某某小学2022年度单位决算\n\n" + toc + body)
+    para = [b for b in lay.blocks if b.kind == "paragraph" and "300.00" in b.text.text]
+    assert para and para[0].section == "二、决算情况说明 > （一）收入支出决算总体情况说明"
+    assert not para[0].skipped

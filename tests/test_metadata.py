@@ -76,6 +76,14 @@ def test_the_fullest_name_the_document_states(text: str, department: str) -> Non
         # the unit's code and name in a flattened budget table's head
         ("2025年部门预算信息公开目录\n部门预算公开表\n920平山县某某镇财政所 |\n预算年度:2025 |\n单位:万元 | ||\n", "平山县某某镇财政所", 2025, "预算"),
         ("部门收支总表\n101001某某县审计局 |\n单位:万元 |\n", "某某县审计局", None, None),
+        # no title; its first sentence states a figure, and every section is on a 三公 item
+        ("某某市人民法院财政拨款“三公”经费预算2016年情况如下:\n一、因公出国(境)经费\n2016年某某市人民法院未安排出国经费。\n"
+         "二、公务接待费\n2016年某某市人民法院安排公务接待费预算8万元,较2015年预算下降20%。\n三、公务用车购置及运行维护费\n安排运行维护费30万元。\n",
+         "某某市人民法院", 2016, "三公"),
+        # a supplement to a 部门决算 whose sections are all on 三公, signed at its end
+        ("某某市政协2016年部门决算公开补充说明\n一、“三公”经费增减情况\n2016年公务接待费支出80万元。\n二、公务用车购置和保有量情况\n"
+         "车辆保有量为10辆。\n三、国内公务接待的批次和人数\n接待120批。\n中国人民政治协商会议某某省某某市委员会办公厅\n2019年5月6日\n",
+         "中国人民政治协商会议某某省某某市委员会办公厅", 2016, "三公"),
     ],
 )
 def test_untitled_pages(text: str, department: str | None, year: int | None, kind: str | None) -> None:
@@ -140,6 +148,13 @@ def test_department_from_the_body(text: str, department: str) -> None:
         # a zone named by its managing organ in brackets; the democratic parties as one publisher
         ("某某江南新兴产业集中区(管委会)2024年 一般公共预算“三公”经费预算\n一、2024年一般公共预算“三公”经费支出预算表\n", "某某江南新兴产业集中区(管委会)"),
         ("某某市各民主黨派2018年三公經費預算情況說明\n“三公”經費包括因公出國(境)費。\n", "某某市各民主党派"),
+        # an organisation's common short form (文联, 科协) spelled out by its signature
+        ("某某市文联2017年部门收支预算公开\n2017年某某市文联部门预算基本情况说明\n收入预算120万元。\n某某市文学艺术界联合会\n2017年5月2日\n", "某某市文学艺术界联合会"),
+        # the short name in the text, the full one signing the page
+        ("一、2014年“三公”经费财政拨款支出决算表\n二、情况说明\n某某县政协办2014年度“三公”经费财政拨款支出决算为30万元。\n某某县政协办公室\n2015年9月1日\n", "某某县政协办公室"),
+        # an office cited for its rules (根据…办公室《…》) is not the page's owner; the signature is
+        ("2019年第一季度“三公经费”管理使用情况\n根据某某市人民政府办公室《关于印发…方案的通知》的要求,我局对“三公经费”使用情况开展自查。\n"
+         "本季度公务接待费为3万元。\n某某市林业局\n2019410\n关闭窗口 打印本页\n", "某某市林业局"),
     ],
 )
 def test_department_of_covers_abbreviations_and_chunks(text: str, department: str) -> None:

@@ -106,6 +106,8 @@ def test_metric_score_counts_confusions_and_missed_gold(trained_ranker):
     ("subject", "metric"),
     [
         ("商品和服务支出", "exp.econ.302"),
+        ("预算总收入", "income.total"),  # 总收入 / 总支出 are the document's totals
+        ("总支出", "exp.total"),
         ("其他商品和服务支出", None),  # 30299, a residual line of the class, never the class itself
         ("公务用车运行维护及购置费支出预算", "sangong.vehicle"),  # both parts, named in the other order
         ("公务用车购置及运行维护费", "sangong.vehicle"),
