@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from .figures import compatible, plain
 from .records import Alignment, Fact, TableCell
-from .resources import synonyms
+from .resources import cues, synonyms
 from .taxonomy import metric_for, norm_label
 
 __all__ = ["MONEY", "AlignStats", "Alignment", "Candidate", "align", "decimals", "name_similarity", "project_similarity", "values_agree"]
@@ -647,7 +647,10 @@ def _candidates(
     srcs = _sources(norm_label(f.sentence))
     source = next(iter(srcs)) if len(srcs) == 1 else ""
     fside = _side(subj)
+    quals = [q for q in cues()["part_qualifiers"] if q in (f.subject or "")]
     for label, (name, how) in named.items():
+        if any(q not in label for q in quals):
+            continue  # 国内公务接待支出 is a part of the 公务接待费 row, not the row
         for c in near[label].around(f.span[0]) if near and label in near else by_label[label]:
             if not compatible(f.figure_type, c.figure_type):
                 continue  # a prose 年初预算 is never the 决算数 column of its row

@@ -98,6 +98,8 @@ def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: 
     lead = _TOTAL_WORD.sub("", lead)
     if doc_year and (m := _YEAR.search(lead)) and int(m.group(1)) < doc_year:
         return "上年"
+    if doc_year and (y := _sentence_year(text, start)) is not None and y < doc_year:
+        return "上年"  # 2011年某局执行公务……共开支公务接待费43.75万元, in a page on 2012: the sentence's year is the figure's
     for t in figure_types().types:
         if t.prose.search(lead):
             return t.name
@@ -105,6 +107,26 @@ def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: 
     if doc_kind == "决算" and "预算" not in lead and "安排" not in lead:
         return figure_types().defaults.get("决算")
     return None
+
+
+#: how far back a sentence's opening year may stand from its figure
+SENTENCE_YEAR_WINDOW = 80
+_SENTENCE_START = re.compile(r"[。！？!?；;\n]")
+_OPENING_YEAR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def _sentence_year(text: str, start: int) -> int | None:
+    """The year a sentence opens with (2011年某局…), when no other year stands between it and the figure."""
+    lo = max(0, start - SENTENCE_YEAR_WINDOW)
+    before = text[lo:start]
+    cut = max((m.end() for m in _SENTENCE_START.finditer(before)), default=0 if lo == 0 else -1)
+    if cut < 0:
+        return None  # the sentence starts farther back than the window
+    sentence = before[cut:]
+    m = _OPENING_YEAR.match(sentence)
+    if m is None or _YEAR.search(sentence, m.end()):
+        return None
+    return int(m.group(1))
 
 
 def compatible(fact_type: str | None, column_type: str | None) -> bool:

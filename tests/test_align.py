@@ -410,3 +410,13 @@ def test_a_part_named_by_its_bare_word_after_its_whole_finds_the_parts_row():
     assert not align([part], cells)
     smaller = replace(whole, value=5.0, yuan=50000.0)
     assert "a2" not in {a.fact_id for a in align([smaller, part], cells)}
+
+
+def test_a_qualified_part_is_not_the_row_of_its_whole():
+    # 其中：国内公务接待支出12.5万元 beside a 公务接待费 row of 12.5: the table states the whole, not the part
+    title = "2024年“三公”经费情况表"
+    cells = [cell("公务接待费", 12.5, column="决算数", title=title)]
+    assert align([fact("国内公务接待支出", 12.5)], cells) == []
+    assert [a.row_label for a in align([fact("公务接待费", 12.5)], cells)] == ["公务接待费"]
+    # a row that names the same part is its row
+    assert [a.row_label for a in align([fact("国内公务接待费", 12.5)], [cell("国内公务接待费", 12.5, column="决算数", title=title)])] == ["国内公务接待费"]

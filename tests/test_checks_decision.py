@@ -275,6 +275,9 @@ def test_column_figure_type(column, title, kind, year, expected):
         ("占支出总额的21.45%", "21.45", "percent", "预算", "比例"),
         # 安排 is what a budget does: on a page of both, a plain amount after it claims neither
         ("2024年安排公车运行维护费18.20万元", "18.20", "amount", "决算", None),
+        # a sentence opening on an earlier year speaks of that year's figures, however long its lead
+        ("2023年某局执行公务、开展业务活动共开支出交通费、住宿费等公务接待费43.75万元", "43.75", "amount", "决算", "上年"),
+        ("2023年某局公务接待费43.75万元，2024年某局安排公务接待费预算44.58万元", "44.58", "amount", "预算", "预算数"),
     ],
 )
 def test_prose_figure_type(text, number, kind, doc_kind, expected):
