@@ -442,6 +442,38 @@ def prior_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             )
 
 
+def stated_years_change(ci: CheckInput) -> Iterable[Finding]:
+    """A change stated alone whose item's this-year and last-year figures the document states once each,
+    earlier and elsewhere (一、2022年预算：公务接待11.8万元 … 二、2021年决算：公务接待12.39万元 … 公务接待较上年
+    减少0.58万元): this − last = change, with the printed rounding (a last-digit gap is info)."""
+    amounts = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.metric]
+    for ch in ci.facts:
+        if ch.kind != "change" or ch.unit not in MONEY or not ch.value or not ch.metric or not _AGAINST_LAST_YEAR.search(ch.baseline or "上年"):
+            continue
+        if any(g.kind == "amount" for g in ci.by_sentence.get(ch.sentence, [])):
+            continue  # a sentence with its own figures is prior_arithmetic's and change_arithmetic's
+        same = [a for a in amounts if a.metric == ch.metric and a.span[1] <= ch.span[0]]
+        last = [a for a in same if a.figure_type == "上年"]
+        now = [a for a in same if a.figure_type != "上年" and a.figure_type not in ("年初预算", "调整预算")]
+        if len(last) != 1 or len(now) != 1 or now[0].unit != last[0].unit or now[0].unit != ch.unit:
+            continue
+        diff = now[0].value - last[0].value  # type: ignore[operator]
+        gap = abs(diff - ch.value)
+        tol = _prose_tol(now[0], last[0], ch)
+        # (figures far from fitting are more likely another scope's than a slip: the check keeps to near misses)
+        if tol < gap <= max(3 * tol, NEAR_MISS * abs(ch.value)):
+            yield ci.finding(
+                "change_arithmetic", "warning" if gap > 3 * tol else "info",
+                f"“{ch.subject}”{_fmt(now[0].value)} − {_fmt(last[0].value)} = {_fmt(round(diff, 2))}{ch.unit}，正文写作变动{_fmt(ch.value)}{ch.unit}",  # type: ignore[arg-type]
+                fact_ids=[last[0].fact_id, now[0].fact_id, ch.fact_id], span=ch.span,
+            )
+
+
+#: how far (a share of the change) two years' figures may miss a stated change and still be its item's
+NEAR_MISS = 0.25
+_AGAINST_LAST_YEAR = re.compile(r"上年|去年|(?:19|20)\d{2}")
+
+
 _TOTAL_LEAD = re.compile(r"(?:共计|合计|总计|累计|共)(?:为|约)?$")
 
 
@@ -958,6 +990,7 @@ CHECKS: tuple[Check, ...] = (
     missing_table,
     missing_explanation,
     prior_arithmetic,
+    stated_years_change,
     list_sum,
     completion_arithmetic,
     figure_claims,

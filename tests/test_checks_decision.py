@@ -460,3 +460,25 @@ def test_which_changes_need_a_reason(text: str, fires: bool):
 )
 def test_this_rounds_genre_shapes_of_reasons_and_tables(check: str, text: str, fires: bool):
     assert (check in checks_of(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # this year's and last year's figures in two lists, the change stated alone after them: 9.64 − 10.49 = −0.85, not −0.75
+        ("一、2024年“三公”经费预算安排情况\n2024年度“三公”经费预算总计20.04万元，其中：公务接待9.64万元，公务用车运行费用10.4万元。\n"
+         "二、2023年“三公”经费决算情况\n2023年度“三公”经费合计支出21.09万元，其中：公务接待10.49万元，公务用车运行费用10.6万元。\n"
+         "公务接待较上年同期减少0.75万元。\n", "warning"),
+        # far from fitting (another scope's figure, most likely): not judged
+        ("一、2024年“三公”经费预算安排情况\n2024年度公务接待1.35万元。\n二、2023年“三公”经费决算情况\n2023年度公务接待12.39万元。\n"
+         "公务接待较上年同期减少0.58万元。\n", None),
+        # a last-digit gap is rounding: 11.8 − 12.39 = −0.59 against −0.58
+        ("一、2024年“三公”经费预算安排情况\n2024年度公务接待11.8万元。\n二、2023年“三公”经费决算情况\n2023年度公务接待12.39万元。\n"
+         "公务接待较上年同期减少0.58万元。\n", "info"),
+        ("一、2024年“三公”经费预算安排情况\n2024年度公务接待11.8万元。\n二、2023年“三公”经费决算情况\n2023年度公务接待12.39万元。\n"
+         "公务接待较上年同期减少0.59万元。\n", None),
+    ],
+)
+def test_a_change_against_the_two_years_figures_stated_elsewhere(text: str, severity: str | None):
+    found = [f.severity for f in extract_document(text, is_text=True).findings if f.check == "change_arithmetic"]
+    assert found == ([severity] if severity else [])
