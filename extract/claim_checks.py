@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from .align import MONEY
 from .normalize import one_to_one
@@ -588,11 +589,16 @@ def implied_budgets_against_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
         )
 
 
+@cache
+def _nothing_arranged() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in cues()["nothing_arranged"])
+
+
 def reason_denies_its_amount(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """A reason whose first clause says its item has no money this year (持平原因是该项经费本年未安排)
     beside a non-zero amount of that very item in the same sentence: the sentence was copied from
     another item's paragraph (the one that really has nothing) and not rewritten."""
-    denies = [re.compile(p) for p in cues()["nothing_arranged"]]
+    denies = _nothing_arranged()
     amounts = sorted((g for g in ci.facts if g.kind == "amount" and g.unit in MONEY and g.value), key=lambda g: g.span[1])
     ends = [g.span[1] for g in amounts]
     for r in ci.facts:
