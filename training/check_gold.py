@@ -96,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--annotations", default="annotations/wide/facts")
     args = ap.parse_args(argv)
     metrics = metric_ids()
-    files = sorted(Path(args.annotations).glob("*.jsonl"))
+    root = Path(args.annotations)
+    if not any(root.glob("*.jsonl")) and (root / "facts").is_dir():
+        root = root / "facts"  # the annotations folder itself (as `evaluate --annotations` takes it)
+    files = sorted(root.glob("*.jsonl"))
     if not files:
         print(f"no annotation files under {args.annotations}", file=sys.stderr)
         return 2
