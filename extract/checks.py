@@ -446,15 +446,27 @@ def stated_years_change(ci: CheckInput) -> Iterable[Finding]:
     """A change stated alone whose item's this-year and last-year figures the document states once each,
     earlier and elsewhere (一、2022年预算：公务接待11.8万元 … 二、2021年决算：公务接待12.39万元 … 公务接待较上年
     减少0.58万元): this − last = change, with the printed rounding (a last-digit gap is info)."""
-    amounts = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.metric]
+    # each item's last-year and this-year figures, by end: a change looks up the ones before it (bisect,
+    # not a scan of every amount per change — a one-line PDF holds thousands of both)
+    last_by: dict[str, list[Fact]] = defaultdict(list)
+    now_by: dict[str, list[Fact]] = defaultdict(list)
+    for a in sorted(ci.facts, key=lambda f: f.span[1]):
+        if a.kind == "amount" and a.unit in MONEY and a.value is not None and a.metric:
+            if a.figure_type == "上年":
+                last_by[a.metric].append(a)
+            elif a.figure_type not in ("年初预算", "调整预算"):
+                now_by[a.metric].append(a)
+
+    def before(figures: list[Fact], pos: int) -> list[Fact]:
+        # (only whether none, one or more end before `pos` matters: the first two ends tell)
+        return figures[: bisect.bisect_right([f.span[1] for f in figures[:2]], pos)] if figures else []
+
     for ch in ci.facts:
         if ch.kind != "change" or ch.unit not in MONEY or not ch.value or not ch.metric or not _AGAINST_LAST_YEAR.search(ch.baseline or "上年"):
             continue
         if any(g.kind == "amount" for g in ci.by_sentence.get(ch.sentence, [])):
             continue  # a sentence with its own figures is prior_arithmetic's and change_arithmetic's
-        same = [a for a in amounts if a.metric == ch.metric and a.span[1] <= ch.span[0]]
-        last = [a for a in same if a.figure_type == "上年"]
-        now = [a for a in same if a.figure_type != "上年" and a.figure_type not in ("年初预算", "调整预算")]
+        last, now = before(last_by[ch.metric], ch.span[0]), before(now_by[ch.metric], ch.span[0])
         if len(last) != 1 or len(now) != 1 or now[0].unit != last[0].unit or now[0].unit != ch.unit:
             continue
         diff = now[0].value - last[0].value  # type: ignore[operator]
@@ -798,7 +810,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 and head in one_to_one(ci.text[g.span[1] : g.span[1] + NONE_SPENT_AFTER]):
             explained.add(g.fact_id)
     # 因本年度增加一个车辆编制，故车编费增加2万元: the cause stated first, in the change's own sentence
-    explained |= {g.fact_id for g in ci.facts if g.kind == "change" and _CAUSE_FIRST.search(one_to_one(g.sentence[: max(0, g.sentence.find(g.surface or "") )] if g.surface else ""))}
+    explained |= {g.fact_id for g in ci.facts if g.kind == "change" and _cause_first(g)}
     explained_values = {(g.value, g.unit) for g in ci.facts if g.fact_id in explained and g.kind == "change" and g.value}
     # a rate restating an explained money change of its section: 本年度公务用车费为28万元，比去年同期26万元增长了7.69%
     # after 车编费增加2万元 was explained (28 − 26 = 2)
@@ -889,6 +901,12 @@ _OF_WHICH_LEAD = re.compile(r"[。；;，,]\s*其中\s*[,，:：]?")
 
 _CAUSE_FIRST = re.compile(r"(?:^|[，,；;。])\s*(?:因为?|由于)[^。；;]{2,60}?[，,]\s*(?:故|所以|因此|从而|因而)[^，,。；;]{0,30}$")
 _ENDED_PAGE = re.compile(r"\S[^\S\n]*\n(?:[^\S\n]*\n){2,}[^\S\n]*$")
+
+
+def _cause_first(change: Fact) -> bool:
+    """The change's sentence gives its cause before it: 因…，故…增加2万元."""
+    at = change.sentence.find(change.surface) if change.surface else -1
+    return at > 0 and _CAUSE_FIRST.search(one_to_one(change.sentence[:at])) is not None
 
 
 def _implied_money_changes(ci: CheckInput) -> dict[str, tuple[float, str]]:

@@ -336,19 +336,20 @@ def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     if not tables:
         return
     idx = figure_index(ci)
+    # the figure types each table has a column for, once per table (not per fact)
+    table_types = [{column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in t.cells} for t in tables]
     for f in idx.amounts:
         if not (f.metric or "").startswith("sangong.") or not f.value:
             continue
         ftype = idx.type[f.fact_id]
-        for t in tables:
+        for t, has in zip(tables, table_types, strict=True):
             rows = [r for r in t.rows if r.cells and metric_for(r.cells[0].text or "") == f.metric]
             if not rows:
                 continue
             cells = [c for c in t.cells if metric_for(c.row_label) == f.metric]
             types = {column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in cells}
             # (a figure the table has no column for at all — 2011年决算 beside 2012年预算 read as 上年 — is not blank here)
-            table_types = {column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in t.cells}
-            if ftype is not None and ftype not in table_types and None not in table_types:
+            if ftype is not None and ftype not in has and None not in has:
                 continue
             if not cells or ftype is not None and ftype not in types and not (types & {None}):
                 yield ci.finding(

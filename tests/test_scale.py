@@ -68,6 +68,8 @@ def test_time_per_megabyte_stays_flat_on_long_lines(seed, weights):
     "本单位严格执行规定，公务接待费比上年减少1.00万元，" * 8_000,
     # thousands of table titles each followed by short lines: each run is scanned once
     "支出预算表\n合计\n1.00\n" * 20_000,
+    # thousands of last-year figures and changes of one item: each change looks up its figures once
+    "2023年公务接待费12.39万元。公务接待费较上年同期减少0.58万元。" * 6_000,
 ])
 def test_pathological_lines_finish_fast(text):
     t0 = time.process_time()
