@@ -119,6 +119,40 @@ def test_deadline_interrupts_the_main_thread_and_worker_threads(in_thread):
     time.sleep(0.3)
 
 
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_the_budget_never_fires_inside_a_finaliser(in_thread):
+    """A raise inside __del__ is swallowed (and one inside the unraisable hook breaks it): the
+    budget waits for the finaliser to return, then stops the work."""
+    lost: list[object] = []
+    caught: list[bool] = []
+
+    class Slow:
+        def __del__(self) -> None:
+            t0 = time.perf_counter()
+            while time.perf_counter() - t0 < 0.4:  # past the budget, inside the finaliser
+                pass
+
+    def work() -> None:
+        with pytest.raises(DocumentTimeoutError):
+            with deadline(0.1):
+                Slow()  # dropped at once: its __del__ runs in the block
+                while True:
+                    pass
+        caught.append(True)
+
+    previous, sys.unraisablehook = sys.unraisablehook, lost.append
+    try:
+        if in_thread:
+            th = threading.Thread(target=work)
+            th.start()
+            th.join(10)
+        else:
+            work()
+    finally:
+        sys.unraisablehook = previous
+    assert caught == [True] and lost == []
+
+
 # the first timeout may land in a garbage-collector callback (hypothesis installs one), where
 # Python reports it as unraisable; the repeated error then stops the document
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
