@@ -4,6 +4,7 @@ every label was reviewed twice."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,22 @@ def test_subject_spans_and_metrics(path):
             a, b = span
             assert b <= r["start"] or a >= r["end"], r  # the subject is not the number
             assert norm_subject(text[a:b]).replace("*", "") == norm_subject(r["subject"]), (text[a:b], r["subject"])
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "span"),
+    [
+        ("二、一般公共预算当年拨款规模变化情况\n一般公共预算拨款收入271.33万元。", "一般公共预算拨款收入", "一般公共预算拨款收入"),
+        ("二、一般公共預算當年撥款規模變化情況\n一般公共預算撥款收入271.33萬元。", "一般公共预算拨款收入", "一般公共預算撥款收入"),
+        ("公務用車購置及運行費（含“公車改革”）8.20萬元。", "公务用车购置及运行费", "公務用車購置及運行費"),
+        ("“三公”經費財政撥款支出預算為12.39萬元。", "三公经费财政拨款支出预算", "三公”經費財政撥款支出預算"),
+        ("收入271.33万元。", "支出", None),
+    ],
+    ids=["simplified", "traditional", "traditional-bracket-after", "traditional-quotes", "absent"],
+)
+def test_a_subject_is_found_in_the_original_characters(text, subject, span):
+    from training.subject_spans import locate
+
+    number = re.search(r"\d+\.\d+", text)
+    got = locate(text, number.start(), number.end(), subject)
+    assert (text[got[0] : got[1]] if got else None) == span

@@ -7,6 +7,8 @@ joined); when those exact characters — allowing spaces, quotes and brackets be
 documents print them — stand in the same line before the number (or, for counts, just after it),
 the nearest occurrence becomes `subject_span: [start, end]` in original-text offsets. Otherwise
 the subject is inherited or composed (较上年增加… → the amount's item) and the span is null.
+Subjects compare in simplified characters (`norm_subject`), so a traditional-character page is
+searched through its one-to-one simplified copy: the offsets stay those of the original.
 Files are backed up before they change.
 """
 
@@ -22,8 +24,12 @@ from pathlib import Path
 from extract.batch import atomic_write_text
 from extract.evaluate import norm_subject
 from extract.ingest import read_document
+from extract.resources import traditional_map
 
-_GAP = r"[\s“”\"'‘’()（）【】\[\]《》、*]*"
+# what may stand between a subject's characters: spaces, quotes, brackets, and a ruby reading
+# some mirror pages print after a character (經(jīng)費)
+_RUBY = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+_GAP = rf"(?:[\s“”\"'‘’()（）【】\[\]《》、*]|{_RUBY})*"
 
 
 def locate(text: str, start: int, end: int, subject: str) -> list[int] | None:
@@ -33,7 +39,8 @@ def locate(text: str, start: int, end: int, subject: str) -> list[int] | None:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    pattern = re.compile(_GAP.join(re.escape(ch) for ch in s))
+    pattern = re.compile(_GAP.join(re.escape(ch) for ch in s) + f"(?:{_RUBY})?")
+    text = traditional_map("full")(text)  # one character for one: offsets unchanged
     before = [m for m in pattern.finditer(text, line_start, start)]
     if before:
         m = before[-1]
