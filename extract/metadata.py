@@ -12,6 +12,7 @@ says nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ _BYLINE = re.compile(r"(?:(?:发布机构|发文机关|发文单位)[:：]?|(?:�
 _LABEL_CELL = re.compile(r"(?:^|\|)(?:发布机构|责任部门|公开责任部门|发文机关|所属机构)\|(?P<dept>[^\s\d:：|][^\s:：|]{1,39})(?:\||$)")
 _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:财政)?(?:{_KIND}|{_SANGONG}|“?三公”?|一般公共预算)")
 _TITLE_YEAR_FIRST = re.compile(rf"^{_YEAR}\s*(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:{_KIND}|{_SANGONG}|一般公共预算)")
+_YEARLESS_TITLE = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{3,40}}?)(?:部门|单位)?(?:财政拨款)?(?:“?三公”?经费|预算|决算)(?:支出)?(?:情况)?(?:公开|公布|说明)+$")
 _OVERVIEW = re.compile(rf"第[{_CN}]+部分[:：\s]*(?P<dept>{_DEPT_CHARS}{{3,40}}?)\s*(?:\d{{4}}年度?)?(?:部门|单位)?(?:概况|基本情况)")
 _COMPILED_BY = re.compile(rf"经(?P<dept>{_DEPT_CHARS}{{2,20}}?财政(?:局|厅))汇总")
 _SELF_INTRO = re.compile(rf"(?:^|[。\n])(?P<dept>{_DEPT_CHARS}{{3,30}}?)是(?:[^。\n]{{0,30}})(?:工作部门|事业单位|行政单位|直属机构|组成部门|派出机构|机构)")
@@ -130,8 +132,10 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
     return found
 
 
-def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = False) -> tuple[str | None, str | None]:
-    """(预算 / 决算 / 三公, 部门 / 单位)."""
+def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = False, other_sections: int = 0) -> tuple[str | None, str | None]:
+    """(预算 / 决算 / 三公, 部门 / 单位). `other_sections`: how many top-level sections are on
+    something else than 三公 — a page with 主要职能, 机构设置, 收支预算… is a whole document, whatever
+    words it uses for its kind (公共财政预算)."""
     # every section on 三公 or its items (一、“三公”经费增减情况 / 二、公务用车… / 三、国内公务接待…): a 三公 page,
     # whatever its title calls the document it supplements (…部门决算公开补充说明)
     if sangong_sections and not (title and _SANGONG_TITLE.search(title)):
@@ -160,12 +164,14 @@ def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = F
         kind = "预算"
     else:
         return None, unit
-    if (not _WHOLE_DOC.search(body) or sangong_sections) and body.count("三公") >= 2:
+    if (not _WHOLE_DOC.search(body) or sangong_sections) and body.count("三公") >= 2 and other_sections < 3:
         return "三公", unit or "部门"
     return kind, unit or "部门"
 
 
 _SECTION_HEAD = re.compile(rf"^[{_CN}]+、(.*)$")
+#: a line that opens a list entry: 一、 / (六) / （二） / 3. / 第二部分
+_ENTRY = re.compile(rf"^(?:[（(][{_CN}\d]{{1,3}}[)）]|[{_CN}\d]{{1,3}}[、.．]|第[{_CN}]+部分)")
 
 
 #: a section on 三公经费 or on one of its three items
@@ -178,6 +184,11 @@ def _sangong_sections(lines: list[str]) -> bool:
     """The top-level sections (一、…) of the text are all on 三公经费 or its items, at least two of them."""
     heads = [m.group(1) for ln in lines if (m := _SECTION_HEAD.match(ln))]
     return len(heads) >= 2 and all(_SANGONG_HEAD.search(h) for h in heads)
+
+
+def _other_sections(lines: list[str]) -> int:
+    """How many distinct top-level sections (一、…) are on something other than 三公经费 and its items."""
+    return len({h for ln in lines if (m := _SECTION_HEAD.match(ln)) and not _SANGONG_HEAD.search(h := m.group(1))})
 
 
 def _body_year(body: str) -> int | None:
@@ -236,6 +247,12 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
     # an aggregate page (经某县财政局汇总…) is the compiler's, whoever's site published it
     if (m := _COMPILED_BY.search(body)) and (d := _clean_dept(m.group("dept"))):
         return d
+    # a title without a year (某厅三公经费公布) is the page's own words: it outranks the byline, which
+    # names the site that published it (来源：某省人民政府)
+    for ln in head[:2]:
+        m = _YEARLESS_TITLE.match(ln)
+        if m and (d := _clean_dept(m.group("dept"))):
+            return d
     for ln in raw_head:
         m = _BYLINE.search(ln)
         if m and (d := _clean_dept(m.group("dept"))):
@@ -260,7 +277,7 @@ _COVER_TITLE = re.compile(r"(?:预算|决算|三公|公开)(?:公开)?(?:情况)
 #: a place-prefixed organisation named in the prose of an untitled excerpt (…安排梧州市某某检测中心出国团组…):
 #: the place is a 2–4 character name with its suffix; a finance bureau that is merely cited (根据…财政局) is not taken
 _PROSE_ORG = re.compile(r"(?P<p>(?:(?:(?![了的和及与在是为含个各全本我等年])[\u4e00-\u9fff]){2,4}?(?:省|自治区|市|自治州|州(?!市)|盟|县|区|旗)){1,3})(?P<n>[\u4e00-\u9fff]{2,20}?"
-                        r"(?:局|委员会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|站|所|馆|院|队|人民政府))")
+                        r"(?:局|委员会|联合会|总工会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|站|所|馆|院|队|人民政府))")
 _LAST_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:自治区|自治州|省|市|州|盟|县|区|旗)$")
 _CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据)$")
 
@@ -273,8 +290,8 @@ def _named_in_prose(body: str) -> str | None:
     for m in _PROSE_ORG.finditer(body):
         if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站"):
             continue
-        if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中", "根据", "按照", "依据")):
-            continue  # …单位包括省商务厅本级及所属…: a scope list, not the owner
+        if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中", "根据", "按照", "依据", "下设", "下属", "所属", "内设")):
+            continue  # …单位包括省商务厅本级及所属… / 下设某某中心: a scope list or a subordinate, not the owner
         place = m.group("p")
         if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
             place = last.group()
@@ -437,7 +454,11 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         # a title broken over lines: its kind words may stand on the next one (…财政 / 拨款“三公”经费支出决算情况说明)
         at = next((i for i, ln in enumerate(head) if title.startswith(ln)), None)
         if at is not None:
-            title = "".join(head[at : at + 3]) if not _KIND_WORD.search(title) or "三公" not in title and "三公" in "".join(head[at : at + 3]) else title
+            # …but a line opening on its own list marker ((六)2019年…“三公”经费…) is the next entry of a
+            # contents list, not the title's continuation
+            follow = list(itertools.takewhile(lambda ln: not _ENTRY.match(ln), head[at + 1 : at + 3]))
+            joined = "".join([head[at], *follow])
+            title = joined if not _KIND_WORD.search(title) or "三公" not in title and "三公" in joined else title
     if dept is None:
         dept = _body_dept(head, body, lines, [traditional_map("full")(ln) for ln in raw_head])
     # the page signs itself (绩溪县政协办公室 / 2014年9月29日): the name found is that signature's short form
@@ -451,7 +472,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         dept = fullest_name(full or dept, mapped)
     if year is None:
         year = _body_year(body)
-    doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body, _sangong_sections(lines))
+    doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body, _sangong_sections(lines), _other_sections(lines))
     if kind and doc_kind != "三公":
         doc_kind = kind
     if path and (dept is None or year is None or doc_kind is None):

@@ -268,3 +268,27 @@ def test_an_untitled_page_whose_sections_are_all_sangong() -> None:
     m = document_metadata(text)
     # the scope list (包括省某某厅本级及所属…) names no owner, and nothing else does: no department
     assert (m.department, m.year, m.doc_kind) == (None, 2012, "三公")
+
+
+@pytest.mark.parametrize(
+    ("text", "department", "kind"),
+    [
+        # a contents list's next entry is not the title's continuation: its 三公 item does not make a 三公 page
+        ("目 录\n一、部门概况\n二、2021年度部门决算表\n三、2021年度部门决算情况说明\n(一)2021年收入支出决算总体情况说明\n"
+         "(五)2021年一般公共预算财政拨款支出决算情况说明\n(六)2021年“三公”经费支出决算情况说明\n四、名词解释\n"
+         "第一部分 某某市某某局概况\n", "某某市某某局", "决算"),
+        # sections on duties, organisation and the budget: a whole document, though it says 公共财政预算, not 部门预算
+        ("目 录\n第一部分 某某镇人民政府概况\n一、主要职能\n二、机构设置情况\n三、单位构成\n第二部分 公共财政预算\n"
+         "一、2021年度公共财政预算情况说明\n二、“三公”经费预算情况\n“三公”经费预算12万元。\n", "某某镇人民政府", "预算"),
+        # a title without a year outranks the byline, which names the portal that published it
+        ("某某省林业厅三公经费公布\n作者: 发布于:2014-07-15 来源:某某省人民政府\n某某省林业厅财政拨款“三公”经费2013年决算情况如下:\n",
+         "某某省林业厅", "三公"),
+        # a federation named in prose is the owner; the centre it runs (下设…) is not
+        ("某某市某某区残疾人联合会为区级部门预算单位,内设1个科室,下设某某市某某区残疾人服务中心,为事业单位。\n"
+         "2023年一般公共预算拨款收入100万元。某某市某某区残疾人联合会预算支出100万元。\n", "某某市某某区残疾人联合会", "预算"),
+    ],
+    ids=["toc-entry-not-title", "whole-doc-not-sangong", "yearless-title-over-byline", "federation-not-its-centre"],
+)
+def test_contents_lists_bylines_and_subordinates(text: str, department: str | None, kind: str) -> None:
+    m = document_metadata(text)
+    assert (m.department, m.doc_kind) == (department, kind)
