@@ -18,6 +18,7 @@ from .align import MONEY
 from .normalize import one_to_one
 from .records import Fact, Finding
 from .resources import cues, metric_partitions
+from .taxonomy import metric_for
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -170,7 +171,7 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *parts])
         # parts that make one complete split of the total (metrics.json `partitions`) are all of it
         # (a member's own part listed in its place stands for it: 车辆运行费 for 公务用车购置及运行费)
-        exhaustive = any(set(split) == {_member_of(p.metric, split) for p in parts} for split in metric_partitions().get(total.metric or "", ()))
+        exhaustive = any(set(split) == {_member_of(item_of(p), split) for p in parts} for split in metric_partitions().get(total.metric or "", ()))
         # a list that ends with the catch-all (…，其他收入0万元) names every part there is
         catch_all = total.kind == "amount" and _CATCH_ALL.match(one_to_one(parts[-1].subject or "")) is not None
         want = float(total.value) * scale  # type: ignore[arg-type]
@@ -194,6 +195,13 @@ WHOLE_WINDOW = 300
 
 
 _WHOLE_WORDS = re.compile(r"^(?:本年度?|年度|全年|本单位|本部门|我院|我单位)|(?:合计|总计|总额|共计)$")
+
+
+def item_of(f: Fact) -> str | None:
+    """The taxonomy item a fact names, for adding parts to wholes: its metric, else the item its
+    subject names. The metric of a breakdown is null by the guide (工资福利支出 listed inside 基本支出
+    is no department-wide figure), yet it is still the 工资福利 part of that 基本支出."""
+    return f.metric or metric_for(f.subject or "", kind=f.kind)
 
 
 def _member_of(metric: str | None, split: tuple[str, ...]) -> str | None:
@@ -321,10 +329,12 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     baseline. A part not stated whose amount is 0 can only lower a change (0 minus its base), so the
     other parts' changes then bound the whole's from one side (info)."""
     splits = metric_partitions()
-    facts = sorted((f for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY and f.value is not None and f.metric), key=lambda f: f.span[0])
-    zero_parts = {f.metric for f in facts if f.kind == "amount" and f.value == 0}
+    items = {f.fact_id: item_of(f) for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY and f.value is not None}
+    facts = sorted((f for f in ci.facts if items.get(f.fact_id)), key=lambda f: f.span[0])
+    zero_parts = {items[f.fact_id] for f in facts if f.kind == "amount" and f.value == 0}
     for i, whole in enumerate(facts):
-        if whole.metric not in splits or whole.kind == "amount" and compared_figure(ci.text, whole):
+        whole_item = items[whole.fact_id]
+        if whole_item not in splits or whole.kind == "amount" and compared_figure(ci.text, whole):
             continue  # (较2024年的200万元减少20万元；其中：… — the parts are this year's, not that figure's)
         later: list[Fact] = []
         for f in facts[i + 1 :]:
@@ -332,16 +342,16 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 break
             if f.kind != whole.kind or not _same_figure(whole, f):
                 continue
-            if f.metric == whole.metric:
+            if items[f.fact_id] == whole_item:
                 break  # the whole stated again: its parts from here on are another list's
             later.append(f)
-        for split in splits[whole.metric]:
-            if _open_split(split, later, splits):
+        for split in splits[whole_item]:
+            if _open_split(split, [items[f.fact_id] for f in later], splits):
                 continue
             first: dict[str, Fact] = {}
             for f in later:
-                if f.metric in split:
-                    first.setdefault(f.metric, f)  # type: ignore[arg-type]
+                if items[f.fact_id] in split:
+                    first.setdefault(items[f.fact_id], f)  # type: ignore[arg-type]
             parts = [first[m] for m in split if m in first]
             missing = [m for m in split if m not in first]
             if len(parts) < 2 or missing and (whole.kind != "change" or any(m not in zero_parts for m in missing)):
@@ -374,13 +384,13 @@ def _same_figure(whole: Fact, part: Fact) -> bool:
     return a == b or (a is None and b != "上年") or (b is None and a != "上年")
 
 
-def _open_split(split: tuple[str, ...], later: list[Fact], splits: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+def _open_split(split: tuple[str, ...], later: list[str | None], splits: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     """The text names a further part of the same family (资本性支出 beside 工资福利支出, 商品和服务支出
     and 对个人和家庭的补助): this split is not the whole of it here. A member's own parts (公务用车购置费
     under 公务用车购置及运行维护费) are no further part."""
     family = split[0].rsplit(".", 1)[0] + "."
     own = set(split) | {p for m in split for sub in splits.get(m, ()) for p in sub}
-    return any(f.metric and f.metric.startswith(family) and f.metric not in own for f in later)
+    return any(m and m.startswith(family) and m not in own for m in later)
 
 
 def shares_of_one_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
