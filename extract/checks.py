@@ -45,7 +45,7 @@ from .records import Alignment, Fact, Finding, TableCell
 from .resources import alternation, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
-from .text_checks import date_out_of_year, duplicate_text, foreign_unit_name
+from .text_checks import date_out_of_year, duplicate_text, final_headings_in_budget, foreign_unit_name
 from .verbs import direction_of, stated_directions
 from .verbs import patterns as verb_patterns
 
@@ -544,6 +544,9 @@ def share_sum(ci: CheckInput) -> Iterable[Finding]:
 _YEAR_REF = re.compile(r"(?<![比较与上至])((?:19|20)\d{2})\s*年度?(?=\s*(?:部门|单位)\s*(?:汇总\s*)?(?:预算|决算)(?!\s*(?:执行|数)))")
 
 
+_OPENING_YEAR = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(\d{4})年(?!度?(?:预算|决算|部门))")
+
+
 def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
     """Another year where this document's year belongs — a 部门预算 line copied from last year's
     file (2022年部门预算 in a 2023 budget), or a change against a year other than the one before."""
@@ -560,14 +563,18 @@ def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
             continue
         seen.add((f.sentence, f.baseline))
         m = re.match(r"(\d{4})年", f.baseline)
+        # a sentence that opens on its own year (2012年，某厅拟安排…，较2011年决算增加56%, on a page of 2011
+        # 决算 and 2012 预算) is measured from the year before that one
+        opens = _OPENING_YEAR.match(f.sentence or "")
+        year = int(opens.group(1)) if opens else ci.year
         # a 决算 (or a 三公 page's 决算) set against its own year's 预算 is the comparison it must make
-        own_budget = m is not None and int(m.group(1)) == ci.year and "预算" in f.baseline and ci.doc_kind != "预算"
-        if m and int(m.group(1)) != ci.year - 1 and "执行" not in f.baseline and not own_budget:
+        own_budget = m is not None and int(m.group(1)) == year and "预算" in f.baseline and ci.doc_kind != "预算"
+        if m and int(m.group(1)) != year - 1 and "执行" not in f.baseline and not own_budget:
             pos = ci.text.rfind(m.group(1), max(0, f.span[0] - 80), f.span[0])
             yield ci.finding(
                 "year_mismatch",
                 "warning",
-                f"{ci.year}年文件中“{f.subject}”与{m.group(1)}年相比（应为{ci.year - 1}年）",
+                f"{year}年的“{f.subject}”与{m.group(1)}年相比（应为{year - 1}年）",
                 fact_ids=[f.fact_id],
                 span=(pos, pos + 4) if pos >= 0 else f.span,
             )
@@ -1028,6 +1035,7 @@ CHECKS: tuple[Check, ...] = (
     listed_item_exceeds_its_total,
     shares_of_one_whole,
     foreign_unit_name,
+    final_headings_in_budget,
     completion_against_gap,
     unit_against_its_total,
     unchanged_against_budget,

@@ -17,7 +17,7 @@ from functools import cache
 from .align import MONEY
 from .normalize import one_to_one
 from .records import Fact, Finding
-from .resources import cues, metric_partitions
+from .resources import cues, metric_partitions, spending_side
 from .taxonomy import metric_for
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -169,6 +169,11 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         scale = _unit_scale(total)
         got = sum(float(p.value) * _unit_scale(p) for p in parts)  # type: ignore[arg-type]
         tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *parts])
+        # a part equal to the one before it (文化旅游体育与传媒支出286.85万元，群众文化支出286.85万元) is that
+        # class's only item restated, when the list adds up to its total without it
+        restated = [p for j, p in enumerate(parts) if j and p.value == parts[j - 1].value and p.unit == parts[j - 1].unit]
+        if restated and abs(got - sum(float(p.value) * _unit_scale(p) for p in restated) - float(total.value) * scale) <= tol:  # type: ignore[arg-type]
+            continue
         # parts that make one complete split of the total (metrics.json `partitions`) are all of it
         # (a member's own part listed in its place stands for it: 车辆运行费 for 公务用车购置及运行费)
         exhaustive = any(set(split) == {_member_of(item_of(p), split) for p in parts} for split in metric_partitions().get(total.metric or "", ()))
@@ -202,6 +207,19 @@ def item_of(f: Fact) -> str | None:
     subject names. The metric of a breakdown is null by the guide (工资福利支出 listed inside 基本支出
     is no department-wide figure), yet it is still the 工资福利 part of that 基本支出."""
     return f.metric or metric_for(f.subject or "", kind=f.kind)
+
+
+@cache
+def _both_sides() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues()["both_sides"])))
+
+
+def whole_item_of(f: Fact) -> str | None:
+    """The item a whole stands for: a 收入 total named for both sides (财政拨款收入支出预算) is also
+    its 支出 total, the sum of 基本支出 and 项目支出."""
+    item = item_of(f)
+    side = spending_side().get(item or "")
+    return side if side and _both_sides().search(one_to_one(f.subject or "")) else item
 
 
 def _member_of(metric: str | None, split: tuple[str, ...]) -> str | None:
@@ -332,21 +350,27 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     items = {f.fact_id: item_of(f) for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY and f.value is not None}
     facts = sorted((f for f in ci.facts if items.get(f.fact_id)), key=lambda f: f.span[0])
     zero_parts = {items[f.fact_id] for f in facts if f.kind == "amount" and f.value == 0}
+    # money figures naming no item (不可预见费22万元): listed beside a split's parts, they are one more part
+    unnamed = sorted((f for f in ci.facts if f.fact_id in items and not items[f.fact_id]), key=lambda f: f.span[0])
+    unnamed_starts = [f.span[0] for f in unnamed]
     for i, whole in enumerate(facts):
-        whole_item = items[whole.fact_id]
+        whole_item = whole_item_of(whole)
         if whole_item not in splits or whole.kind == "amount" and compared_figure(ci.text, whole):
             continue  # (较2024年的200万元减少20万元；其中：… — the parts are this year's, not that figure's)
-        later: list[Fact] = []
+        # the parts are looked for within PARTS_WITHIN; a further part of the family, twice as far
+        # (a list whose items each carry their change and reason: 单位预留机动经费 after 项目支出)
+        near: list[Fact] = []
         for f in facts[i + 1 :]:
-            if f.span[0] - whole.span[1] > PARTS_WITHIN or f.section != whole.section:
+            if f.span[0] - whole.span[1] > 2 * PARTS_WITHIN or f.section != whole.section:
                 break
             if f.kind != whole.kind or not _same_figure(whole, f):
                 continue
             if items[f.fact_id] == whole_item:
                 break  # the whole stated again: its parts from here on are another list's
-            later.append(f)
+            near.append(f)
+        later = [f for f in near if f.span[0] - whole.span[1] <= PARTS_WITHIN]
         for split in splits[whole_item]:
-            if _open_split(split, [items[f.fact_id] for f in later], splits):
+            if _open_split(split, [items[f.fact_id] for f in near], splits):
                 continue
             first: dict[str, Fact] = {}
             for f in later:
@@ -356,6 +380,8 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             missing = [m for m in split if m not in first]
             if len(parts) < 2 or missing and (whole.kind != "change" or any(m not in zero_parts for m in missing)):
                 continue
+            if _unnamed_part(ci.text, whole, parts, unnamed, unnamed_starts):
+                break  # 基本支出261.81万元，项目支出74万元，不可预见费22万元: not the whole of it
             scale = _unit_scale(whole) if whole.kind == "amount" else MONEY.get(whole.unit or "", 1.0)
             got = sum(float(p.value) * MONEY.get(p.unit or "", 1.0) for p in parts)  # type: ignore[arg-type]
             want = float(whole.value) * scale  # type: ignore[arg-type]
@@ -373,6 +399,20 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     fact_ids=ids, span=whole.span,
                 )
             break
+
+
+def _unnamed_part(text: str, whole: Fact, parts: list[Fact], unnamed: list[Fact], starts: list[int]) -> bool:
+    """A figure of the parts' kind naming no taxonomy item stands among the parts, or right after
+    the last in its sentence: the list has a part the split does not know."""
+    last = max(p.span[1] for p in parts)
+    stop = re.compile(r"[。；;\n]").search(text, last)
+    end = stop.start() if stop else len(text)
+    for f in unnamed[bisect.bisect_right(starts, whole.span[1]) :]:
+        if f.span[0] >= end:
+            return False
+        if f.kind == whole.kind and f.section == whole.section and _same_figure(whole, f):
+            return True
+    return False
 
 
 def _same_figure(whole: Fact, part: Fact) -> bool:

@@ -458,6 +458,9 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         near = by_start[bisect.bisect_left(amount_starts, total.span[1]) : bisect.bisect_left(amount_starts, end)]
         items = [a for a in near if a.unit == total.unit and a.section == total.section
                  and (_CLASS_METRIC.match(a.metric or "") or _CLASS_CODE.search(ci.text[max(0, a.span[0] - 12) : a.span[0]].rstrip("为是：:")))]
+        # one 类 counted once: an item of a class already listed is that class's own (教育支出300万元，
+        # 普通教育支出300万元)
+        items = [a for j, a in enumerate(items) if not (a.metric and any(b.metric == a.metric for b in items[:j]))]
         if len(items) < 2:
             continue
         got = sum(float(a.value) for a in items)  # type: ignore[arg-type]

@@ -200,6 +200,16 @@ def metrics() -> tuple[Metric, ...]:
 
 
 @cache
+def spending_side() -> dict[str, str]:
+    """metrics.json `spending_side`: the 收入 id of a whole stated for both sides → its 支出 id."""
+    d = {k: str(v) for k, v in _load_json("metrics.json").get("spending_side", {}).items() if not k.startswith("_")}
+    known = {m.id for m in metrics()}
+    if unknown := sorted(set(d) - known | set(d.values()) - known):
+        raise DataFileError(f"metrics.json: spending_side names unknown metric ids {unknown}")
+    return d
+
+
+@cache
 def metric_partitions() -> dict[str, tuple[tuple[str, ...], ...]]:
     """metrics.json `partitions`: a whole's metric id → its complete splits into part metric ids."""
     d = _load_json("metrics.json").get("partitions", {})

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .normalize import one_to_one
 from .records import Finding
 
 #: a paragraph must be this long (non-space characters) before its repetition is news: shorter
@@ -101,3 +102,32 @@ def foreign_unit_name(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         name = m.group("name")
         if name not in dept and name not in re.sub(r"\s+", "", ci.text[: m.start()] + ci.text[m.end() :]):
             yield ci.finding("template_residue", "warning", f"模板残留（他单位名称）：本级单位写作“{_flat(m.group())}”，本文件为{dept}", span=m.span("name"))
+
+
+#: a heading or contents entry: 一、… / （一）… / 1、… / 第三部分 …, on a line of its own
+_HEADING_LINE = re.compile(
+    r"^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|第[一二三四五六七八九十]+部分)[ \t]*(?P<h>[^\n。；;，,]{2,40})$", re.M
+)
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """Headings of a 决算 template left in a 预算 (目录：三、乡财政决算单位构成 / 第三部分 政府性基金决算
+    in a town's budget): one finding for all of them. Only where the budget's own headings outnumber
+    them two to one — a 决算 misread as a 预算 has few budget headings — and not for a heading on
+    another year's 决算, which a budget may report."""
+    if ci.doc_kind != "预算" or not ci.year:
+        return
+    final: list[re.Match[str]] = []
+    budget = 0
+    for m in _HEADING_LINE.finditer(one_to_one(ci.text)):
+        h = m.group("h")
+        if "决算" in h and "预算" not in h and all(int(y) == ci.year for y in _HEADING_YEAR.findall(h)):
+            final.append(m)
+        elif "预算" in h and "决算" not in h:
+            budget += 1
+    if final and budget >= 2 * len(final):
+        first = final[0]
+        times = f"（共{len(final)}处）" if len(final) > 1 else ""
+        yield ci.finding("template_residue", "info", f"模板残留（预算中的决算标题）：{_flat(first.group('h'))}{times}", span=first.span("h"))
+

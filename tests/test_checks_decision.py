@@ -152,6 +152,32 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         # the year and unit of a column's header do not hide it: the prose figure has its column
         ("prose_table_mismatch", "附：“三公”经费2019年决算和2020年预算情况表\n项目 | 2019年决算(万元) | 2020年预算(万元) |\n因公出国(境)经费 | 2 | |\n公务接待费 | 12.5 | 12.8 |\n"
          "2019年因公出国(境)经费支出2万元。2020年安排公务接待费预算12.8万元。\n", False),
+        # 支出 = 基本支出 + 项目支出, also for a whole named for both sides (收入支出预算) and for its changes
+        ("list_sum", "2024年财政拨款收入支出预算500.00万元，比2023年增加60.00万元。其中基本支出预算300.00万元，比2023年增加20.00万元；"
+         "项目支出预算200.00万元，比2023年增加30.00万元。\n", True),
+        ("list_sum", "2024年财政拨款收入支出预算500.00万元，比2023年增加50.00万元。其中基本支出预算300.00万元，比2023年增加20.00万元；"
+         "项目支出预算200.00万元，比2023年增加30.00万元。\n", False),
+        ("list_sum", "本年支出预算合计800.00万元，其中：基本支出500.00万元，项目支出250.00万元。\n", True),
+        # …but not when a further part stands beside them, named in the taxonomy or not
+        ("list_sum", "本年支出预算合计800.00万元，其中：基本支出500.00万元，项目支出250.00万元，不可预见费50.00万元。\n", False),
+        ("list_sum", "支出预算总计800.00万元。基本支出预算数为500.00万元，主要原因是人员增加" + "，人员经费政策性调增" * 20 + "。"
+         "项目支出预算数为250.00万元，主要原因是新增信息系统运维" + "，工作任务增加" * 20 + "。单位预留机动经费预算数为50.00万元。\n", False),
+        # a class followed by its only item at the same figure is that class restated, not another part
+        ("list_sum", "支出预算400.00万元，其中：教育支出300.00万元，普通教育支出300.00万元，社会保障和就业支出60.00万元，住房保障支出40.00万元。\n", False),
+        ("list_sum", "支出预算400.00万元，其中：教育支出300.00万元，社会保障和就业支出160.00万元，住房保障支出40.00万元。\n", True),
+        # headings of a 决算 template left in a 预算 (its contents list and a body heading)
+        ("template_residue", "某某镇2021年部门预算\n目 录\n一、主要职能\n二、单位决算构成\n三、收支预算总体情况\n四、收入预算情况\n五、支出预算情况\n"
+         "六、一般公共预算支出预算情况\n第三部分 政府性基金决算\n一、主要职能\n负责全镇事务。\n三、收支预算总体情况\n收支预算总额100万元。\n"
+         "四、收入预算情况\n收入预算100万元。\n五、支出预算情况\n支出预算100万元。\n", True),
+        # …not a heading on last year's 决算, which a budget may report, nor a 决算 page's own headings
+        ("template_residue", "某某镇2021年部门预算\n一、2020年决算情况\n2020年决算支出90万元。\n二、收支预算总体情况\n收支预算总额100万元。\n"
+         "三、收入预算情况\n收入预算100万元。\n四、支出预算情况\n支出预算100万元。\n", False),
+        ("template_residue", "某某镇2021年部门决算\n一、收入支出决算总体情况说明\n收入决算100万元。\n二、支出决算情况说明\n支出决算100万元。\n", False),
+        # a sentence opening on its own year is measured from the year before that one (a page of 2011 决算 and 2012 预算)
+        ("year_mismatch", "某厅“三公”经费2011年决算和2012年预算情况如下：\n2011年因公出国(境)经费支出47.81万元。\n"
+         "2012年，拟安排出国(境)经费预算74.60万元，较2011年决算增加26.79万元。\n", False),
+        ("year_mismatch", "某厅“三公”经费2011年决算和2012年预算情况如下：\n2011年因公出国(境)经费支出47.81万元。\n"
+         "2012年，拟安排出国(境)经费预算74.60万元，较2009年决算增加26.79万元。\n", True),
     ],
 )
 def test_a_check_fires_where_the_genre_says_and_only_there(check: str, text: str, fires: bool):
