@@ -338,6 +338,7 @@ def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     idx = figure_index(ci)
     # the figure types each table has a column for, once per table (not per fact)
     table_types = [{column_figure_type(c.column, t.title, ci.doc_kind, ci.year) for c in t.cells} for t in tables]
+    told: set[tuple[int, str | None]] = set()  # one blank cell is one finding, however often the prose states it
     for f in idx.amounts:
         if not (f.metric or "").startswith("sangong.") or not f.value:
             continue
@@ -352,6 +353,9 @@ def sangong_blank_cell(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             if ftype is not None and ftype not in has and None not in has:
                 continue
             if not cells or ftype is not None and ftype not in types and not (types & {None}):
+                if (k := (id(t), f.metric)) in told:
+                    break
+                told.add(k)
                 yield ci.finding(
                     "prose_table_mismatch", "warning",
                     f"正文“{f.subject}”为{_fmt(f.value)}{f.unit}，表“{t.title}”中该项{'' if ftype is None else ftype}为空",

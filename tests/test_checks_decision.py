@@ -165,6 +165,11 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         # a class followed by its only item at the same figure is that class restated, not another part
         ("list_sum", "支出预算400.00万元，其中：教育支出300.00万元，普通教育支出300.00万元，社会保障和就业支出60.00万元，住房保障支出40.00万元。\n", False),
         ("list_sum", "支出预算400.00万元，其中：教育支出300.00万元，社会保障和就业支出160.00万元，住房保障支出40.00万元。\n", True),
+        # a 三公 figure stated in prose whose row the table prints blank (a bare one-cell-per-line table), said once
+        ("prose_table_mismatch", "一、2018年“三公”经费支出预算表\n项目\n预算数(万元)\n合计\n3.1\n因公出国(境)费\n0\n公务接待费\n公务用车购置及运行费\n"
+         "二、2018年“三公”经费支出预算情况说明\n某局2018年度“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元,公务用车购置及运行费支出预算为0万元。\n", True),
+        ("prose_table_mismatch", "一、2018年“三公”经费支出预算表\n项目\n预算数(万元)\n合计\n3.1\n因公出国(境)费\n0\n公务接待费\n3.1\n公务用车购置及运行费\n"
+         "二、2018年“三公”经费支出预算情况说明\n某局2018年度“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元,公务用车购置及运行费支出预算为0万元。\n", False),
         # headings of a 决算 template left in a 预算 (its contents list and a body heading)
         ("template_residue", "某某镇2021年部门预算\n目 录\n一、主要职能\n二、单位决算构成\n三、收支预算总体情况\n四、收入预算情况\n五、支出预算情况\n"
          "六、一般公共预算支出预算情况\n第三部分 政府性基金决算\n一、主要职能\n负责全镇事务。\n三、收支预算总体情况\n收支预算总额100万元。\n"

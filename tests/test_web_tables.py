@@ -623,3 +623,15 @@ def test_unit_value_cuts_the_unit_and_keeps_the_digits_span():
     assert unit_value(RawCell("1,204.5万元", 10, 19), "元") is None
     assert unit_value(RawCell("1,204.5", 10, 17), "万元") is None  # a bare number needs no cut
     assert unit_value(RawCell("约5万元", 10, 14), "万元") is None
+
+
+def test_a_bare_table_keeps_the_rows_it_leaves_blank_and_not_the_next_heading():
+    """One value column: a label with no number before the next label is a blank row of the table
+    (其中 rows a page did not fill); the next section's heading, read into the region, is none."""
+    text = ("一、2013年“三公”经费财政拨款支出决算表\n(单位:万元)\n项目\n决算数\n合计\n60.6\n因公出国(境)费\n0\n公务接待费\n28.1\n"
+            "公务用车购置及运行费\n32.5\n其中:公务用车运行维护费\n公务用车购置费\n二、2013年“三公”经费财政拨款支出决算情况说明\n")
+    tables = parse_tables(parse_layout(normalize(text)).blocks, doc_id="d")
+    rows = [[c.text for c in r.cells] for t in tables for r in t.rows]
+    assert ["其中:公务用车运行维护费", ""] in rows and ["公务用车购置费", ""] in rows
+    assert not any(r[0].startswith("二、") for r in rows)
+    assert _cells(text) == sorted([("合计", "决算数", 60.6), ("因公出国(境)费", "决算数", 0.0), ("公务接待费", "决算数", 28.1), ("公务用车购置及运行费", "决算数", 32.5)])

@@ -47,6 +47,8 @@ _TITLE = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?$|(?:预算|决算
 _NOTE = re.compile(r"^(?:注|备注|说明|数据来源)\s*[:：]?")
 _INDEX_HEAD = re.compile(r"^(?:栏次|行次|列次)$")
 _FILER = re.compile(r"^(?:部门|单位|编制部门|编制单位|填报单位|部门名称|预算年度|年度)\s*[:：]")
+#: the next section's heading (二、…情况说明 / （一）… / 第二部分…), read into the region: no row of the table
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]+部分)")
 _NONE_WORDS = {"无", "暂无", "未发生", "無"}  # a value cell saying there is none (国(境)外公务接待情况 | 无)
 _LABEL_HEAD = re.compile(r"项目$|名称$|科目$|^序号$")
 
@@ -543,6 +545,10 @@ def read_bare_cells(block: Block) -> list[RawLine | str]:
     def flush() -> None:
         if label is not None and len(values) == width:
             out.append(_ordinal_row([label[0], *values], label[1]))
+        elif label is not None and not values and width == 1 and label[0].text not in _NONE_WORDS and not _HEADING.match(label[0].text):
+            # one value column: a label with no number before the next label (or the table's end)
+            # is a row the page left blank (其中：公务用车运行维护费 / 公务用车购置费), not a guess
+            out.append(_ordinal_row([label[0], RawCell("", label[0].end, label[0].end)], label[1]))
 
     n_before = len(out)
     for c, no in cells[first:]:
