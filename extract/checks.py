@@ -24,6 +24,7 @@ from .claim_checks import (
     listed_parts_exceed_total,
     parts_add_up_to_whole,
     reason_denies_its_amount,
+    reason_years_disagree,
     roughly_flat,
     shares_of_one_whole,
     unchanged_against_budget,
@@ -1041,6 +1042,7 @@ CHECKS: tuple[Check, ...] = (
     unchanged_against_budget,
     implied_budgets_against_total,
     reason_denies_its_amount,
+    reason_years_disagree,
 )
 
 

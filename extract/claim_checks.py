@@ -671,3 +671,26 @@ def reason_denies_its_amount(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
             fact_ids=[own.fact_id, r.fact_id], span=r.span,
         )
 
+
+_REASON_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_REASON_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+
+
+def reason_years_disagree(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """One reason, with its amount, given twice with different years (主要是因为2023年含上级转移支付767万元
+    in one section, 主要是因为2022年含…767万元 in the next): one of the two years is a slip."""
+    first: dict[str, Fact] = {}
+    for f in sorted((f for f in ci.facts if f.kind == "reason" and f.text), key=lambda f: f.span[0]):
+        text = re.sub(r"\s+", "", f.text or "")
+        years = _REASON_YEAR.findall(text)
+        if not years or not _REASON_MONEY.search(text):
+            continue
+        key = _REASON_YEAR.sub("Y", text)
+        before = first.setdefault(key, f)
+        if before is not f and _REASON_YEAR.findall(re.sub(r"\s+", "", before.text or "")) != years:
+            yield ci.finding(
+                "claim_contradiction", "warning",
+                f"同一原因前后年份不一：“{before.text}”与“{f.text}”",
+                fact_ids=[before.fact_id, f.fact_id], span=f.span,
+            )
+
