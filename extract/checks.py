@@ -290,7 +290,9 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             continue
         if cross and "\n" in ci.text[a.span[1] : c.span[0]]:
             continue  # a rate paired across clauses is checked only against an amount of the same line
-        prior = a.value - c.value
+        # the figure the change is measured from, when that is the one its sentence names (较2017年决算总收入
+        # 2794494元，增加了194131元); otherwise this year's less the change
+        prior = a.value if a.figure_type == "上年" else a.value - c.value
         evidence = (min(c.span[0], p.span[0]), max(c.span[1], p.span[1]))
         if abs(prior) <= _prose_tol(a, c) and c.value > 0 and p.value > 0 and abs(p.value - 100) > 0.5:
             # 2.8万元，比上年增加2.8万元，增长127.27%: last year was nothing, so no rate but 100 % (if any)
@@ -329,7 +331,13 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         if prior <= 0:
             continue
         expected = c.value / prior * 100
-        tol = max(0.5 * 10 ** (-places), 0.006) + abs(expected) * 0.005
+        # how far the printed rounding of the amount and the change can move the rate (16 and 2 万元 may be
+        # 16.4 and 1.6; 11711.64 and 3399.57 万元 cannot move 22.50 % to 22.40 %)
+        da, dc = _prose_tol(a), _prose_tol(c)
+        of_last = a.figure_type == "上年"
+        bases = [((x, y), a.value + y - (0.0 if of_last else c.value + x)) for x in (-dc, dc) for y in (-da, da)]
+        corners = [(c.value + x) / b * 100 for (x, _y), b in bases if b > 0]
+        tol = max(0.5 * 10 ** (-places), 0.006) + max((abs(r - expected) for r in corners), default=0.0)
         # an earlier sentence's figure may be the base itself (2021年决算7.73万元 … 2022年预算较上年增加
         # 2.27万元，增长29.37%): a rate that fits change ÷ that figure is no finding
         as_base = own is None and a.figure_type in (None, "上年") and a.value > 0 and abs(c.value / a.value * 100 - p.value) <= tol + 0.01
@@ -490,6 +498,10 @@ _AGAINST_LAST_YEAR = re.compile(r"上年|去年|(?:19|20)\d{2}")
 _TOTAL_LEAD = re.compile(r"(?:共计|合计|总计|累计|共)(?:为|约)?$")
 
 
+def _inside_brackets(between: str) -> bool:
+    return between.count("(") + between.count("（") > between.count(")") + between.count("）")
+
+
 def list_sum(ci: CheckInput) -> Iterable[Finding]:
     """Items listed with 共计/合计 add up: A a万元、B b万元，共计N万元 (the items are the amounts
     before the total in its sentence). A total stated first (共计N万元，其中…) only errs when its
@@ -501,7 +513,8 @@ def list_sum(ci: CheckInput) -> Iterable[Finding]:
             if not _TOTAL_LEAD.search(lead):
                 continue
             before = [a for a in amounts[:i] if a.unit == t.unit]
-            after = [a for a in amounts[i + 1 :] if a.unit == t.unit]
+            # (a part's own breakdown in brackets — 财政拨款收入494.34万元(其中,一般公共预算494.34万元…) — is no further item)
+            after = [a for a in amounts[i + 1 :] if a.unit == t.unit and not _inside_brackets(ci.text[t.span[1] : a.span[0]])]
             items, exhaustive = (before, True) if len(before) >= 2 else (after, False)
             if len(items) < 2:
                 continue
@@ -545,7 +558,13 @@ def share_sum(ci: CheckInput) -> Iterable[Finding]:
 _YEAR_REF = re.compile(r"(?<![比较与上至])((?:19|20)\d{2})\s*年度?(?=\s*(?:部门|单位)\s*(?:汇总\s*)?(?:预算|决算)(?!\s*(?:执行|数)))")
 
 
-_OPENING_YEAR = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(\d{4})年(?!度?(?:预算|决算|部门))")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年")
+#: how far back a change's own sentence is read for the year its figure is of
+SENTENCE_BACK = 200
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, max(0, pos - SENTENCE_BACK), pos) for ch in "。；;\n") + 1 or max(0, pos - SENTENCE_BACK)
 
 
 def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
@@ -564,10 +583,17 @@ def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
             continue
         seen.add((f.sentence, f.baseline))
         m = re.match(r"(\d{4})年", f.baseline)
-        # a sentence that opens on its own year (2012年，某厅拟安排…，较2011年决算增加56%, on a page of 2011
-        # 决算 and 2012 预算) is measured from the year before that one
-        opens = _OPENING_YEAR.match(f.sentence or "")
-        year = int(opens.group(1)) if opens else ci.year
+        # the year the figure is of, when its sentence names one before the baseline (2012年，某厅拟安排…，较
+        # 2011年决算增加56% on a page of 2011 决算 and 2012 预算; 2018年基本支出…，2017年基本支出…，2018年比
+        # 2017年减少…) is measured from the year before that one
+        year = ci.year
+        if m:
+            head = ci.text[_sentence_start(ci.text, f.span[0]) : f.span[0]]
+            years = _YEAR_BEFORE.findall(head)
+            # the first year the sentence names, other than the baseline's own (2015年…合计141.55万元，2014年为
+            # 107.89万元，较2014年…: 2015, not the base figure's 2014)
+            if years and years[-1] == m.group(1):
+                year = next((int(y) for y in years if y != m.group(1)), ci.year)
         # a 决算 (or a 三公 page's 决算) set against its own year's 预算 is the comparison it must make
         own_budget = m is not None and int(m.group(1)) == year and "预算" in f.baseline and ci.doc_kind != "预算"
         if m and int(m.group(1)) != year - 1 and "执行" not in f.baseline and not own_budget:

@@ -262,6 +262,8 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         if own is None or len(listed) < 2 or not _SHARE_LEAD.match(one_to_one(ci.text[own.span[1] : p.span[0]])):
             continue
         first = listed[0]
+        if own is first and p.share_of and not [a for a in named_wholes.get(_whole_key(p.share_of), []) if a is not own]:
+            continue  # 本年收入合计521.49万元，占总收入99.90%，包括…: of a whole the text states nowhere else
         j = bisect.bisect_left(starts, first.span[0]) - 1  # amounts sorted by start; the one before the line's first
         whole_before = amounts[j] if j >= 0 and amounts[j].span[1] <= first.span[0] and first.span[0] - amounts[j].span[1] <= WHOLE_WINDOW and amounts[j].section == first.section else None
         yuan = [float(a.value) * MONEY[a.unit] for a in listed]  # type: ignore[arg-type,index]

@@ -84,7 +84,7 @@ def _reason_re() -> re.Pattern[str]:
     # opening a sentence of its own (…下降6.89%。主要是严格落实…) — not 主要是指/主要用于 (a definition, a use)
     weak = alternation(_c()["reason_weak_leads"])
     return re.compile(
-        rf"(?:{alternation(_c()['reason_strong_leads'])})(?:是|为|主要是|在于)?[:：]?"
+        rf"(?:{alternation(_c()['reason_strong_leads'])})(?:是|为|主要是|主要为|主要系|在于)?[:：]?(?![。；;，,\n])"
         rf"|(?<=[，,])(?:{weak})(?=一是|由于|因为|受)"
         rf"|^(?:主要是|主要系)(?!指|用于|用来|包括|负责|对|在)"
     )

@@ -170,6 +170,25 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
          "二、2018年“三公”经费支出预算情况说明\n某局2018年度“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元,公务用车购置及运行费支出预算为0万元。\n", True),
         ("prose_table_mismatch", "一、2018年“三公”经费支出预算表\n项目\n预算数(万元)\n合计\n3.1\n因公出国(境)费\n0\n公务接待费\n3.1\n公务用车购置及运行费\n"
          "二、2018年“三公”经费支出预算情况说明\n某局2018年度“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元,公务用车购置及运行费支出预算为0万元。\n", False),
+        # a rate off by 0.1 point where the printed figures leave no room for it; whole 万元 figures do
+        ("change_arithmetic", "收入预算11711.64万元,比上年减少3399.57万元,减少22.40%。主要原因是项目减少。\n", True),
+        ("change_arithmetic", "收入预算11711.64万元,比上年减少3399.57万元,减少22.50%。主要原因是项目减少。\n", False),
+        ("change_arithmetic", "收入预算16万元,比上年增加2万元,增长14.5%。主要原因是人员增加。\n", False),
+        # the change measured from last year's figure named in its sentence
+        ("change_arithmetic", "2018年决算总收入2988625元,较2017年决算总收入2794494元,增加了194131元,增加6.95%,增加原因人员晋级晋档调资。\n", False),
+        ("change_arithmetic", "2018年决算总收入2988625元,较2017年决算总收入2794494元,增加了194131元,增加6.49%,增加原因人员晋级晋档调资。\n", True),
+        # reasons led by 增加原因 or by …小于上年决算数的主要情况：
+        ("missing_explanation", "2018年决算总收入2988625元,较2017年决算总收入2794494元,增加了194131元,增加6.95%,增加原因人员晋级晋档调资。\n", False),
+        ("missing_explanation", "某街道2024年度“三公”经费财政拨款支出决算为34.08万元,比上年决算数减少1.55万元,下降4.4%。\n"
+         "2024年度“三公”经费支出决算小于上年决算数的主要情况:新购车辆能耗及维保成本下降,公务用车运维费相应减少。\n", False),
+        ("missing_explanation", "某街道2024年度“三公”经费财政拨款支出决算为34.08万元,比上年决算数减少1.55万元,下降4.4%。\n", True),
+        # a total's share of a whole stated nowhere else, and a part's breakdown in brackets, are no list errors
+        ("share_sum", "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元(其中,一般公共预算494.34万元,政府性基金预算0万元),占94.79%;其他收入27.14万元,占5.20%。\n", False),
+        ("list_sum", "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元(其中,一般公共预算494.34万元,政府性基金预算0万元),占94.79%;其他收入27.14万元,占5.20%。\n", False),
+        ("share_sum", "本年收入合计521.49万元,包括财政拨款收入494.34万元,占84.79%;其他收入27.14万元,占5.20%。\n", True),
+        # a fill-in count left as asterisks; markdown bold around a number is none
+        ("template_residue", "本单位包括行政单位1个，参照公务员法管理的事业单位**个。\n", True),
+        ("template_residue", "本单位包括行政单位**1**个，事业单位**2**个。\n", False),
         # one reason with its amount given twice, with two different years
         ("claim_contradiction", "一、收支总体情况\n收入预算500.00万元，较上年增加100.00万元，主要是因为2024年含上级转移支付80万元。\n"
          "二、财政拨款情况\n项目支出预算300.00万元，比2023年增加90.00万元，主要是因为2023年含上级转移支付80万元。\n", True),
@@ -188,6 +207,10 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
          "2012年，拟安排出国(境)经费预算74.60万元，较2011年决算增加26.79万元。\n", False),
         ("year_mismatch", "某厅“三公”经费2011年决算和2012年预算情况如下：\n2011年因公出国(境)经费支出47.81万元。\n"
          "2012年，拟安排出国(境)经费预算74.60万元，较2009年决算增加26.79万元。\n", True),
+        # the figure's year is the last one named before the baseline, other than the baseline's own
+        ("year_mismatch", "某医院2018年部门预算\n1.2018年基本支出634.71万元,2017年基本支出1197.92万元,2018年比2017年减少563.21万元。\n", False),
+        ("year_mismatch", "某局2015年部门决算\n2015年决算支出合计141.55万元,2014年为107.89万元,较2014年增加33.66万元,增加31%。\n", False),
+        ("year_mismatch", "某局2015年部门决算\n2015年决算支出合计141.55万元,2014年为107.89万元,较2013年增加33.66万元,增加31%。\n", True),
     ],
 )
 def test_a_check_fires_where_the_genre_says_and_only_there(check: str, text: str, fires: bool):
