@@ -680,9 +680,14 @@ def _choose(f: Fact, cands: list[Candidate], near_miss: float) -> tuple[Candidat
         return None, "no table entry with this name"
     agreeing = [x for x in cands if x.agree]
     if agreeing:
-        # equal scores: the most specific row (项 2101501 over 款 21015) is the entry meant
+        # equal scores: the most specific row (项 2101501 over 款 21015) is the entry meant; then the
+        # cell equal to the figure over one only within its rounding (17 万元: the 17 of 2017年预算数,
+        # not the 17.5 of 2016年预算数), then one that is not last year's
         top = agreeing[0].score
-        return max((x for x in agreeing if x.score >= top - TIE), key=lambda x: len(x.cell.code or "")), "consistent"
+        return max(
+            (x for x in agreeing if x.score >= top - TIE),
+            key=lambda x: (len(x.cell.code or ""), -abs(x.value - (f.value or 0.0)), x.cell.figure_type != "上年"),
+        ), "consistent"
     strong = [x for x in cands if x.name >= STRONG_NAME and x.cell.unit is not None]
     if not strong:
         return None, "only weak name matches, none with this value"

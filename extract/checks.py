@@ -539,17 +539,28 @@ def share_sum(ci: CheckInput) -> Iterable[Finding]:
     for (_section, _), fs in by_section.items():
         # consecutive shares right after a total: 其中：A …占x%；B …占y%
         shares = [f for f in fs if "占" in f.sentence]
-        if len(shares) < 2:
-            continue
-        total = sum(f.value for f in shares if f.value is not None)
-        if 100.5 < total < 200 or 95 < total < 99.5 and len(shares) >= 3:
-            yield ci.finding(
-                "share_sum",
-                "info",
-                f"同一段落中占比合计为{total:.2f}%（{len(shares)}项）",
-                fact_ids=[f.fact_id for f in shares],
-                span=shares[0].span,
-            )
+        # one whole split two ways in one paragraph (按经济分类 …占76.59%；…23.41%。按功能分类 …): each run
+        # of shares that reaches 100 % is one complete list
+        runs: list[list[Fact]] = [[]]
+        acc = 0.0
+        for f in shares:
+            runs[-1].append(f)
+            acc += f.value or 0.0
+            if 99.5 <= acc <= 100.5:
+                runs.append([])
+                acc = 0.0
+        for run in runs:
+            if len(run) < 2:
+                continue
+            total = sum(f.value for f in run if f.value is not None)
+            if 100.5 < total < 200 or 95 < total < 99.5 and len(run) >= 3:
+                yield ci.finding(
+                    "share_sum",
+                    "info",
+                    f"同一段落中占比合计为{total:.2f}%（{len(run)}项）",
+                    fact_ids=[f.fact_id for f in run],
+                    span=run[0].span,
+                )
 
 
 # ---------------------------------------------------------------- years, units, residue
@@ -558,6 +569,7 @@ def share_sum(ci: CheckInput) -> Iterable[Finding]:
 _YEAR_REF = re.compile(r"(?<![比较与上至])((?:19|20)\d{2})\s*年度?(?=\s*(?:部门|单位)\s*(?:汇总\s*)?(?:预算|决算)(?!\s*(?:执行|数)))")
 
 
+_SCOPE_YEAR = re.compile(r"纳入(?:本部门|本单位)?\s*((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:汇总\s*)?(?:预算|决算)\s*编制")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年")
 #: how far back a change's own sentence is read for the year its figure is of
 SENTENCE_BACK = 200
@@ -573,9 +585,12 @@ def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
     if not ci.year:
         return
     # 纳入本部门2018年部门汇总预算编制范围 / 2022年部门预算安排购置车辆 in a 2019 / 2023 budget
-    for m in _YEAR_REF.finditer(ci.text):
+    # …and the scope sentence 纳入本部门2020年度决算编制的单位 in a 2021 决算: it names the document's own year
+    told: set[int] = set()
+    for m in (*_YEAR_REF.finditer(ci.text), *_SCOPE_YEAR.finditer(ci.text)):
         y = int(m.group(1))
-        if y != ci.year and y != ci.year + 0 and not _in_table(ci, m.start()):
+        if y != ci.year and m.start(1) not in told and not _in_table(ci, m.start()):
+            told.add(m.start(1))
             yield ci.finding("year_mismatch", "warning", f"{ci.year}年文件中写作“{ci.text[m.start():m.end() + 8].strip()}”", span=(m.start(1), m.end(1)))
     seen: set[tuple[str, str]] = set()
     for f in ci.facts:
@@ -860,6 +875,10 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     explained_here = {(g.sentence, g.subject) for g in ci.facts if g.kind == "change" and (g.value, g.unit) in explained_values}
     last_line = tail.rfind("\n")  # a change after it is in the excerpt's last paragraph
     decomposed = _decomposed_changes(ci)
+    # the section the text ends in: when that is the first item of a numbered list ((一)收入预算 with no
+    # (二) after it), the excerpt was cut there and its changes' reasons may lie beyond the cut
+    last_section = max(ci.facts, key=lambda g: g.span[0]).section if ci.facts else None
+    first_item_only = last_section is not None and _FIRST_ITEM.match(last_section.rsplit(" > ", 1)[-1]) is not None
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -912,6 +931,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 covered = _details_follow_re().search(rest.split("\n", 1)[0]) is not None
             # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
             covered = covered or (cut_off and f.span[1] > last_line)
+            # …or in its last section, when the text stops right after a numbered list's first item
+            covered = covered or (first_item_only and f.section == last_section)
             # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
             # change broken down into its parts' changes is accounted for by them
             covered = covered or f.fact_id in decomposed
@@ -923,6 +944,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             if not covered:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 
+
+#: a sub-heading that opens a numbered list: (一)… / 1、… / 1.… (a lone 一、 section is a whole short page)
+_FIRST_ITEM = re.compile(r"^\s*(?:[（(]\s*[一1]\s*[)）]|1\s*[、.．](?!\d))")
 
 #: how far after a total's change the 其中 of its parts' changes may start, and how far the parts run
 DECOMPOSE_AFTER = 30

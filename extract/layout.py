@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .metadata import document_metadata
 from .normalize import MappedText
 from .records import Block, Layout
+from .resources import alternation, cues
 
 _CN = "一二三四五六七八九十百零〇"
 MARKERS: list[tuple[int, re.Pattern[str]]] = [
@@ -199,6 +201,16 @@ def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
     return regions
 
 
+#: `_wrap_width` of a page whose prose lines are not hard-wrapped
+UNWRAPPED = 10_000
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """A line ending on a figure or a state word (cues.json `clause_final`): a finished clause."""
+    return re.compile(rf"(?:\d\s*(?:{alternation(cues()['clause_final_units'])})|{alternation(cues()['clause_final'])})\s*$")
+
+
 def _wrap_width(kinds: list[str], raw: list[str]) -> int:
     """Typical width of hard-wrapped prose lines (pdftotext); large when lines are not wrapped."""
     widths = []
@@ -206,7 +218,7 @@ def _wrap_width(kinds: list[str], raw: list[str]) -> int:
         if kinds[i] == "text" and kinds[i + 1] == "text" and _indent(raw[i + 1]) < 2:
             widths.append(len(_WS.sub("", raw[i])))
     if len(widths) < 10:
-        return 10_000
+        return UNWRAPPED
     widths.sort()
     return widths[len(widths) // 2]
 
@@ -422,7 +434,11 @@ class _Reader:
             if heading_level(title) is not None or self.gap_since_text >= 2:
                 cont = False
             elif self.gap_since_text == 1:
-                cont = bool(last) and last[-1] not in _SENT_END + "：:" and len(re.sub(r"\s", "", last)) >= 15 and _indent(r) < 2
+                # across one blank line: a line broken mid-word or wrapped by the page — but on a page whose
+                # lines are not wrapped, a clause that ends on its figure or state without its 。 (…0万元,
+                # 与2021年预算持平) ends there
+                cont = bool(last) and last[-1] not in _SENT_END + "：:" and len(re.sub(r"\s", "", last)) >= 15 and _indent(r) < 2 \
+                    and not (self.ls.wrap >= UNWRAPPED and _clause_end().search(last))
             else:
                 cont = not (_indent(r) >= 2 and last and last[-1] in _SENT_END + "：:")
             if not cont:

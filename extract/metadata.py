@@ -46,7 +46,7 @@ _ORG_END = re.compile(
 _LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|填报单位)[:：]\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39})")
 #: a web page's byline: who published it, often abbreviated (来源：某某驻沪办 日期：…), so weaker than the text's own
 #: words; read on the line as the page gives it, where a space ends the name
-_BYLINE = re.compile(r"(?:(?:发布机构|发文机关|发文单位)[:：]?|(?:来源|信息来源)[:：])\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39}?)(?=\s|$|[|]|日期|时间|发布时间|作者|浏览|点击)")
+_BYLINE = re.compile(r"(?:(?:发布机构|发文机关|发文机构|发文单位)[:：]?|(?:来源|信息来源)[:：])\s*(?P<dept>[^\s\d:：|][^\s:：|]{1,39}?)(?=\s|$|[|]|日期|时间|发布时间|作者|浏览|点击)")
 #: a site's page-metadata table (索引号 | … | 发布机构 | X | 责任部门 | X): the label and the name in adjacent cells
 _LABEL_CELL = re.compile(r"(?:^|\|)(?:发布机构|责任部门|公开责任部门|发文机关|所属机构)\|(?P<dept>[^\s\d:：|][^\s:：|]{1,39})(?:\||$)")
 _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:财政)?(?:{_KIND}|{_SANGONG}|“?三公”?|一般公共预算)")
@@ -288,7 +288,8 @@ def _named_in_prose(body: str) -> str | None:
     2-character name when the name runs on from a verb: 安排梧州市… → 梧州市…)."""
     names: Counter[str] = Counter()
     for m in _PROSE_ORG.finditer(body):
-        if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站"):
+        # (…人大机关设办公室、研究室: 设 is the verb of a list of its offices, not part of a name)
+        if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站") or "设" in m.group("n"):
             continue
         if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中", "根据", "按照", "依据", "下设", "下属", "所属", "内设")):
             continue  # …单位包括省商务厅本级及所属… / 下设某某中心: a scope list or a subordinate, not the owner

@@ -420,3 +420,11 @@ def test_a_qualified_part_is_not_the_row_of_its_whole():
     assert [a.row_label for a in align([fact("公务接待费", 12.5)], cells)] == ["公务接待费"]
     # a row that names the same part is its row
     assert [a.row_label for a in align([fact("国内公务接待费", 12.5)], [cell("国内公务接待费", 12.5, column="决算数", title=title)])] == ["国内公务接待费"]
+
+
+def test_a_whole_figure_takes_the_cell_equal_to_it_not_one_within_its_rounding():
+    """17万元 agrees with 17.5 at its printed precision, but the row also has 17: that is the cell."""
+    cells = [cell("公务用车购置及运行费", 17.5, column="2016年预算数", title="某局2017年“三公”经费财政拨款预算表", start=5),
+             cell("公务用车购置及运行费", 17.0, column="2017年预算数", title="某局2017年“三公”经费财政拨款预算表", start=12)]
+    (a,) = align([fact("公务用车购置及运行费", 17.0, surface="17")], cells)
+    assert (a.column, a.table_value) == ("2017年预算数", 17.0)

@@ -186,6 +186,13 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         ("share_sum", "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元(其中,一般公共预算494.34万元,政府性基金预算0万元),占94.79%;其他收入27.14万元,占5.20%。\n", False),
         ("list_sum", "本年收入合计521.49万元,占总收入99.90%,包括财政拨款收入494.34万元(其中,一般公共预算494.34万元,政府性基金预算0万元),占94.79%;其他收入27.14万元,占5.20%。\n", False),
         ("share_sum", "本年收入合计521.49万元,包括财政拨款收入494.34万元,占84.79%;其他收入27.14万元,占5.20%。\n", True),
+        # a text that stops after the first item of a numbered list was cut: its changes' reasons may follow
+        ("missing_explanation", "一、部门预算情况\n(一)收入预算\n2021年收入预算2595万元,比2020年增加217.31万元。\n1、一般公共预算2595万元,比2020年增加217.31万元。\n", False),
+        ("missing_explanation", "一、部门预算情况\n(一)收入预算\n2021年收入预算2595万元,比2020年增加217.31万元。\n(二)支出预算\n2021年支出预算2595万元。\n", True),
+        # one total split two ways in a paragraph: each list of shares adds up to 100 %
+        ("share_sum", "支出总计512.3万元。按支出经济分类:基本支出392.39万元,占76.59%;项目支出119.91万元,占23.41%。按支出功能分类:一般公共服务支出315.25万元,占61.54%;"
+         "社会保障和就业支出162.64万元,占31.75%;住房保障支出12.23万元,占2.39%;卫生健康支出22.17万元,占4.32%。\n", False),
+        ("share_sum", "支出总计512.3万元。按支出经济分类:基本支出392.39万元,占76.59%;项目支出119.91万元,占25.41%。\n", True),
         # a fill-in count left as asterisks; markdown bold around a number is none
         ("template_residue", "本单位包括行政单位1个，参照公务员法管理的事业单位**个。\n", True),
         ("template_residue", "本单位包括行政单位**1**个，事业单位**2**个。\n", False),
@@ -207,6 +214,9 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
          "2012年，拟安排出国(境)经费预算74.60万元，较2011年决算增加26.79万元。\n", False),
         ("year_mismatch", "某厅“三公”经费2011年决算和2012年预算情况如下：\n2011年因公出国(境)经费支出47.81万元。\n"
          "2012年，拟安排出国(境)经费预算74.60万元，较2009年决算增加26.79万元。\n", True),
+        # the scope sentence names the document's own year
+        ("year_mismatch", "某幼儿园2021年度部门决算\n纳入本部门2020年度决算编制的二级预算单位共1个。\n", True),
+        ("year_mismatch", "某幼儿园2021年度部门决算\n纳入本部门2021年度决算编制的二级预算单位共1个。\n", False),
         # the figure's year is the last one named before the baseline, other than the baseline's own
         ("year_mismatch", "某医院2018年部门预算\n1.2018年基本支出634.71万元,2017年基本支出1197.92万元,2018年比2017年减少563.21万元。\n", False),
         ("year_mismatch", "某局2015年部门决算\n2015年决算支出合计141.55万元,2014年为107.89万元,较2014年增加33.66万元,增加31%。\n", False),

@@ -153,3 +153,18 @@ def test_a_table_of_contents_ends_where_its_first_entry_is_met_again():
     para = [b for b in lay.blocks if b.kind == "paragraph" and "300.00" in b.text.text]
     assert para and para[0].section == "二、决算情况说明 > （一）收入支出决算总体情况说明"
     assert not para[0].skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # an unwrapped web page: a clause ending on its state or figure without 。 ends at the blank line
+        ("(三)公务用车购置及运行维护费\n\n公务用车购置费预算安排0万元,与2021年预算持平\n\n公务用车运行维护费预算安排8万元,较2021年预算下降42.86%。\n", 2),
+        ("(三)公务用车购置及运行维护费\n\n因公出国(境)经费2022年预算安排0万元\n\n公务用车运行维护费预算安排8万元,较2021年预算下降42.86%。\n", 2),
+        # …a line broken mid-word still joins its next line
+        ("(三)公务用车购置及运行维护费\n\n开展医疗机构医保精\n\n细化管理，拓展医保管理深度。\n", 1),
+    ],
+    ids=["state-word", "figure", "mid-word"],
+)
+def test_a_blank_line_after_a_finished_clause_ends_the_paragraph_on_an_unwrapped_page(text: str, n: int) -> None:
+    assert len([b for b in _layout(text).blocks if b.kind == "paragraph"]) == n

@@ -286,8 +286,14 @@ def test_an_untitled_page_whose_sections_are_all_sangong() -> None:
         # a federation named in prose is the owner; the centre it runs (下设…) is not
         ("某某市某某区残疾人联合会为区级部门预算单位,内设1个科室,下设某某市某某区残疾人服务中心,为事业单位。\n"
          "2023年一般公共预算拨款收入100万元。某某市某某区残疾人联合会预算支出100万元。\n", "某某市某某区残疾人联合会", "预算"),
+        # the page-metadata field 发文机构 names the publisher in full where the title abbreviates it
+        ("索引号: K0001/202204-00004 主题分类: 预算/决算\n发文机构: 某某区人民政府办公室 发文日期: 2022-04-15\n\n某某区政府办财政拨款“三公”经费2022年预算情况的说明\n"
+         "一、2022年“三公”经费财政拨款预算总体情况\n“三公”经费财政拨款预算数9万元。\n二、公务接待费\n公务接待费1万元。\n", "某某区人民政府办公室", "三公"),
+        # …设办公室、研究室: the verb of a list of offices is no part of a name
+        ("凯宁市人大2015年度部门决算公开情况说明\n一、主要职能\n凯宁市人大机关设办公室、研究室和代表工作室，负责会议服务。\n二、收入支出决算总体情况\n"
+         "2015年度收入决算100万元，支出决算100万元。\n", None, "决算"),
     ],
-    ids=["toc-entry-not-title", "whole-doc-not-sangong", "yearless-title-over-byline", "federation-not-its-centre"],
+    ids=["toc-entry-not-title", "whole-doc-not-sangong", "yearless-title-over-byline", "federation-not-its-centre", "publisher-field", "verb-set-up"],
 )
 def test_contents_lists_bylines_and_subordinates(text: str, department: str | None, kind: str) -> None:
     m = document_metadata(text)
