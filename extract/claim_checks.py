@@ -78,7 +78,8 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 #: …其中：, and a breakdown in brackets after the total's sentence (287.41万元。(包含…、…))
 _OF_WHICH = re.compile(r"\s*(?:人|名|万元|元|亿元)?\s*(?:[,，]|。?\s*[（(])?\s*(?:其中|包括|包含)\s*[:：]?")
 _LIST_END = re.compile(r"[。；;\n]")
-_LIST_END_COLON = re.compile(r"[。\n]")
+#: (after a colon the parts may be parted by semicolons, until the next numbered item: …；2、项目支出130万元)
+_LIST_END_COLON = re.compile(r"[。\n]|[；;]\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]?[一二三四五六七八九十]{1,3}[)）、])")
 _PART_USE = re.compile(r"用于|包括|如[^\d]")
 #: items of one 其中 list stand within this many characters of each other (a long item name and
 #: its figure); a farther figure belongs to the next statement

@@ -493,6 +493,10 @@ _MONEY_WORDS = re.compile(r"支出|收入|经费|预算|资金|费用?|拨款")
 _PCT_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
 
 
+#: a money item's bare number with two decimals, closed by punctuation: no unit was printed
+_BARE_AMOUNT = re.compile(r"(?:收入|支出|结转|结余|拨款|经费|预算|决算|合计|总计|总额)(?:数|为|是)?\s*(?P<num>\d+(?:,\d{3})*\.\d{1,2})(?=\s*[，,；;）)])")
+
+
 def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """A percent sign lost after a rate (`增长8.41。` where 8.41% stands elsewhere, or right after a
     money change: 增加12万元，增长8.41。), and a money unit cut at a line end (`0.62万` and the next
@@ -528,6 +532,18 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         times = f"（共{len(cut)}处）" if len(cut) > 1 else ""
         first = cut[0]
         yield ci.finding("unit_suspect", "warning", f"金额“{first.group().strip()}”缺少“元”{times}", span=(first.start("num"), first.end()))
+    # an amount printed with no unit at all beside ones in 万元 (本年收入65435.35,上年结转190.17万元)
+    if ci.text.count("万元") >= WAN_YUAN_STYLE_MIN:
+        for m in _BARE_AMOUNT.finditer(ci.text):
+            line_start = ci.text.rfind("\n", 0, m.start()) + 1
+            line_end = ci.text.find("\n", m.end())
+            line = ci.text[line_start : line_end if line_end >= 0 else len(ci.text)]
+            if _in_table(ci, m.start()) or "|" in line or "\t" in line:
+                continue
+            start = max(ci.text.rfind("。", line_start, m.start()) + 1, line_start)
+            stop = ci.text.find("。", m.end(), line_start + len(line))
+            if "万元" in ci.text[start : stop if stop >= 0 else line_start + len(line)]:
+                yield ci.finding("unit_suspect", "info", f"金额“{ci.text[m.start():m.end()].strip()}”缺单位（同句其余金额写“万元”）", span=m.span("num"))
 
 
 #: an average per car or per person (车均运行维护费5.97万元, 人均公用经费): total ÷ count

@@ -105,6 +105,9 @@ def _bridgeable(line: str) -> bool:
 #: 142.40 / 因公出国(境)费 / 100.00 …): at least this many cell lines, this many of them bare numbers
 BARE_CELLS_MIN = 6
 BARE_NUMBERS_MIN = 2
+#: a label glued to its number in a one-cell-per-line table (行政经费177.50 / “三公”经费5.60): a label not
+#: ending in a digit, then one number
+GLUED_CELLS = re.compile(r"^\s*(?P<label>[^\s|][^|\t]*?[^\d\s.,，:：|])\s*(?P<num>[-+]?\d[\d,]*\.\d+|[-+]?\d{1,6})\s*$")
 _BARE_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-—–]$")
 _TABLE_TITLE = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿元)$")
@@ -133,7 +136,7 @@ def _bare_cell_tables(kinds: list[str], lines: list[str]) -> list[str]:
             if lines[j].strip():
                 run.append(j)
             j += 1
-        numbers = sum(1 for x in run if _BARE_NUMBER.match(lines[x].strip()))
+        numbers = sum(1 for x in run if _BARE_NUMBER.match(lines[x].strip()) or GLUED_CELLS.match(lines[x]))
         # labels with numbers among them (a run of labels alone is a list, of numbers alone no table)
         if len(run) >= BARE_CELLS_MIN and numbers >= BARE_NUMBERS_MIN and numbers < len(run):
             for x in run:

@@ -193,6 +193,14 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         ("share_sum", "支出总计512.3万元。按支出经济分类:基本支出392.39万元,占76.59%;项目支出119.91万元,占23.41%。按支出功能分类:一般公共服务支出315.25万元,占61.54%;"
          "社会保障和就业支出162.64万元,占31.75%;住房保障支出12.23万元,占2.39%;卫生健康支出22.17万元,占4.32%。\n", False),
         ("share_sum", "支出总计512.3万元。按支出经济分类:基本支出392.39万元,占76.59%;项目支出119.91万元,占25.41%。\n", True),
+        # an amount printed with no unit beside its sentence's 万元 amounts
+        ("unit_suspect", "收入预算100万元，支出预算100万元，基本支出80万元，项目支出20万元，三公经费5万元。\n"
+         "预算总收入65625.52万元(本年收入65435.35,上年结转190.17万元)。\n", True),
+        ("unit_suspect", "收入预算100万元，支出预算100万元，基本支出80万元，项目支出20万元，三公经费5万元。\n"
+         "预算总收入65625.52万元(本年收入65435.35万元,上年结转190.17万元)。\n", False),
+        # a list after a colon ends at the next numbered item, whatever parts it with semicolons
+        ("list_sum", "按支出项目类别:1、基本支出246.59万元,包括:人员经费支出215.59万元,公用经费支出31万元;2、项目支出130万元.\n", False),
+        ("list_sum", "按支出项目类别:1、基本支出246.59万元,包括:人员经费支出215.59万元,公用经费支出41万元;2、项目支出130万元.\n", True),
         # a fill-in count left as asterisks; markdown bold around a number is none
         ("template_residue", "本单位包括行政单位1个，参照公务员法管理的事业单位**个。\n", True),
         ("template_residue", "本单位包括行政单位**1**个，事业单位**2**个。\n", False),

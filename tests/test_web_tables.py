@@ -635,3 +635,15 @@ def test_a_bare_table_keeps_the_rows_it_leaves_blank_and_not_the_next_heading():
     assert ["其中:公务用车运行维护费", ""] in rows and ["公务用车购置费", ""] in rows
     assert not any(r[0].startswith("二、") for r in rows)
     assert _cells(text) == sorted([("合计", "决算数", 60.6), ("因公出国(境)费", "决算数", 0.0), ("公务接待费", "决算数", 28.1), ("公务用车购置及运行费", "决算数", 32.5)])
+
+
+def test_labels_glued_to_their_numbers_are_read_as_two_cells():
+    """A web table pasted one row per line with no gap between label and number (行政经费177.50),
+    some rows indented, the header glued too (项目2017年预算)."""
+    text = ("表8\n2017年一般公共预算安排的行政经费及“三公”经费预算表\n单位名称:某某县某某局单位:万元\n项目2017年预算\n行政经费177.50 \n“三公”经费5.60 \n"
+            "      其中:(一)因公出国(境)支出\n           (二)公务用车购置及运行维护支出\n                   1.公务用车购置\n"
+            "                   2.公务用车运行维护费3.60 \n           (三)公务接待费支出2.00 \n注:\n1、行政经费包括基本支出和一般行政管理项目支出。\n")
+    got = {(label, value) for label, _, value in _cells(text)}
+    assert {("行政经费", 177.5), ("“三公”经费", 5.6), ("公务用车运行维护费", 3.6)} <= got
+    assert {column for _, column, _ in _cells(text)} == {"2017年预算"}
+    assert set(_layouts(text)) == {"bare-cells"}

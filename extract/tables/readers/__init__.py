@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ...layout import Block
+from ...layout import GLUED_CELLS, Block
 from ...normalize import MappedText
 from ...records import RawLine
 from .aligned import read_aligned
@@ -47,7 +47,11 @@ def layout_of(lines: list[MappedText]) -> str:
         return "tab"
     if lead_tab >= max(2, len(texts) // 2):
         return "cell-line"
-    bare = sum(1 for t in texts if not (_GAP.search(t.strip()) or "|" in t or "\t" in t or t.startswith("  ")))
+    # (an indented line is an aligned table's, unless it is a label glued to its number: 行政经费177.50)
+    bare = sum(1 for t in texts if not (_GAP.search(t.strip()) or "|" in t or "\t" in t or t.startswith("  ") and not GLUED_CELLS.match(t)))
+    glued = sum(1 for t in texts if GLUED_CELLS.match(t))
+    if glued >= 2 and not any(_GAP.search(t.strip()) or "|" in t or "\t" in t for t in texts):
+        return "bare-cells"  # one cell per line, some labels glued to their numbers, some indented
     if bare >= BARE_SHARE * len(texts):
         return "bare-cells"  # one cell per line and nothing between them (web text of a <table>)
     return "aligned"

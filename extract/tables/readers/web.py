@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ...layout import Block
+from ...layout import GLUED_CELLS, Block
 from ...normalize import MappedText
 from ...records import RawCell, RawLine
 from ...resources import figure_types, table_headers
@@ -51,6 +51,7 @@ _FILER = re.compile(r"^(?:部门|单位|编制部门|编制单位|填报单位|�
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]+部分)")
 _NONE_WORDS = {"无", "暂无", "未发生", "無"}  # a value cell saying there is none (国(境)外公务接待情况 | 无)
 _LABEL_HEAD = re.compile(r"项目$|名称$|科目$|^序号$")
+_GLUED_HEAD = re.compile(r"^\s*(?P<label>项目|科目|名称)\s*(?P<fig>(?:\d{4}\s*年度?)?\s*(?:预算数?|决算数?|执行数|金额|预算安排))\s*$")
 
 
 def _total(text: str) -> bool:
@@ -525,6 +526,16 @@ def read_bare_cells(block: Block) -> list[RawLine | str]:
             if not any(is_numberish(c.text) for c, _ in cells):
                 cells = []  # a title or unit line: what stood above it (a page's header) is not this table's
                 titles.append(_whole([make_cell(ln, 0, len(ln.text))], block.line_no + i))
+            continue
+        if (g := GLUED_CELLS.match(ln.text)) is not None:
+            # a label and its number printed with nothing between them (行政经费177.50): two cells
+            cells.append((make_cell(ln, g.start("label"), g.end("label")), block.line_no + i))
+            cells.append((make_cell(ln, g.start("num"), g.end("num")), block.line_no + i))
+            continue
+        if cells == [] and (h := _GLUED_HEAD.match(ln.text)) is not None:
+            # the header likewise (项目2017年预算): the label column's name, then the figure's
+            cells.append((make_cell(ln, h.start("label"), h.end("label")), block.line_no + i))
+            cells.append((make_cell(ln, h.start("fig"), h.end("fig")), block.line_no + i))
             continue
         cells.append((make_cell(ln, 0, len(ln.text)), block.line_no + i))
     first = next((k for k, (c, _) in enumerate(cells) if is_numberish(c.text)), None)
