@@ -381,17 +381,22 @@ def _windowed(rx: re.Pattern[str], text: str, anchor: str, before: int, longest:
                 pos = m.end()
 
 
+#: how many characters of the full name one gap between an abbreviation's characters may stand for
+#: (经科局 → 经济信息化和科技局: 5)
+ABBR_GAP = 5
+
+
 def expanded_name(abbr: str, text: str) -> str | None:
     """The full name an abbreviated title stands for, when the document spells it out once: 区直工委 →
     中共宣城市宣州区直属机关工作委员会, 某区政府办 → 某区人民政府办公室. The full name holds the
-    abbreviation's characters in order (each gap at most 4 characters), starts at a place and ends
+    abbreviation's characters in order (each gap at most ABBR_GAP characters), starts at a place and ends
     as an organisation does."""
     if not 3 <= len(abbr) <= 10 or not re.fullmatch(f"{_CJK}+", abbr):
         return None
-    core = f"{_CJK}{{0,4}}?".join(re.escape(c) for c in abbr)
+    core = f"{_CJK}{{0,{ABBR_GAP}}}?".join(re.escape(c) for c in abbr)
     rx = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_CJK}{{0,12}}?){core}(?P<tail>{_CJK}{{0,3}})")
     found: Counter[str] = Counter()
-    for m in _windowed(rx, text, abbr[0], 12, 12 + len(abbr) + 4 * (len(abbr) - 1) + 3):
+    for m in _windowed(rx, text, abbr[0], 12, 12 + len(abbr) + ABBR_GAP * (len(abbr) - 1) + 3):
         name = m.group()
         tail = m.group("tail")
         after = text[m.end() - len(tail) : m.end() + 1]

@@ -118,6 +118,8 @@ def test_department_from_the_body(text: str, department: str) -> None:
         # an abbreviated title whose full name the document spells out once
         ("区直工委2020年“三公”经费预算情况说明\n公车改革后,中共某某市某某区直属机关工作委员会共有车辆0辆。\n", "中共某某市某某区直属机关工作委员会"),
         ("某集区政府办2021年度“三公”经费支出决算情况说明\n某集区人民政府办公室承担全区政务服务工作。\n", "某集区人民政府办公室"),
+        # five characters spelled out between two of the abbreviation's (经科局 → 经济信息化和科技局)
+        ("某闻县经科局2017年“三公”经费预算情况说明\n单位名称:某闻县经济信息化和科技局单位:万元\n", "某闻县经济信息化和科技局"),
         # a mid-document chunk with no title: the organisation its prose names, with its place
         ("全年使用财政拨款安排某某市农产品质量检测中心出国团组0个。\n2020年度“三公”经费支出决算总额为5.48万元。\n", "某某市农产品质量检测中心"),
         ("另外,某某市民政局下属共有6个事业单位,事业运行经费总预算安排37万元。\n", "某某市民政局"),
