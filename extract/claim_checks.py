@@ -69,7 +69,7 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         said = {"increase": "增加", "decrease": "减少"}
         yield ci.finding(
             "claim_contradiction", "warning",
-            f"“{f.subject}”此处称比{f.baseline}{said[f.direction]}{abs(f.value):g}{f.unit}，前文称{said[prev.direction]}{abs(prev.value):g}{prev.unit}",  # type: ignore[index,arg-type]
+            f"“{f.subject}”此处称比{f.baseline}{said[f.direction]}{_fmt_number(abs(f.value))}{f.unit}，前文称{said[prev.direction]}{_fmt_number(abs(prev.value))}{prev.unit}",  # type: ignore[index,arg-type]
             fact_ids=[prev.fact_id, f.fact_id], span=f.span,
         )
         first[key] = f  # one report per contradiction, not one per later repetition
@@ -181,13 +181,50 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         # a list that ends with the catch-all (…，其他收入0万元) names every part there is
         catch_all = total.kind == "amount" and _CATCH_ALL.match(one_to_one(parts[-1].subject or "")) is not None
         want = float(total.value) * scale  # type: ignore[arg-type]
+        # one total split two ways in one list (其中，人员经费6157140元，日常公用经费331300元，…财政补助收入
+        # 6404400元，其他收入80000元): the first parts close on the total, the rest are the second split —
+        # whole too, so a near miss there is the slip
+        if got > want + tol and (second := _second_split(parts, want, scale)) is not None:
+            rest_sum = sum(float(p.value) * _unit_scale(p) for p in second)  # type: ignore[arg-type]
+            rest_tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *second])
+            if abs(rest_sum - want) <= rest_tol:
+                continue  # both splits whole
+            if abs(rest_sum - want) <= SECOND_SPLIT_NEAR * want:
+                unit = total.unit or "人"
+                yield ci.finding(
+                    "list_sum", "warning",
+                    f"“{total.subject}”{_fmt_number(total.value)}{unit}，另一种分类所列{len(second)}项合计{_fmt_number(round(rest_sum / scale, 2))}{unit}，不等于总数",
+                    fact_ids=[total.fact_id] + [p.fact_id for p in second], span=second[0].span,
+                )
+                continue
+            # (far from the total: no second split but more parts than the total holds — said below)
         if got > want + tol or (exhaustive or catch_all) and abs(got - want) > tol:
             unit = total.unit or "人"
             yield ci.finding(
                 "list_sum", "warning" if got > want or exhaustive else "info",
-                f"“{total.subject}”{total.value:g}{unit}，其中所列{len(parts)}项合计{round(got / scale, 2):g}{unit}，{'大于总数' if got > want else '不等于总数'}",
+                f"“{total.subject}”{_fmt_number(total.value)}{unit}，其中所列{len(parts)}项合计{_fmt_number(round(got / scale, 2))}{unit}，{'大于总数' if got > want else '不等于总数'}",
                 fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=total.span,
             )
+
+
+#: how far below its total a second complete split may fall and still be read as that split with a slip
+SECOND_SPLIT_NEAR = 0.05
+
+
+def _second_split(parts: list[Fact], want: float, scale: float) -> list[Fact] | None:
+    """The parts after a leading run that adds up to the total exactly (within its rounding), when at
+    least two remain: a second classification of the same total."""
+    acc = 0.0
+    for k, p in enumerate(parts[:-2], 1):
+        acc += float(p.value) * _unit_scale(p)  # type: ignore[arg-type]
+        if k >= 2 and abs(acc - want) <= sum(_rounding(x) * _unit_scale(x) for x in parts[:k]) + 1e-9 * max(want, 1.0):
+            return parts[k:]
+    return None
+
+
+def _fmt_number(v: float) -> str:
+    """A figure as a message prints it: thousands separated, no exponent, no trailing zeros (6,488,440)."""
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
 def _decimals(surface: str) -> int:
@@ -284,7 +321,7 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             fits = f"{part / wholes[0] * 100:.2f}%" if wholes[0] > 0 else "?"
             yield ci.finding(
                 "share_sum", "warning",
-                f"“{own.subject}”{own.value:g}{own.unit}占比写作{p.value:g}%，按所列金额应为{fits}",
+                f"“{own.subject}”{_fmt_number(own.value)}{own.unit}占比写作{_fmt_number(p.value)}%，按所列金额应为{fits}",
                 fact_ids=[own.fact_id, p.fact_id], span=p.span,
             )
 
@@ -321,7 +358,7 @@ def listed_item_exceeds_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
                 exceeded = True
                 yield ci.finding(
                     "item_exceeds_total", "warning",
-                    f"“{f.subject}”{f.value:g}{f.unit}列在“{total.subject}”{total.value:g}{total.unit}的“其中”之下，却大于它",
+                    f"“{f.subject}”{_fmt_number(f.value)}{f.unit}列在“{total.subject}”{_fmt_number(total.value)}{total.unit}的“其中”之下，却大于它",
                     fact_ids=[f.fact_id, total.fact_id], span=f.span,
                 )
         if exceeded or len(heads) < 2:
@@ -334,7 +371,7 @@ def listed_item_exceeds_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
             unit = total.unit or ""
             yield ci.finding(
                 "list_sum", "warning",
-                f"“{total.subject}”{total.value:g}{unit}，其中所列{len(heads)}项合计{round(got / MONEY[unit], 4):g}{unit}，大于它",  # type: ignore[index]
+                f"“{total.subject}”{_fmt_number(total.value)}{unit}，其中所列{len(heads)}项合计{_fmt_number(round(got / MONEY[unit], 4))}{unit}，大于它",  # type: ignore[index]
                 fact_ids=[total.fact_id] + [f.fact_id for f in heads], span=total.span,
             )
 
@@ -394,11 +431,11 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             unit = whole.unit or ""
             what = "变动" if whole.kind == "change" else ""
             if not missing and abs(got - want) > tol:
-                yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{whole.value:g}{unit}，其组成部分{names}{what}合计{round(got / scale, 2):g}{unit}，不等于它", fact_ids=ids, span=whole.span)
+                yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{_fmt_number(whole.value)}{unit}，其组成部分{names}{what}合计{_fmt_number(round(got / scale, 2))}{unit}，不等于它", fact_ids=ids, span=whole.span)
             elif missing and want > got + tol:
                 yield ci.finding(
                     "list_sum", "info",
-                    f"“{whole.subject}”变动{whole.value:g}{unit}，而{names}变动合计{round(got / scale, 2):g}{unit}，其余部分金额为0、变动不能为正",
+                    f"“{whole.subject}”变动{_fmt_number(whole.value)}{unit}，而{names}变动合计{_fmt_number(round(got / scale, 2))}{unit}，其余部分金额为0、变动不能为正",
                     fact_ids=ids, span=whole.span,
                 )
             break
@@ -464,7 +501,7 @@ def shares_of_one_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 if not ok:
                     yield ci.finding(
                         "share_sum", "warning",
-                        f"“{own.subject}”{own.value:g}{own.unit}占{p.share_of}写作{p.value:g}%，各部分占比合计{sum(float(q.value) for _, q in parts):g}%；按各部分合计应为{y / whole * 100:.2f}%",  # type: ignore[arg-type]
+                        f"“{own.subject}”{_fmt_number(own.value)}{own.unit}占{p.share_of}写作{_fmt_number(p.value)}%，各部分占比合计{_fmt_number(sum(float(q.value) for _, q in parts))}%；按各部分合计应为{y / whole * 100:.2f}%",  # type: ignore[arg-type]
                         fact_ids=[own.fact_id, p.fact_id], span=p.span,
                     )
 
@@ -529,7 +566,7 @@ def completion_against_gap(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInpu
             if budget > 0:
                 expected = a / budget * 100
         if wrong_side or expected is not None and abs(expected - pct) > half + 0.05:
-            why = f"按决算{actual.value:g}{actual.unit}应为{expected:.2f}%" if expected is not None and actual is not None else "与所称方向不符"
+            why = f"按决算{_fmt_number(actual.value)}{actual.unit}应为{expected:.2f}%" if expected is not None and actual is not None else "与所称方向不符"
             yield ci.finding(
                 "completion_arithmetic", "warning",
                 f"完成预算{m.group('pct')}%，又称决算数{m.group('rel')}预算数{m.group('gap')}{m.group('unit')}：{why}",
@@ -563,7 +600,7 @@ def unit_against_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInpu
         if before and all(g.unit == "万元" for g in before[-2:]) and not _PER_UNIT.search(text[start + 1 : f.span[0]]):
             yield ci.finding(
                 "unit_suspect", "warning",
-                f"“{f.subject}”{f.value:g}元，所属总数为{before[-1].value:g}万元，可能应为万元",
+                f"“{f.subject}”{_fmt_number(f.value)}元，所属总数为{_fmt_number(before[-1].value)}万元，可能应为万元",
                 fact_ids=[f.fact_id, before[-1].fact_id], span=f.span,
             )
 
@@ -600,7 +637,7 @@ def unchanged_against_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
         if abs(a - b) > tol:
             yield ci.finding(
                 "claim_contradiction", "warning",
-                f"“{actual.subject}”{actual.value:g}{actual.unit}，称与预算相比无变化，但表“{cell.table_title}”中预算为{cell.value:g}",
+                f"“{actual.subject}”{_fmt_number(actual.value)}{actual.unit}，称与预算相比无变化，但表“{cell.table_title}”中预算为{_fmt_number(cell.value)}",
                 fact_ids=[actual.fact_id, f.fact_id], span=f.span,
             )
 
@@ -637,7 +674,7 @@ def implied_budgets_against_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Ch
         unit = budget.unit or "万元"
         yield ci.finding(
             "list_sum", "warning",
-            f"各项“三公”经费预算（决算数减去比预算数的增减）合计{round(got / MONEY[unit], 2):g}{unit}，与“三公”经费预算{budget.value:g}{unit}不符",  # type: ignore[index]
+            f"各项“三公”经费预算（决算数减去比预算数的增减）合计{_fmt_number(round(got / MONEY[unit], 2))}{unit}，与“三公”经费预算{_fmt_number(budget.value)}{unit}不符",  # type: ignore[index]
             fact_ids=[budget.fact_id] + [i for _, _, ids in implied.values() for i in ids], span=budget.span,
         )
 
@@ -670,7 +707,7 @@ def reason_denies_its_amount(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
             continue  # the amount is another sentence's
         yield ci.finding(
             "template_residue", "warning",
-            f"复制残留：“{own.subject}”本年为{own.value:g}{own.unit}，原因却写作“{first}”",
+            f"复制残留：“{own.subject}”本年为{_fmt_number(own.value)}{own.unit}，原因却写作“{first}”",
             fact_ids=[own.fact_id, r.fact_id], span=r.span,
         )
 

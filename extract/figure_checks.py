@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from .align import MONEY
-from .claim_checks import roughly_flat
+from .claim_checks import compared_figure, roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
 from .resources import cues
@@ -259,6 +259,8 @@ def item_exceeds_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     for f in idx.amounts:
         if f.fact_id in total_ids or idx.type[f.fact_id] == "上年" or not _ITEM_METRIC.match(f.metric or "") or f.metric in ("income.total", "exp.total"):
             continue
+        if compared_figure(ci.text, f):
+            continue  # (比2017年36821.86万元增加…: the figure a change is measured from, however garbled its year)
         if _yuan(f) > _yuan(top) + (_half_digit(f) + _half_digit(top)) * MONEY[top.unit or "元"]:
             yield ci.finding(
                 "item_exceeds_total", "warning",

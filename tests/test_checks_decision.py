@@ -193,6 +193,11 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         ("share_sum", "支出总计512.3万元。按支出经济分类:基本支出392.39万元,占76.59%;项目支出119.91万元,占23.41%。按支出功能分类:一般公共服务支出315.25万元,占61.54%;"
          "社会保障和就业支出162.64万元,占31.75%;住房保障支出12.23万元,占2.39%;卫生健康支出22.17万元,占4.32%。\n", False),
         ("share_sum", "支出总计512.3万元。按支出经济分类:基本支出392.39万元,占76.59%;项目支出119.91万元,占25.41%。\n", True),
+        # one total split two ways in one 其中 list: the first split closes on the total, the second must too
+        ("list_sum", "我校2016年收入预算总额为6488440元,其中,人员经费为6157140元,日常公用经费为331300元,财政补助收入为6404400元,其他收入为80000元。\n", True),
+        ("list_sum", "我校2016年收入预算总额为6488440元,其中,人员经费为6157140元,日常公用经费为331300元,财政补助收入为6408440元,其他收入为80000元。\n", False),
+        # the figure a change is measured from is no item, however garbled (比2017年 glued to its amount)
+        ("item_exceeds_total", "2018年收入预算41926.94万元。基本支出40454.53万元,比201736821.86万元增加3632.67万元。\n", False),
         # an amount printed with no unit beside its sentence's 万元 amounts
         ("unit_suspect", "收入预算100万元，支出预算100万元，基本支出80万元，项目支出20万元，三公经费5万元。\n"
          "预算总收入65625.52万元(本年收入65435.35,上年结转190.17万元)。\n", True),
