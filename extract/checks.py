@@ -46,6 +46,7 @@ from .records import Alignment, Fact, Finding, TableCell
 from .resources import alternation, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
+from .taxonomy import metric_for
 from .text_checks import date_out_of_year, duplicate_text, final_headings_in_budget, foreign_unit_name
 from .verbs import direction_of, stated_directions
 from .verbs import patterns as verb_patterns
@@ -871,6 +872,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     cut_off = bool(tail) and tail[-1] not in _SENTENCE_END and not _ENDED_PAGE.search(ci.text) \
         and not any(w in tail[tail.rfind("\n") + 1 :] for w in cues()["page_end_furniture"])
     named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span[1]) for g in ci.facts if g.kind == "reason"]
+    # reasons whose lead-in names the item and the way it moved (2019年“三公”经费预算增长的主要原因：…),
+    # whichever fact they were attached to: (metric, direction, position)
+    lead_named = [x for g in ci.facts if g.kind == "reason" and (x := _lead_named(ci.text, g)) is not None]
     # (sentence, subject) of every change explained once: a rate beside its money change counts with it
     explained_here = {(g.sentence, g.subject) for g in ci.facts if g.kind == "change" and (g.value, g.unit) in explained_values}
     last_line = tail.rfind("\n")  # a change after it is in the excerpt's last paragraph
@@ -908,6 +912,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             head = _item_head(f.subject)
             covered = covered or bool(head) and any(
                 head in text and way == f.direction and 0 <= f.span[0] - at_ <= NAMED_REASON_BEFORE for text, way, at_ in named_reasons
+            )
+            covered = covered or any(
+                metric == f.metric and way == f.direction and 0 < pos - f.span[0] <= LEAD_NAMED_AFTER for metric, way, pos in lead_named
             )
             # …the same change restated in the item's own paragraph further on (三、公务接待费…减少1万元)
             key = (head, f.value, f.unit)
@@ -1039,6 +1046,24 @@ NAMED_REASON_BEFORE = 200
 #: what an item's name starts with that a reason would repeat: its first characters, after a year
 ITEM_HEAD_CHARS = 4
 _YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?[“”\"]?")
+
+
+#: how far after a change a reason naming its item and direction in its lead-in may stand
+LEAD_NAMED_AFTER = 800
+_LEAD_CLAUSE = re.compile(r"(?P<item>[^，,。；;：:]{2,40}?)(?P<way>增加|增长|上升|减少|下降|降低)(?:的)?(?:主要)?(?:原因|情况)?(?:是|为|主要是)?[:：]?\s*$")
+_LEAD_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?")
+
+
+def _lead_named(text: str, reason: Fact) -> tuple[str, str, int] | None:
+    """(metric, direction, position) of a reason whose own lead-in names the item and how it moved."""
+    start = max(text.rfind(ch, max(0, reason.span[0] - 60), reason.span[0]) for ch in "。；;\n，,") + 1
+    m = _LEAD_CLAUSE.search(one_to_one(text[start : reason.span[0]]))
+    if m is None:
+        return None
+    item = _LEAD_YEAR.sub("", m.group("item")).replace("“", "").replace("”", "")
+    metric = metric_for(item)
+    way = "increase" if m.group("way") in ("增加", "增长", "上升") else "decrease"
+    return (metric, way, reason.span[0]) if metric else None
 
 
 def _item_head(subject: str) -> str:

@@ -198,6 +198,11 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         ("list_sum", "我校2016年收入预算总额为6488440元,其中,人员经费为6157140元,日常公用经费为331300元,财政补助收入为6408440元,其他收入为80000元。\n", False),
         # the figure a change is measured from is no item, however garbled (比2017年 glued to its amount)
         ("item_exceeds_total", "2018年收入预算41926.94万元。基本支出40454.53万元,比201736821.86万元增加3632.67万元。\n", False),
+        # a reason whose lead-in names the item and its direction covers that item's change, wherever attached
+        ("missing_explanation", "2019年某区“三公”经费预算总额1,938万元,同比增长20.07%;其中:公务接待费393万元,同比下降9.24%;"
+         "公车运行维护费1118万元,同比下降0.8%。2019年“三公”经费预算增长的主要原因:年初预算安排车辆购置费384万元。\n", False),
+        ("missing_explanation", "2019年某区“三公”经费预算总额1,938万元,同比增长20.07%;其中:公务接待费393万元,同比下降9.24%;"
+         "公车运行维护费1118万元,同比下降0.8%。2019年公务接待费减少的主要原因:压减接待。\n", True),
         # an amount printed with no unit beside its sentence's 万元 amounts
         ("unit_suspect", "收入预算100万元，支出预算100万元，基本支出80万元，项目支出20万元，三公经费5万元。\n"
          "预算总收入65625.52万元(本年收入65435.35,上年结转190.17万元)。\n", True),
