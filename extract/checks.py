@@ -577,7 +577,9 @@ SENTENCE_BACK = 200
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, max(0, pos - SENTENCE_BACK), pos) for ch in "。；;\n") + 1 or max(0, pos - SENTENCE_BACK)
+    """Where the sentence holding `pos` starts, looking back at most SENTENCE_BACK characters."""
+    lo = max(0, pos - SENTENCE_BACK)
+    return max(lo, *(text.rfind(ch, lo, pos) + 1 for ch in "。；;\n"))
 
 
 def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
@@ -1050,13 +1052,16 @@ _YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?[“”\"]?")
 
 #: how far after a change a reason naming its item and direction in its lead-in may stand
 LEAD_NAMED_AFTER = 800
+#: how far back from a reason its lead-in clause is read
+LEAD_CLAUSE_BACK = 60
 _LEAD_CLAUSE = re.compile(r"(?P<item>[^，,。；;：:]{2,40}?)(?P<way>增加|增长|上升|减少|下降|降低)(?:的)?(?:主要)?(?:原因|情况)?(?:是|为|主要是)?[:：]?\s*$")
 _LEAD_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?")
 
 
 def _lead_named(text: str, reason: Fact) -> tuple[str, str, int] | None:
     """(metric, direction, position) of a reason whose own lead-in names the item and how it moved."""
-    start = max(text.rfind(ch, max(0, reason.span[0] - 60), reason.span[0]) for ch in "。；;\n，,") + 1
+    lo = max(0, reason.span[0] - LEAD_CLAUSE_BACK)  # bounded: one reason never reads back to the text's start
+    start = max(lo, *(text.rfind(ch, lo, reason.span[0]) + 1 for ch in "。；;\n，,"))
     m = _LEAD_CLAUSE.search(one_to_one(text[start : reason.span[0]]))
     if m is None:
         return None

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .layout import heading_level
 from .normalize import one_to_one
 from .records import Finding
 
@@ -104,11 +105,10 @@ def foreign_unit_name(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             yield ci.finding("template_residue", "warning", f"模板残留（他单位名称）：本级单位写作“{_flat(m.group())}”，本文件为{dept}", span=m.span("name"))
 
 
-#: a heading or contents entry: 一、… / （一）… / 1、… / 第三部分 …, on a line of its own
-_HEADING_LINE = re.compile(
-    r"^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|第[一二三四五六七八九十]+部分)[ \t]*(?P<h>[^\n。；;，,]{2,40})$", re.M
-)
+#: a heading or contents entry is a short line of its own, opening on a numbering marker (layout.MARKERS)
+HEADING_MAX = 44
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CLAUSE_PUNCT = re.compile(r"[。；;，,]")
 
 
 def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
@@ -118,16 +118,19 @@ def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
     another year's 决算, which a budget may report."""
     if ci.doc_kind != "预算" or not ci.year:
         return
-    final: list[re.Match[str]] = []
+    final: list[tuple[int, str]] = []  # (offset, heading)
     budget = 0
-    for m in _HEADING_LINE.finditer(one_to_one(ci.text)):
-        h = m.group("h")
-        if "决算" in h and "预算" not in h and all(int(y) == ci.year for y in _HEADING_YEAR.findall(h)):
-            final.append(m)
-        elif "预算" in h and "决算" not in h:
-            budget += 1
+    pos = 0
+    for line in one_to_one(ci.text).split("\n"):
+        h = line.strip()
+        if h and len(h) <= HEADING_MAX and heading_level(h) is not None and not _CLAUSE_PUNCT.search(h):
+            if "决算" in h and "预算" not in h and all(int(y) == ci.year for y in _HEADING_YEAR.findall(h)):
+                final.append((pos + line.index(h), h))
+            elif "预算" in h and "决算" not in h:
+                budget += 1
+        pos += len(line) + 1
     if final and budget >= 2 * len(final):
-        first = final[0]
+        at, h = final[0]
         times = f"（共{len(final)}处）" if len(final) > 1 else ""
-        yield ci.finding("template_residue", "info", f"模板残留（预算中的决算标题）：{_flat(first.group('h'))}{times}", span=first.span("h"))
+        yield ci.finding("template_residue", "info", f"模板残留（预算中的决算标题）：{_flat(h)}{times}", span=(at, at + len(h)))
 

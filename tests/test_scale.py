@@ -95,6 +95,16 @@ def test_short_sentences_are_unchanged():
     assert [p.text for p in sentences(s)] == ["收入预算总额为271.33万元，较上年减少65.92万元。", "主要原因是人员减少；", "其他持平。"]
 
 
+def _run(fn, in_thread: bool) -> None:
+    """Run `fn` in the main thread (the signal path) or in a worker thread (the dask path)."""
+    if in_thread:
+        th = threading.Thread(target=fn)
+        th.start()
+        th.join(10)
+    else:
+        fn()
+
+
 @pytest.mark.parametrize("in_thread", [False, True])
 def test_deadline_interrupts_the_main_thread_and_worker_threads(in_thread):
     caught: list[float] = []
@@ -107,12 +117,7 @@ def test_deadline_interrupts_the_main_thread_and_worker_threads(in_thread):
                     pass
         caught.append(time.perf_counter() - t0)
 
-    if in_thread:
-        th = threading.Thread(target=spin)
-        th.start()
-        th.join(10)
-    else:
-        spin()
+    _run(spin, in_thread)
     assert caught and caught[0] < 2.0
     with deadline(0.2):  # a block that ends in time leaves nothing behind
         pass
@@ -142,12 +147,7 @@ def test_the_budget_never_fires_inside_a_finaliser(in_thread):
 
     previous, sys.unraisablehook = sys.unraisablehook, lost.append
     try:
-        if in_thread:
-            th = threading.Thread(target=work)
-            th.start()
-            th.join(10)
-        else:
-            work()
+        _run(work, in_thread)
     finally:
         sys.unraisablehook = previous
     assert caught == [True] and lost == []

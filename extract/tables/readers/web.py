@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ...layout import GLUED_CELLS, Block
+from ...layout import GLUED_CELLS, Block, heading_level
 from ...normalize import MappedText
 from ...records import RawCell, RawLine
 from ...resources import figure_types, table_headers
@@ -47,8 +47,9 @@ _TITLE = re.compile(r"表\s*(?:[（(][^（()）]{1,20}[）)])?$|(?:预算|决算
 _NOTE = re.compile(r"^(?:注|备注|说明|数据来源)\s*[:：]?")
 _INDEX_HEAD = re.compile(r"^(?:栏次|行次|列次)$")
 _FILER = re.compile(r"^(?:部门|单位|编制部门|编制单位|填报单位|部门名称|预算年度|年度)\s*[:：]")
-#: the next section's heading (二、…情况说明 / （一）… / 第二部分…), read into the region: no row of the table
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]+部分)")
+#: the deepest heading level (layout.MARKERS: 第…部分, 一、, （一）) that is the next section, read into a
+#: bare table's region, and no row of it
+SECTION_LEVELS = 3
 _NONE_WORDS = {"无", "暂无", "未发生", "無"}  # a value cell saying there is none (国(境)外公务接待情况 | 无)
 _LABEL_HEAD = re.compile(r"项目$|名称$|科目$|^序号$")
 _GLUED_HEAD = re.compile(r"^\s*(?P<label>项目|科目|名称)\s*(?P<fig>(?:\d{4}\s*年度?)?\s*(?:预算数?|决算数?|执行数|金额|预算安排))\s*$")
@@ -556,7 +557,8 @@ def read_bare_cells(block: Block) -> list[RawLine | str]:
     def flush() -> None:
         if label is not None and len(values) == width:
             out.append(_ordinal_row([label[0], *values], label[1]))
-        elif label is not None and not values and width == 1 and label[0].text not in _NONE_WORDS and not _HEADING.match(label[0].text):
+        elif label is not None and not values and width == 1 and label[0].text not in _NONE_WORDS \
+                and (heading_level(label[0].text) or SECTION_LEVELS + 1) > SECTION_LEVELS:
             # one value column: a label with no number before the next label (or the table's end)
             # is a row the page left blank (其中：公务用车运行维护费 / 公务用车购置费), not a guess
             out.append(_ordinal_row([label[0], RawCell("", label[0].end, label[0].end)], label[1]))
