@@ -97,6 +97,7 @@ class _Context:
     item: str = ""
     item_source: str = "inherited"  # "item heading" when the item was named in a sentence of its own
     item_metric: str | None = None
+    item_named_by_heading: bool = False  # the item is still the heading's own, no amount has renamed it
     last_amount: Fact | None = None
     last_change: Fact | None = None
     last_fact: Fact | None = None
@@ -233,9 +234,14 @@ def _unbalanced(s: str) -> str:
     if last_open >= 0 and s.find("）", last_open) < 0 and s.find(")", last_open) < 0:
         inner = s[last_open + 1 :]
         # 105人次（其中外事接待0人次: the bracket names its own item
-        s = inner if inner.startswith(tuple(_c()["bracket_lead_ins"])) else s[:last_open]
+        # 其中(工资福利支出54831.83万元: a lead-in alone before the bracket leaves the bracket's item
+        head = s[:last_open].strip(_EDGE_PUNCT)
+        # (but 减少30.25万元（上年含其他预算收入20万元: a note on another year is no item of its own)
+        lead_only = (not head and not inner.startswith(tuple(_c()["bracket_note_leads"]))) or head in _c()["subject_strip_prefix"]
+        s = inner if inner.startswith(tuple(_c()["bracket_lead_ins"])) or lead_only else s[:last_open]
     return s
-_LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]")
+# （部门）共有车辆; (含公办幼儿园、小学、初中)、高中: an aside closed before the next listed item
+_LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]|^[（(][^（()）]*[）)][、，,]")
 
 
 @lru_cache(maxsize=256)
@@ -345,13 +351,15 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
         a, _, b = s.partition("为")
         if a == b or not b:
             s = a
+        elif (im := _last_match(_IS_ITEM, s)) is not None and len(s) - im.end() >= 2 and not _is_figure_word(s[im.end() :]):
+            s = s[im.end() :]  # 部门预算收入为一般公共预算收入596.09万元: the number is the item after 为
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
     if "的" in s and (len(s) > 16 or dated or (s.rsplit("的", 1)[0].endswith(("单位", "部门", "机关")) and _starts_with_alias(s.rsplit("的", 1)[1]))):
         tail = s.rsplit("的", 1)[1]  # 行政单位的机关运行经费预算: the owner's known item is the item
         if len(tail) >= 3 and not any("的" in a and a in s for a in _aliases_with_de()):
-            s = tail
+            s = _drop_leading_verbs(tail)  # 主要追加的是专项…欠款: 是 is no part of the item
     if "等" in s and (em := _LISTED_THEN_CLASS.search(s)) is not None:
         s = em.group("cls")  # 住宿费、交通费、伙食补助费等因公出国(境)经费: the examples name no item, the class does
     if _comparison_only().match(s):
@@ -371,10 +379,14 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     return s.strip()
 
 
+# the bare words for a document's whole side (支出较去年增加…)
+_WHOLES = ("支出", "收入")
+# X为Y before a number: Y is what the number measures (not 作为, 行为, 认为, 因为, 成为, 更名为)
+_IS_ITEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![作行认因成名改称])为(?![民主准止])")
 # an item of a 、-list stated to have none (购置经费无、, 购置费未安排、): the number after it is the next item's
 _NONE_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|为零|未安排)、")
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})\d+\.\d+$")
-_PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)中([\u4e00-\u9fff]{2,16})$")
+_PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:支出|收入|经费|预算|决算)中([\u4e00-\u9fff]{2,16})$")
 _NOTE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[^（()）]*[、等][^（()）]*|(?:根据|按照|按|如|包括|主要)[^（()）]*)[）)]$")
 
 
@@ -449,6 +461,7 @@ def _baseline(before: str) -> tuple[str | None, int | None, str]:
     base = re.sub(r"\s+", "", base).strip("，, ")
     if len(base) > 24 or re.search(r"\d+(?:\.\d+)?(?:万元|元|%)", base):
         return None, None, ""
+    base = _COUNTED_FIGURE.sub("", base)  # 比上年同期4378件减少3.33%: the figure compared with is no baseline name
     if bm.group() == "同比" and not base:
         base = "上年同期"
     for a, b in _c()["baseline_rewrites"]:
@@ -457,6 +470,7 @@ def _baseline(before: str) -> tuple[str | None, int | None, str]:
     return (base or None), bm.start(), after.strip("，, ")
 
 
+_COUNTED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])\d[\d,]*(?:\.\d+)?(?![年月日])[\u4e00-\u9fff]{1,2}$")
 _MARKER = re.compile(r"同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比|保持|持平|一致|相同|不变))")
 
 
@@ -521,10 +535,12 @@ class FactExtractor:
                 continue
             if block.section != ctx.section:
                 ctx = _Context(section=block.section)
-                if _CODE_HEADING.search(block.section.rsplit(" > ", 1)[-1]):
-                    # （三）事业运行（2080104） heads a 决算 item paragraph: its figures are the item's
+                if _CODE_HEADING.search(block.section.rsplit(" > ", 1)[-1]) or _names_money_item(_heading_item(block.section, self.dept_names)):
+                    # （三）事业运行（2080104） heads a 决算 item paragraph, （二）公务接待费 a 三公 item's: a bare
+                    # figure under it (2016年预算安排8万元) is the item's
                     ctx.item = _heading_item(block.section, self.dept_names)
                     ctx.item_source = "item heading"
+                    ctx.item_named_by_heading = True
             if block.kind == "heading":
                 self._block(block, _Context(section=block.section))
                 continue
@@ -543,10 +559,11 @@ class FactExtractor:
         qs = [q for q in find_quantities(s) if not q.threshold and not is_slogan(s, q)]
         qs, pairs = paired_quantities(s, qs) if ("各" in s or "分别" in s) else (qs, [])
         facts_at: dict[int, Fact] = {}
-        if not qs and _CHAIN.search(s):
-            # 行政运行（项）。年初预算为…: a 决算 item named in its own sentence is the context
-            item = clean_subject(s.rstrip("。；;"), self.dept_names)
-            if item and len(item) <= 30:
+        if not qs and (_CHAIN.search(s) or _LIST_MARKER.match(s)):
+            # 行政运行（项）。年初预算为… / 1、因公出国(境)费用。2012年预算数…: an item named in a sentence of
+            # its own (a 决算 item, or a listed money item) is the context
+            item = clean_subject(_LIST_MARKER.sub("", s, count=1).rstrip("。；;：: "), self.dept_names)
+            if item and len(item) <= 30 and (_CHAIN.search(s) or _names_money_item(item)):
                 ctx.item, ctx.item_source = _item_of(item), "item heading"
         bounds = clause_bounds(s) if qs else []
         sent_facts: list[Fact] = []
@@ -676,7 +693,9 @@ class FactExtractor:
             self._named(cand, ctx, sent_facts, d)
         span = text.orig_span(cand.sentence.start + q.start, cand.sentence.start + q.end)
         if d.subject and d.source == "sentence" and not d.inherited:
-            d.subject = self.gazetteer.complete(d.subject, cand.before)  # 收入 written 本年收入, a row of its tables
+            whole = self.gazetteer.complete(d.subject, cand.before)  # 收入 written 本年收入, a row of its tables
+            if clean_subject(whole, self.dept_names) != d.subject:  # but 包括文物 is 文物 after its lead-in
+                d.subject = whole
         self._rank_subject(cand, d, span)
         if not d.subject:
             # never an unmarked empty subject: the section's own heading names the item, or nothing does
@@ -710,6 +729,7 @@ class FactExtractor:
             self.bracketed.add(fact.fact_id)
         if d.kind == "amount" and d.subject and not d.inherited and not _is_figure_word(d.subject):
             ctx.item = _item_of(d.subject)
+            ctx.item_named_by_heading = False
         return fact
 
     def _rank_kind(self, block: Block, text: MappedText, cand: Candidate, rule_kind: str) -> str | None:
@@ -779,7 +799,10 @@ class FactExtractor:
                 d.source = "inherited"
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
-        if not subject or _is_figure_word(subject):
+        whole_opens = subject in _WHOLES and not any(x.kind == "amount" for x in sent_facts) and s.lstrip().startswith(subject)
+        # …住房保障支出10.66万元。支出较去年增加314.09万元: a sentence opened by the whole's own word is
+        # the whole's change, not the last listed part's
+        if not whole_opens and (not subject or _is_figure_word(subject)):
             counted = next((x for x in reversed(sent_facts) if x.kind in ("headcount", "count") and x.unit == cand.q.unit and x.subject), None)
             if counted is not None and cand.q.category in ("people", "count"):
                 # 2017年末在职职工246人，比上年减少10人: a change in people is of the people just counted
@@ -800,6 +823,9 @@ class FactExtractor:
                 anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
                 if anchor is not None and ctx.item and _item_of(anchor.subject) == ctx.item and "决算" in anchor.subject[len(ctx.item) :]:
                     subject = anchor.subject  # 三公经费决算数为…，比上年减少…: the change is of the 决算 figure just stated
+                counted = next((x for x in reversed(sent_facts) if x.kind in ("count", "headcount") and x.subject), None)
+                if not subject and counted is not None:
+                    subject, d.source = counted.subject, "inherited"  # 受理案件4232件，比上年同期4378件减少3.33%
             d.conf -= 0.05
         d.subject = subject
 
@@ -849,10 +875,11 @@ class FactExtractor:
             # 4个专门委员会, 12件法规: the counted thing follows the counter
             rn = _right_noun(cand.right)
             left_raw = left.rstrip("约共计有为")
-            if rn and len(rn) >= 2 and (
+            compared = not subject and _COMPARISON_CUE.search(left) is not None  # 比上年同期4378件减少3.33%
+            if rn and len(rn) >= 2 and not compared and (
                 kind == "count" or not subject or left_raw.endswith(("的", "和", "及", "与", "、")) or subject in _c()["subject_leading_verbs"]
             ):
-                subject = rn
+                subject = "内设机构" if rn == "机构" and left_raw.endswith("内设") else rn  # 学校内设4个机构: the term of art
                 d.conf -= 0.05
         if kind in ("amount", "percent"):
             lead = lead_verb(subject)
@@ -871,12 +898,24 @@ class FactExtractor:
         counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
         if kind == "amount" and counted is not None and subject in ("分别", "各", "共"):
             subject = counted.subject  # 洛门第三小学项目1个，分别是：1872万元: the money of the counted thing
+        elif kind == "amount" and subject in _c()["sum_words"] and (
+            sum(x.kind == "amount" for x in sent_facts) <= 1  # not a list's 共计, which names the list
+            and (whole := counted if counted is not None and counted.subject and not any(x.kind == "amount" for x in sent_facts) else self._last_item_amount(ctx))
+            is not None
+        ):
+            # 预算费用3.5万元/人，共计7万元: the sum is the item's; 共有车辆5辆，合计122.62万元: the counted things'
+            subject, d.source = whole.subject, "inherited"
         elif bare and counted is not None:
             # 特定目标类项目4个，涉及预算3155.83万元: the money of the counted things
             subject = counted.subject + bare.group(1)
         elif _is_figure_word(subject) and kind == "amount":
-            if ctx.item:
-                subject = _join(figure_stem(ctx.item), subject) if subject else ctx.item
+            if ctx.item and not (subject in _WHOLES and _WHOLES[_WHOLES.index(subject) - 1] in ctx.item):
+                # (but 收入737615447元，支出743452949.21元: 支出 is the other whole, not the 收入's figure)
+                # a 预算 document's own figure (预算安排, 本年预算数) joins as 预算: 公务接待费预算
+                fw = "预算" if subject in _c()["default_budget_figures"] else subject
+                # (一)收入预算，2018年年初预算数…: an item that names its own figure is whole
+                own_figure = ctx.item_named_by_heading and ctx.item.endswith(("预算", "决算"))
+                subject = _join(figure_stem(ctx.item), fw) if subject and not own_figure else ctx.item
                 d.inherited = True
                 d.source = ctx.item_source
                 d.conf -= 0.05
@@ -887,8 +926,17 @@ class FactExtractor:
             d.source = "inherited" if same else ctx.item_source
             d.conf -= 0.15
         elif kind in ("count", "headcount") and sent_facts and sent_facts[-1].kind in ("count", "headcount"):
-            subject = counted_item(subject, sent_facts[-1].subject)  # 团组0个,人数0人 → 因公出国(境)人数
+            subject = counted_item(subject, sent_facts[-1].subject, sent_facts[-1].unit)  # 团组0个,人数0人 → 因公出国(境)人数
         d.subject = subject
+
+    def _last_item_amount(self, ctx: _Context) -> Fact | None:
+        """The last amount of this section that names an item of the taxonomy (因公出国(境)经费)."""
+        for f in reversed(self.facts[-RECENT_FACTS:]):
+            if f.section != ctx.section:
+                return None
+            if f.kind == "amount" and f.metric is not None:
+                return f
+        return None
 
     def _reason(self, block: Block, text: MappedText, sent: Sentence, m: re.Match[str], ctx: _Context, sent_facts: list[Fact]) -> None:
         s = sent.text
@@ -1070,6 +1118,12 @@ def _heading_item(section: str, dept_names: tuple[str, ...]) -> str:
     head = re.sub(r"[（(]\d{3,9}[）)]$", "", head.strip())
     item = clean_subject(re.sub(r"情况(?:说明)?$|说明$", "", head), dept_names)
     return item if item and len(item) <= 20 and not _is_figure_word(item) else ""
+
+
+def _names_money_item(item: str) -> bool:
+    """A short heading or listed name of a money item with a metric (公务接待费, 基本支出), not a
+    sentence or a figure word, so the bare figures under it can be the item's."""
+    return bool(item) and len(item) <= 16 and not _is_figure_word(item) and metric_for(_item_of(item), kind="amount") is not None
 
 
 def figure_stem(item: str) -> str:

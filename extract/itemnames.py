@@ -71,13 +71,16 @@ def _scope_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return lead, trail
 
 
-def counted_item(subject: str, previous: str) -> str:
-    """人数 after 因公出国(境)团组 → 因公出国(境)人数; 接待人次 after 国内公务接待批次 → 国内公务接待人次:
-    a measure alone is the measure of the item the count before it named."""
+def counted_item(subject: str, previous: str, previous_unit: str | None = None) -> str:
+    """人数 after 因公出国(境)团组 → 因公出国(境)人数; 接待人次 after 国内公务接待批次 → 国内公务接待人次;
+    人数 after 公务接待220批次 → 公务接待人数: a measure alone is the measure of the item the count
+    before it named."""
     d = item_names()
     if subject not in d["measure_subjects"] or not previous:
         return subject
     stem = next((previous[: -len(m)] for m in d["measure_suffixes"] if previous.endswith(m) and len(previous) > len(m) + 1), "")
+    if not stem and previous_unit in d["visit_units"] and len(previous) >= 2:
+        stem = previous
     if not stem:
         return subject
     for k in range(min(len(stem), len(subject)) - 1, 1, -1):  # 国内公务接待 + 接待人次: the overlap once

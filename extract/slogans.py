@@ -39,6 +39,8 @@ def is_slogan(text: str, q: Quantity) -> bool:
         return True
     if q.unit in units and issuers.search(text[max(0, q.start - 8) : q.start]):
         return True
+    if q.chinese and text[max(0, q.start - 2) : q.start].endswith(tuple(c["anaphora_before"])):
+        return True  # 这三项主要职能: the three already named
     if q.chinese and q.unit in c["ordinal_units"]:
         at = q.start
         while at >= 3 and text[at - 1] == "、" and text[at - 2] == q.unit and text[at - 3] in _CN_ORDINALS:

@@ -331,3 +331,52 @@ def test_a_comparison_lead_in_names_no_item() -> None:
 def test_the_baseline_may_name_the_item() -> None:
     got = _facts("2018年收入预算1370.18万元，其中一般公共预算收入1370.18万元。比2017年部门收入预算增加了12.8%。\n")
     assert ("change", "收入预算", 12.8) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare figure under a 三公 item's heading, or under the item named in a line of its own
+        ("（二）公务接待费\n2021年预算安排6万元，主要用于上级检查接待。2020年预算数9万元。\n",
+         [("amount", "公务接待费预算", 6.0), ("amount", "公务接待费预算", 9.0)]),
+        ("三、“三公”经费说明\n1、因公出国(境)费用。2019年预算数30.5万元。\n2、公务接待费。2019年预算数4.2万元。\n",
+         [("amount", "因公出国(境)费用预算", 30.5), ("amount", "公务接待费预算", 4.2)]),
+        # a heading that names its own figure stays whole
+        ("（一）收入预算\n2020年年初预算数150.2万元。\n", [("amount", "收入预算", 150.2)]),
+        # lead-ins and verbs before the item
+        ("（1）农林水（类）80.5万元。包括林业（款）60.5万元。\n", [("amount", "农林水支出", 80.5), ("amount", "林业", 60.5)]),
+        ("某某县人民医院设置科室31个。\n", [("count", "科室", 31.0)]),
+        ("单位下辖完全小学六所。\n", [("count", "完全小学", 6.0)]),
+        ("按核定的岗位核算，工资岗位为管理岗5人。\n", [("headcount", "管理岗", 5.0)]),
+        ("2019年部门预算收入为一般公共预算收入312.5万元。\n", [("amount", "一般公共预算收入", 312.5)]),
+        ("学校内设5个机构：办公室、教务处、政教处、总务处、团委。\n", [("count", "内设机构", 5.0)]),
+        # a bracket opened by a lead-in or right after the whole names the part
+        ("基本支出900.5万元，其中(工资福利支出700.5万元，商品和服务支出200万元)。\n",
+         [("amount", "基本支出", 900.5), ("amount", "工资福利支出", 700.5), ("amount", "商品和服务支出", 200.0)]),
+        ("2019年基本支出5120.3元(人员经费4120.3元，日常公用经费1000元)。\n",
+         [("amount", "基本支出", 5120.3), ("amount", "人员经费", 4120.3), ("amount", "日常公用经费", 1000.0)]),
+        ("现有学校12所(其中:小学8所(含村小、教学点)、初中4所)。\n",
+         [("count", "学校", 12.0), ("count", "小学", 8.0), ("count", "初中", 4.0)]),
+        # the whole opening its own sentence, and the other whole after a 收入 figure
+        ("支出预算500万元，其中：教育支出300万元，住房保障支出200万元。支出较去年增加50万元。\n",
+         [("amount", "支出预算", 500.0), ("amount", "教育支出", 300.0), ("amount", "住房保障支出", 200.0), ("change", "支出", 50.0)]),
+        ("2019年收入8810元，支出8900元。\n", [("amount", "收入", 8810.0), ("amount", "支出", 8900.0)]),
+        # a sum word names no item: the item's or the counted things' money
+        ("因公出国(境)经费9万元。拟安排出访2批次，预算费用4.5万元/批次，共计9万元。\n",
+         [("amount", "因公出国(境)经费", 9.0), ("count", "出访", 2.0), ("amount", "预算费用", 4.5), ("amount", "因公出国(境)经费", 9.0)]),
+        ("共有车辆3辆，合计65.2万元。\n", [("count", "车辆", 3.0), ("amount", "车辆", 65.2)]),
+        # a count compared with last year's count, and the measure after a visit count
+        ("2021年审结各类案件3120件，比上年同期3300件减少5.45%。\n",
+         [("count", "审结各类案件", 3120.0), ("count", "审结各类案件", 3300.0), ("change", "审结各类案件", -5.45)]),
+        ("国内公务接待150批次，人数1200人。\n", [("count", "国内公务接待", 150.0), ("headcount", "国内公务接待人数", 1200.0)]),
+        ("行政编制5人，事业编制9，实有人数13人。\n", [("headcount", "行政编制", 5.0), ("headcount", "事业编制", 9.0), ("headcount", "实有人数", 13.0)]),
+        # names, not counts: 一期工程, 这三项
+        ("主要追加的是道路改造工程(二期工程)300万元。\n", [("amount", "道路改造工程(二期工程)", 300.0)]),
+        ("这三项主要职能相互联系。\n", []),
+        # 比2017年初预算: the comparison's year is no part of the item
+        ("2018年初收入预算数900万元，比2017年初预算800万元，增加100万元。\n",
+         [("amount", "收入预算", 900.0), ("amount", "收入预算", 800.0), ("change", "收入预算", 100.0)]),
+    ],
+)
+def test_item_context_and_lead_ins_of_the_k_to_o_pages(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
