@@ -471,7 +471,7 @@ def _baseline(before: str) -> tuple[str | None, int | None, str]:
 
 
 _COUNTED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])\d[\d,]*(?:\.\d+)?(?![年月日])[\u4e00-\u9fff]{1,2}$")
-_MARKER = re.compile(r"同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比|保持|持平|一致|相同|不变))")
+_MARKER = re.compile(r"同(?=(?:上年|去年|上一年|(?:19|20)\d{2}年)[^，,；;。]{0,8}(?:相比|相较|比较|对比))|同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比|保持|持平|一致|相同|不变))")
 
 
 # ---------------------------------------------------------------- extraction
@@ -622,7 +622,11 @@ class FactExtractor:
         s = sent.text
         _, _, _, unch = _verb_res()
         for m in unch.finditer(s):
-            if any(q.start <= m.start() < q.unit_end + 2 for q in qs):
+            # 报刊征订120000元，同上年: the word names its baseline (not 同上年相比…, a comparison's opening)
+            marked = m.group() in _c()["same_as_baseline"]
+            if marked and s[m.end() : m.end() + 1] not in ("", "，", ",", "；", ";", "。", "）", ")"):
+                continue
+            if not marked and any(q.start <= m.start() < q.unit_end + 2 for q in qs):
                 continue
             if _REASON_AFTER.match(s, m.end()):
                 continue  # 持平的原因是…: the word restates the change just stated, it is not one
@@ -631,15 +635,18 @@ class FactExtractor:
                 continue  # 比去年少0.07万元，基本持平: a word on the change just stated, not a change of its own
             # search the whole sentence: 与上年持平 needs its lookahead to see the 持平
             mk = next((x for x in reversed(list(_MARKER.finditer(s))) if x.start() < m.start()), None)
-            if mk is None or m.start() - mk.end() > 24 or _reason_re().search(s[: m.start()]):
+            if marked:
+                mk_start, base = m.start(), _c()["same_as_baseline"][m.group()]
+            elif mk is None or m.start() - mk.end() > 24 or _reason_re().search(s[: m.start()]):
                 continue
-            base = before[mk.end() :]
+            else:
+                mk_start, base = mk.start(), before[mk.end() :]
             base = re.split(r"相比|相较|比较|对比", base)[0].strip("，, ") or None
             if base:
                 for a, b in _c()["baseline_rewrites"]:
                     if base.endswith(a):
                         base = base[: -len(a)] + b
-            lead = before[: mk.start()]
+            lead = before[:mk_start]
             bnd = max([b for b in clause_bounds(lead) if b <= len(lead)] + [0])
             subject = clean_subject(lead[bnd:], self.dept_names)
             anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None) or ctx.last_amount
@@ -890,6 +897,8 @@ class FactExtractor:
                 at = cand.left_limit + max(left.rfind(lead.verb), 0)  # the comparison, if any, is before the verb
                 d.baseline = _baseline(s[cand.change_window : at])[0] or next((x.baseline for x in reversed(sent_facts) if x.kind == "change"), None)
                 d.conf = 0.7
+        if kind == "count" and q.unit == "个" and subject.endswith(tuple(_c()["posts_counted_in_ge"])) and "车" not in subject:
+            kind = "headcount"  # 共有行政编制4个, 设有3个领导岗位: posts are people's places (车辆编制 is a car's)
         d.kind = kind
         subject = _TRAILING_GONG.sub("", subject)
         if kind in ("count", "headcount") and subject in _lead_ins():

@@ -41,6 +41,13 @@ def is_slogan(text: str, q: Quantity) -> bool:
         return True
     if q.chinese and text[max(0, q.start - 2) : q.start].endswith(tuple(c["anaphora_before"])):
         return True  # 这三项主要职能: the three already named
+    if (
+        q.chinese and q.value == 1 and q.unit in c["indefinite_units"] and text[max(0, q.start - 2) : q.start].endswith(tuple(c["indefinite_before"]))
+        and "\u4e00" <= after[:1] <= "\u9fff"
+    ):
+        return True  # 是一所集医疗…为一体的医院, 一种重要形式: an article, not a count
+    if q.chinese and q.start >= 2 and _names_in_series(text, q):
+        return True  # 检察一部、检察二部: numbered names
     if q.chinese and q.unit in c["ordinal_units"]:
         at = q.start
         while at >= 3 and text[at - 1] == "、" and text[at - 2] == q.unit and text[at - 3] in _CN_ORDINALS:
@@ -51,3 +58,12 @@ def is_slogan(text: str, q: Quantity) -> bool:
         close = next((i for i, ch in enumerate(after[: slogan_cues()["quoted_max"] + 1]) if ch in _CLOSE), None)
         return close is not None and not any(ch.isdigit() for ch in after[:close])
     return False
+
+
+def _names_in_series(text: str, q: Quantity) -> bool:
+    """检察一部、检察二部: the same two characters and counter around two Chinese numerals of the sentence."""
+    head = text[q.start - 2 : q.start]
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in head) or head[-1] in _CN_ORDINALS:
+        return False
+    unit = text[q.unit_start : q.unit_end]
+    return len(re.findall(re.escape(head) + f"[{_CN_ORDINALS}]+" + re.escape(unit), text)) >= 2

@@ -380,3 +380,24 @@ def test_the_baseline_may_name_the_item() -> None:
 )
 def test_item_context_and_lead_ins_of_the_k_to_o_pages(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # articles and numbered names are no counts
+        ("本中心是一所集医疗、预防、保健为一体的卫生服务机构。\n", []),
+        ("专题协商是协商民主的一种重要形式。\n", []),
+        ("内设机构5个，包括办公室、审判一庭、审判二庭、执行一庭、执行二庭。\n", [("count", "内设机构", 5.0)]),
+        ("主要原因是道路基础配套项目(二期)、道路基础配套项目(三期)等工程完工。\n", []),
+        # posts counted in 个 are headcounts; a car's quota is not
+        ("共有行政编制6个，事业编制3个。\n", [("headcount", "行政编制", 6.0), ("headcount", "事业编制", 3.0)]),
+        ("设有1正2副3个领导岗位。\n", [("headcount", "领导岗位", 3.0)]),
+        # 同上年 is a change of zero against last year; 同上年相比 opens a comparison
+        ("1、培训费80000元，同上年；2、印刷费50000元，同上年。\n",
+         [("amount", "培训费", 80000.0), ("change", "培训费", 0.0), ("amount", "印刷费", 50000.0), ("change", "印刷费", 0.0)]),
+        ("公务接待费5万元，同上年相比减少1万元。\n", [("amount", "公务接待费", 5.0), ("change", "公务接待费", -1.0)]),
+    ],
+)
+def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
