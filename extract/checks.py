@@ -877,6 +877,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # reasons whose lead-in names the item and the way it moved (2019年“三公”经费预算增长的主要原因：…),
     # whichever fact they were attached to: (metric, direction, position)
     lead_named = [x for g in ci.facts if g.kind == "reason" and (x := _lead_named(ci.text, g)) is not None]
+    # reasons of the 三公 total: (position, direction of the total's change)
+    total_reasons = [(g.span[0], t.direction) for g in ci.facts if g.kind == "reason" and (t := ci.by_id.get(g.explains or "")) is not None and t.metric == "sangong.total"]
+    total_reasons += [(pos, way) for metric, way, pos in lead_named if metric == "sangong.total"]
     # (sentence, subject) of every change explained once: a rate beside its money change counts with it
     explained_here = {(g.sentence, g.subject) for g in ci.facts if g.kind == "change" and (g.value, g.unit) in explained_values}
     last_line = tail.rfind("\n")  # a change after it is in the excerpt's last paragraph
@@ -931,6 +934,11 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # the items have (…增56400元。具体情况如下：(三)公务用车…增72000元…主要原因：…)
             covered = covered or f.metric == "sangong.total" and any(
                 pos > f.span[0] and way == f.direction for sec_reasons in item_reasons.values() for pos, _, way, _ in sec_reasons
+            )
+            # …and an item of a 三公 total whose reason comes after it, the total having moved the same way
+            # (2020年“三公”经费决算支出总额较年初预算减少的主要原因是… after each item's fall)
+            covered = covered or (f.metric or "").startswith("sangong.") and any(
+                pos > f.span[1] and way == f.direction for pos, way in total_reasons
             )
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
             covered = covered or _called_flat_re().match(ci.text, f.span[1], f.span[1] + FLAT_AFTER) is not None
@@ -1055,6 +1063,7 @@ LEAD_NAMED_AFTER = 800
 #: how far back from a reason its lead-in clause is read
 LEAD_CLAUSE_BACK = 60
 _LEAD_CLAUSE = re.compile(r"(?P<item>[^，,。；;：:]{2,40}?)(?P<way>增加|增长|上升|减少|下降|降低)(?:的)?(?:主要)?(?:原因|情况)?(?:是|为|主要是)?[:：]?\s*$")
+_LEAD_COMPARED = re.compile(r"较|(?<!占)比(?!重|例|率)|同比|相比|与(?=上年|去年|年初|预算|(?:19|20)\d{2})")
 _LEAD_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?")
 
 
@@ -1066,6 +1075,7 @@ def _lead_named(text: str, reason: Fact) -> tuple[str, str, int] | None:
     if m is None:
         return None
     item = _LEAD_YEAR.sub("", m.group("item")).replace("“", "").replace("”", "")
+    item = _LEAD_COMPARED.split(item, maxsplit=1)[0]  # …决算支出总额较年初预算减少: the item, not its baseline
     metric = metric_for(item)
     way = "increase" if m.group("way") in ("增加", "增长", "上升") else "decrease"
     return (metric, way, reason.span[0]) if metric else None

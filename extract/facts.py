@@ -978,6 +978,11 @@ class FactExtractor:
                 if subj and (subj in lead_text or unquote(_item_of(x.subject))[:4] in lead_text):
                     named = x
                     break
+            if named is None:
+                # a closing reason in the last item's section that names the whole (2020年“三公”经费决算支出总额
+                # 较年初预算减少的主要原因是…): the whole's change, stated sections before
+                earlier = [x for x in self.facts[-RECENT_FACTS:] if x.kind == "change" and x.section != block.section]
+                named = next((x for x in reversed(earlier) if len(unquote(x.subject)) >= 4 and unquote(_item_of(x.subject))[:4] in lead_text), None)
         target = named or (
             next((x for x in reversed(before) if x.kind == "change"), None)
             or next((x for x in reversed(before) if x.kind == "amount"), None)
