@@ -552,7 +552,8 @@ def evaluate_all(corpus: str | Path, annotations: str | Path, *, models: Models 
             score_metrics(r.facts, facts_gold[doc], ms)
         score_tables(r.cells, r.indicators, jsonl(ann / "tables" / f"{doc}.jsonl"), ts, doc=doc)
         score_alignments(r.facts, r.alignments, jsonl(ann / "alignments" / f"{doc}.jsonl"), al, doc=doc)
-        score_findings(r.findings, jsonl(ann / "findings" / f"{doc}.jsonl"), fi, doc=doc)
+        if (ann / "findings" / f"{doc}.jsonl").exists():  # no file: not annotated for findings (an empty file: clean)
+            score_findings(r.findings, jsonl(ann / "findings" / f"{doc}.jsonl"), fi, doc=doc)
     used = models if models is not None else Models.shipped()
     return {
         "documents": docs,

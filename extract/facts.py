@@ -471,7 +471,7 @@ def _baseline(before: str) -> tuple[str | None, int | None, str]:
 
 
 _COUNTED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])\d[\d,]*(?:\.\d+)?(?![年月日])[\u4e00-\u9fff]{1,2}$")
-_MARKER = re.compile(r"同(?=(?:上年|去年|上一年|(?:19|20)\d{2}年)[^，,；;。]{0,8}(?:相比|相较|比较|对比))|同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比|保持|持平|一致|相同|不变))")
+_MARKER = re.compile(r"同(?=(?:上年|去年|上一年|(?:19|20)\d{2}年)[^，,；;。]{0,8}(?:相比|相较|比较|对比))|同比|相较于|相对于|较(?!大|小|高|低|多|少|好|快)|(?<![占对相好])比(?!重|例|率|较)|与(?=(?:上年|去年|上一年|(?:19|20)\d{2}年)[^，,；;。]{0,10}?(?:增加|增长|减少|下降|上升|降低|$))|与(?=[^，,；;。]{0,16}(?:相比|相较|比较|对比|保持|持平|一致|相同|不变))")
 
 
 # ---------------------------------------------------------------- extraction
@@ -833,6 +833,9 @@ class FactExtractor:
                 counted = next((x for x in reversed(sent_facts) if x.kind in ("count", "headcount") and x.subject), None)
                 if not subject and counted is not None:
                     subject, d.source = counted.subject, "inherited"  # 受理案件4232件，比上年同期4378件减少3.33%
+                elif not subject and anchor is not None and anchor.subject:
+                    # 支出6821.10万元2020年度增加1276.13万: no comparison word, the figure just stated is the item
+                    subject, d.source = _item_of(anchor.subject), "inherited"
             d.conf -= 0.05
         d.subject = subject
 

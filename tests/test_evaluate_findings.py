@@ -56,3 +56,18 @@ def test_subjects_compare_without_ruby_pinyin_or_traditional_forms(a: str, b: st
     from extract.evaluate import norm_subject
 
     assert norm_subject(a) == norm_subject(b)
+
+
+def test_a_document_without_a_findings_file_is_not_scored_for_findings(tmp_path):
+    """Facts gold alone says nothing about findings: the document's findings are neither right nor
+    false (an empty findings file, by contrast, says the document is clean)."""
+    corpus, ann = _corpus(tmp_path)
+    (corpus / "p1.txt").write_text(TEXT, encoding="utf-8")
+    gold = {"doc": "p1.txt", "line": 3, "start": 30, "end": 36, "surface": "120.00", "kind": "amount", "subject": "收入预算总额",
+            "value": 120.0, "unit": "万元", "direction": None, "baseline": None, "text": None, "explains": None, "review": ["pass1"]}
+    (ann / "facts" / "p1.txt.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = evaluate_all(corpus, ann)
+    assert res["documents"] == ["a1.txt", "c1.txt", "p1.txt"]
+    assert res["findings"]["all"]["n_pred"] == evaluate_all(corpus, ann, only=("a", "c"))["findings"]["all"]["n_pred"]
+    (ann / "findings" / "p1.txt.jsonl").write_text("", encoding="utf-8")
+    assert evaluate_all(corpus, ann)["findings"]["all"]["n_pred"] > res["findings"]["all"]["n_pred"]

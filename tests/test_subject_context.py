@@ -401,3 +401,18 @@ def test_item_context_and_lead_ins_of_the_k_to_o_pages(text: str, expected: list
 )
 def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 与上年下降5.3%: 与 opens the comparison even without 相比
+        ("因公出国(境)经费12万元，与上年决算数下降86.62%。\n", [("amount", "因公出国(境)经费", 12.0), ("change", "因公出国(境)经费", -86.62)]),
+        # a change stated without a comparison word is the change of the figure just stated
+        ("学校2021年支出6821.10万元2020年度增加1276.13万元。\n", [("amount", "支出", 6821.1), ("change", "支出", 1276.13)]),
+        # a heading glued to its first sentence: …情况说明 is no part of the item
+        ("三、收入决算情况说明本年收入合计7403.96万元。\n", [("amount", "收入合计", 7403.96)]),
+    ],
+)
+def test_set_p_comparisons_and_glued_headings(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert _facts(text) == expected
