@@ -170,6 +170,12 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         scale = _unit_scale(total)
         got = sum(float(p.value) * _unit_scale(p) for p in parts)  # type: ignore[arg-type]
         tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *parts])
+        as_total = sum(float(p.value) for p in parts) * scale  # type: ignore[arg-type]
+        if any(p.unit != total.unit for p in parts) and total.value and abs(as_total - float(total.value) * scale) <= UNIT_SLIP_NEAR * float(total.value) * scale:  # type: ignore[arg-type]
+            # 收入6821.10万元，其中：财政拨款资金收入5359.67元，…: parts printed in 元 under a total in 万元 —
+            # the unit slipped (unit_suspect says so); the list is read in the total's unit
+            got = as_total
+            tol = sum(_rounding(x) for x in [total, *parts]) * scale
         # a part equal to the one before it (文化旅游体育与传媒支出286.85万元，群众文化支出286.85万元) is that
         # class's only item restated, when the list adds up to its total without it
         restated = [p for j, p in enumerate(parts) if j and p.value == parts[j - 1].value and p.unit == parts[j - 1].unit]
@@ -207,6 +213,8 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             )
 
 
+#: how close parts printed in another unit must add (read in the total's unit) to be its split with the unit slipped
+UNIT_SLIP_NEAR = 0.01
 #: how far below its total a second complete split may fall and still be read as that split with a slip
 SECOND_SPLIT_NEAR = 0.05
 

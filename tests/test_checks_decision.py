@@ -140,6 +140,9 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         ("change_arithmetic", "2021年度收入总计61.80万元，支出总计61.80万元，与2020年度相比，各增加1.80万元，增长3.00%。主要原因是人员增加。\n", False),
         # a bare 万 inside a list, before 、
         ("unit_suspect", "单位:万元\n干部培训支出120.50万元。(包含人员支出80.50万、项目支出40万元)\n公用经费12万元。\n", True),
+        # parts printed in 元 under a total in 万元: read in the total's unit, the list is checked as a list
+        ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1456.59元，其他收入4.41元。\n", True),
+        ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1457.02元，其他收入4.41元。\n", False),
         # a closing reason of the 三公 total, in the last item's section, covers every item that fell with it
         ("missing_explanation", "经某县财政局汇总，2021年“三公”经费决算总额为80万元，较年初预算减少20%。其中：\n一、公务用车购置及运行维护费\n"
          "2021年公务用车购置及运行费决算支出60万元，较年初预算减少25%。\n二、公务接待费\n2021年公务接待费决算支出20万元，较年初预算下降10%。\n"
