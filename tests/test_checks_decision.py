@@ -140,6 +140,9 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         ("change_arithmetic", "2021年度收入总计61.80万元，支出总计61.80万元，与2020年度相比，各增加1.80万元，增长3.00%。主要原因是人员增加。\n", False),
         # a bare 万 inside a list, before 、
         ("unit_suspect", "单位:万元\n干部培训支出120.50万元。(包含人员支出80.50万、项目支出40万元)\n公用经费12万元。\n", True),
+        # a total named with its amount left blank before its parts (收入总计 ,其中:…)
+        ("template_residue", "2020年度收入总计 ,其中:财政拨款收入6160234.82元;占100%。\n", True),
+        ("template_residue", "2020年度收入总计6160234.82元,其中:财政拨款收入6160234.82元;占100%。\n", False),
         # parts printed in 元 under a total in 万元: read in the total's unit, the list is checked as a list
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1456.59元，其他收入4.41元。\n", True),
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1457.02元，其他收入4.41元。\n", False),
