@@ -379,8 +379,6 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
     return s.strip()
 
 
-# the bare words for a document's whole side (支出较去年增加…)
-_WHOLES = ("支出", "收入")
 # X为Y before a number: Y is what the number measures (not 作为, 行为, 认为, 因为, 成为, 更名为)
 _IS_ITEM = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![作行认因成名改称])为(?![民主准止])")
 # an item of a 、-list stated to have none (购置经费无、, 购置费未安排、): the number after it is the next item's
@@ -535,10 +533,11 @@ class FactExtractor:
                 continue
             if block.section != ctx.section:
                 ctx = _Context(section=block.section)
-                if _CODE_HEADING.search(block.section.rsplit(" > ", 1)[-1]) or _names_money_item(_heading_item(block.section, self.dept_names)):
+                heading = _heading_item(block.section, self.dept_names)
+                if _CODE_HEADING.search(block.section.rsplit(" > ", 1)[-1]) or _names_money_item(heading):
                     # （三）事业运行（2080104） heads a 决算 item paragraph, （二）公务接待费 a 三公 item's: a bare
                     # figure under it (2016年预算安排8万元) is the item's
-                    ctx.item = _heading_item(block.section, self.dept_names)
+                    ctx.item = heading
                     ctx.item_source = "item heading"
                     ctx.item_named_by_heading = True
             if block.kind == "heading":
@@ -806,7 +805,7 @@ class FactExtractor:
                 d.source = "inherited"
         if subject in _lead_ins():
             subject = ""  # 增减相抵后增加123.67万元: the lead-in names nothing; the item is inherited
-        whole_opens = subject in _WHOLES and not any(x.kind == "amount" for x in sent_facts) and s.lstrip().startswith(subject)
+        whole_opens = subject in _c()["whole_sides"] and not any(x.kind == "amount" for x in sent_facts) and s.lstrip().startswith(subject)
         # …住房保障支出10.66万元。支出较去年增加314.09万元: a sentence opened by the whole's own word is
         # the whole's change, not the last listed part's
         if not whole_opens and (not subject or _is_figure_word(subject)):
@@ -889,7 +888,8 @@ class FactExtractor:
             if rn and len(rn) >= 2 and not compared and (
                 kind == "count" or not subject or left_raw.endswith(("的", "和", "及", "与", "、")) or subject in _c()["subject_leading_verbs"]
             ):
-                subject = "内设机构" if rn == "机构" and left_raw.endswith("内设") else rn  # 学校内设4个机构: the term of art
+                # 学校内设4个机构: a term of art takes its verb (cues.json counted_terms)
+                subject = next((v + rn for v, nouns in _c()["counted_terms"].items() if rn in nouns and left_raw.endswith(v)), rn)
                 d.conf -= 0.05
         if kind in ("amount", "percent"):
             lead = lead_verb(subject)
@@ -900,7 +900,7 @@ class FactExtractor:
                 at = cand.left_limit + max(left.rfind(lead.verb), 0)  # the comparison, if any, is before the verb
                 d.baseline = _baseline(s[cand.change_window : at])[0] or next((x.baseline for x in reversed(sent_facts) if x.kind == "change"), None)
                 d.conf = 0.7
-        if kind == "count" and q.unit == "个" and subject.endswith(tuple(_c()["posts_counted_in_ge"])) and "车" not in subject:
+        if kind == "count" and q.unit == "个" and subject.endswith(tuple(_c()["posts_counted_in_ge"])) and not subject.endswith(tuple(_c()["not_posts"])):
             kind = "headcount"  # 共有行政编制4个, 设有3个领导岗位: posts are people's places (车辆编制 is a car's)
         d.kind = kind
         subject = _TRAILING_GONG.sub("", subject)
@@ -921,7 +921,7 @@ class FactExtractor:
             # 特定目标类项目4个，涉及预算3155.83万元: the money of the counted things
             subject = counted.subject + bare.group(1)
         elif _is_figure_word(subject) and kind == "amount":
-            if ctx.item and not (subject in _WHOLES and _WHOLES[_WHOLES.index(subject) - 1] in ctx.item):
+            if ctx.item and not (subject in _c()["whole_sides"] and _c()["whole_sides"][subject] in ctx.item):
                 # (but 收入737615447元，支出743452949.21元: 支出 is the other whole, not the 收入's figure)
                 # a 预算 document's own figure (预算安排, 本年预算数) joins as 预算: 公务接待费预算
                 fw = "预算" if subject in _c()["default_budget_figures"] else subject

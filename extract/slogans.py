@@ -66,4 +66,13 @@ def _names_in_series(text: str, q: Quantity) -> bool:
     if not all("\u4e00" <= ch <= "\u9fff" for ch in head) or head[-1] in _CN_ORDINALS:
         return False
     unit = text[q.unit_start : q.unit_end]
-    return len(re.findall(re.escape(head) + f"[{_CN_ORDINALS}]+" + re.escape(unit), text)) >= 2
+    seen, at = 0, text.find(head)
+    while at >= 0:  # no pattern built per number: plain finds over the sentence
+        k = at + len(head)
+        while k < len(text) and text[k] in _CN_ORDINALS:
+            k += 1
+        seen += k > at + len(head) and text.startswith(unit, k)
+        if seen >= 2:
+            return True
+        at = text.find(head, at + 1)
+    return False
