@@ -181,6 +181,12 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         restated = [p for j, p in enumerate(parts) if j and p.value == parts[j - 1].value and p.unit == parts[j - 1].unit]
         if restated and abs(got - sum(float(p.value) * _unit_scale(p) for p in restated) - float(total.value) * scale) <= tol:  # type: ignore[arg-type]
             continue
+        # 收入预算504.51万元，其中：…；上年结转结余资金29.81万元 — the carryover listed beside this year's
+        # figure, not in it, when the parts without it add up to the total exactly (a 收入预算总额 that holds
+        # the carryover adds up with it)
+        carried = [p for p in parts if p.metric in CARRYOVER_METRICS]
+        if carried and len(parts) - len(carried) >= 2 and total.metric not in CARRYOVER_METRICS and abs(got - sum(float(p.value) * _unit_scale(p) for p in carried) - float(total.value) * scale) <= tol:  # type: ignore[arg-type]
+            continue
         # parts that make one complete split of the total (metrics.json `partitions`) are all of it
         # (a member's own part listed in its place stands for it: 车辆运行费 for 公务用车购置及运行费)
         exhaustive = any(set(split) == {_member_of(item_of(p), split) for p in parts} for split in metric_partitions().get(total.metric or "", ()))
@@ -213,6 +219,8 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             )
 
 
+#: the carryovers into and out of the year: listed beside a year's income or spending as often as in it
+CARRYOVER_METRICS = frozenset({"income.carryover", "exp.carry_forward"})
 #: how close parts printed in another unit must add (read in the total's unit) to be its split with the unit slipped
 UNIT_SLIP_NEAR = 0.01
 #: how far below its total a second complete split may fall and still be read as that split with a slip
@@ -742,3 +750,30 @@ def reason_years_disagree(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 fact_ids=[before.fact_id, f.fact_id], span=f.span,
             )
 
+
+
+_GRAND_TOTAL = re.compile(r"^(?P<scope>.{0,12}?)(?P<side>收入|支出)总计$")
+_YEAR_TOTAL = re.compile(r"^(?:本年度?)?(?P<scope>.{0,12}?)(?P<side>收入|支出)合计$")
+
+
+def grand_total_below_year_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """支出总计 holds 本年支出合计 and the carryover out (收入总计: 本年收入合计 and the carryover in), so it
+    is never the smaller: `支出总计7,386.66万元` beside `本年支出合计7390.22万元` is a mistyped total."""
+    money = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and not f.comparator and f.figure_type != "上年"]
+    totals: dict[tuple[str, str], Fact] = {}
+    for f in money:
+        m = _GRAND_TOTAL.match(one_to_one(f.subject or ""))
+        if m:
+            totals.setdefault((m["scope"], m["side"]), f)  # the first statement of each total
+    for f in money:
+        m = _YEAR_TOTAL.match(one_to_one(f.subject or ""))
+        total = totals.get((m["scope"], m["side"])) if m else None
+        if total is None:
+            continue
+        gap = float(f.value) * MONEY[f.unit] - float(total.value) * MONEY[total.unit]  # type: ignore[arg-type,index]
+        if gap > _rounding(f) * MONEY[f.unit] + _rounding(total) * MONEY[total.unit]:  # type: ignore[index]
+            yield ci.finding(
+                "item_exceeds_total", "warning",
+                f"“{total.subject}”{_fmt_number(total.value)}{total.unit}小于其中的“{f.subject}”{_fmt_number(f.value)}{f.unit}：总计含本年合计与结转，不应更小",
+                fact_ids=[f.fact_id, total.fact_id], span=total.span,
+            )

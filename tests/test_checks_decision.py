@@ -153,6 +153,15 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         # parts printed in 元 under a total in 万元: read in the total's unit, the list is checked as a list
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1456.59元，其他收入4.41元。\n", True),
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1457.02元，其他收入4.41元。\n", False),
+        # the carryover listed beside this year's income, not in it: the rest adds up to the total
+        ("list_sum", "(一)收入预算:2023年年初预算数410.20万元,其中:一般公共预算拨款180.20万元,事业收入230万元,其他收入0万元;上年结转结余资金18.40万元;收入较去年增加12.00万元。\n", False),
+        ("list_sum", "(一)收入预算:2023年年初预算数410.20万元,其中:一般公共预算拨款190.20万元,事业收入230万元,其他收入0万元;上年结转结余资金18.40万元;收入较去年增加12.00万元。\n", True),
+        # a 收入预算总额 that holds the carryover adds up with it
+        ("list_sum", "收入预算总额为428.60万元,其中:一般公共预算拨款180.20万元,事业收入230万元;上年结转结余资金18.40万元。\n", False),
+        # 支出总计 below 本年支出合计: the grand total holds this year's total and the carryover
+        ("item_exceeds_total", "2021年度收入总计812.40万元，支出总计806.10万元。本年支出合计809.50万元，其中基本支出300.20万元。\n", True),
+        ("item_exceeds_total", "2021年度收入总计812.40万元，支出总计812.40万元。本年支出合计809.50万元，其中基本支出300.20万元。\n", False),
+        ("item_exceeds_total", "2021年度财政拨款支出总计806.10万元。一般公共预算财政拨款支出合计809.50万元。\n", False),  # two scopes
         # a closing reason of the 三公 total, in the last item's section, covers every item that fell with it
         ("missing_explanation", _CLOSING_TOTAL_REASON.format(vehicle="减少"), False),
         ("missing_explanation", _CLOSING_TOTAL_REASON.format(vehicle="增加"), True),  # an item that rose is not covered
