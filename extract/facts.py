@@ -1077,7 +1077,8 @@ def _reason_after_change(s: str) -> re.Match[str] | None:
 
 @cache
 def _reason_stop() -> re.Pattern[str]:
-    return re.compile(rf"[，,；;](?:{alternation(_c()['reason_stop_clauses'])})")
+    after_noun = alternation(_c()["reason_stop_after_noun"])
+    return re.compile(rf"[，,；;](?:{alternation(_c()['reason_stop_clauses'])}|[\u4e00-\u9fff]{{1,8}}?(?:{after_noun}))")
 
 
 def _cut_reason(body: str) -> str:

@@ -25,6 +25,11 @@ def _reasons(text: str) -> tuple:
             "公务用车运行费50万元，比2021年预算减少10万元，下降16.67%，下降原因主要是厉行节约，减少公务用车支出，该项经费主要用于车辆燃料费、维修费等支出。",
             "厉行节约，减少公务用车支出",
         ),
+        # what the item is spent on, told after its own name, is a new topic
+        (
+            "其中基本支出预算310.25万元,比2023年增加18.60万元,主要原因是增加人员经费,基本支出主要用于人员工资福利和保障单位正常运转的各项商品服务支出。",
+            "增加人员经费",
+        ),
     ],
 )
 def test_reason_leads_and_end(text: str, reason: str) -> None:
