@@ -273,6 +273,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
                 s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局, 杜集區政府辦: a converted page's characters and readings
         s = org_year.sub("", s, count=1)
         stripped = prefix.sub("", s, count=1)
+        if s in _c()["this_year_sides"]:
+            stripped = s  # 本年收入 beside 收入总计: the year's own income, not 收入
         if not _is_figure_word(stripped) or _is_figure_word(s):
             s = stripped  # but 年度预算安排 stays whole: 预算安排 alone names no item
         s = suffix.sub("", s, count=1)

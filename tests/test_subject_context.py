@@ -412,6 +412,9 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         ("学校2021年支出6821.10万元2020年度增加1276.13万元。\n", [("amount", "支出", 6821.1), ("change", "支出", 1276.13)]),
         # a heading glued to its first sentence: …情况说明 is no part of the item
         ("三、收入决算情况说明本年收入合计7403.96万元。\n", [("amount", "收入合计", 7403.96)]),
+        # 本年收入 beside 总收入: the year's own income keeps its 本年
+        ("联社2016年度总收入1276.23万元,其中本年收入1272.74万元。\n", [("amount", "总收入", 1276.23), ("amount", "本年收入", 1272.74)]),
+        ("本年支出812.40万元,较上年减少12.10万元。\n", [("amount", "本年支出", 812.4), ("change", "本年支出", -12.1)]),
     ],
 )
 def test_set_p_comparisons_and_glued_headings(text: str, expected: list[tuple[str, str, float]]) -> None:
