@@ -355,6 +355,8 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
             s = a
         elif (im := _last_match(_IS_ITEM, s)) is not None and len(s) - im.end() >= 2 and not _is_figure_word(s[im.end() :]):
             s = s[im.end() :]  # 部门预算收入为一般公共预算收入596.09万元: the number is the item after 为
+    if (hm := _last_match(_possession_re(), s)) is not None and hm.start() > 0 and len(s) - hm.end() >= 2 and not _is_figure_word(s[hm.end() :]):
+        s = s[hm.end() :]  # 街道共有工作人员73人: what the holder has is counted
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
@@ -906,8 +908,8 @@ class FactExtractor:
             kind = "headcount"  # 共有行政编制4个, 设有3个领导岗位: posts are people's places (车辆编制 is a car's)
         d.kind = kind
         subject = _TRAILING_GONG.sub("", subject)
-        if kind in ("count", "headcount") and subject in _lead_ins():
-            subject = ""  # 累计0人次: a lead-in alone names nothing
+        if kind in ("count", "headcount") and (subject in _lead_ins() or subject.lstrip("约") in _c()["sum_words"]):
+            subject = ""  # 累计0人次, 共376批次: a lead-in or a sum word alone names nothing
         bare = _BARE_MONEY.fullmatch(subject) if kind == "amount" else None
         counted = next((x for x in reversed(sent_facts) if x.kind == "count"), None)
         if kind == "amount" and counted is not None and subject in ("分别", "各", "共"):
@@ -936,6 +938,8 @@ class FactExtractor:
         elif not subject:
             # 15批次（其中外事接待0批次），105人次: an aside in brackets is not what the next number continues
             same = next((x for x in reversed(sent_facts) if x.kind == kind and x.fact_id not in self.bracketed), None)
+            if same is None and kind == "headcount" and sent_facts and sent_facts[-1].kind == "count":
+                same = sent_facts[-1]  # 国内公务接待221批次,1768人: the people of the visits just counted
             subject = same.subject if same else ctx.item
             d.source = "inherited" if same else ctx.item_source
             d.conf -= 0.15
@@ -1075,6 +1079,11 @@ def _reason_after_change(s: str) -> re.Match[str] | None:
         if v is not None and re.search(r"\d", clause[v.end() :]):
             return m
     return None
+
+
+@cache
+def _possession_re() -> re.Pattern[str]:
+    return re.compile(alternation(_c()["possession_verbs"]))
 
 
 @cache

@@ -412,6 +412,12 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         ("学校2021年支出6821.10万元2020年度增加1276.13万元。\n", [("amount", "支出", 6821.1), ("change", "支出", 1276.13)]),
         # a heading glued to its first sentence: …情况说明 is no part of the item
         ("三、收入决算情况说明本年收入合计7403.96万元。\n", [("amount", "收入合计", 7403.96)]),
+        # a sum word alone names nothing: the visits of the item just spent on
+        ("2016年公务接待费12.40万元,较上年减少2.10万元。公务接待费主要用于上级检查指导。共52批次,418人次。\n", [("amount", "公务接待费", 12.4), ("change", "公务接待费", -2.1), ("count", "公务接待费", 52.0), ("count", "公务接待费", 418.0)]),
+        # the people of the visits just counted, not the item before them
+        ("其中:外事接待费支出0万元,国内公务接待96批次,730人。\n", [("amount", "外事接待费支出", 0.0), ("count", "国内公务接待", 96.0), ("headcount", "国内公务接待", 730.0)]),
+        # a holder and what it has: what it has is counted
+        ("全镇共有工作人员58人。辖区内有完全小学3所。所属各预算单位共有车辆2辆。\n", [("headcount", "工作人员", 58.0), ("count", "完全小学", 3.0), ("count", "车辆", 2.0)]),
         # 本年收入 beside 总收入: the year's own income keeps its 本年
         ("联社2016年度总收入1276.23万元,其中本年收入1272.74万元。\n", [("amount", "总收入", 1276.23), ("amount", "本年收入", 1272.74)]),
         ("本年支出812.40万元,较上年减少12.10万元。\n", [("amount", "本年支出", 812.4), ("change", "本年支出", -12.1)]),
