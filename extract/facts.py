@@ -210,8 +210,8 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     suffix = re.compile(rf"(?<=.)(?:{alternation(c['subject_strip_suffix'])})$")
     # an organisation name before the figure it owns (县医保局2023年…, 南昌市西湖区医疗保障局支出预算总额)
     org = (
-        r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会)"
-        r"(?=(?:19|20)\d{2}年|本级|机关|安排|共有|现有|下属|所属|[\u4e00-\u9fff]{2,}(?:收入|支出|预算|经费|车辆))"
+        r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会|联合会|(?<=[\u4e00-\u9fff]{2})联(?![络系动网通])|(?:政府|政协|人大|党委|纪委)办)"
+        r"(?=(?:19|20)\d{2}年|本级|机关|安排|共有|现有|下属|所属|编制|三公|因公|决算|[\u4e00-\u9fff]{2,}(?:收入|支出|预算|经费|车辆))"
     )
     org_year = re.compile("|".join([org, *c.get("lead_in_patterns", [])]))
     return prefix, suffix, org_year

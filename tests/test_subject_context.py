@@ -35,6 +35,13 @@ def test_document_metadata_reaches_the_document_record(text: str, dept: str, yea
         # a department and a year before the item name no item
         ("枞阳县供销合作社2023年度一般公共预算财政拨款三公经费支出预算为18.5万元。\n", "三公经费支出预算", 18.5),
         ("南湖区科学技术协会2020年三公经费决算数为4.2万元。\n", "三公经费决算数", 4.2),
+        # a short form of the department (省社科联, 县政协办, 区信访局) names no item either
+        ("2016年省文联决算收入总计612.40万元。\n", "决算收入总计", 612.4),
+        ("2014年宁国县政协办因公出国经费2.6万元。\n", "因公出国经费", 2.6),
+        ("区统计局2023年支出预算212.5万元。\n", "支出预算", 212.5),
+        # …but words with 办/联 inside stay whole
+        ("城乡居民医疗保险经办业务工作经费15万元。\n", "城乡居民医疗保险经办业务工作经费", 15.0),
+        ("街道人大工委代表工作联络指导经费12000元。\n", "街道人大工委代表工作联络指导经费", 12000.0),
         # list numbering glued to a year
         ("2、2018年公务接待费预算0.8万元。\n", "公务接待费预算", 0.8),
         ("3.2019年因公出国（境）费预算2万元。\n", "因公出国（境）费预算", 2.0),
@@ -416,6 +423,8 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         ("2016年公务接待费12.40万元,较上年减少2.10万元。公务接待费主要用于上级检查指导。共52批次,418人次。\n", [("amount", "公务接待费", 12.4), ("change", "公务接待费", -2.1), ("count", "公务接待费", 52.0), ("count", "公务接待费", 418.0)]),
         # the people of the visits just counted, not the item before them
         ("其中:外事接待费支出0万元,国内公务接待96批次,730人。\n", [("amount", "外事接待费支出", 0.0), ("count", "国内公务接待", 96.0), ("headcount", "国内公务接待", 730.0)]),
+        # a short form of the department before a headcount or a count
+        ("区信访局编制人数6名。2013年绩溪县政协办因公出国1人次。\n", [("headcount", "编制人数", 6.0), ("count", "因公出国", 1.0)]),
         # a holder and what it has: what it has is counted
         ("全镇共有工作人员58人。辖区内有完全小学3所。所属各预算单位共有车辆2辆。\n", [("headcount", "工作人员", 58.0), ("count", "完全小学", 3.0), ("count", "车辆", 2.0)]),
         # 本年收入 beside 总收入: the year's own income keeps its 本年
