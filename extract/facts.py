@@ -250,6 +250,10 @@ def _reading_tolerant(name: str) -> re.Pattern[str]:
     return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
 
 
+#: the longest listed heading (（一）收入预算，) read as the label of the figure after its comma
+LISTED_LABEL_MAX = 16
+
+
 def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
     prefix, suffix, org_year = _affix_res()
     for _ in range(8):
@@ -527,11 +531,14 @@ class FactExtractor:
     bracketed: set[str] = field(default_factory=set)  # facts stated inside brackets (（其中外事接待0批次）)
     pair_items: list[str] | None = None  # the items of the last 各/分别 list (`extract/paired.py`)
     gazetteer: Gazetteer = EMPTY  # the document's own item names (`extract/itemnames.py`)
+    budget_doc: bool = False  # a 预算 document: its 年初预算 is its own figure
 
     def run(self, layout: Layout) -> list[Fact]:
         """Facts of every prose block; the inherited context resets at each new section."""
         ctx = _Context()
         self.gazetteer = build_gazetteer(layout)
+        # a 预算 document that never speaks of 决算 (a 决算 item paragraph sets 年初预算 beside its 决算数)
+        self.budget_doc = layout.doc_kind == "预算" and not any("决算" in b.text.text for b in layout.blocks)
         for block in layout.blocks:
             if block.kind == "table" or block.skipped:
                 continue
@@ -873,7 +880,10 @@ class FactExtractor:
         s, left, q, kind = cand.sentence.text, _strip_left_blank(cand.left), cand.q, d.kind
         subject = clean_subject(left, self.dept_names)
         pre = s[: cand.left_limit].rstrip()
-        if (not subject or _is_figure_word(subject) and kind == "amount") and pre.endswith(("：", ":")):
+        # (一)收入预算，2018年年初预算数…: a listed heading run into its sentence labels it as a colon would
+        lm = _LIST_MARKER.match(pre) if pre.endswith(("，", ",")) and len(pre) <= LISTED_LABEL_MAX else None
+        labelled = pre.endswith(("：", ":")) or lm is not None and not re.search(r"\d", pre[lm.end() :])
+        if (not subject or _is_figure_word(subject) and kind == "amount") and labelled:
             # 年度预算安排：20.0万元 — the label sits before the colon; (一)收入预算：2026年年初预算数… —
             # the label names the item, the words after the colon only its figure (kept in figure_type)
             head = pre[:-1]
@@ -883,7 +893,8 @@ class FactExtractor:
                 subject = label
             elif label and not _is_figure_word(label):
                 # …缴费支出(项)：支出决算为… → …缴费支出决算; a label that names its figure (收入预算) is whole
-                subject = label if label.endswith(("预算", "决算")) else clean_subject(_join(figure_stem(label), subject), self.dept_names)
+                fw = "预算" if self.budget_doc and subject in _c()["budget_doc_figures"] else subject
+                subject = label if label.endswith(("预算", "决算")) else clean_subject(_join(figure_stem(label), fw), self.dept_names)
         if kind in ("count", "headcount"):
             # 4个专门委员会, 12件法规: the counted thing follows the counter
             rn = _right_noun(cand.right)
@@ -928,7 +939,8 @@ class FactExtractor:
             if ctx.item and not (subject in _c()["whole_sides"] and _c()["whole_sides"][subject] in ctx.item):
                 # (but 收入737615447元，支出743452949.21元: 支出 is the other whole, not the 收入's figure)
                 # a 预算 document's own figure (预算安排, 本年预算数) joins as 预算: 公务接待费预算
-                fw = "预算" if subject in _c()["default_budget_figures"] else subject
+                own = _c()["default_budget_figures"] + (_c()["budget_doc_figures"] if self.budget_doc else [])
+                fw = "预算" if subject in own else subject
                 # (一)收入预算，2018年年初预算数…: an item that names its own figure is whole
                 own_figure = ctx.item_named_by_heading and ctx.item.endswith(("预算", "决算"))
                 subject = _join(figure_stem(ctx.item), fw) if subject and not own_figure else ctx.item

@@ -110,7 +110,7 @@ def test_figure_words_counts_and_lead_ins(text: str, expected: list[tuple[str, s
     [
         ("公务接待费预算为5万元，比上年减少1万元。\n", -1.0, "公务接待费预算", "inherited"),
         ("公务接待费预算为5万元。\n", 5.0, "公务接待费预算", "sentence"),
-        ("（三）事业运行（项）。\n年初预算为36.5万元。\n", 36.5, "事业运行年初预算", "item heading"),
+        ("（三）事业运行（项）。\n年初预算为36.5万元，支出决算为35.1万元。\n", 36.5, "事业运行年初预算", "item heading"),
     ],
 )
 def test_subject_source_says_how_the_subject_was_found(text: str, value: float, subject: str, source: str) -> None:
@@ -285,7 +285,9 @@ def test_a_comparison_first_sentence_follows_the_item_last_stated() -> None:
         # a label before the colon names the item; the words after it only its figure
         ("(一)收入预算：2025年年初预算数530.20万元，其中：一般公共预算拨款530.20万元。\n", "收入预算", 530.2),
         ("2.项目支出:全年决算数418.06万元。\n", "项目支出决算数", 418.06),
-        ("公务接待费：年初预算3.00万元。\n", "公务接待费年初预算", 3.0),
+        # (in a 决算 document 年初预算 stays: it stands beside the 决算数; in a 预算 document it is the budget)
+        ("公务接待费：年初预算3.00万元，支出决算2.10万元。\n", "公务接待费年初预算", 3.0),
+        ("公务接待费：年初预算3.00万元。\n", "公务接待费预算", 3.0),
         ("1.农林水(类)农业农村(款)事业运行(项): 支出决算为52.60万元。\n", "事业运行支出决算", 52.6),
     ],
 )
@@ -423,6 +425,12 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         ("2016年公务接待费12.40万元,较上年减少2.10万元。公务接待费主要用于上级检查指导。共52批次,418人次。\n", [("amount", "公务接待费", 12.4), ("change", "公务接待费", -2.1), ("count", "公务接待费", 52.0), ("count", "公务接待费", 418.0)]),
         # the people of the visits just counted, not the item before them
         ("其中:外事接待费支出0万元,国内公务接待96批次,730人。\n", [("amount", "外事接待费支出", 0.0), ("count", "国内公务接待", 96.0), ("headcount", "国内公务接待", 730.0)]),
+        # a listed heading run into its sentence with a comma labels the figure after it; in a 预算
+        # document 年初预算数 is the document's own figure
+        ("2019年部门预算\n(一)收入预算,2019年年初预算数412.30万元,其中,一般公共预算拨款412.30万元。(二)支出预算,2019年年初预算数412.30万元,其中,基本支出80.20万元。\n(一)基本支出:2019年年初预算数为80.20万元,是指保障运转的支出。\n",
+         [("amount", "收入预算", 412.3), ("amount", "一般公共预算拨款", 412.3), ("amount", "支出预算", 412.3), ("amount", "基本支出", 80.2), ("amount", "基本支出预算", 80.2)]),
+        # …not a listed sentence that states a figure before its comma
+        ("1.公务接待费预算为1万元,支出决算为0.53万元。\n", [("amount", "公务接待费预算", 1.0), ("amount", "公务接待费支出决算", 0.53)]),
         # a short form of the department before a headcount or a count
         ("区信访局编制人数6名。2013年绩溪县政协办因公出国1人次。\n", [("headcount", "编制人数", 6.0), ("count", "因公出国", 1.0)]),
         # a holder and what it has: what it has is counted
