@@ -217,7 +217,7 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return prefix, suffix, org_year
 
 
-_TRAILING_GONG = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![公中])共$")  # 国内公务接待共15批次
+_TRAILING_GONG = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?<![公中])共|(?<![人平车户])均)$")  # 国内公务接待共15批次, 收、支总计均为
 _EDGE_PUNCT = " ，,、：:；;。"
 _BARE_MONEY = re.compile(r"(?:涉及|共涉及|涉及的)?(预算|资金|金额)")
 _CODE_OR_HASH = re.compile(r"^(?:#+|\d{3,9}(?![\d年月日])(?=[\u4e00-\u9fff]))")
@@ -250,6 +250,7 @@ def _reading_tolerant(name: str) -> re.Pattern[str]:
     return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
 
 
+_YEAR_DIGITS_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d{2}$")
 #: the longest listed heading (（一）收入预算，) read as the label of the figure after its comma
 LISTED_LABEL_MAX = 16
 
@@ -267,7 +268,9 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         elif (ym := _last_match(_YEAR_INSIDE, s)) is not None and len(s) - ym.end() >= 2:
             head, rest = s[: ym.start()], s[ym.end() :]
             if _is_figure_word(_affix_res()[1].sub("", rest)) and len(head) >= 2 and not _ORG_TAIL.search(head):
-                s = head + rest  # 公务接待费2016年预算 → 公务接待费预算: the year sits between the item and its figure
+                # 公务接待费2016年预算 → 公务接待费预算: the year sits between the item and its figure
+                # (支出预算2025年预算数 names its figure once: 支出预算)
+                s = head if head.endswith(("预算", "决算")) and rest.startswith(head[-2:]) else head + rest
             else:
                 s = rest  # 六安市工商业联合会2021年度一般公共预算… → 一般公共预算…
         for d in dept_names:
@@ -282,6 +285,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         if not _is_figure_word(stripped) or _is_figure_word(s):
             s = stripped  # but 年度预算安排 stays whole: 预算安排 alone names no item
         s = suffix.sub("", s, count=1)
+        if len(s) >= 6 and _YEAR_DIGITS_END.search(s):
+            s = s[:-4]  # 收入2024增加2157.73万元: the comparison's 较 dropped before last year
         if s == before:
             break
     return s

@@ -431,6 +431,9 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
          [("amount", "收入预算", 412.3), ("amount", "一般公共预算拨款", 412.3), ("amount", "支出预算", 412.3), ("amount", "基本支出", 80.2), ("amount", "基本支出预算", 80.2)]),
         # …not a listed sentence that states a figure before its comma
         ("1.公务接待费预算为1万元,支出决算为0.53万元。\n", [("amount", "公务接待费预算", 1.0), ("amount", "公务接待费支出决算", 0.53)]),
+        # a comparison whose 较 was dropped before last year's number; 均 after the item is no part of it
+        ("支出预算2025年预算数902.10万元;支出2024增加57.73万元。2024年度收、支总计均为357.21万元。人均2400元。\n",
+         [("amount", "支出预算", 902.1), ("change", "支出", 57.73), ("amount", "收、支总计", 357.21), ("amount", "人均", 2400.0)]),
         # a short form of the department before a headcount or a count
         ("区信访局编制人数6名。2013年绩溪县政协办因公出国1人次。\n", [("headcount", "编制人数", 6.0), ("count", "因公出国", 1.0)]),
         # a holder and what it has: what it has is counted
