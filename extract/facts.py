@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, mirror_chars, mirror_pattern, without_readings
+from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, measure_stem, mirror_chars, mirror_pattern, without_readings
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
@@ -958,6 +958,8 @@ class FactExtractor:
             if same is None and kind == "headcount" and sent_facts and sent_facts[-1].kind == "count":
                 same = sent_facts[-1]  # 国内公务接待221批次,1768人: the people of the visits just counted
             subject = same.subject if same else ctx.item
+            if same is not None and same.unit != q.unit:
+                subject = measure_stem(subject)  # 因公出国(境)团组2个,5人次: the trips of 因公出国(境), not of its 团组
             d.source = "inherited" if same else ctx.item_source
             d.conf -= 0.15
         elif kind in ("count", "headcount") and sent_facts and sent_facts[-1].kind in ("count", "headcount"):

@@ -89,6 +89,11 @@ def counted_item(subject: str, previous: str, previous_unit: str | None = None) 
     return stem + subject
 
 
+def measure_stem(subject: str) -> str:
+    """因公出国(境)团组 → 因公出国(境): the item a count's measure word (团组, 批次) counts in."""
+    return next((subject[: -len(m)] for m in item_names()["measure_suffixes"] if subject.endswith(m) and len(subject) > len(m) + 1), subject)
+
+
 def drop_scope(subject: str) -> str:
     """一般公共预算财政拨款三公经费支出预算 → 三公经费支出预算; 三公经费财政拨款预算 → 三公经费预算.
     Only before the items whose every figure has that scope (`scope_qualified_items`)."""
