@@ -215,7 +215,7 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             yield ci.finding(
                 "list_sum", "warning" if got > want or exhaustive else "info",
                 f"“{total.subject}”{_fmt_number(total.value)}{unit}，其中所列{len(parts)}项合计{_fmt_number(round(got / scale, 2))}{unit}，{'大于总数' if got > want else '不等于总数'}",
-                fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=total.span,
+                fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=(total.span[0], parts[-1].span[1]),  # the total and its list
             )
 
 
