@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from .itemnames import EMPTY, Gazetteer, build_gazetteer, counted_item, drop_scope, measure_stem, mirror_chars, mirror_pattern, without_readings
+from .itemnames import (
+    EMPTY,
+    Gazetteer,
+    build_gazetteer,
+    counted_item,
+    drop_scope,
+    measure_stem,
+    mirror_chars,
+    mirror_pattern,
+    without_readings,
+)
 from .kind_model import NONE as KIND_NONE
 from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
