@@ -260,6 +260,7 @@ def _reading_tolerant(name: str) -> re.Pattern[str]:
     return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
 
 
+_COMPARED_ITEM = re.compile(r"^([^比较与同]{2,40}?)(?:比|较|与|同)")
 _YEAR_DIGITS_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d{2}$")
 #: the longest listed heading (（一）收入预算，) read as the label of the figure after its comma
 LISTED_LABEL_MAX = 16
@@ -676,7 +677,9 @@ class FactExtractor:
             subject = clean_subject(lead[bnd:], self.dept_names)
             anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None) or ctx.last_amount
             source = "sentence"
-            if not subject or _is_figure_word(subject):
+            if (not subject or _is_figure_word(subject)) and (compared := self._item_compared_before(s, mk_start)) is not None:
+                subject = compared  # X比预算无增减变化，比去年无增减变化: the item compared in the clause before
+            elif not subject or _is_figure_word(subject):
                 subject = ctx.item or (_item_of(anchor.subject) if anchor else "")
                 source = ctx.item_source if ctx.item else "inherited"
             if not subject:
@@ -848,6 +851,9 @@ class FactExtractor:
             elif (named := _item_of_baseline(baseline, self.dept_names)) is not None:
                 # 其中一般公共预算收入1370.18万元。比2017年部门收入预算增加了12.8%: the baseline names the item
                 subject, d.source = named, "sentence"  # named in this sentence, in its comparison
+            elif (compared := self._item_compared_before(s, cand.left_limit)) is not None:
+                # 公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元: the item compared in the clause before
+                subject, d.source = compared, "sentence"
             else:
                 if ctx.item:
                     d.source = ctx.item_source
@@ -863,6 +869,19 @@ class FactExtractor:
                     subject, d.source = _item_of(anchor.subject), "inherited"
             d.conf -= 0.05
         d.subject = subject
+
+    def _item_compared_before(self, s: str, end: int) -> str | None:
+        """The item of the nearest clause before `end` that compares it without a number (X比预算无增减变化);
+        None when a clause with a number of its own comes first — that clause's figure is the anchor."""
+        clauses = _CLAUSE_SPLIT.split(s[:end])[:-1]
+        for c in reversed(clauses):
+            if re.search(r"\d", c):
+                return None
+            m = _COMPARED_ITEM.match(c.strip())
+            if m is not None:
+                item = clean_subject(m.group(1), self.dept_names)
+                return item if item and not _is_figure_word(item) else None
+        return None
 
     def _completion(self, cand: Candidate, cm: re.Match[str], ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:
         """完成年初预算的120.5%: the completion rate of the item, against that figure."""

@@ -438,6 +438,9 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         ("区信访局编制人数6名。2013年绩溪县政协办因公出国1人次。\n", [("headcount", "编制人数", 6.0), ("count", "因公出国", 1.0)]),
         # the trips of a count of 团组 are the item's, not its 团组's
         ("2023年因公出国(境)团组3个,7人次。\n", [("count", "因公出国(境)团组", 3.0), ("count", "因公出国(境)", 7.0)]),
+        # a change without a subject after a clause that compares an item without a number is that item's
+        ("其中,因公出国支出决算比预算无增减变化,比去年无增减变化;公务接待费支出决算比预算无增减变化,比去年增加0.8万元,增长40%。\n",
+         [("change", "因公出国支出决算", 0.0), ("change", "因公出国支出决算", 0.0), ("change", "公务接待费支出决算", 0.8), ("change", "公务接待费支出决算", 40.0), ("change", "公务接待费支出决算", 0.0)]),
         # a holder and what it has: what it has is counted
         ("全镇共有工作人员58人。辖区内有完全小学3所。所属各预算单位共有车辆2辆。\n", [("headcount", "工作人员", 58.0), ("count", "完全小学", 3.0), ("count", "车辆", 2.0)]),
         # 本年收入 beside 总收入: the year's own income keeps its 本年
