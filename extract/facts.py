@@ -1149,11 +1149,24 @@ def _cut_reason(body: str) -> str:
 _NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")
 
 
+def _reason_goes_on(prev: str, nxt: str) -> bool:
+    """…主要是基本支出增加76.05万元；项目支出增加1.86万元。: after a reason, a clause that tells another
+    change without comparing it to anything (and without a reason of its own) is the reason's next cause."""
+    return (
+        (_reason_re().search(prev) or _reason_after_change(prev)) is not None
+        and _inner_verb().search(nxt) is not None
+        and _COMPARISON_CUE.search(nxt) is None
+        and _reason_re().search(nxt) is None
+        and not _LIST_MARKER.match(nxt.lstrip())
+    )
+
+
 def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
-    """一是…；二是…；三是…。 is one statement (a reason often spans it): keep it one sentence."""
+    """一是…；二是…；三是…。 is one statement (a reason often spans it): keep it one sentence; so is a
+    reason and the causes it goes on to list after a semicolon."""
     out: list[Sentence] = []
     for st in sents:
-        if out and _NEXT_ITEM.match(st.text) and out[-1].text.rstrip().endswith(("；", ";")):
+        if out and out[-1].text.rstrip().endswith(("；", ";")) and (_NEXT_ITEM.match(st.text) or _reason_goes_on(out[-1].text, st.text)):
             prev = out[-1]
             out[-1] = Sentence(prev.start, st.end, prev.text + st.text)
         else:

@@ -25,6 +25,11 @@ def _reasons(text: str) -> tuple:
             "公务用车运行费50万元，比2021年预算减少10万元，下降16.67%，下降原因主要是厉行节约，减少公务用车支出，该项经费主要用于车辆燃料费、维修费等支出。",
             "厉行节约，减少公务用车支出",
         ),
+        # a reason goes on over a semicolon to the next change it lists (no comparison, no reason of its own)
+        ("支出较去年增加29.48万元,主要是基本支出增加76.05万元;项目支出增加1.86万元。", "基本支出增加76.05万元;项目支出增加1.86万元"),
+        ("收、支与2023年度相比,减少17.84万元,主要原因是降本增效,公用经费减少;项目资金压减9.00万元。", "降本增效,公用经费减少;项目资金压减9.00万元"),
+        # …but not into the next item's own statement
+        ("公务接待费3万元,比上年减少1万元,主要原因是接待减少;公务用车运行费5万元,比上年减少1万元。", "接待减少"),
         # a reason told as the factors of the change
         ("2022年基本支出332.04万元,比2021年增加10.28万元。增加因素有工资标准提高,大病医疗保险、工伤保险。", "工资标准提高,大病医疗保险、工伤保险"),
         # what the item is spent on, told after its own name, is a new topic
