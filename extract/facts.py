@@ -858,9 +858,12 @@ class FactExtractor:
                 if ctx.item:
                     d.source = ctx.item_source
                 subject = ctx.item or subject
-                anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None)
-                if anchor is not None and ctx.item and _item_of(anchor.subject) == ctx.item and "决算" in anchor.subject[len(ctx.item) :]:
-                    subject = anchor.subject  # 三公经费决算数为…，比上年减少…: the change is of the 决算 figure just stated
+                # (…支出决算为0.53万元；较上年减少0.47万元: a sentence that opens on the comparison continues the last)
+                anchor = next((x for x in reversed(sent_facts) if x.kind == "amount"), None) or (ctx.last_amount if _COMPARISON_FIRST.match(s) else None)
+                if anchor is not None and ctx.item and _same_item(anchor.subject, ctx.item) and "决算" in anchor.subject[len(figure_stem(anchor.subject)) :]:
+                    # 三公经费决算数为…，比上年减少…; 公务接待费预算为1万元，支出决算为0.53万元，…较上年减少…:
+                    # the change is of the 决算 figure just stated
+                    subject = anchor.subject
                 counted = next((x for x in reversed(sent_facts) if x.kind in ("count", "headcount") and x.subject), None)
                 if not subject and counted is not None:
                     subject, d.source = counted.subject, "inherited"  # 受理案件4232件，比上年同期4378件减少3.33%
@@ -1019,7 +1022,7 @@ class FactExtractor:
         span = text.orig_span(sent.start + start, sent.start + end)
         # in text order: a numberless 持平 is appended after the sentence's numbers but may stand before them
         before = sorted((x for x in sent_facts if x.span[0] < span[0]), key=lambda x: x.span[0])
-        same_item = ctx.last_change if ctx.last_change and ctx.item and ctx.last_change.subject.startswith(ctx.item) else None
+        same_item = ctx.last_change if ctx.last_change and ctx.item and (ctx.last_change.subject.startswith(ctx.item) or _same_item(ctx.last_change.subject, ctx.item)) else None
         named = None
         lead_text = unquote(s[: m.start()])
         if not before and len(lead_text) >= 2:
@@ -1028,8 +1031,11 @@ class FactExtractor:
             named = next((x for x in reversed(ctx.changes) if len(unquote(x.subject)) >= 2 and unquote(x.subject) in lead_text), None)
             if named is None and _BUDGET_COMPARED.search(lead_text):
                 # 支出决算数小于年初预算数的主要原因: the completion percent of the item it names
-                recent = (x for x in reversed(self.facts[-RECENT_FACTS:]) if x.kind == "percent" and x.section == block.section)
+                recent = [x for x in reversed(self.facts[-RECENT_FACTS:]) if x.kind == "percent" and x.section == block.section]
                 named = next((x for x in recent if len(unquote(x.subject)) >= 2 and unquote(x.subject) in lead_text), None)
+                if named is None and _FIGURES_ONLY.match(lead_text):
+                    # 决算数小于预算数的主要原因是…: no item named — the completion rate just stated (完成预算的47%)
+                    named = next((x for x in recent if x.share_of and "预算" in x.share_of), None)
             for x in reversed(ctx.changes) if named is None else ():
                 subj = unquote(x.subject)
                 if subj and (subj in lead_text or unquote(_item_of(x.subject))[:4] in lead_text):
@@ -1110,6 +1116,8 @@ def _restated_flat_re() -> re.Pattern[str]:
     return re.compile(r"\d\s*(?:亿元|万元|元|%)\s*[，,]\s*(?:" + alternation(_c()["flat_qualifiers"]) + ")$")
 _REASON_AFTER = re.compile(r"[的]?(?:主要)?原因")
 #: 决算数小于年初预算数 / 高于预算数: a reason of the actual against the budget, i.e. of its completion
+#: a lead-in that names only the two figures it compares (决算数小于预算数的, 决算大于年初预算)
+_FIGURES_ONLY = re.compile(r"^[\s，,。]*(?:本年)?(?:支出)?决算数?(?:大于|小于|高于|低于|超过|超出|未达到?)(?:年初|全年|调整)?预算数?的?$")
 _BUDGET_COMPARED = re.compile(r"(?:大于|小于|高于|低于|超过|超出|未达到?)(?:年初|全年|调整)?预算")
 #: how many facts back a reason may find the completion percent its sentence names
 RECENT_FACTS = 40
@@ -1172,6 +1180,11 @@ def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
         else:
             out.append(st)
     return out
+
+
+def _same_item(a: str, b: str) -> bool:
+    """三公经费支出决算 and 三公经费支出预算 are figures of one item (支出 or not)."""
+    return figure_stem(a).removesuffix("支出") == figure_stem(b).removesuffix("支出")
 
 
 @lru_cache(maxsize=8192)  # a pure function of the subject, asked for every fact and context

@@ -159,3 +159,17 @@ def test_an_unchanged_item_before_the_change_is_not_what_the_reason_explains() -
 def test_a_reason_whose_change_is_cut_off_is_not_emitted() -> None:
     r, rs = _reasons("主要原因是退休公用经费增加。")
     assert rs == [] and not r.facts
+
+
+def test_budget_gap_reason_explains_the_completion_rate_and_the_change_is_of_the_final_figure() -> None:
+    """决算数小于预算数的主要原因 names no item: it explains the completion rate just stated; the change
+    against last year after 支出决算为… is the 决算 figure's, and its reason explains it."""
+    text = (
+        "2022年度“三公”经费支出预算为6万元,支出决算为4.20万元,完成预算的70%;较上年减少0.80万元,下降16%。"
+        "决算数小于预算数的主要原因是会议减少。决算数较上年减少的主要原因是压减接待。"
+    )
+    r, rs = _reasons(text)
+    by = {f.fact_id: f for f in r.facts}
+    changes = [f for f in r.facts if f.kind == "change"]
+    assert [f.subject for f in changes] == ["三公经费支出决算", "三公经费支出决算"]
+    assert [(by[x.explains].kind, by[x.explains].value) for x in rs] == [("percent", 70.0), ("change", -16.0)]
