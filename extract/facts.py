@@ -1154,6 +1154,8 @@ def _cut_reason(body: str) -> str:
     return body[: m.start()] if m else body
 
 
+_ORDINALS = "一二三四五六七八九十"
+_ORDINAL_IS = re.compile(r"^([二三四五六七八九十])是")
 _NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")
 
 
@@ -1174,7 +1176,10 @@ def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
     reason and the causes it goes on to list after a semicolon."""
     out: list[Sentence] = []
     for st in sents:
-        if out and out[-1].text.rstrip().endswith(("；", ";")) and (_NEXT_ITEM.match(st.text) or _reason_goes_on(out[-1].text, st.text)):
+        # (一是…。二是…，三是…: a full stop inside the enumeration, when the ordinal before it was stated)
+        ordinal = _ORDINAL_IS.match(st.text)
+        after_stop = ordinal is not None and f"{_ORDINALS[_ORDINALS.index(ordinal.group(1)) - 1]}是" in (out[-1].text if out else "")
+        if out and (after_stop or out[-1].text.rstrip().endswith(("；", ";")) and (_NEXT_ITEM.match(st.text) or _reason_goes_on(out[-1].text, st.text))):
             prev = out[-1]
             out[-1] = Sentence(prev.start, st.end, prev.text + st.text)
         else:
