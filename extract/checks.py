@@ -8,6 +8,7 @@ numbers show; a check that cannot decide says nothing.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -244,6 +245,26 @@ _BARE_TOTALS = ("收入", "支出")
 RATE_AFTER_CHANGE = 16
 
 
+#: how far below the stated rate the rate of a change read in its printed unit must fall to call the unit slipped
+SLIPPED_RATE_SHARE = 0.01
+
+
+def _slipped_change_unit(ci: CheckInput, a: Fact, c: Fact, p: Fact) -> Finding | None:
+    """收入总计520.52万元，比上年减少51.48元，减少11.02%: no rate near 11 % comes of 51.48 元 on 520 万元 —
+    read in the amount's unit it does, so the change's unit slipped (unit_suspect)."""
+    if a.unit not in MONEY or c.unit not in MONEY or not a.value or not c.value or not p.value:
+        return None
+    printed = abs(c.value) * MONEY[c.unit] / max(abs(a.value * MONEY[a.unit] - c.value * MONEY[c.unit]), 1e-9) * 100
+    slipped = abs(c.value) / max(abs(a.value - c.value), 1e-9) * 100
+    if printed >= SLIPPED_RATE_SHARE * abs(p.value) or abs(slipped - abs(p.value)) >= abs(printed - abs(p.value)) or slipped > 3 * abs(p.value):
+        return None
+    return ci.finding(
+        "unit_suspect", "warning",
+        f"“{c.subject}”变动{_fmt(c.value)}{c.unit}，而“{a.subject}”为{_fmt(a.value)}{a.unit}、变动率{_fmt(p.value)}%：按{c.unit}计变动率仅{printed:.4f}%，按{a.unit}计为{slipped:.2f}%，单位可能应为{a.unit}",
+        fact_ids=[a.fact_id, c.fact_id, p.fact_id], span=c.span,
+    )
+
+
 def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
     """Amount, change and percent change of one item must agree: pct ≈ change / (amount − change)."""
     money_amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
@@ -288,6 +309,9 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         a = own or last_amount.get((f.section, f.subject))
         if a is None and f.subject in _BARE_TOTALS and (t := last_total.get((f.section, f.subject))) is not None and "\n" not in ci.text[t.span[1] : c.span[0]]:
             a = t
+        if a is not None and a.unit != c.unit and (slip := _slipped_change_unit(ci, a, c, p)) is not None:
+            yield slip
+            c = dataclasses.replace(c, unit=a.unit)  # read in the amount's unit, the arithmetic goes on
         if a is None or a.unit != c.unit or a.value is None or c.value is None or p.value is None:
             continue
         if cross and "\n" in ci.text[a.span[1] : c.span[0]]:

@@ -443,16 +443,17 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             want = float(whole.value) * scale  # type: ignore[arg-type]
             tol = sum(_rounding(x) * MONEY.get(x.unit or "", 1.0) for x in [whole, *parts])
             ids = [whole.fact_id] + [p.fact_id for p in parts]
+            span = (whole.span[0], max(p.span[1] for p in parts))  # the evidence: the whole and its parts
             names = "、".join(p.subject or "?" for p in parts)
             unit = whole.unit or ""
             what = "变动" if whole.kind == "change" else ""
             if not missing and abs(got - want) > tol:
-                yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{_fmt_number(whole.value)}{unit}，其组成部分{names}{what}合计{_fmt_number(round(got / scale, 2))}{unit}，不等于它", fact_ids=ids, span=whole.span)
+                yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{_fmt_number(whole.value)}{unit}，其组成部分{names}{what}合计{_fmt_number(round(got / scale, 2))}{unit}，不等于它", fact_ids=ids, span=span)
             elif missing and want > got + tol:
                 yield ci.finding(
                     "list_sum", "info",
                     f"“{whole.subject}”变动{_fmt_number(whole.value)}{unit}，而{names}变动合计{_fmt_number(round(got / scale, 2))}{unit}，其余部分金额为0、变动不能为正",
-                    fact_ids=ids, span=whole.span,
+                    fact_ids=ids, span=span,
                 )
             break
 

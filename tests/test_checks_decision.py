@@ -153,6 +153,11 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         # parts printed in 元 under a total in 万元: read in the total's unit, the list is checked as a list
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1456.59元，其他收入4.41元。\n", True),
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1457.02元，其他收入4.41元。\n", False),
+        # a change printed in 元 beside a total in 万元, its rate possible only in 万元: the unit slipped
+        ("unit_suspect", "2018年度收入总计610.40万元,比2017年减少 40.20 元,减少 6.18 %,主要原因是经费减少。\n", True),
+        ("unit_suspect", "2018年度收入总计610.40万元,比2017年减少 40.20 万元,减少 6.18 %,主要原因是经费减少。\n", False),
+        # (a small change in 元 whose rate is small too is just small)
+        ("unit_suspect", "2018年度公务接待费6104元,比2017年减少402元,减少6.18%,主要原因是接待减少。\n", False),
         # the carryover listed beside this year's income, not in it: the rest adds up to the total
         ("list_sum", "(一)收入预算:2023年年初预算数410.20万元,其中:一般公共预算拨款180.20万元,事业收入230万元,其他收入0万元;上年结转结余资金18.40万元;收入较去年增加12.00万元。\n", False),
         ("list_sum", "(一)收入预算:2023年年初预算数410.20万元,其中:一般公共预算拨款190.20万元,事业收入230万元,其他收入0万元;上年结转结余资金18.40万元;收入较去年增加12.00万元。\n", True),
