@@ -113,6 +113,7 @@ def test_metric_score_counts_confusions_and_missed_gold(trained_ranker):
         ("公务用车购置及运行维护费", "sangong.vehicle"),
         ("车辆运行费", "sangong.vehicle_operation"),
         ("公车运行维护费", "sangong.vehicle_operation"),
+        ("公务车购置及运行维护费支出决算", "sangong.vehicle"),  # 公务车 for 公务用车 (k04, l09's tables say 公务用车)
     ],
 )
 def test_rules_metric_of_subject(subject: str, metric: str | None):
