@@ -49,7 +49,7 @@ from .resources import alternation, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
 from .taxonomy import metric_for
-from .text_checks import date_out_of_year, duplicate_text, final_headings_in_budget, foreign_unit_name
+from .text_checks import date_out_of_year, duplicate_text, final_headings_in_budget, foreign_unit_name, opening_names_the_other_kind
 from .verbs import direction_of, stated_directions
 from .verbs import patterns as verb_patterns
 
@@ -788,6 +788,8 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
             continue
         if not ci.text[t.span[1] :].strip(" \t\r\n|"):
             continue  # the text stops inside the table (a cut excerpt or page): not printed empty
+        if "说明" in t.title:
+            continue  # 天星乡2016年决算情况说明及决算公开表: the page's own title, not a table printed empty
         # look for the 空表说明 between the neighbouring tables only: the note of the table
         # before must not excuse this one
         prev_end = max((e for s, e in spans if e <= t.span[0]), default=0)
@@ -1153,6 +1155,7 @@ CHECKS: tuple[Check, ...] = (
     shares_of_one_whole,
     foreign_unit_name,
     final_headings_in_budget,
+    opening_names_the_other_kind,
     completion_against_gap,
     unit_against_its_total,
     unchanged_against_budget,

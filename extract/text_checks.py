@@ -111,6 +111,23 @@ _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CLAUSE_PUNCT = re.compile(r"[。；;，,]")
 
 
+_OPENING_KIND = re.compile(r"现将[^。\n]{0,40}?(?<![预决])(?P<kind>预算|决算)(?:情况)?(?:予以)?公开如下")
+#: how far into a document its opening sentence (现将…公开如下) may stand
+OPENING_WITHIN = 800
+
+
+def opening_names_the_other_kind(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """现将2021年部门预算公开如下 opening a 决算 (or 决算 opening a 预算): the opening sentence kept from
+    the other template. The document's kind comes from its title and headings (metadata), which the
+    opening did not settle."""
+    if ci.doc_kind not in ("预算", "决算"):
+        return
+    m = _OPENING_KIND.search(one_to_one(ci.text[:OPENING_WITHIN]))
+    if m is None or m.group("kind") == ci.doc_kind:
+        return
+    yield ci.finding("template_residue", "info", f"模板残留：{ci.doc_kind}说明的开头写“{_flat(m.group())}”", span=m.span())
+
+
 def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """Headings of a 决算 template left in a 预算 (目录：三、乡财政决算单位构成 / 第三部分 政府性基金决算
     in a town's budget): one finding for all of them. Only where the budget's own headings outnumber

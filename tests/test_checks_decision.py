@@ -9,6 +9,12 @@ from extract import extract_document
 from extract.figures import column_figure_type, compatible, prose_figure_type
 
 #: a 三公 page whose only reason closes its last item's section and names the total (set O's shape)
+#: a web page's metadata rows and title, printed twice (before and after the breadcrumb)
+_PAGE_HEADER = (
+    "[ 索引号 ] | 11500238750071502K/2017-04041 | [ 发文字号 ] | |\n[ 主题分类 ] | 其他 | [ 体裁分类 ] | 其他 |\n"
+    "[ 发布机构 ] | 某县人民政府 | [ 有效性 ] | |\n[ 成文日期 ] | 2017-09-18 | [ 发布日期 ] | 2017-09-18 |\n"
+    "某乡2016年决算情况说明及决算公开表\n"
+)
 _CLOSING_TOTAL_REASON = (
     "经某县财政局汇总，2021年“三公”经费决算总额为80万元，较年初预算减少20%。其中：\n一、公务用车购置及运行维护费\n"
     "2021年公务用车购置及运行费决算支出60万元，较年初预算{vehicle}25%。\n二、公务接待费\n2021年公务接待费决算支出20万元，较年初预算下降10%。\n"
@@ -153,6 +159,18 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         # parts printed in 元 under a total in 万元: read in the total's unit, the list is checked as a list
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1456.59元，其他收入4.41元。\n", True),
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1457.02元，其他收入4.41元。\n", False),
+        # a writing instruction left in brackets; staff counts left blank; both alternatives glued together
+        ("template_residue", "(一般公共预算财政拨款支出决算具体情况,按支出功能分类类级科目逐类分析)\n本单位一般公共预算财政拨款支出50万元。\n", True),
+        ("template_residue", "在职实有人数8人,其中:行政人,事业8人。\n", True),
+        ("template_residue", "在职实有人数8人,其中:行政0人,事业8人。\n", False),
+        ("template_residue", "项目支出12万元,同比减少16万元,同比增长下降57.14%。\n", True),
+        ("template_residue", "项目支出12万元,同比减少16万元,同比下降57.14%。\n", False),
+        # the page's title (…决算情况说明及决算公开表) is no table printed empty
+        ("missing_table", _PAGE_HEADER + "您当前的位置:首页 >政务公开 >决算公开\n" + _PAGE_HEADER + "一、单位基本情况\n本乡属行政单位,年末独立编制机构7个。\n二、部门决算情况说明\n本年收入合计120万元,本年支出合计118万元。\n", False),
+        # a 决算 whose opening sentence still says 预算
+        ("template_residue", "某镇卫生院2022年度部门决算公开说明\n根据有关规定,现将2022年部门预算公开如下:\n一、基本概况\n本年支出决算300万元。\n", True),
+        ("template_residue", "某镇卫生院2022年度部门决算公开说明\n根据有关规定,现将2022年部门决算公开如下:\n一、基本概况\n本年支出决算300万元。\n", False),
+        ("template_residue", "某镇2022年度部门预算公开说明\n现将2022年预决算公开如下:\n一、基本概况\n本年支出预算300万元。\n", False),
         # a change printed in 元 beside a total in 万元, its rate possible only in 万元: the unit slipped
         ("unit_suspect", "2018年度收入总计610.40万元,比2017年减少 40.20 元,减少 6.18 %,主要原因是经费减少。\n", True),
         ("unit_suspect", "2018年度收入总计610.40万元,比2017年减少 40.20 万元,减少 6.18 %,主要原因是经费减少。\n", False),
