@@ -206,6 +206,8 @@ def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
 
 #: `_wrap_width` of a page whose prose lines are not hard-wrapped
 UNWRAPPED = 10_000
+#: the shortest line that tells a page's wrap width
+MIN_WRAP_SAMPLE = 16
 
 
 @cache
@@ -219,7 +221,9 @@ def _wrap_width(kinds: list[str], raw: list[str]) -> int:
     widths = []
     for i in range(len(raw) - 1):
         if kinds[i] == "text" and kinds[i + 1] == "text" and _indent(raw[i + 1]) < 2:
-            widths.append(len(_WS.sub("", raw[i])))
+            w = len(_WS.sub("", raw[i]))
+            if w >= MIN_WRAP_SAMPLE:  # (a 目录 of short entries, or lines holding one lost character (?), wrap nothing)
+                widths.append(w)
     if len(widths) < 10:
         return UNWRAPPED
     widths.sort()

@@ -168,3 +168,13 @@ def test_a_table_of_contents_ends_where_its_first_entry_is_met_again():
 )
 def test_a_blank_line_after_a_finished_clause_ends_the_paragraph_on_an_unwrapped_page(text: str, n: int) -> None:
     assert len([b for b in _layout(text).blocks if b.kind == "paragraph"]) == n
+
+
+def test_a_contents_list_of_short_entries_does_not_make_the_page_look_hard_wrapped():
+    """A 目录 of short entries (and lines of one lost character) are no wrapped prose: the page's
+    headings stay headings, not the first words of the paragraph under them."""
+    toc = "目录\n" + "".join(f"{n}、第{n}张情况表\n" for n in "一二三四五六七八九十") + "?\n?\n?\n"
+    body = "第三部分 部门预算情况说明\n(一)财政拨款收支预算情况\n某接待办财政拨款收支总预算1043.61万元。\n(二)一般公共预算基本情况\n一般公共预算基本支出比2016年增加6.71万元。\n"
+    paras = [b.text.text for b in _layout(toc + body).blocks if b.kind == "paragraph"]
+    assert "某接待办财政拨款收支总预算1043.61万元。" in paras
+    assert not any(p.startswith("(一)财政拨款收支预算情况某") for p in paras)
