@@ -251,6 +251,7 @@ def _unbalanced(s: str) -> str:
         s = inner if inner.startswith(tuple(_c()["bracket_lead_ins"])) or lead_only else s[:last_open]
     return s
 # （部门）共有车辆; (含公办幼儿园、小学、初中)、高中: an aside closed before the next listed item
+_SCOPE_NOTE = re.compile(r"(?<=.)[（(](?:不)?(?:含|包括|包含)[^（()）]{1,20}[）)]")
 _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]|^[（(][^（()）]*[）)][、，,]")
 
 
@@ -272,6 +273,7 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         before = s
         s = _LIST_MARKER.sub("", s.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
         s = _LEADING_PAREN.sub("", s)  # （部门）共有车辆
+        s = _SCOPE_NOTE.sub("", s)  # 财政拨款收入(含政府性基金拨款): what the item includes is no part of its name
         s = _CODE_OR_HASH.sub("", s)  # 2101501行政运行, ####（一）
         s = _unbalanced(s)
         if _YEAR.match(s):

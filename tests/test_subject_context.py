@@ -35,6 +35,9 @@ def test_document_metadata_reaches_the_document_record(text: str, dept: str, yea
         # a department and a year before the item name no item
         ("枞阳县供销合作社2023年度一般公共预算财政拨款三公经费支出预算为18.5万元。\n", "三公经费支出预算", 18.5),
         ("南湖区科学技术协会2020年三公经费决算数为4.2万元。\n", "三公经费决算数", 4.2),
+        # what an item includes, in brackets, is no part of its name
+        ("2015年度财政拨款收入(含政府性基金拨款)447万元。\n", "财政拨款收入", 447.0),
+        ("事业收入(不含专户资金)12.5万元。\n", "事业收入", 12.5),
         # a short form of the department (省社科联, 县政协办, 区信访局) names no item either
         ("2016年省文联决算收入总计612.40万元。\n", "决算收入总计", 612.4),
         ("2014年宁国县政协办因公出国经费2.6万元。\n", "因公出国经费", 2.6),
@@ -441,6 +444,8 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         # a change without a subject after a clause that compares an item without a number is that item's
         ("其中,因公出国支出决算比预算无增减变化,比去年无增减变化;公务接待费支出决算比预算无增减变化,比去年增加0.8万元,增长40%。\n",
          [("change", "因公出国支出决算", 0.0), ("change", "因公出国支出决算", 0.0), ("change", "公务接待费支出决算", 0.8), ("change", "公务接待费支出决算", 40.0), ("change", "公务接待费支出决算", 0.0)]),
+        # a holder and what it has: what it has is counted (下设 too)
+        ("2015年财政拨款(含政府性基金拨款)收支总计484万元。某乡下设行政单位1个。\n", [("amount", "财政拨款收支总计", 484.0), ("count", "行政单位", 1.0)]),
         # a holder and what it has: what it has is counted
         ("全镇共有工作人员58人。辖区内有完全小学3所。所属各预算单位共有车辆2辆。\n", [("headcount", "工作人员", 58.0), ("count", "完全小学", 3.0), ("count", "车辆", 2.0)]),
         # 本年收入 beside 总收入: the year's own income keeps its 本年
