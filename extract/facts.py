@@ -34,7 +34,7 @@ from .paired import Pair, apply_pairs, paired_quantities
 from .quantity import Quantity, find_quantities
 from .reason_model import unquote
 from .records import Block, Fact, Layout, Trace
-from .resources import alternation, cues
+from .resources import alternation, cues, slogan_cues
 from .segment import Sentence, clause_bounds, sentences
 from .slogans import is_slogan
 from .subjects import SubjectContext, SubjectRanker
@@ -263,6 +263,8 @@ def _reading_tolerant(name: str) -> re.Pattern[str]:
 
 _COMPARED_ITEM = re.compile(r"^([^比较与同]{2,40}?)(?:比|较|与|同)")
 _YEAR_DIGITS_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d{2}$")
+#: at most this many distinct counts per document are looked up as recurring names
+PLACE_NAME_KEYS = 200
 #: the longest listed heading (（一）收入预算，) read as the label of the figure after its comma
 LISTED_LABEL_MAX = 16
 
@@ -550,6 +552,8 @@ class FactExtractor:
     pair_items: list[str] | None = None  # the items of the last 各/分别 list (`extract/paired.py`)
     gazetteer: Gazetteer = EMPTY  # the document's own item names (`extract/itemnames.py`)
     budget_doc: bool = False  # a 预算 document: its 年初预算 is its own figure
+    full_text: str = ""  # the document's blocks, for counts that recur as a name (六座中心校)
+    place_names: dict[str, bool] = field(default_factory=dict)  # numeral + counter + 2 characters → recurs as a name
 
     def run(self, layout: Layout) -> list[Fact]:
         """Facts of every prose block; the inherited context resets at each new section."""
@@ -557,6 +561,7 @@ class FactExtractor:
         self.gazetteer = build_gazetteer(layout)
         # a 预算 document that never speaks of 决算 (a 决算 item paragraph sets 年初预算 beside its 决算数)
         self.budget_doc = layout.doc_kind == "预算" and not any("决算" in b.text.text for b in layout.blocks)
+        self.full_text = "\n".join(b.text.text for b in layout.blocks)
         for block in layout.blocks:
             if block.kind == "table" or block.skipped:
                 continue
@@ -584,7 +589,7 @@ class FactExtractor:
     def _sentence(self, block: Block, text: MappedText, sent: Sentence, ctx: _Context) -> None:
         s = sent.text
         # a bound (单价20万元（含）以上的设备) is not a fact; it stays part of the subject's wording
-        qs = [q for q in find_quantities(s) if not q.threshold and not is_slogan(s, q)]
+        qs = [q for q in find_quantities(s) if not q.threshold and not is_slogan(s, q) and not self._place_name(s, q)]
         qs, pairs = paired_quantities(s, qs) if ("各" in s or "分别" in s) else (qs, [])
         facts_at: dict[int, Fact] = {}
         if not qs and (_CHAIN.search(s) or _LIST_MARKER.match(s)):
@@ -874,6 +879,21 @@ class FactExtractor:
                     subject, d.source = _item_of(anchor.subject), "inherited"
             d.conf -= 0.05
         d.subject = subject
+
+    def _place_name(self, s: str, q: Quantity) -> bool:
+        """柳州市阳和工业新区六座中心校, written in every heading: a count that recurs word for word
+        (numeral, counter, the next two characters) is a name (slogans.json `repeated_place_names_min`)."""
+        c = slogan_cues()
+        if not (q.chinese and q.category == "count") or q.unit in c["everyday_counters"]:
+            return False
+        key = s[q.start : q.unit_end + 2]
+        if len(key) < q.unit_end - q.start + 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key[-2:]):
+            return False
+        if key not in self.place_names:
+            if len(self.place_names) >= PLACE_NAME_KEYS:
+                return False  # a bound on the document scans, whatever the document holds
+            self.place_names[key] = self.full_text.count(key) >= c["repeated_place_names_min"]
+        return self.place_names[key]
 
     def _item_compared_before(self, s: str, end: int) -> str | None:
         """The item of the nearest clause before `end` that compares it without a number (X比预算无增减变化);

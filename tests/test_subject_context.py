@@ -455,3 +455,14 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
 )
 def test_set_p_comparisons_and_glued_headings(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert _facts(text) == expected
+
+
+def test_a_count_that_recurs_word_for_word_is_a_place_name():
+    """六座中心校 in every heading of 某区六座中心校 is the school's name; 一个单位 may recur and still counts."""
+    text = (
+        "某区六座中心校2023年部门预算公开说明\n第一部分 某区六座中心校概况\n某区六座中心校为公益一类事业单位。\n"
+        "纳入预算编制范围的单位共一个单位。本单位为一个单位编制预算。另有一个单位并入。\n承担市四套班子的接待工作。\n"
+    )
+    counts = [(f.subject, f.value) for f in extract.extract_document(text, is_text=True).facts if f.kind == "count"]
+    assert all(v != 6.0 for _, v in counts) and all(v != 4.0 for _, v in counts)
+    assert any(v == 1.0 for _, v in counts)
