@@ -269,7 +269,28 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
         # a cover page: the name alone on a line, the document's title on the next (山东某某学院 / 政府采购决算公开情况说明)
         if _COVER_TITLE.search(nxt) and not re.search(r"\d", ln) and _clean_dept(ln) == ln and len(ln) <= 30:
             return ln
-    return _named_in_prose("\n".join(lines))  # by line: a site menu's words run together are no place
+    if d := _named_in_prose("\n".join(lines)):  # by line: a site menu's words run together are no place
+        return d
+    return _township_in_prose("\n".join(lines))
+
+
+#: a township or street that opens its sentences (群加乡下设行政单位1个。2015年群加乡本年度预算总收入…)
+_TOWNSHIP_OPENS = re.compile(
+    r"(?:^|[。；;\n]|(?:19|20)\d{2}年度?)(?P<dept>[\u4e00-\u9fff]{2,5}?(?:乡|镇|街道))(?=下设|下辖|本年|现有|共有|人民政府|党委|(?:19|20)\d{2}年|是|为)",
+    re.M,
+)
+
+
+def _township_in_prose(body: str) -> str | None:
+    """A page that never names itself in a title or byline but whose sentences open on one township
+    twice or more: that township is the department (a 乡 page's own 部门预算)."""
+    names = Counter(m.group("dept") for m in _TOWNSHIP_OPENS.finditer(body))
+    if not names:
+        return None
+    (name, n), *rest = names.most_common(2)
+    if n < 2 or rest and rest[0][1] == n:
+        return None
+    return _clean_dept(name)
 
 
 #: a title line under a cover name: it names the kind of disclosure but not (necessarily) the year

@@ -300,3 +300,13 @@ def test_an_untitled_page_whose_sections_are_all_sangong() -> None:
 def test_contents_lists_bylines_and_subordinates(text: str, department: str | None, kind: str) -> None:
     m = document_metadata(text)
     assert (m.department, m.doc_kind) == (department, kind)
+
+
+def test_an_untitled_township_page_is_the_township_its_sentences_open_on():
+    text = (
+        "一、部门基本情况\n(一)所属单位\n石门乡下设行政单位1个。\n(二)人员构成\n行政编制10人,事业编制3人。\n"
+        "二、收支预算总表说明\n2016年石门乡本年度预算总收入为284.45万元。\n"
+    )
+    assert document_metadata(text).department == "石门乡"
+    # two townships opening as often: nothing is guessed
+    assert document_metadata(text + "东山镇下设事业单位1个。2016年东山镇本年度预算总收入为10万元。\n").department is None
