@@ -220,7 +220,7 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     suffix = re.compile(rf"(?<=.)(?:{alternation(c['subject_strip_suffix'])})$")
     # an organisation name before the figure it owns (县医保局2023年…, 南昌市西湖区医疗保障局支出预算总额)
     org = (
-        r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会|联合会|(?<=[\u4e00-\u9fff]{2})联(?![络系动网通])|(?:政府|政协|人大|党委|纪委)办)"
+        r"^[\u4e00-\u9fff]{1,20}?(?:局|厅|院|办事处|办公室|委员会|联合会|(?<=[\u4e00-\u9fff]{2})联(?![络系动网通])|(?:政府|政协|人大|党委|纪委)办|(?<=[\u4e00-\u9fff]{2})政府(?!采购|性|购买|投资|债|工作|信息|部门|预算|机关))"
         r"(?=(?:19|20)\d{2}年|本级|机关|安排|共有|现有|下属|所属|编制|三公|因公|决算|[\u4e00-\u9fff]{2,}(?:收入|支出|预算|经费|车辆))"
     )
     org_year = re.compile("|".join([org, *c.get("lead_in_patterns", [])]))
@@ -931,6 +931,8 @@ class FactExtractor:
         # the item before the bracket, not of the bracket's last figure
         inside = _closed_bracket_amounts(cand.before)
         anchor = amounts[-1 - inside] if len(amounts) > inside else None
+        if not inside and sent_facts and sent_facts[-1].kind in ("count", "headcount") and sent_facts[-1].subject:
+            anchor = sent_facts[-1]  # 其中:行政单位0个,占机构总数的0.00%: the share of the things just counted
         d.subject = own if own and not _is_figure_word(own) else (anchor.subject if anchor else ctx.item)
 
     def _named(self, cand: Candidate, ctx: _Context, sent_facts: list[Fact], d: _Decision) -> None:

@@ -444,6 +444,11 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         # a change without a subject after a clause that compares an item without a number is that item's
         ("其中,因公出国支出决算比预算无增减变化,比去年无增减变化;公务接待费支出决算比预算无增减变化,比去年增加0.8万元,增长40%。\n",
          [("change", "因公出国支出决算", 0.0), ("change", "因公出国支出决算", 0.0), ("change", "公务接待费支出决算", 0.8), ("change", "公务接待费支出决算", 40.0), ("change", "公务接待费支出决算", 0.0)]),
+        # the share of the things just counted, not of the section's heading
+        ("(二)单位构成:独立核算机构1个,其中:行政单位0个,占机构总数的0.00%;事业单位1个,占机构总数的100.00%。\n",
+         [("count", "独立核算机构", 1.0), ("count", "行政单位", 0.0), ("percent", "行政单位", 0.0), ("count", "事业单位", 1.0), ("percent", "事业单位", 100.0)]),
+        # a town government's short name before its 编制 names no item
+        ("卷硐政府编制总数36人,其中行政编制21人。政府采购项目预算金额34万元。\n", [("headcount", "编制总数", 36.0), ("headcount", "行政编制", 21.0), ("amount", "政府采购项目预算金额", 34.0)]),
         # a holder and what it has: what it has is counted (下设 too)
         ("2015年财政拨款(含政府性基金拨款)收支总计484万元。某乡下设行政单位1个。\n", [("amount", "财政拨款收支总计", 484.0), ("count", "行政单位", 1.0)]),
         # a holder and what it has: what it has is counted
