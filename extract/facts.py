@@ -956,6 +956,13 @@ class FactExtractor:
                 # …缴费支出(项)：支出决算为… → …缴费支出决算; a label that names its figure (收入预算) is whole
                 fw = "预算" if self.budget_doc and subject in _c()["budget_doc_figures"] else subject
                 subject = label if label.endswith(("预算", "决算")) else clean_subject(_join(figure_stem(label), fw), self.dept_names)
+        if kind in ("count", "headcount") and (lead := lead_verb(subject)) is not None and lead.end == len(subject) and (rn := _right_noun(cand.right)):
+            # 新增1名政府聘员: the verb alone before the number — a change in what follows the counter
+            d.kind, d.subject, d.source = "change", rn, "sentence"
+            d.value, d.direction = _direction(q.value, lead.direction)
+            d.baseline = None
+            d.conf -= 0.05
+            return
         if kind in ("count", "headcount"):
             # 4个专门委员会, 12件法规: the counted thing follows the counter
             rn = _right_noun(cand.right)

@@ -444,6 +444,8 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         # a change without a subject after a clause that compares an item without a number is that item's
         ("其中,因公出国支出决算比预算无增减变化,比去年无增减变化;公务接待费支出决算比预算无增减变化,比去年增加0.8万元,增长40%。\n",
          [("change", "因公出国支出决算", 0.0), ("change", "因公出国支出决算", 0.0), ("change", "公务接待费支出决算", 0.8), ("change", "公务接待费支出决算", 40.0), ("change", "公务接待费支出决算", 0.0)]),
+        # the verb alone before a count: a change in what follows the counter
+        ("因工作需要,新增1名政府聘员。新增2个内设机构。\n", [("change", "政府聘员", 1.0), ("change", "内设机构", 2.0)]),
         # the share of the things just counted, not of the section's heading
         ("(二)单位构成:独立核算机构1个,其中:行政单位0个,占机构总数的0.00%;事业单位1个,占机构总数的100.00%。\n",
          [("count", "独立核算机构", 1.0), ("count", "行政单位", 0.0), ("percent", "行政单位", 0.0), ("count", "事业单位", 1.0), ("percent", "事业单位", 100.0)]),
