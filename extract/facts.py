@@ -275,7 +275,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         before = s
         s = _LIST_MARKER.sub("", s.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
         s = _LEADING_PAREN.sub("", s)  # （部门）共有车辆
-        s = _SCOPE_NOTE.sub("", s)  # 财政拨款收入(含政府性基金拨款): what the item includes is no part of its name
+        # 财政拨款收入(含政府性基金拨款): what the item includes is no part of its name (but a template row's is)
+        s = _SCOPE_NOTE.sub(lambda m: m.group() if m.group()[1:-1] in _c()["template_row_notes"] else "", s)
         s = _CODE_OR_HASH.sub("", s)  # 2101501行政运行, ####（一）
         s = _unbalanced(s)
         if _YEAR.match(s):
