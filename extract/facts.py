@@ -1046,6 +1046,8 @@ class FactExtractor:
         if body_stripped.endswith(("）", ")")) and body_stripped.count("（") + body_stripped.count("(") < body_stripped.count("）") + body_stripped.count(")"):
             body_stripped = body_stripped[:-1]
         lead = len(body) - len(body.lstrip("：:， _"))
+        while (again := _reason_re().match(body_stripped, lead)) is not None and again.end() > lead:
+            lead = again.end() + len(body_stripped[again.end() :]) - len(body_stripped[again.end() :].lstrip("：:， _"))  # 主要原因是主要是由于…: a lead doubled
         body_stripped = _cut_reason(body_stripped[lead:])
         if len(body_stripped) < 2:
             return
@@ -1177,7 +1179,8 @@ def _possession_re() -> re.Pattern[str]:
 @cache
 def _reason_stop() -> re.Pattern[str]:
     after_noun = alternation(_c()["reason_stop_after_noun"])
-    return re.compile(rf"[，,；;](?:{alternation(_c()['reason_stop_clauses'])}|[\u4e00-\u9fff]{{1,8}}?(?:{after_noun}))")
+    consequence = alternation(_c()["reason_consequence"])
+    return re.compile(rf"[，,；;](?:{alternation(_c()['reason_stop_clauses'])}|[\u4e00-\u9fff]{{1,8}}?(?:{after_noun}))|[，,]?(?={consequence})")
 
 
 def _cut_reason(body: str) -> str:

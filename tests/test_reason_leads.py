@@ -30,6 +30,9 @@ def _reasons(text: str) -> tuple:
         ("收、支与2023年度相比,减少17.84万元,主要原因是降本增效,公用经费减少;项目资金压减9.00万元。", "降本增效,公用经费减少;项目资金压减9.00万元"),
         # …but not into the next item's own statement
         ("公务接待费3万元,比上年减少1万元,主要原因是接待减少;公务用车运行费5万元,比上年减少1万元。", "接待减少"),
+        # a doubled lead-in is no part of the reason; a consequence after the cause ends it
+        ("收入增加23.74万元,增长3%,主要原因是主要是由于乡镇人员增加。", "乡镇人员增加"),
+        ("支出增加16.1万元,增长2.4%,主要原因是基础设施建设投入增加从而致使乡镇支出增加。", "基础设施建设投入增加"),
         # an enumeration goes on past a full stop when its first ordinal was stated
         ("公务用车运行维护费28.91万元,较上年增加14.79万元,原因为:一是油价上涨。二是车辆老旧故障多,三是出车增加。", "一是油价上涨。二是车辆老旧故障多,三是出车增加"),
         # a reason told as the factors of the change
