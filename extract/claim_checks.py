@@ -417,7 +417,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         # (a list whose items each carry their change and reason: 单位预留机动经费 after 项目支出)
         near: list[Fact] = []
         for f in facts[i + 1 :]:
-            if f.span[0] - whole.span[1] > 2 * PARTS_WITHIN or f.section != whole.section:
+            if f.span[0] - whole.span[1] > 2 * PARTS_WITHIN or not _same_part(f.section, whole.section):
                 break
             if f.kind != whole.kind or not _same_figure(whole, f):
                 continue
@@ -456,6 +456,12 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     fact_ids=ids, span=span,
                 )
             break
+
+
+def _same_part(a: str, b: str) -> bool:
+    """The same section, or two sections side by side under one heading ((一)支出预算总规模 and
+    (二)支出预算按用途划分 of 三、支出预算说明): a whole and its split may be told under both."""
+    return a == b or " > " in a and " > " in b and a.rsplit(" > ", 1)[0] == b.rsplit(" > ", 1)[0]
 
 
 def _unnamed_part(text: str, whole: Fact, parts: list[Fact], unnamed: list[Fact], starts: list[int]) -> bool:

@@ -159,6 +159,9 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         # parts printed in 元 under a total in 万元: read in the total's unit, the list is checked as a list
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1456.59元，其他收入4.41元。\n", True),
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1457.02元，其他收入4.41元。\n", False),
+        # a whole's change told under (一) and its parts' under (二) of the same heading still add up
+        ("list_sum", "三、支出预算说明\n(一)支出预算总规模\n支出预算1171.64万元,比上年减少339.57万元。\n(二)支出预算按用途划分\n基本支出预算376.64万元,比上年减少36.57万元;项目支出795万元,比上年减少313.5万元。\n", True),
+        ("list_sum", "三、支出预算说明\n(一)支出预算总规模\n支出预算1171.64万元,比上年减少350.07万元。\n(二)支出预算按用途划分\n基本支出预算376.64万元,比上年减少36.57万元;项目支出795万元,比上年减少313.5万元。\n", False),
         # a writing instruction left in brackets; staff counts left blank; both alternatives glued together
         ("template_residue", "(一般公共预算财政拨款支出决算具体情况,按支出功能分类类级科目逐类分析)\n本单位一般公共预算财政拨款支出50万元。\n", True),
         ("template_residue", "在职实有人数8人,其中:行政人,事业8人。\n", True),
