@@ -23,6 +23,11 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 
 
 @cache
+def _abstract_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(slogan_cues()['abstract_nouns'])})")
+
+
+@cache
 def _ordinal_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(slogan_cues()['ordinal_before'])})$")
 
@@ -37,6 +42,8 @@ def is_slogan(text: str, q: Quantity) -> bool:
     after = text[q.unit_end :]
     if nouns.match(after):
         return True
+    if (am := _abstract_re().match(after)) is not None and not after[am.end() :].startswith(tuple(c["abstract_not_before"])):
+        return True  # 党委和政府两种职能, 两个文明建设: set phrases, not counts
     if q.unit in units and issuers.search(text[max(0, q.start - 8) : q.start]):
         return True
     if q.chinese and text[max(0, q.start - 2) : q.start].endswith(tuple(c["anaphora_before"])):

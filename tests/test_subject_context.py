@@ -473,3 +473,9 @@ def test_a_count_that_recurs_word_for_word_is_a_place_name():
     counts = [(f.subject, f.value) for f in extract.extract_document(text, is_text=True).facts if f.kind == "count"]
     assert all(v != 6.0 for _, v in counts) and all(v != 4.0 for _, v in counts)
     assert any(v == 1.0 for _, v in counts)
+
+
+def test_functions_and_civilisations_are_no_counts_but_offices_are():
+    text = "党政机构具有党委和政府两种职能,党委领导政府工作。发挥老干部在两个文明建设中的作用。内设4个职能科室。\n"
+    counts = [(f.subject, f.value) for f in extract.extract_document(text, is_text=True).facts if f.kind == "count"]
+    assert counts == [("职能科室", 4.0)]
