@@ -196,6 +196,8 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         # one total split two ways in one list (其中，人员经费6157140元，日常公用经费331300元，…财政补助收入
         # 6404400元，其他收入80000元): the first parts close on the total, the rest are the second split —
         # whole too, so a near miss there is the slip
+        if got > want + tol and any(w in (total.subject or "") for w in cues()["overlapping_counts"]) and _whole_then_other_figures(parts, want):
+            continue  # 总人口48368人，其中农业人口40556人，城镇人口7812人，流动人口542人: the split is whole, the rest are other figures
         if got > want + tol and (second := _second_split(parts, want, scale)) is not None:
             rest_sum = sum(float(p.value) * _unit_scale(p) for p in second)  # type: ignore[arg-type]
             rest_tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *second])
@@ -223,8 +225,25 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
 CARRYOVER_METRICS = frozenset({"income.carryover", "exp.carry_forward"})
 #: how close parts printed in another unit must add (read in the total's unit) to be its split with the unit slipped
 UNIT_SLIP_NEAR = 0.01
+#: after a leading run of parts that adds up to the total exactly, figures adding to less than this share
+#: of it are other figures the sentence goes on to give, not a second split
+OTHER_FIGURES_SHARE = 0.5
 #: how far below its total a second complete split may fall and still be read as that split with a slip
 SECOND_SPLIT_NEAR = 0.05
+
+
+def _whole_then_other_figures(parts: list[Fact], want: float) -> bool:
+    """A leading run of two or more parts adds up to the total exactly (within its rounding) and what
+    follows adds up to less than `OTHER_FIGURES_SHARE` of it: figures of another kind, not more parts
+    (asked only of totals that are counted several ways, cues.json `overlapping_counts`)."""
+    acc, tol = 0.0, 0.0
+    for k, p in enumerate(parts[:-1], 1):
+        acc += float(p.value) * _unit_scale(p)  # type: ignore[arg-type]
+        tol += _rounding(p) * _unit_scale(p)
+        if k >= 2 and abs(acc - want) <= tol + 1e-9 * max(want, 1.0):
+            rest = sum(float(q.value) * _unit_scale(q) for q in parts[k:])  # type: ignore[arg-type]
+            return rest < OTHER_FIGURES_SHARE * want
+    return False
 
 
 def _second_split(parts: list[Fact], want: float, scale: float) -> list[Fact] | None:

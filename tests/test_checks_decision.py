@@ -159,6 +159,11 @@ def test_a_single_wan_among_wan_yuan_is_a_cut_unit():
         # parts printed in 元 under a total in 万元: read in the total's unit, the list is checked as a list
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1456.59元，其他收入4.41元。\n", True),
         ("list_sum", "2021年收入6821.10万元，其中：财政拨款收入5359.67元，事业收入1457.02元，其他收入4.41元。\n", False),
+        # a split that adds up exactly, then other figures of the same kind: no list problem
+        ("list_sum", "全镇总人口36210人,其中农业人口30100人,城镇人口6110人,流动人口420人。\n", False),
+        ("list_sum", "全镇总人口36210人,其中农业人口30100人,城镇人口7110人,流动人口420人。\n", True),
+        # (staff are counted one way: a split that adds up and then one more kind of post is an error)
+        ("list_sum", "编制人数42人,其中:行政编制人数19人、全额事业编制人数23人、自收自支编制人数13人。\n", True),
         # a whole's change told under (一) and its parts' under (二) of the same heading still add up
         ("list_sum", "三、支出预算说明\n(一)支出预算总规模\n支出预算1171.64万元,比上年减少339.57万元。\n(二)支出预算按用途划分\n基本支出预算376.64万元,比上年减少36.57万元;项目支出795万元,比上年减少313.5万元。\n", True),
         ("list_sum", "三、支出预算说明\n(一)支出预算总规模\n支出预算1171.64万元,比上年减少350.07万元。\n(二)支出预算按用途划分\n基本支出预算376.64万元,比上年减少36.57万元;项目支出795万元,比上年减少313.5万元。\n", False),
