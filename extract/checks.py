@@ -288,7 +288,9 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             continue
         fs = ci.by_sentence.get(f.sentence, [])
         money_ch = [g for g in fs if g.kind == "change" and g.unit in MONEY and g.value and g.subject == f.subject]
-        amounts = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.subject == f.subject]
+        # 收入总计…，支出总计…，各增加…: a change told for two wholes at once is each whole's (the last named)
+        own_subject = f.subject.rsplit("、", 1)[-1] if "、" in f.subject else f.subject
+        amounts = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.subject == own_subject]
         if len(money_ch) > 1:
             # 较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元，下降7.83%: each rate with the
             # change right before it
@@ -306,7 +308,7 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         # the amount the change is stated of: its own sentence's (…决算数为1,115.07万元，比2020年减少
         # 166.4万元) before an earlier sentence's figure of the same subject (its 预算数)
         own = amounts[0] if len(amounts) == 1 else own_amount(fs, c)
-        a = own or last_amount.get((f.section, f.subject))
+        a = own or last_amount.get((f.section, own_subject))
         if a is None and f.subject in _BARE_TOTALS and (t := last_total.get((f.section, f.subject))) is not None and "\n" not in ci.text[t.span[1] : c.span[0]]:
             a = t
         if a is not None and a.unit != c.unit and (slip := _slipped_change_unit(ci, a, c, p)) is not None:

@@ -382,6 +382,8 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
             s = s[im.end() :]  # 部门预算收入为一般公共预算收入596.09万元: the number is the item after 为
     if (hm := _last_match(_possession_re(), s)) is not None and hm.start() > 0 and len(s) - hm.end() >= 2 and not _is_figure_word(s[hm.end() :]):
         s = s[hm.end() :]  # 街道共有工作人员73人: what the holder has is counted
+    if (cm := _last_match(_cut_after_re(), s)) is not None and cm.start() > 0 and len(s) - cm.end() >= 2 and not _is_figure_word(s[cm.end() :]):
+        s = s[cm.end() :]  # …导致事业人员较上年增加9人, 在职人数中行政55人: the subject starts over
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
@@ -835,9 +837,13 @@ class FactExtractor:
         d.value, d.direction = _direction(cand.q.value, cand.features["verb"] or (direction_of(inner.group()) or "" if inner else ""))
         subject = clean_subject(subj_text, self.dept_names)
         if subject in ("各", "均", "分别", "都"):
-            # 收入总计…，支出总计…，与2020年度相比，各增加29.6万元: the change of each figure just stated
-            last = next((x for x in reversed(sent_facts) if x.kind == "amount" and x.subject), None)
+            # 收入总计…，支出总计…，与2020年度相比，各增加29.6万元: the change of each figure just stated —
+            # of both, when the last two are one figure told for two wholes
+            stated = [x for x in sent_facts if x.kind == "amount" and x.subject]
+            last = stated[-1] if stated else None
             subject = last.subject if last is not None else ""
+            if len(stated) >= 2 and stated[-2].value == last.value and stated[-2].unit == last.unit and stated[-2].subject != last.subject:  # type: ignore[union-attr]
+                subject = f"{stated[-2].subject}、{last.subject}"  # type: ignore[union-attr]
             if last is not None:
                 d.source = "inherited"
         if subject in _lead_ins():
@@ -1056,7 +1062,9 @@ class FactExtractor:
         span = text.orig_span(sent.start + start, sent.start + end)
         # in text order: a numberless 持平 is appended after the sentence's numbers but may stand before them
         before = sorted((x for x in sent_facts if x.span[0] < span[0]), key=lambda x: x.span[0])
-        same_item = ctx.last_change if ctx.last_change and ctx.item and (ctx.last_change.subject.startswith(ctx.item) or _same_item(ctx.last_change.subject, ctx.item)) else None
+        same_item = ctx.last_change if ctx.last_change and ctx.item and (
+            ctx.last_change.subject.startswith(ctx.item) or _same_item(ctx.last_change.subject, ctx.item) or ctx.item in ctx.last_change.subject.split("、")
+        ) else None
         named = None
         lead_text = unquote(s[: m.start()])
         if not before and len(lead_text) >= 2:
@@ -1169,6 +1177,11 @@ def _reason_after_change(s: str) -> re.Match[str] | None:
         if v is not None and re.search(r"\d", clause[v.end() :]):
             return m
     return None
+
+
+@cache
+def _cut_after_re() -> re.Pattern[str]:
+    return re.compile(alternation(_c()["subject_cut_after"]))
 
 
 @cache
