@@ -38,7 +38,7 @@ _DEPT_CHARS = r"[\u4e00-\u9fff（）()·“”]"
 #: endings of an organisation's name: a department, a unit, a township, a school …
 _ORG_END = re.compile(
     r"(?:局|厅|院|办事处|办公室|委员会|委|中心|政府|部|所|站|队|会|馆|处|署|团|社|校|园|室|法院|检察院|镇|乡|街道|"
-    r"学|学区|党派|中学|小学|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂|文联|侨联|残联|妇联|工商联|社科联|科协)(?:[（(][^）)]{1,8}[）)])?$"
+    r"学|学区|党派|中学|小学|中专|职专|技校|职高|医院|台|联合会|联社|集团|公司|宫|场|库|监狱|办|分局|支队|大队|总队|厂|文联|侨联|残联|妇联|工商联|社科联|科协)(?:[（(][^）)]{1,8}[）)])?$"
     # a zone named by its managing organ in brackets: 某某产业集中区(管委会)
     r"|[（(](?:管委会|管理委员会|党工委|工委)[）)]$"
 )
@@ -53,6 +53,9 @@ _TITLE_DEPT_FIRST = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_YEAR}\s*{
 _TITLE_YEAR_FIRST = re.compile(rf"^{_YEAR}\s*(?P<dept>{_DEPT_CHARS}{{2,40}}?)\s*{_LEVEL}(?:部门|单位)?(?:综合)?(?:{_KIND}|{_SANGONG}|一般公共预算)")
 _YEARLESS_TITLE = re.compile(rf"(?P<dept>{_DEPT_CHARS}{{3,40}}?)(?:部门|单位)?(?:财政拨款)?(?:“?三公”?经费|预算|决算)(?:支出)?(?:情况)?(?:公开|公布|说明)+$")
 _OVERVIEW = re.compile(rf"第[{_CN}]+部分[:：\s]*(?P<dept>{_DEPT_CHARS}{{3,40}}?)\s*(?:\d{{4}}年度?)?(?:部门|单位)?(?:概况|基本情况)")
+_FIRST_SECTION = re.compile(rf"^\s*一[、.．]\s*(?P<dept>{_DEPT_CHARS}{{3,30}}?)\s*(?:\d{{4}}年度?)?(?:部门|单位)?(?:概况|基本情况)\s*$")
+#: how many of the first lines may hold the first section's heading
+FIRST_SECTION_LINES = 12
 _COMPILED_BY = re.compile(rf"经(?P<dept>{_DEPT_CHARS}{{2,20}}?财政(?:局|厅))汇总")
 _SELF_INTRO = re.compile(rf"(?:^|[。\n])(?P<dept>{_DEPT_CHARS}{{3,30}}?)是(?:[^。\n]{{0,30}})(?:工作部门|事业单位|行政单位|直属机构|组成部门|派出机构|机构)")
 #: 说明：冀村镇人民政府没有使用国有资本经营预算安排支出，故本表无数据 — the note under an empty table names the unit
@@ -261,6 +264,11 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
         m = _LABEL_CELL.search(ln)
         if m and (d := _clean_dept(m.group("dept"))):
             return d
+    for ln in lines[:FIRST_SECTION_LINES]:
+        # 一、浙江省衢州第二中专概况: the first section names the department it describes
+        m = _FIRST_SECTION.match(ln)
+        if m and (d := _clean_dept(m.group("dept"))):
+            return d
     for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY, _EMPTY_NOTE):
         for m in pat.finditer(body):
             if d := _clean_dept(m.group("dept")):
@@ -276,7 +284,7 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
 
 #: a township or street that opens its sentences (群加乡下设行政单位1个。2015年群加乡本年度预算总收入…)
 _TOWNSHIP_OPENS = re.compile(
-    r"(?:^|[。；;\n]|(?:19|20)\d{2}年度?)(?P<dept>[\u4e00-\u9fff]{2,5}?(?:乡|镇|街道))(?=下设|下辖|本年|现有|共有|人民政府|党委|(?:19|20)\d{2}年|是|为)",
+    r"(?:^|[。；;\n]|(?:19|20)\d{2}年度?)(?:[\u4e00-\u9fff]{1,4}?[区县市])?(?P<dept>[\u4e00-\u9fff]{2,5}?(?:乡|镇|街道))(?=下设|下辖|本年|现有|共有|人民政府|党委|位于|地处|(?:19|20)\d{2}年|是|为)",
     re.M,
 )
 

@@ -310,3 +310,16 @@ def test_an_untitled_township_page_is_the_township_its_sentences_open_on():
     assert document_metadata(text).department == "石门乡"
     # two townships opening as often: nothing is guessed
     assert document_metadata(text + "东山镇下设事业单位1个。2016年东山镇本年度预算总收入为10万元。\n").department is None
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        # a town that describes itself (长寿区龙河镇位于…) and names its government
+        ("一、单位基本情况\n某区石桥镇位于城区东北20公里处,全镇公路里程354公里。\n二、机构设置\n石桥镇人民政府内设机构17个。\n", "石桥镇人民政府"),
+        # the first section names the department it describes
+        ("索引号:|113308810026303481/2021-138296|主题分类:|财政\n一、浙江省某市第二中专概况\n(一)部门职责\n宣传贯彻执行党和国家的教育方针。\n", "浙江省某市第二中专"),
+    ],
+)
+def test_pages_that_name_themselves_in_their_first_section(text: str, department: str) -> None:
+    assert document_metadata(text).department == department
