@@ -986,6 +986,8 @@ class FactExtractor:
             if lead and len(subject) > lead.end + 1:
                 # 调减外事经费200万元, 比上年减少了外事经费200万元: a change stated verb-first
                 kind, subject = "change", subject[lead.end :]
+                if subject in _c()["whole_sides"] and (stated := next((x for x in reversed(sent_facts) if x.kind == "amount" and x.subject.endswith(subject)), None)):
+                    subject = stated.subject  # 三公经费支出1360.13万元，比上年减少支出613.80万元: the figure just stated
                 d.value, d.direction = _direction(q.value, lead.direction)
                 at = cand.left_limit + max(left.rfind(lead.verb), 0)  # the comparison, if any, is before the verb
                 d.baseline = _baseline(s[cand.change_window : at])[0] or next((x.baseline for x in reversed(sent_facts) if x.kind == "change"), None)

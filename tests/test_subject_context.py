@@ -447,6 +447,8 @@ def test_articles_series_posts_and_same_as_last_year(text: str, expected: list[t
         # one change told for two wholes of one figure (各减少) is both wholes'; subjects start over after 导致 or X人数中
         ("2021年度收入总计298.34万元,支出总计298.34万元,与2020年度相比,各减少15.34万元。\n", [("amount", "收入总计", 298.34), ("amount", "支出总计", 298.34), ("change", "收入总计、支出总计", -15.34)]),
         ("本年度因机构改革畜牧站并入我镇政府管理导致事业人员较上年增加9人。在职人数中行政55人。我镇年末实有人数88人。\n", [("change", "事业人员", 9.0), ("headcount", "行政", 55.0), ("headcount", "实有人数", 88.0)]),
+        # a verb-first change of the bare whole word is the figure just stated
+        ("2017年区级三公经费支出1360.13万元,比上年减少支出613.80万元,下降36.0%。\n", [("amount", "三公经费支出", 1360.13), ("change", "三公经费支出", -613.8), ("change", "三公经费支出", -36.0)]),
         # the verb alone before a count: a change in what follows the counter
         ("因工作需要,新增1名政府聘员。新增2个内设机构。\n", [("change", "政府聘员", 1.0), ("change", "内设机构", 2.0)]),
         # the share of the things just counted, not of the section's heading
