@@ -261,6 +261,8 @@ def _reading_tolerant(name: str) -> re.Pattern[str]:
     return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
 
 
+#: a cause told first, then the change it brings (因…导致…较上年增加9人)
+_CAUSE_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:本年度|今年|本年|(?:19|20)\d{2}年度?)?\s*(?P<lead>因为|因|由于)(?P<cause>[^，,。；;]{2,40}?)(?:导致|致使|使得)")
 _COMPARED_ITEM = re.compile(r"^([^比较与同]{2,40}?)(?:比|较|与|同)")
 _YEAR_DIGITS_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d{2}$")
 #: at most this many distinct counts per document are looked up as recurring names
@@ -642,6 +644,23 @@ class FactExtractor:
         self._unchanged(block, text, sent, ctx, sent_facts, qs)
         if reason:
             self._reason(block, text, sent, reason, ctx, sent_facts)
+        elif (cm := _CAUSE_FIRST.search(s)) is not None:
+            self._cause_first(block, text, sent, cm, sent_facts)
+
+    def _cause_first(self, block: Block, text: MappedText, sent: Sentence, cm: re.Match[str], sent_facts: list[Fact]) -> None:
+        """本年度因机构改革畜牧站并入我镇政府管理导致事业人员较上年增加9人: the cause told before the change
+        it brings, in the same clause run — a reason of the first change after it."""
+        target = next((x for x in sent_facts if x.kind == "change" and x.span[0] >= text.orig_span(sent.start + cm.end(), sent.start + cm.end())[0]), None)
+        cause = cm.group("cause").strip()
+        if target is None or len(cause) < 2:
+            return
+        span = text.orig_span(sent.start + cm.start("cause"), sent.start + cm.start("cause") + len(cause))
+        self.facts.append(Fact(
+            doc_id=self.doc_id, fact_id=f"reason-{span[0]}", kind="reason", subject=target.subject, metric=target.metric,
+            value=None, unit=None, yuan=None, direction=None, baseline=None, text=cause, explains=target.fact_id,
+            sentence=sent.text, span=span, section=block.section, confidence=0.8, surface=cm.group("lead"),
+            subject_source=target.subject_source,
+        ))
 
     def _pairs(self, s: str, pairs: list[Pair], facts_at: dict[int, Fact], sent_facts: list[Fact]) -> None:
         """各/分别 lists: one fact per item named before the marker (`extract/paired.py`)."""

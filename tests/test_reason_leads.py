@@ -178,3 +178,9 @@ def test_budget_gap_reason_explains_the_completion_rate_and_the_change_is_of_the
     changes = [f for f in r.facts if f.kind == "change"]
     assert [f.subject for f in changes] == ["三公经费支出决算", "三公经费支出决算"]
     assert [(by[x.explains].kind, by[x.explains].value) for x in rs] == [("percent", 70.0), ("change", -16.0)]
+
+
+def test_a_cause_told_before_the_change_it_brings_is_its_reason():
+    r, rs = _reasons("本年度因机构改革畜牧站并入我镇政府管理导致事业人员较上年增加9人,同时人员保障经费增加。")
+    by = {f.fact_id: f for f in r.facts}
+    assert [(x.text, by[x.explains].subject, by[x.explains].value) for x in rs] == [("机构改革畜牧站并入我镇政府管理", "事业人员", 9.0)]
