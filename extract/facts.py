@@ -261,6 +261,9 @@ def _reading_tolerant(name: str) -> re.Pattern[str]:
     return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
 
 
+_ORDINAL_OPEN = re.compile(r"^\s*一是")
+_EFFECT_AT_END = re.compile(r"[，,][^，,]{2,20}(?:增加|减少|下降|增长|上升|降低)$")
+_ORDINAL_ANY = re.compile(r"[一二三四五六七八九十]是")
 #: a cause told first, then the change it brings (因…导致…较上年增加9人)
 _CAUSE_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:本年度|今年|本年|(?:19|20)\d{2}年度?)?\s*(?P<lead>因为|因|由于)(?P<cause>[^，,。；;]{2,40}?)(?:导致|致使|使得)")
 _COMPARED_ITEM = re.compile(r"^([^比较与同]{2,40}?)(?:比|较|与|同)")
@@ -646,6 +649,8 @@ class FactExtractor:
             self._reason(block, text, sent, reason, ctx, sent_facts)
         elif (cm := _CAUSE_FIRST.search(s)) is not None:
             self._cause_first(block, text, sent, cm, sent_facts)
+        elif _ORDINAL_OPEN.match(s) and "原因" in block.section.rsplit(" > ", 1)[-1]:
+            self._listed_reasons(block, text, sent)
 
     def _cause_first(self, block: Block, text: MappedText, sent: Sentence, cm: re.Match[str], sent_facts: list[Fact]) -> None:
         """本年度因机构改革畜牧站并入我镇政府管理导致事业人员较上年增加9人: the cause told before the change
@@ -661,6 +666,29 @@ class FactExtractor:
             sentence=sent.text, span=span, section=block.section, confidence=0.8, surface=cm.group("lead"),
             subject_source=target.subject_source,
         ))
+
+    def _listed_reasons(self, block: Block, text: MappedText, sent: Sentence) -> None:
+        """三、“三公”经费变动原因 / 一是…，因公出国(境)费用增加；二是…，公务用车运行维护费减少: under a heading
+        of reasons, each listed cause explains the change of the item it names (stated earlier)."""
+        s = sent.text
+        cuts = [m.start() for m in _ORDINAL_ANY.finditer(s)] + [len(s)]
+        changes = [x for x in self.facts[-RECENT_FACTS:] if x.kind == "change"]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            body = s[a + 2 : b].rstrip("。；;，, ")
+            named = [x for x in changes if len(_item_of(x.subject)) >= 4 and _item_of(x.subject)[:4] in body]
+            if (effect := _EFFECT_AT_END.search(body)) is not None and effect.start() >= 4:
+                body = body[: effect.start()]  # …，公务用车运行维护费减少: the effect restates the change
+            if len(body) < 4 or not named:
+                continue
+            item = _item_of(named[-1].subject)[:4]
+            target = [x for x in named if _item_of(x.subject)[:4] == item][-1]  # its last change: the rate, when one is stated
+            span = text.orig_span(sent.start + a + 2, sent.start + a + 2 + len(body))
+            self.facts.append(Fact(
+                doc_id=self.doc_id, fact_id=f"reason-{span[0]}", kind="reason", subject=target.subject, metric=target.metric,
+                value=None, unit=None, yuan=None, direction=None, baseline=None, text=body, explains=target.fact_id,
+                sentence=s, span=span, section=block.section, confidence=0.75, surface=s[a : a + 2],
+                subject_source=target.subject_source,
+            ))
 
     def _pairs(self, s: str, pairs: list[Pair], facts_at: dict[int, Fact], sent_facts: list[Fact]) -> None:
         """各/分别 lists: one fact per item named before the marker (`extract/paired.py`)."""

@@ -184,3 +184,18 @@ def test_a_cause_told_before_the_change_it_brings_is_its_reason():
     r, rs = _reasons("本年度因机构改革畜牧站并入我镇政府管理导致事业人员较上年增加9人,同时人员保障经费增加。")
     by = {f.fact_id: f for f in r.facts}
     assert [(x.text, by[x.explains].subject, by[x.explains].value) for x in rs] == [("机构改革畜牧站并入我镇政府管理", "事业人员", 9.0)]
+
+
+def test_causes_listed_under_a_heading_of_reasons_explain_the_items_they_name():
+    text = (
+        "二、2019年决算及变动\n“三公”经费决算支出41万元,与上年相比减少7万元。其中:因公出国(境)费支出决算4万元,比上年增加4万元;"
+        "公务用车购置及运行费支出决算10万元,与上年相比减少4万元,下降28.6%;公务接待费支出决算27万元,与上年相比减少7万元,下降20.6%。\n"
+        "三、“三公”经费变动原因\n一是根据出访计划新增2批出国考察,因公出国(境)费用增加;二是完成公务用车改革,公务用车运行维护费减少。三是压缩公务接待规模。\n"
+    )
+    r, rs = _reasons(text)
+    by = {f.fact_id: f for f in r.facts}
+    assert [(x.text, by[x.explains].subject, by[x.explains].value) for x in rs] == [
+        ("根据出访计划新增2批出国考察", "因公出国(境)费支出决算", 4.0),
+        ("完成公务用车改革", "公务用车购置及运行费支出决算", -28.6),
+        ("压缩公务接待规模", "公务接待费支出决算", -20.6),
+    ]
