@@ -92,6 +92,9 @@ def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]
     named_exact = len(subj) >= 2 and subj in lead
     ldir = lead_direction(lead)
     pct = t.unit in ("%", "个百分点")
+    # the reason's own words name the item (一是…，因公出国(境)费用增加): listed causes say what they explain
+    named_text = len(subj) >= 4 and subj[:4] in unquote(reason.text or "")
+    is_rule = t.fact_id == reason.explains
     f = [
         f"k={t.kind}",
         f"rank={min(i, 6)}",
@@ -108,6 +111,8 @@ def candidate_features(reason: Fact, cands: Sequence[Fact], i: int) -> list[str]
         f"named_exact={named_exact}",
         f"ldir={ldir}|{t.direction}",
         f"agree={ldir is not None and ldir == t.direction}",
+        f"named_text={named_text}|{t.kind}",
+        f"rule_named_text={is_rule and named_text}",
     ]
     if i + 1 < len(cands):
         nxt = cands[i + 1]  # the fact just before this one
@@ -139,6 +144,12 @@ class ReasonRanker(Ranker[ReasonInput, Fact]):
         return candidate_features(x.reason, cands, i)
 
 
+#: the leads of a cause told before the change it brings (因…导致…增加9人): the rules' target follows it
+CAUSE_LEADS = frozenset({"因", "因为", "由于"})
+#: the leads of causes listed under a heading of reasons (一是…；二是…): each names the item it explains
+LISTED_LEADS = frozenset(f"{n}是" for n in "一二三四五六七八九十")
+
+
 def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
     """Re-point each reason at the fact the model prefers (subject and metric follow the target);
     without a model the rules' attachments stay."""
@@ -146,10 +157,15 @@ def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
         return facts
     ranker = ReasonRanker(model)
     out = list(facts)
+    by_id = {f.fact_id: f for f in facts}
     for idx, r in enumerate(facts):
         if r.kind != "reason":
             continue
-        chosen = ranker.best(ReasonInput(r, facts, idx))
+        x = ReasonInput(r, facts, idx)
+        target = by_id.get(r.explains or "")
+        if target is not None and (r.surface in LISTED_LEADS or r.surface in CAUSE_LEADS and target.span[0] > r.span[0]):
+            continue  # a listed cause names its item; a cause told first explains the change after it: the rules' choice stays
+        chosen = ranker.best(x)
         if chosen is None:
             continue
         best = chosen[0]

@@ -199,3 +199,18 @@ def test_causes_listed_under_a_heading_of_reasons_explain_the_items_they_name():
         ("完成公务用车改革", "公务用车购置及运行费支出决算", -28.6),
         ("压缩公务接待规模", "公务接待费支出决算", -20.6),
     ]
+
+
+def test_the_shipped_reason_ranker_keeps_listed_and_cause_first_reasons_where_the_rules_put_them():
+    """The ranker sees only facts before a reason: a cause told first explains a change after it, and a
+    listed cause names its item — both stay where the rules attached them."""
+    text = (
+        "二、2019年决算及变动\n“三公”经费决算支出41万元,与上年相比减少7万元。其中:因公出国(境)费支出决算4万元,比上年增加4万元;"
+        "公务用车购置及运行费支出决算10万元,与上年相比减少4万元,下降28.6%。\n"
+        "三、“三公”经费变动原因\n一是根据出访计划新增2批共2人出国考察,因公出国(境)费用增加;二是完成公务用车改革,公务用车运行维护费减少。\n"
+        "四、人员情况\n本年度因机构改革林业站并入镇政府管理导致事业人员较上年增加6人。\n"
+    )
+    r = process(document_from_text(text + "\n"))
+    by = {f.fact_id: f for f in r.facts}
+    got = [(by[x.explains].subject, by[x.explains].value) for x in r.facts if x.kind == "reason"]
+    assert got == [("因公出国(境)费支出决算", 4.0), ("公务用车购置及运行费支出决算", -28.6), ("事业人员", 6.0)]
