@@ -190,7 +190,7 @@ def test_department_short_names(dept, short):
         # 本年预算 names no item: the change is of the item just stated
         ("公务接待费支出预算为2.5万元，本年预算与上年持平。", ("change", "公务接待费支出预算", 0.0)),
         # 各增加: the change of the totals just stated
-        ("2022年度收入总计80.5万元，支出总计80.5万元，与2021年度相比，各增加3.5万元，增长4.55%。", ("change", "支出总计", 3.5)),
+        ("2022年度收入总计80.5万元，支出总计80.5万元，与2021年度相比，各增加3.5万元，增长4.55%。", ("change", "收入总计、支出总计", 3.5)),  # both wholes (the i12, r08 gold)
         # a share after a bracket of the item's own parts is the item's
         ("本年收入合计500万元；包括财政拨款收入400万元(其中，一般公共预算400万元，政府性基金预算0万元)，占收入合计80%。", ("percent", "财政拨款收入", 80.0)),
         # a bracket opened with 包含 names its own items
