@@ -198,7 +198,7 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         # whole too, so a near miss there is the slip
         if got > want + tol and any(w in (total.subject or "") for w in cues()["overlapping_counts"]) and _whole_then_other_figures(parts, want):
             continue  # 总人口48368人，其中农业人口40556人，城镇人口7812人，流动人口542人: the split is whole, the rest are other figures
-        if got > want + tol and (second := _second_split(parts, want, scale)) is not None:
+        if got > want + tol and (second := _second_split(parts, want)) is not None:
             rest_sum = sum(float(p.value) * _unit_scale(p) for p in second)  # type: ignore[arg-type]
             rest_tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *second])
             if abs(rest_sum - want) <= rest_tol:
@@ -232,29 +232,31 @@ OTHER_FIGURES_SHARE = 0.5
 SECOND_SPLIT_NEAR = 0.05
 
 
-def _whole_then_other_figures(parts: list[Fact], want: float) -> bool:
-    """A leading run of two or more parts adds up to the total exactly (within its rounding) and what
-    follows adds up to less than `OTHER_FIGURES_SHARE` of it: figures of another kind, not more parts
-    (asked only of totals that are counted several ways, cues.json `overlapping_counts`)."""
+def _leading_whole(parts: list[Fact], want: float, rest_min: int) -> int | None:
+    """How many leading parts (two or more, `rest_min` or more left after them) add up to the total
+    exactly, within their printed rounding; None when no leading run does."""
     acc, tol = 0.0, 0.0
-    for k, p in enumerate(parts[:-1], 1):
+    for k, p in enumerate(parts[: len(parts) - rest_min], 1):
         acc += float(p.value) * _unit_scale(p)  # type: ignore[arg-type]
         tol += _rounding(p) * _unit_scale(p)
         if k >= 2 and abs(acc - want) <= tol + 1e-9 * max(want, 1.0):
-            rest = sum(float(q.value) * _unit_scale(q) for q in parts[k:])  # type: ignore[arg-type]
-            return rest < OTHER_FIGURES_SHARE * want
-    return False
-
-
-def _second_split(parts: list[Fact], want: float, scale: float) -> list[Fact] | None:
-    """The parts after a leading run that adds up to the total exactly (within its rounding), when at
-    least two remain: a second classification of the same total."""
-    acc = 0.0
-    for k, p in enumerate(parts[:-2], 1):
-        acc += float(p.value) * _unit_scale(p)  # type: ignore[arg-type]
-        if k >= 2 and abs(acc - want) <= sum(_rounding(x) * _unit_scale(x) for x in parts[:k]) + 1e-9 * max(want, 1.0):
-            return parts[k:]
+            return k
     return None
+
+
+def _whole_then_other_figures(parts: list[Fact], want: float) -> bool:
+    """A leading run of parts adds up to the total and what follows adds up to less than
+    `OTHER_FIGURES_SHARE` of it: figures of another kind, not more parts (asked only of totals that are
+    counted several ways, cues.json `overlapping_counts`)."""
+    k = _leading_whole(parts, want, 1)
+    return k is not None and sum(float(q.value) * _unit_scale(q) for q in parts[k:]) < OTHER_FIGURES_SHARE * want  # type: ignore[arg-type]
+
+
+def _second_split(parts: list[Fact], want: float) -> list[Fact] | None:
+    """The parts after a leading run that adds up to the total, when at least two remain: a second
+    classification of the same total."""
+    k = _leading_whole(parts, want, 2)
+    return parts[k:] if k is not None else None
 
 
 def _fmt_number(v: float) -> str:

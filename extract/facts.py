@@ -32,7 +32,7 @@ from .kind_model import KindInput, KindRanker, base_tokens
 from .normalize import MappedText
 from .paired import Pair, apply_pairs, paired_quantities
 from .quantity import Quantity, find_quantities
-from .reason_model import unquote
+from .reason_model import ORDINALS, unquote
 from .records import Block, Fact, Layout, Trace
 from .resources import alternation, cues, slogan_cues
 from .segment import Sentence, clause_bounds, sentences
@@ -262,10 +262,7 @@ def _reading_tolerant(name: str) -> re.Pattern[str]:
 
 
 _ORDINAL_OPEN = re.compile(r"^\s*一是")
-_EFFECT_AT_END = re.compile(r"[，,][^，,]{2,20}(?:增加|减少|下降|增长|上升|降低)$")
-_ORDINAL_ANY = re.compile(r"[一二三四五六七八九十]是")
-#: a cause told first, then the change it brings (因…导致…较上年增加9人)
-_CAUSE_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:本年度|今年|本年|(?:19|20)\d{2}年度?)?\s*(?P<lead>因为|因|由于)(?P<cause>[^，,。；;]{2,40}?)(?:导致|致使|使得)")
+_ORDINAL_ANY = re.compile(rf"[{ORDINALS}]是")
 _COMPARED_ITEM = re.compile(r"^([^比较与同]{2,40}?)(?:比|较|与|同)")
 _YEAR_DIGITS_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d{2}$")
 #: at most this many distinct counts per document are looked up as recurring names
@@ -385,10 +382,8 @@ def clean_subject(raw: str, dept_names: tuple[str, ...] = ()) -> str:
             s = a
         elif (im := _last_match(_IS_ITEM, s)) is not None and len(s) - im.end() >= 2 and not _is_figure_word(s[im.end() :]):
             s = s[im.end() :]  # 部门预算收入为一般公共预算收入596.09万元: the number is the item after 为
-    if (hm := _last_match(_possession_re(), s)) is not None and hm.start() > 0 and len(s) - hm.end() >= 2 and not _is_figure_word(s[hm.end() :]):
-        s = s[hm.end() :]  # 街道共有工作人员73人: what the holder has is counted
-    if (cm := _last_match(_cut_after_re(), s)) is not None and cm.start() > 0 and len(s) - cm.end() >= 2 and not _is_figure_word(s[cm.end() :]):
-        s = s[cm.end() :]  # …导致事业人员较上年增加9人, 在职人数中行政55人: the subject starts over
+    s = _after_last(_possession_re(), s)  # 街道共有工作人员73人: what the holder has is counted
+    s = _after_last(_cut_after_re(), s)  # …导致事业人员较上年增加9人, 在职人数中行政55人: the subject starts over
     if not _starts_with_alias(s):  # 预留给小型和微型企业的…预算 is a taxonomy name, not a verb phrase
         s = _drop_leading_verbs(s)
         s = _strip_affixes(s, dept_names)
@@ -567,9 +562,9 @@ class FactExtractor:
         """Facts of every prose block; the inherited context resets at each new section."""
         ctx = _Context()
         self.gazetteer = build_gazetteer(layout)
-        # a 预算 document that never speaks of 决算 (a 决算 item paragraph sets 年初预算 beside its 决算数)
-        self.budget_doc = layout.doc_kind == "预算" and not any("决算" in b.text.text for b in layout.blocks)
         self.full_text = "\n".join(b.text.text for b in layout.blocks)
+        # a 预算 document that never speaks of 决算 (a 决算 item paragraph sets 年初预算 beside its 决算数)
+        self.budget_doc = layout.doc_kind == "预算" and "决算" not in self.full_text
         for block in layout.blocks:
             if block.kind == "table" or block.skipped:
                 continue
@@ -647,25 +642,30 @@ class FactExtractor:
         self._unchanged(block, text, sent, ctx, sent_facts, qs)
         if reason:
             self._reason(block, text, sent, reason, ctx, sent_facts)
-        elif (cm := _CAUSE_FIRST.search(s)) is not None:
+        elif (cm := _cause_first_re().search(s)) is not None:
             self._cause_first(block, text, sent, cm, sent_facts)
         elif _ORDINAL_OPEN.match(s) and "原因" in block.section.rsplit(" > ", 1)[-1]:
             self._listed_reasons(block, text, sent)
 
+    def _reason_of(self, block: Block, sent: Sentence, span: tuple[int, int], body: str, target: Fact, lead: str, confidence: float) -> None:
+        """A reason found by its shape (a cause told first, a listed cause) and the change it explains."""
+        self.facts.append(Fact(
+            doc_id=self.doc_id, fact_id=f"reason-{span[0]}", kind="reason", subject=target.subject, metric=target.metric,
+            value=None, unit=None, yuan=None, direction=None, baseline=None, text=body, explains=target.fact_id,
+            sentence=sent.text, span=span, section=block.section, confidence=confidence, surface=lead,
+            subject_source=target.subject_source,
+        ))
+
     def _cause_first(self, block: Block, text: MappedText, sent: Sentence, cm: re.Match[str], sent_facts: list[Fact]) -> None:
         """本年度因机构改革畜牧站并入我镇政府管理导致事业人员较上年增加9人: the cause told before the change
         it brings, in the same clause run — a reason of the first change after it."""
-        target = next((x for x in sent_facts if x.kind == "change" and x.span[0] >= text.orig_span(sent.start + cm.end(), sent.start + cm.end())[0]), None)
+        after = text.orig_span(sent.start + cm.end(), sent.start + cm.end())[0]
+        target = next((x for x in sent_facts if x.kind == "change" and x.span[0] >= after), None)
         cause = cm.group("cause").strip()
         if target is None or len(cause) < 2:
             return
         span = text.orig_span(sent.start + cm.start("cause"), sent.start + cm.start("cause") + len(cause))
-        self.facts.append(Fact(
-            doc_id=self.doc_id, fact_id=f"reason-{span[0]}", kind="reason", subject=target.subject, metric=target.metric,
-            value=None, unit=None, yuan=None, direction=None, baseline=None, text=cause, explains=target.fact_id,
-            sentence=sent.text, span=span, section=block.section, confidence=0.8, surface=cm.group("lead"),
-            subject_source=target.subject_source,
-        ))
+        self._reason_of(block, sent, span, cause, target, cm.group("lead"), 0.8)
 
     def _listed_reasons(self, block: Block, text: MappedText, sent: Sentence) -> None:
         """三、“三公”经费变动原因 / 一是…，因公出国(境)费用增加；二是…，公务用车运行维护费减少: under a heading
@@ -675,20 +675,16 @@ class FactExtractor:
         changes = [x for x in self.facts[-RECENT_FACTS:] if x.kind == "change"]
         for a, b in zip(cuts, cuts[1:], strict=False):
             body = s[a + 2 : b].rstrip("。；;，, ")
+            # the item is looked for in the whole clause: the effect at its end (…费用增加) names it best
             named = [x for x in changes if len(_item_of(x.subject)) >= 4 and _item_of(x.subject)[:4] in body]
-            if (effect := _EFFECT_AT_END.search(body)) is not None and effect.start() >= 4:
+            if (effect := _effect_at_end().search(body)) is not None and effect.start() >= 4:
                 body = body[: effect.start()]  # …，公务用车运行维护费减少: the effect restates the change
             if len(body) < 4 or not named:
                 continue
             item = _item_of(named[-1].subject)[:4]
             target = [x for x in named if _item_of(x.subject)[:4] == item][-1]  # its last change: the rate, when one is stated
             span = text.orig_span(sent.start + a + 2, sent.start + a + 2 + len(body))
-            self.facts.append(Fact(
-                doc_id=self.doc_id, fact_id=f"reason-{span[0]}", kind="reason", subject=target.subject, metric=target.metric,
-                value=None, unit=None, yuan=None, direction=None, baseline=None, text=body, explains=target.fact_id,
-                sentence=s, span=span, section=block.section, confidence=0.75, surface=s[a : a + 2],
-                subject_source=target.subject_source,
-            ))
+            self._reason_of(block, sent, span, body, target, s[a : a + 2], 0.75)
 
     def _pairs(self, s: str, pairs: list[Pair], facts_at: dict[int, Fact], sent_facts: list[Fact]) -> None:
         """各/分别 lists: one fact per item named before the marker (`extract/paired.py`)."""
@@ -1228,6 +1224,28 @@ def _reason_after_change(s: str) -> re.Match[str] | None:
     return None
 
 
+def _after_last(pattern: re.Pattern[str], s: str) -> str:
+    """What follows the last match of `pattern` inside `s`, when that is a name (two characters or more,
+    not a bare figure word); `s` otherwise."""
+    m = _last_match(pattern, s)
+    if m is not None and m.start() > 0 and len(s) - m.end() >= 2 and not _is_figure_word(s[m.end() :]):
+        return s[m.end() :]
+    return s
+
+
+@cache
+def _cause_first_re() -> re.Pattern[str]:
+    """A cause told first, then the change it brings (因…导致…较上年增加9人; cues.json `cause_first_*`)."""
+    leads, links = alternation(_c()["cause_first_leads"]), alternation(_c()["cause_first_links"])
+    return re.compile(rf"(?:^|[，,。；;])\s*(?:本年度|今年|本年|(?:19|20)\d{{2}}年度?)?\s*(?P<lead>{leads})(?P<cause>[^，,。；;]{{2,40}}?)(?:{links})")
+
+
+@cache
+def _effect_at_end() -> re.Pattern[str]:
+    """…，公务用车运行维护费减少 closing a listed cause: the effect, which restates the change."""
+    return re.compile(rf"[，,][^，,]{{2,20}}(?:{_inner_verb().pattern})$")
+
+
 @cache
 def _cut_after_re() -> re.Pattern[str]:
     return re.compile(alternation(_c()["subject_cut_after"]))
@@ -1251,8 +1269,7 @@ def _cut_reason(body: str) -> str:
     return body[: m.start()] if m else body
 
 
-_ORDINALS = "一二三四五六七八九十"
-_ORDINAL_IS = re.compile(r"^([二三四五六七八九十])是")
+_ORDINAL_IS = re.compile(rf"^([{ORDINALS[1:]}])是")
 _NEXT_ITEM = re.compile(r"^[二三四五六七八九十]是|^[（(][2-9二三四五六七八九][）)]")
 
 
@@ -1275,7 +1292,7 @@ def _merge_enumerations(sents: list[Sentence]) -> list[Sentence]:
     for st in sents:
         # (一是…。二是…，三是…: a full stop inside the enumeration, when the ordinal before it was stated)
         ordinal = _ORDINAL_IS.match(st.text)
-        after_stop = ordinal is not None and f"{_ORDINALS[_ORDINALS.index(ordinal.group(1)) - 1]}是" in (out[-1].text if out else "")
+        after_stop = ordinal is not None and f"{ORDINALS[ORDINALS.index(ordinal.group(1)) - 1]}是" in (out[-1].text if out else "")
         if out and (after_stop or out[-1].text.rstrip().endswith(("；", ";")) and (_NEXT_ITEM.match(st.text) or _reason_goes_on(out[-1].text, st.text))):
             prev = out[-1]
             out[-1] = Sentence(prev.start, st.end, prev.text + st.text)

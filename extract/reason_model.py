@@ -19,7 +19,7 @@ from functools import cache
 from .model import LinearModel, bucket
 from .ranker import Ranker
 from .records import Fact
-from .resources import alternation, change_verbs
+from .resources import alternation, change_verbs, cues
 from .verbs import patterns as verb_patterns
 
 MAX_BACK = 8  # candidates: the nearest facts before the reason
@@ -144,10 +144,16 @@ class ReasonRanker(Ranker[ReasonInput, Fact]):
         return candidate_features(x.reason, cands, i)
 
 
-#: the leads of a cause told before the change it brings (因…导致…增加9人): the rules' target follows it
-CAUSE_LEADS = frozenset({"因", "因为", "由于"})
-#: the leads of causes listed under a heading of reasons (一是…；二是…): each names the item it explains
-LISTED_LEADS = frozenset(f"{n}是" for n in "一二三四五六七八九十")
+#: the ordinals that open listed causes (一是…；二是…)
+ORDINALS = "一二三四五六七八九十"
+#: the leads of causes listed under a heading of reasons: each names the item it explains
+LISTED_LEADS = frozenset(f"{n}是" for n in ORDINALS)
+
+
+@cache
+def cause_leads() -> frozenset[str]:
+    """The leads of a cause told before the change it brings (因…导致…增加9人; cues.json `cause_first_leads`)."""
+    return frozenset(cues()["cause_first_leads"])
 
 
 def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
@@ -163,7 +169,7 @@ def attach_reasons(facts: list[Fact], model: LinearModel | None) -> list[Fact]:
             continue
         x = ReasonInput(r, facts, idx)
         target = by_id.get(r.explains or "")
-        if target is not None and (r.surface in LISTED_LEADS or r.surface in CAUSE_LEADS and target.span[0] > r.span[0]):
+        if target is not None and (r.surface in LISTED_LEADS or r.surface in cause_leads() and target.span[0] > r.span[0]):
             continue  # a listed cause names its item; a cause told first explains the change after it: the rules' choice stays
         chosen = ranker.best(x)
         if chosen is None:
