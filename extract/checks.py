@@ -902,7 +902,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # (…or a page footer as the last line: 关闭窗口 打印本页)
     cut_off = bool(tail) and tail[-1] not in _SENTENCE_END and not _ENDED_PAGE.search(ci.text) \
         and not any(w in tail[tail.rfind("\n") + 1 :] for w in cues()["page_end_furniture"])
-    named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span[1]) for g in ci.facts if g.kind == "reason"]
+    named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span) for g in ci.facts if g.kind == "reason"]
+    last_reason_at = max((g.span[0] for g in ci.facts if g.kind == "reason"), default=-1)
     # reasons whose lead-in names the item and the way it moved (2019年“三公”经费预算增长的主要原因：…),
     # whichever fact they were attached to: (metric, direction, position)
     lead_named = [x for g in ci.facts if g.kind == "reason" and (x := _lead_named(ci.text, g)) is not None]
@@ -912,11 +913,12 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # (sentence, subject) of every change explained once: a rate beside its money change counts with it
     explained_here = {(g.sentence, g.subject) for g in ci.facts if g.kind == "change" and (g.value, g.unit) in explained_values}
     last_line = tail.rfind("\n")  # a change after it is in the excerpt's last paragraph
-    decomposed = _decomposed_changes(ci)
+    decomposed, decomposed_parts = _decomposed_changes(ci)
     # the section the text ends in: when that is the first item of a numbered list ((一)收入预算 with no
     # (二) after it), the excerpt was cut there and its changes' reasons may lie beyond the cut
     last_section = max(ci.facts, key=lambda g: g.span[0]).section if ci.facts else None
     first_item_only = last_section is not None and _FIRST_ITEM.match(last_section.rsplit(" > ", 1)[-1]) is not None
+    reported: set[tuple[float | None, str | None, str]] = set()
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -945,7 +947,12 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # 逐年递减。故…公务接待费比2015年预算减少1万元)
             head = _item_head(f.subject)
             covered = covered or bool(head) and any(
-                head in text and way == f.direction and 0 <= f.span[0] - at_ <= NAMED_REASON_BEFORE for text, way, at_ in named_reasons
+                head in text and way == f.direction and 0 <= f.span[0] - at_[1] <= NAMED_REASON_BEFORE for text, way, at_ in named_reasons
+            )
+            # …or just after it, told for the next item (购置费减少79.4万元。2、运行费减少596.98万元，主要是…严格
+            # 压缩公务用车购置和运行经费支出): a reason naming both items explains both
+            covered = covered or bool(head) and any(
+                head in text and way == f.direction and 0 <= at_[0] - f.span[1] <= NAMED_REASON_AFTER for text, way, at_ in named_reasons
             )
             covered = covered or any(
                 metric == f.metric and way == f.direction and 0 < pos - f.span[0] <= LEAD_NAMED_AFTER for metric, way, pos in lead_named
@@ -959,6 +966,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # 9.21万元); the same words after the figures describe how the money is used, not why it fell
             if not covered and f.direction == "decrease":
                 covered = _austerity_re().search(one_to_one(ci.text[line + 1 : f.span[0]])) is not None
+                # …or that closes on the principle the fall follows (按照“三公”经费只减不增的原则…)
+                end = ci.text.find("\n", f.span[1])
+                covered = covered or _decrease_principle_re().search(one_to_one(ci.text[f.span[1] : end if end >= 0 else len(ci.text)])) is not None
             # a 三公 total is explained by an item's reason that moved it the same way, in whichever section
             # the items have (…增56400元。具体情况如下：(三)公务用车…增72000元…主要原因：…)
             covered = covered or f.metric == "sangong.total" and any(
@@ -969,6 +979,11 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             covered = covered or (f.metric or "").startswith("sangong.") and any(
                 pos > f.span[1] and way == f.direction for pos, way in total_reasons
             )
+            # …or before it, the items introduced as the total's details (下降的原因主要是…。具体情况如下：一、…
+            # 二、…比预算数减少107万元)
+            covered = covered or (f.metric or "").startswith("sangong.") and f.metric != "sangong.total" and any(
+                pos < f.span[0] and way == f.direction and _details_follow_any_re().search(ci.text, pos, f.span[0]) is not None for pos, way in total_reasons
+            )
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
             covered = covered or _called_flat_re().match(ci.text, f.span[1], f.span[1] + FLAT_AFTER) is not None
             # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
@@ -977,19 +992,36 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 covered = _details_follow_re().search(rest.split("\n", 1)[0]) is not None
             # an excerpt cut off mid-sentence: a change in its last paragraph may be explained beyond the cut
             covered = covered or (cut_off and f.span[1] > last_line)
+            # …and so may one in the section the text stops in when no reason follows it at all (the page's
+            # reasons, told after every figure, are all beyond the cut)
+            # (…and prose runs on from it to the cut: an 附表 or a table after it shows the reasons were not to come)
+            covered = covered or (
+                cut_off and f.section == last_section and last_reason_at < f.span[0] and _APPENDED.search(ci.text, f.span[1]) is None
+                and not any(t.span and t.span[0] > f.span[1] for t in ci.tables)
+            )
             # …or in its last section, when the text stops right after a numbered list's first item
             covered = covered or (first_item_only and f.section == last_section)
             # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
             # change broken down into its parts' changes is accounted for by them
             covered = covered or f.fact_id in decomposed
+            # …and so are its parts (收入增加4705.82万元。其中：一般公共预算收入增加3766.89万元…): the rules ask
+            # the reason of the total; a 三公 item is never such a part (each item needs its own)
+            covered = covered or f.fact_id in decomposed_parts and not (f.metric or "").startswith("sangong.")
             # …a change whose paragraph is followed by little more than a heading before the cut: the next
             # paragraph, where its reason may stand (收支 explained together), is beyond the excerpt
             if not covered and cut_off:
                 para_end = ci.text.find("\n", f.span[1])
                 covered = para_end >= 0 and len(ci.text[para_end:].strip()) <= CUT_SOON
-            if not covered:
+            # one change told for an item and again for its only part (公务用车购置及运行维护费 / 其中运行维护费
+            # 增加6.09万元) is one missing reason (收入 and 支出 moving alike are two: each needs its reason)
+            fam = (f.metric or "").split("_", 1)[0]
+            if not covered and (f.value, f.unit, fam) not in reported:
+                reported.add((f.value, f.unit, fam))
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 
+
+#: what ends a page's prose: an appended table or annex (附表：…, 附件：…) or a table row
+_APPENDED = re.compile(r"(?m)^\s*附\s*(?:表|件)|\|")
 
 #: a sub-heading that opens a numbered list: (一)… / 1、… / 1.… (a lone 一、 section is a whole short page)
 _FIRST_ITEM = re.compile(r"^\s*(?:[（(]\s*[一1]\s*[)）]|1\s*[、.．](?!\d))")
@@ -1027,11 +1059,13 @@ def _implied_money_changes(ci: CheckInput) -> dict[str, tuple[float, str]]:
     return out
 
 
-def _decomposed_changes(ci: CheckInput) -> set[str]:
-    """Changes of a total followed, in their paragraph, by 其中 and two or more changes of other items."""
+def _decomposed_changes(ci: CheckInput) -> tuple[set[str], set[str]]:
+    """Changes of a total followed, in their paragraph, by 其中 and two or more changes of other items;
+    returns (the totals, their parts)."""
     changes = sorted((g for g in ci.facts if g.kind == "change" and g.unit in MONEY and g.value), key=lambda g: g.span[0])
     starts = [g.span[0] for g in changes]
     out: set[str] = set()
+    part_ids: set[str] = set()
     for f in ci.facts:
         # (a 三公 total is not: each item's change needs its own reason, so listing them explains nothing)
         if f.kind != "change" or not f.value or (f.metric or "").startswith("sangong."):
@@ -1043,10 +1077,11 @@ def _decomposed_changes(ci: CheckInput) -> set[str]:
         nl = ci.text.find("\n", m.end(), end)
         end = nl if nl >= 0 else end
         i = bisect.bisect_left(starts, m.end())
-        parts = {g.subject for g in changes[i:] if g.span[0] < end and g.subject != f.subject}
-        if len(parts) >= 2:
+        listed = [g for g in changes[i:] if g.span[0] < end and g.subject != f.subject]
+        if len({g.subject for g in listed}) >= 2:
             out.add(f.fact_id)
-    return out
+            part_ids.update(g.fact_id for g in listed)
+    return out, part_ids
 
 
 #: how far a check looks back (or on) for the start (end) of a change's line: a text printed on one
@@ -1076,12 +1111,25 @@ def _called_flat_re() -> re.Pattern[str]:
 
 
 @cache
+def _details_follow_any_re() -> re.Pattern[str]:
+    """具体情况如下 anywhere (the pattern above wants it closing a span)."""
+    return re.compile("|".join(map(re.escape, cues()["details_follow"])))
+
+
+@cache
+def _decrease_principle_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues()["decrease_principles"])))
+
+
+@cache
 def _austerity_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, cues()["austerity_measures"])))
 
 
 #: how far before a change a reason naming its item may stand and still explain it (the same paragraph)
 NAMED_REASON_BEFORE = 200
+#: …and how far after it (the next listed item's reason, naming both)
+NAMED_REASON_AFTER = 300
 #: what an item's name starts with that a reason would repeat: its first characters, after a year
 ITEM_HEAD_CHARS = 4
 _YEAR_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?[“”\"]?")

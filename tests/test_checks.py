@@ -422,3 +422,33 @@ def test_a_frame_is_no_claimed_direction(reason: str, fires: bool) -> None:
 )
 def test_checks_after_the_blind_set_f(text: str, check: str, fires: bool) -> None:
     assert any(c == check for c, _ in _checks(text)) is fires
+
+
+def _missing(text: str) -> list[str]:
+    return [f.message for f in extract_document(text, is_text=True).findings if f.check == "missing_explanation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # a cut page whose figures are all told before any reason: the reasons may lie beyond the cut
+        ("2019年全镇“三公”经费支出决算汇总数为42.10万元,较2018年增加12.30万元,增长41.28%。其中:公务接待费为30.10万元,较2018年增加9.20万元。\n\n"
+         "某镇严格执行中央八项规定精神,进一步加强“三公”经费管理,硬化预算约束,切实从源头控制“三公”经费,细化“三公”经费预算管理;严格控制审批因公出国(境)团组数及人数;强化公务用车总量控制,加强公务用车购置经费管理;严", 0),
+        # …but not when an appended table shows the prose was through
+        ("2019年全镇“三公”经费支出决算汇总数为42.10万元,较2018年增加12.30万元,增长41.28%。\n附表:2019年“三公”经费决算表\n项目 |\n2019年决算数 |\n2018年决算数 |\n合计 |\n42.10 |\n29.80 |\n因公出国(境)费 |\n0 |\n0 |\n公务接待费 |\n30.10 |\n20.90 |\n公务接", 1),
+        # the total's reason told before its items, introduced as its details
+        ("2018年某市本级“三公”经费支出总额为2,400万元,比预算数减少300万元,下降11.11%。下降的原因主要是各部门厉行节约,减少了相关支出。具体情况如下:\n"
+         "一、公务接待费\n2018年公务接待费900万元,比预算数减少200万元。\n二、公务用车购置及运行维护费\n2018年公务用车购置及运行维护费1,500万元,比预算数减少100万元。\n", 0),
+        # a reason told for the next item that names this one too
+        ("(二)公务用车购置及运行费600.00万元。其中:\n1、公务用车购置费20.00万元,与上年相比,公务用车购置费减少40.00万元,下降66.7%。\n"
+         "2、公务用车运行费580.00万元,与上年相比,公务用车运行费减少120.00万元,下降17.1%,主要是严格压缩公务用车购置和运行经费支出。\n", 0),
+        # a budget's fall closing on the principle it follows
+        ("2022年度“三公”经费预算数为300万元,较2021年320万元减少20万元,同比下降6.25%。按照“三公”经费只减不增的原则,进一步规范公务接待。\n", 0),
+        # the parts of a total's change are covered by the total (the rules ask the total's reason)
+        ("2018年收入预算1,200.00万元,比上年增加300.00万元。其中:一般公共财政预算收入预算数1,000.00万元,比上年增加250.00万元;纳入财政专户管理的预算资金200.00万元,比上年增加50.00万元。\n", 0),
+        # one change told for an item and again for its only part is one missing reason
+        ("2020年公务用车购置及运行维护费为15.00万元,较2019年增加3.00万元。其中:公务用车购置费0万元,公务用车运行维护费15.00万元,较2019年增加3.00万元。\n", 1),
+    ],
+)
+def test_missing_explanation_after_the_blind_sets_q_r(text: str, n: int) -> None:
+    assert len(_missing(text)) == n
