@@ -2,9 +2,12 @@
 
     python benchmarks/scale.py --n 1000 [--workers 2] [--engine local|dask] [--keep DIR]
 
-The corpus is the dev corpus (tests/data/corpus, or --corpus) replicated with variation: every
+The corpus is the dev corpus and the wide corpus (tests/data/corpus and corpus/wide, or the folders
+given with --corpus, repeatable) replicated with variation, the base documents taken in turn (so a
+run has the mix of the two: a few long 部门预算/决算 reports among many web pages and 三公 summaries;
+`--corpus tests/data/corpus` alone is the long-report worst case): every
 copy gets its own place names (XX区/县/市 → a generated name) and its amounts scaled by a random
-factor (years, dates and codes kept), so no two documents share bytes and nothing is cached by
+factor (years, dates and codes kept) and a first line of its own, so no two documents share bytes and nothing is cached by
 content. Reports wall time, documents/s, MB/s, the peak RSS of the largest process (the
 parent or a worker), and the size of every output. 10k and 100k are manual runs (see README).
 """
@@ -43,15 +46,18 @@ def _vary(text: str, rnd: random.Random) -> str:
     return _AMOUNT.sub(scale, text)
 
 
-def build_corpus(n: int, dest: Path, corpus: Path, seed: int = 7) -> int:
+def build_corpus(n: int, dest: Path, corpus: Path | list[Path], seed: int = 7) -> int:
     """N varied copies of the corpus documents under dest (100 per folder); total bytes."""
-    base = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    folders = [corpus] if isinstance(corpus, Path) else corpus
+    base = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
     rnd = random.Random(seed)
     total = 0
     for i in range(n):
         sub = dest / f"{i // 100:04d}"
         sub.mkdir(parents=True, exist_ok=True)
-        text = _vary(base[i % len(base)], rnd)
+        # (a first line of its own, as benchmarks/throughput.py does: a page with neither place names
+        # nor decimals would otherwise repeat byte for byte and be counted once, as a duplicate)
+        text = f"副本{i}\n" + _vary(base[i % len(base)], rnd)
         data = text.encode("utf-8")
         (sub / f"doc{i:06d}.txt").write_bytes(data)
         total += len(data)
@@ -67,7 +73,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--engine", choices=("local", "dask"), default="local")
-    ap.add_argument("--corpus", default=str(ROOT / "tests" / "data" / "corpus"))
+    ap.add_argument("--corpus", action="append", default=None, metavar="DIR", help="base documents (*.txt); repeatable (default: the dev and the wide corpus)")
     ap.add_argument("--keep", default=None, metavar="DIR", help="build the corpus and outputs here and keep them")
     ap.add_argument("--no-models", action="store_true")
     a = ap.parse_args()
@@ -78,7 +84,8 @@ def main() -> None:
     t0 = time.perf_counter()
     if not src.is_dir() or sum(1 for _ in src.rglob("*.txt")) != a.n:
         shutil.rmtree(src, ignore_errors=True)
-        nbytes = build_corpus(a.n, src, Path(a.corpus))
+        folders = [Path(c) for c in a.corpus] if a.corpus else [ROOT / "tests" / "data" / "corpus", ROOT / "corpus" / "wide"]
+        nbytes = build_corpus(a.n, src, folders)
     else:
         nbytes = sum(p.stat().st_size for p in src.rglob("*.txt"))
     print(f"corpus: {a.n} documents, {nbytes / 1e6:.1f} MB (built in {time.perf_counter() - t0:.1f} s) in {src}")
@@ -97,7 +104,7 @@ def main() -> None:
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     print(f"run ({a.engine}, {a.workers} workers): {wall:.1f} s wall, {a.n / wall:.2f} documents/s, {nbytes / 1e6 / wall:.2f} MB/s")
     print(f"  CPU {cpu:.1f} s over all processes: {a.n / cpu:.2f} documents per CPU second, {nbytes / 1e6 / cpu:.2f} MB per CPU second")
-    print(f"  documents ok {summary['n_ok']}, errors {summary['n_errors']}; facts {sum(summary['facts_by_kind'].values())}, cells {summary['n_cells']}")
+    print(f"  documents ok {summary['n_ok']}, skipped {summary.get('n_skipped', 0)}, errors {summary['n_errors']}; facts {sum(summary['facts_by_kind'].values())}, cells {summary['n_cells']}")
     print(f"peak RSS of the largest process (parent or worker): {peak:.0f} MB")
     print("outputs:")
     for p in sorted(out.iterdir()):
