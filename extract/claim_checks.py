@@ -425,13 +425,14 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     other parts' changes then bound the whole's from one side (info)."""
     splits = metric_partitions()
     items = {f.fact_id: item_of(f) for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY and f.value is not None}
+    items.update(_bare_totals(ci.facts, items))
     facts = sorted((f for f in ci.facts if items.get(f.fact_id)), key=lambda f: f.span[0])
     zero_parts = {items[f.fact_id] for f in facts if f.kind == "amount" and f.value == 0}
     # money figures naming no item (不可预见费22万元): listed beside a split's parts, they are one more part
     unnamed = sorted((f for f in ci.facts if f.fact_id in items and not items[f.fact_id]), key=lambda f: f.span[0])
     unnamed_starts = [f.span[0] for f in unnamed]
     for i, whole in enumerate(facts):
-        whole_item = whole_item_of(whole)
+        whole_item = whole_item_of(whole) or items[whole.fact_id]
         if whole_item not in splits or whole.kind == "amount" and compared_figure(ci.text, whole):
             continue  # (较2024年的200万元减少20万元；其中：… — the parts are this year's, not that figure's)
         # the parts are looked for within PARTS_WITHIN; a further part of the family, twice as far
@@ -477,6 +478,27 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     fact_ids=ids, span=span,
                 )
             break
+
+
+#: the bare words that name a total just stated (支出预算441.68万元，…；支出较去年增加29.48万元)
+_BARE_TOTALS = ("收入", "支出")
+
+
+def _bare_totals(facts: list[Fact], items: dict[str, str | None]) -> dict[str, str]:
+    """A change whose subject is a bare 收入/支出 is the change of the total its section stated last
+    under that word (支出预算, 支出总计): the whole its listed parts' changes must add up to."""
+    out: dict[str, str] = {}
+    last: dict[tuple[str, str], str] = {}  # (section, bare word) → the total's item
+    for f in sorted(facts, key=lambda f: f.span[0]):
+        item = items.get(f.fact_id)
+        subject = f.subject or ""
+        if f.kind == "amount" and item in ("income.total", "exp.total"):
+            for word in _BARE_TOTALS:
+                if subject.startswith(word) or subject.endswith(word + "总计"):
+                    last[(f.section, word)] = item
+        elif f.kind == "change" and f.fact_id in items and not item and subject in _BARE_TOTALS and (f.section, subject) in last:
+            out[f.fact_id] = last[(f.section, subject)]
+    return out
 
 
 def _same_part(a: str, b: str) -> bool:

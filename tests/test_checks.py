@@ -452,3 +452,15 @@ def _missing(text: str) -> list[str]:
 )
 def test_missing_explanation_after_the_blind_sets_q_r(text: str, n: int) -> None:
     assert len(_missing(text)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a bare 支出 after the total it names: its listed parts' changes must add up to its change
+        ("(二)支出预算:2023年年初预算数520.40万元,其中:卫生健康支出480.40万元,住房保障支出40.00万元;支出较去年增加35.20万元,主要是基本支出增加60.10万元;项目支出增加2.30万元。\n", True),
+        ("(二)支出预算:2023年年初预算数520.40万元,其中:卫生健康支出480.40万元,住房保障支出40.00万元;支出较去年增加62.40万元,主要是基本支出增加60.10万元;项目支出增加2.30万元。\n", False),
+    ],
+)
+def test_a_bare_total_change_is_the_whole_of_its_parts_changes(text: str, fires: bool) -> None:
+    assert any(c == "list_sum" for c, _ in _checks(text)) is fires
