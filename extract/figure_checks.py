@@ -484,6 +484,24 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 
 _LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加)了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*[。，；,;）)])")
 _MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]\s*$")
+#: a rate word with a number and its % sign: a sentence's other rates written this way
+_RATE_WITH_PCT = re.compile(r"(?:增长|下降|上升|降低)了?\s*\d+(?:\.\d+)?\s*[%％]")
+_RATE_WORD = re.compile(r"增长|下降|上升|降低")
+
+
+def _pct_siblings(text: str, m: re.Match[str]) -> bool:
+    """A bare number after 增长/下降 in a sentence whose other rates carry % (…43万元,同比下降18.87;
+    公务接待费393万元,同比下降9.24%…): the sign was lost, the number is no count."""
+    if not _RATE_WORD.match(text, m.start()):
+        return False
+    start = text.rfind("。", max(0, m.start() - SENTENCE_REACH), m.start()) + 1
+    stop = text.find("。", m.end(), m.end() + SENTENCE_REACH)
+    sentence = text[max(start, m.start() - SENTENCE_REACH) : stop if stop >= 0 else m.end() + SENTENCE_REACH]
+    return _RATE_WITH_PCT.search(sentence) is not None
+
+
+#: how far either way a sentence is looked at for its other rates
+SENTENCE_REACH = 300
 _CUT_WAN = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[ \t]*万(?!\s*[元人个台辆次件册平方亩千米余多户名张份吨斤公里字套间所座条项\d])")
 _INLINE_END = re.compile(r"[ \t]*[，,。；;、）)]")
 #: a document that writes 万元 at least this often has 万元 as its style: a single bare 万 is a cut unit
@@ -513,7 +531,7 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         if with_pct is None:
             with_pct = {x.group(1) for x in _PCT_NUMBER.finditer(ci.text)}
         elsewhere = num in with_pct
-        if elsewhere or _MONEY_CHANGE_BEFORE.search(before):
+        if elsewhere or _MONEY_CHANGE_BEFORE.search(before) or _pct_siblings(ci.text, m):
             yield ci.finding("unit_suspect", "warning", f"“{ci.text[m.start():m.end()].strip()}”缺少百分号", span=(m.start("num"), m.end("num")))
     cut = []
     wan = list(_CUT_WAN.finditer(ci.text))  # scanned once for both questions below

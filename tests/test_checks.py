@@ -464,3 +464,17 @@ def test_missing_explanation_after_the_blind_sets_q_r(text: str, n: int) -> None
 )
 def test_a_bare_total_change_is_the_whole_of_its_parts_changes(text: str, fires: bool) -> None:
     assert any(c == "list_sum" for c, _ in _checks(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a bare rate after 下降 in a sentence whose other rates carry %: the sign was lost
+        ("2020年某区“三公”经费预算总额860万元,同比增长12.30%;其中:因公出国(境)费20万元,同比下降21.56;公务接待费240万元,同比下降6.40%。\n", True),
+        # …not a count after 增加 (no rate word), nor a rate sentence that has no % at all
+        ("2020年某区“三公”经费预算总额860万元,同比增长12.30%;其中:公务用车保有量增加3,公务接待费240万元,同比下降6.40%。\n", False),
+        ("2020年某区在编人数46人,比上年下降2;实有人数44人。\n", False),
+    ],
+)
+def test_a_lost_percent_sign_among_rates_with_it(text: str, fires: bool) -> None:
+    assert any(c == "unit_suspect" and "百分号" in m for c, m in [(f.check, f.message) for f in findings(text)]) is fires
