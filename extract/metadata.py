@@ -122,7 +122,9 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
     broken after the department's name — that reads as a title; a title naming no department
     (2019年度部门预算公开) gives way to one that does."""
     found: tuple[str | None, int | None, str | None, str | None] = (None, None, None, None)
-    for ln in [*head, *(a + b for a, b in zip(head, head[1:], strict=False))]:
+    # in reading order, each line before the pair it closes (四川省…紫云乡人民政府 / 2017年部门决算编制说明):
+    # a title broken after the department's name comes before any sentence further down that names it
+    for ln in [x for i, line in enumerate(head) for x in (line, *((head[i - 1] + line,) if i else ()))]:
         for pat in (_TITLE_YEAR_FIRST, _TITLE_DEPT_FIRST):
             m = pat.search(ln)
             # a comparison (差旅费较2022年预算增长…) or a sentence already ended is no title
