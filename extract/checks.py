@@ -28,6 +28,8 @@ from .claim_checks import (
     reason_denies_its_amount,
     reason_years_disagree,
     roughly_flat,
+    sangong_total_with_other_items,
+    sangong_totals_with_other_items,
     shares_of_one_whole,
     unchanged_against_budget,
     unit_against_its_total,
@@ -498,10 +500,12 @@ def stated_years_change(ci: CheckInput) -> Iterable[Finding]:
         # (only whether none, one or more end before `pos` matters: the first two ends tell)
         return figures[: bisect.bisect_right([f.span[1] for f in figures[:2]], pos)] if figures else []
 
+    other_scope = sangong_totals_with_other_items(ci)
+    with_amounts = {g.sentence for g in ci.facts if g.kind == "amount"}  # (one set: a sentence repeated 6,000 times is one key)
     for ch in ci.facts:
         if ch.kind != "change" or ch.unit not in MONEY or not ch.value or not ch.metric or not _AGAINST_LAST_YEAR.search(ch.baseline or "上年"):
             continue
-        if any(g.kind == "amount" for g in ci.by_sentence.get(ch.sentence, [])):
+        if ch.sentence in with_amounts:
             continue  # a sentence with its own figures is prior_arithmetic's and change_arithmetic's
         last, now = before(last_by[ch.metric], ch.span[0]), before(now_by[ch.metric], ch.span[0])
         if len(last) != 1 or len(now) != 1 or now[0].unit != last[0].unit or now[0].unit != ch.unit:
@@ -509,8 +513,10 @@ def stated_years_change(ci: CheckInput) -> Iterable[Finding]:
         diff = now[0].value - last[0].value  # type: ignore[operator]
         gap = abs(diff - ch.value)
         tol = _prose_tol(now[0], last[0], ch)
-        # (figures far from fitting are more likely another scope's than a slip: the check keeps to near misses)
-        if tol < gap <= max(3 * tol, NEAR_MISS * abs(ch.value)):
+        # (figures far from fitting are more likely another scope's than a slip: the check keeps to near misses —
+        # unless the document's totals are another scope than their name claims: 三公 totals listing 会议费/培训费)
+        far_ok = now[0].fact_id in other_scope or last[0].fact_id in other_scope
+        if tol < gap <= max(3 * tol, NEAR_MISS * abs(ch.value)) or far_ok and gap > tol:
             yield ci.finding(
                 "change_arithmetic", "warning" if gap > 3 * tol else "info",
                 f"“{ch.subject}”{_fmt(now[0].value)} − {_fmt(last[0].value)} = {_fmt(round(diff, 2))}{ch.unit}，正文写作变动{_fmt(ch.value)}{ch.unit}",  # type: ignore[arg-type]
@@ -919,6 +925,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     last_section = max(ci.facts, key=lambda g: g.span[0]).section if ci.facts else None
     first_item_only = last_section is not None and _FIRST_ITEM.match(last_section.rsplit(" > ", 1)[-1]) is not None
     reported: set[tuple[float | None, str | None, str]] = set()
+    # where the page's prose is last broken off by an 附表 or a table (found once, not per change)
+    last_appended_at = max([m.start() for m in _APPENDED.finditer(ci.text)][-1:] + [t.span[0] for t in ci.tables if t.span] + [-1])
+    details_at = [m.start() for m in _details_follow_any_re().finditer(ci.text)]
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -967,8 +976,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             if not covered and f.direction == "decrease":
                 covered = _austerity_re().search(one_to_one(ci.text[line + 1 : f.span[0]])) is not None
                 # …or that closes on the principle the fall follows (按照“三公”经费只减不增的原则…)
-                end = ci.text.find("\n", f.span[1])
-                covered = covered or _decrease_principle_re().search(one_to_one(ci.text[f.span[1] : end if end >= 0 else len(ci.text)])) is not None
+                end = ci.text.find("\n", f.span[1], f.span[1] + PRINCIPLE_AFTER)
+                covered = covered or _decrease_principle_re().search(one_to_one(ci.text[f.span[1] : end if end >= 0 else f.span[1] + PRINCIPLE_AFTER])) is not None
             # a 三公 total is explained by an item's reason that moved it the same way, in whichever section
             # the items have (…增56400元。具体情况如下：(三)公务用车…增72000元…主要原因：…)
             covered = covered or f.metric == "sangong.total" and any(
@@ -982,7 +991,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # …or before it, the items introduced as the total's details (下降的原因主要是…。具体情况如下：一、…
             # 二、…比预算数减少107万元)
             covered = covered or (f.metric or "").startswith("sangong.") and f.metric != "sangong.total" and any(
-                pos < f.span[0] and way == f.direction and _details_follow_any_re().search(ci.text, pos, f.span[0]) is not None for pos, way in total_reasons
+                pos < f.span[0] and way == f.direction and bisect.bisect_left(details_at, pos) < bisect.bisect_left(details_at, f.span[0]) for pos, way in total_reasons
             )
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
             covered = covered or _called_flat_re().match(ci.text, f.span[1], f.span[1] + FLAT_AFTER) is not None
@@ -995,10 +1004,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # …and so may one in the section the text stops in when no reason follows it at all (the page's
             # reasons, told after every figure, are all beyond the cut)
             # (…and prose runs on from it to the cut: an 附表 or a table after it shows the reasons were not to come)
-            covered = covered or (
-                cut_off and f.section == last_section and last_reason_at < f.span[0] and _APPENDED.search(ci.text, f.span[1]) is None
-                and not any(t.span and t.span[0] > f.span[1] for t in ci.tables)
-            )
+            covered = covered or (cut_off and f.section == last_section and last_reason_at < f.span[0] and last_appended_at < f.span[1])
             # …or in its last section, when the text stops right after a numbered list's first item
             covered = covered or (first_item_only and f.section == last_section)
             # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
@@ -1128,6 +1134,8 @@ def _austerity_re() -> re.Pattern[str]:
 
 #: how far before a change a reason naming its item may stand and still explain it (the same paragraph)
 NAMED_REASON_BEFORE = 200
+#: how far after a fall its paragraph is read for the principle it follows (只减不增)
+PRINCIPLE_AFTER = 200
 #: …and how far after it (the next listed item's reason, naming both)
 NAMED_REASON_AFTER = 300
 #: what an item's name starts with that a reason would repeat: its first characters, after a year
@@ -1212,6 +1220,7 @@ CHECKS: tuple[Check, ...] = (
     implied_budgets_against_total,
     reason_denies_its_amount,
     reason_years_disagree,
+    sangong_total_with_other_items,
 )
 
 

@@ -354,6 +354,13 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         half = 0.5 * 10 ** -_decimals(own.surface or "") * MONEY[own.unit]  # type: ignore[index]
         # a share one unit of its last digit off (45.46% for 45.455%) is rounding, not an error
         tol_pct = 10 ** -_decimals(p.surface or "")
+        # the share fits the total opening the line with the part that total leaves (本年支出合计766.4万元，其中：
+        # 基本支出465.33万元，占60.71%；项目支出311.07万元，占39.29% — 39.29% is 301.07's): the printed amount is
+        # the slip, which the parts' sum reports (list_sum), not the share
+        if len(listed) >= 3 and own is not first:
+            rest = yuan[0] - sum(y for a, y in zip(listed[1:], yuan[1:], strict=True) if a is not own)
+            if yuan[0] > 0 and abs(rest / yuan[0] * 100 - float(p.value)) <= tol_pct + (half * len(listed)) / yuan[0] * 100 * 2 + 1e-9:  # type: ignore[arg-type]
+                continue
         if not any(w > 0 and abs(part / w * 100 - float(p.value)) <= tol_pct + (half * len(listed)) / w * 100 * 2 + 1e-9 for w in wholes):  # type: ignore[arg-type]
             fits = f"{part / wholes[0] * 100:.2f}%" if wholes[0] > 0 else "?"
             yield ci.finding(
@@ -431,7 +438,10 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     # money figures naming no item (不可预见费22万元): listed beside a split's parts, they are one more part
     unnamed = sorted((f for f in ci.facts if f.fact_id in items and not items[f.fact_id]), key=lambda f: f.span[0])
     unnamed_starts = [f.span[0] for f in unnamed]
+    other_scope = sangong_totals_with_other_items(ci)
     for i, whole in enumerate(facts):
+        if whole.fact_id in other_scope:
+            continue  # its parts include 会议费/培训费: sangong_total_with_other_items reports it
         whole_item = whole_item_of(whole) or items[whole.fact_id]
         if whole_item not in splits or whole.kind == "amount" and compared_figure(ci.text, whole):
             continue  # (较2024年的200万元减少20万元；其中：… — the parts are this year's, not that figure's)
@@ -499,6 +509,45 @@ def _bare_totals(facts: list[Fact], items: dict[str, str | None]) -> dict[str, s
         elif f.kind == "change" and f.fact_id in items and not item and subject in _BARE_TOTALS and (f.section, subject) in last:
             out[f.fact_id] = last[(f.section, subject)]
     return out
+
+
+_SENTENCE_STOP = re.compile(r"[。\n]")
+#: how far a total's list of parts may run
+LIST_REACH = 400
+
+
+def sangong_totals_with_other_items(ci) -> dict[str, list[Fact]]:  # noqa: ANN001 - CheckInput
+    """三公 totals whose own sentence lists, among their parts, items that are no 三公经费 (cues.json
+    `not_sangong_items`: 会议费, 培训费) → those items. A total named for them too (“三公”经费及会议费、
+    培训费) is not one."""
+    others = set(cues()["not_sangong_items"])
+    out: dict[str, list[Fact]] = {}
+    amounts = sorted((g for g in ci.facts if g.kind == "amount"), key=lambda g: g.span[0])
+    starts = [g.span[0] for g in amounts]
+    for f in ci.facts:
+        if f.kind != "amount" or f.metric != "sangong.total" or re.search(r"会议|培训", f.subject or ""):
+            continue
+        stop = _SENTENCE_STOP.search(ci.text, f.span[1], f.span[1] + LIST_REACH)
+        end = stop.start() if stop else f.span[1] + LIST_REACH
+        near = amounts[bisect.bisect_right(starts, f.span[1]) : bisect.bisect_left(starts, end)]
+        listed = [g for g in near if g.metric in others]
+        if listed:
+            out[f.fact_id] = listed
+    return out
+
+
+def sangong_total_with_other_items(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A 三公 total whose 其中 lists 会议费 or 培训费: they are no 三公经费, so the total is another scope
+    than the one its name claims (reported once, at the first such list)."""
+    for fid, listed in sangong_totals_with_other_items(ci).items():
+        total = ci.by_id[fid]
+        names = "、".join(f"{g.subject}{_fmt_number(g.value)}{g.unit}" for g in listed)  # type: ignore[arg-type]
+        yield ci.finding(
+            "claim_contradiction", "info",
+            f"“{total.subject}”{_fmt_number(total.value)}{total.unit}的组成部分列入{names}，会议费、培训费不属于“三公”经费",  # type: ignore[arg-type]
+            fact_ids=[fid] + [g.fact_id for g in listed], span=(listed[0].span[0], listed[-1].span[1]),
+        )
+        return
 
 
 def _same_part(a: str, b: str) -> bool:

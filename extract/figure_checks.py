@@ -508,8 +508,13 @@ _INLINE_END = re.compile(r"[ \t]*[，,。；;、）)]")
 #: (b07: one “0.00 万,” among 10 万元; a short 三公 page of set G: one “38万。” beside 8万元 and 单位:万元 —
 #: 8 missed it; the documents that write the shorthand on purpose write it many times, 50 万，… 11 times)
 WAN_YUAN_STYLE_MIN = 2
+#: …and a few (at most FEW_BARE_WAN) are slips when 万元 is written WAN_YUAN_RATIO times as often
+FEW_BARE_WAN = 3
+WAN_YUAN_RATIO = 5
 _CUT_AT_LINE_END = re.compile(r"[ \t]*\n\s*(?!元)")
 _MONEY_WORDS = re.compile(r"支出|收入|经费|预算|资金|费用?|拨款")
+#: the money a bare 万 counts, named right after it (1000万政府性基金…, 50万专项资金)
+_MONEY_NOUN_AFTER = re.compile(r"(?:政府性基金|一般公共预算|财政拨款|专项资金|专项经费|资金|经费|拨款)")
 _PCT_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -544,9 +549,12 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     if not cut:
         # one 万 for 万元 in a document that writes 万元 everywhere else is a slip, not its style
         # (a document that writes 50万，10万，8万… within lines uses the shorthand on purpose)
-        inline = [m for m in wan if not _in_table(ci, m.start()) and _INLINE_END.match(ci.text, m.end())
-                  and _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.start()])]
-        if len(inline) == 1 and ci.text.count("万元") >= WAN_YUAN_STYLE_MIN:
+        inline = [m for m in wan if not _in_table(ci, m.start()) and (
+            _INLINE_END.match(ci.text, m.end()) and _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.start()])
+            or _MONEY_NOUN_AFTER.match(ci.text, m.end()))]  # (…新增了1000万政府性基金预算拨款: the money named right after)
+        # (…a few, beside ten times as many 万元, are slips too: 合计为1000.86万 … 807.95万 … 增加4.66万)
+        n_yuan = ci.text.count("万元")
+        if inline and (len(inline) == 1 and n_yuan >= WAN_YUAN_STYLE_MIN or len(inline) <= FEW_BARE_WAN and n_yuan >= WAN_YUAN_RATIO * len(inline)):
             cut = inline
     if cut:
         times = f"（共{len(cut)}处）" if len(cut) > 1 else ""

@@ -206,6 +206,10 @@ def _table_regions(kinds: list[str], lines: list[str]) -> list[tuple[int, int]]:
 
 #: `_wrap_width` of a page whose prose lines are not hard-wrapped
 UNWRAPPED = 10_000
+#: how far a wrapped line's width may stray from the page's wrap width
+WRAP_SLACK = 2
+#: a line that opens on a year (2017年…, 2017年度…): a statement of its own
+_YEAR_OPEN = re.compile(r"(?:19|20)\d{2}\s*年")
 #: the shortest line that tells a page's wrap width
 MIN_WRAP_SAMPLE = 16
 
@@ -448,6 +452,13 @@ class _Reader:
                     and not (self.ls.wrap >= UNWRAPPED and _clause_end().search(last))
             else:
                 cont = not (_indent(r) >= 2 and last and last[-1] in _SENT_END + "：:")
+                # a clause ended on its figure without its 。 (…其中:财政拨款收入766.4万元,占100%) on a line the page did
+                # not wrap (its width is not the page's wrap width), and a next line opening on a year (2017年…本年
+                # 支出合计…): two statements
+                cont = cont and not (
+                    bool(last) and abs(len(_WS.sub("", last)) - self.ls.wrap) > WRAP_SLACK
+                    and _clause_end().search(last) is not None and _YEAR_OPEN.match(r.lstrip()) is not None
+                )
             if not cont:
                 self.flush()
         if not self.para:

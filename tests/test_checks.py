@@ -478,3 +478,29 @@ def test_a_bare_total_change_is_the_whole_of_its_parts_changes(text: str, fires:
 )
 def test_a_lost_percent_sign_among_rates_with_it(text: str, fires: bool) -> None:
     assert any(c == "unit_suspect" and "百分号" in m for c, m in [(f.check, f.message) for f in findings(text)]) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "check", "fires"),
+    [
+        # a 三公 total whose 其中 lists 会议费 and 培训费: another scope than its name (and its change fits neither)
+        ("某区2022年的“三公”经费决算数合计为900.00万元,其中:因公出国(境)费0万元、公务用车购置费300.00万元、公务用车运行维护费400.00万元、"
+         "公务接待费50.00万元、会议费60.00万元、培训费90.00万元。2021年的三公经费决算数合计为700.00万元,其中:因公出国(境)费0万元、"
+         "公务用车购置费200.00万元、公务用车运行维护费300.00万元、公务接待费40.00万元、会议费100.00万元、培训费60.00万元。\n"
+         "2022年“三公”经费决算数相较于上年增加210.00万元,主要原因是车辆更新。\n", "claim_contradiction", True),
+        ("某区2022年的“三公”经费决算数合计为900.00万元,其中:因公出国(境)费0万元、公务用车购置费300.00万元、公务用车运行维护费400.00万元、"
+         "公务接待费50.00万元、会议费60.00万元、培训费90.00万元。2021年的三公经费决算数合计为800.00万元,其中:因公出国(境)费0万元、"
+         "公务用车购置费200.00万元、公务用车运行维护费300.00万元、公务接待费40.00万元、会议费200.00万元、培训费60.00万元。\n"
+         "2022年“三公”经费决算数相较于上年增加210.00万元,主要原因是车辆更新。\n", "change_arithmetic", True),
+        # …a total named for them too is that scope
+        ("某区2022年“三公”经费及会议费、培训费决算数合计为900.00万元,其中:因公出国(境)费0万元、公务用车购置费300.00万元、公务用车运行维护费400.00万元、"
+         "公务接待费50.00万元、会议费60.00万元、培训费90.00万元。\n", "claim_contradiction", False),
+        # a share that fits the total with the part it leaves: the part's amount is the slip (list_sum), not the share
+        ("2017年某乡本年支出合计766.4万元,其中:基本支出465.33万元,占60.71%;项目支出311.07万元,占39.29%。\n", "share_sum", False),
+        ("2017年某乡本年支出合计766.4万元,其中:基本支出465.33万元,占60.71%;项目支出311.07万元,占39.29%。\n", "list_sum", True),
+        # a bare 万 with the money it counts named right after, in a page that writes 万元
+        ("2020年支出决算1200.50万元,比上年增加980.20万元,主要原因是年中新增了1000万政府性基金预算拨款用于公墓扩建。本年收入1200.50万元。\n", "unit_suspect", True),
+    ],
+)
+def test_checks_after_the_blind_set_s(text: str, check: str, fires: bool) -> None:
+    assert any(c == check for c, _ in _checks(text)) is fires

@@ -178,3 +178,18 @@ def test_a_contents_list_of_short_entries_does_not_make_the_page_look_hard_wrapp
     paras = [b.text.text for b in _layout(toc + body).blocks if b.kind == "paragraph"]
     assert "某接待办财政拨款收支总预算1043.61万元。" in paras
     assert not any(p.startswith("(一)财政拨款收支预算情况某") for p in paras)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # a clause ended on its figure without 。 and a next line opening on a year: two statements
+        ("三、收支决算总体情况说明\n2017年某乡本年收入合计766.4万元,其中:财政拨款收入766.4万元,占100%\n"
+         "2017年某乡本年支出合计766.4万元,其中:基本支出465.33万元,占60.71%。\n", 2),
+        # …a line broken mid-clause before a year still joins (…比\n2016年增加)
+        ("三、收支决算总体情况说明\n某乡本年收入合计766.4万元,比\n2016年增加45.16万元。\n", 1),
+    ],
+    ids=["figure-then-year", "broken-before-year"],
+)
+def test_a_line_opening_on_a_year_after_a_finished_clause_starts_a_statement(text: str, n: int) -> None:
+    assert len([b for b in _layout(text).blocks if b.kind == "paragraph"]) == n
