@@ -43,12 +43,16 @@ _SENT_END = "。！？!?；;"
 _TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
 
+#: every marker in one pattern, each its own group in MARKERS order: the first alternative that
+#: matches is the first marker of the list that does (one match call a line instead of up to six)
+_ANY_MARKER = re.compile("|".join(f"({pat.pattern})" for _, pat in MARKERS))
+_GROUP_LEVEL = {i: level for i, (level, _) in enumerate(MARKERS, start=1)}
+
+
 def heading_level(s: str) -> int | None:
     """The level of the numbering marker a line starts with (第一部分=1 … ①=6), or None."""
-    for level, pat in MARKERS:
-        if pat.match(s):
-            return level
-    return None
+    m = _ANY_MARKER.match(s)
+    return _GROUP_LEVEL[m.lastindex] if m is not None and m.lastindex is not None else None
 
 
 def _indent(line: str) -> int:
