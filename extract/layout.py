@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .metadata import document_metadata
 from .normalize import MappedText
@@ -63,6 +63,7 @@ _BARE_PIPES = re.compile(r"^\s*\|[\s|]*$")
 _LONE_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 
 
+@lru_cache(maxsize=1 << 16)  # half of a document's lines repeat (blank lines, table rules, repeated headers)
 def _line_kind(raw: str) -> str:
     s = raw.strip()
     if not s:
