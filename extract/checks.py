@@ -13,7 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, cached_property
 
 from .align import MONEY, decimals
 from .claim_checks import (
@@ -76,6 +76,13 @@ class CheckInput:
         self.toc_titles = toc_titles or []
         self.by_sentence = _sentence_groups(facts)
         self.table_spans = merged_spans(t.span for t in tables if t.span)
+
+    @cached_property
+    def simplified(self) -> str:
+        """`one_to_one(text)`, built once: several checks read the whole text with the one-to-one
+        map (same offsets, traditional mirror pages read as simplified), and `one_to_one`'s small
+        cache has lost the whole text to the sentences mapped in between."""
+        return one_to_one(self.text)
 
     def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
         """A finding of this document: checks name the problem and its evidence, never the doc_id."""
@@ -694,7 +701,7 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
     """One finding per kind of residue (the same form note in six tables is one problem)."""
     seen: dict[str, int] = {}
     first: dict[str, tuple[int, int, str]] = {}
-    text = one_to_one(ci.text)  # same offsets; traditional mirror pages read as simplified
+    text = ci.simplified  # = one_to_one(ci.text): same offsets; traditional mirror pages read as simplified
     for pat in residue_patterns():
         for m in pat.finditer(text):
             frag = m.group().strip()

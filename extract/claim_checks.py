@@ -637,10 +637,11 @@ def roughly_flat(text: str, flat: Fact, change: float, base: float | None) -> bo
 _PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
-def reading_view(text: str) -> tuple[str, list[int]]:
+def reading_view(text: str, flat: str | None = None) -> tuple[str, list[int]]:
     """The text as a reader sees it — simplified characters, without the pinyin that converted mirror
-    pages print after characters (預(yù)算 → 预算) — and, per character, its offset in the original."""
-    flat = one_to_one(text)
+    pages print after characters (預(yù)算 → 预算) — and, per character, its offset in the original.
+    `flat` is `one_to_one(text)` when the caller has it already."""
+    flat = one_to_one(text) if flat is None else flat
     parts: list[str] = []
     where: list[int] = []
     kept = 0  # start of the stretch not yet copied
@@ -665,7 +666,7 @@ def completion_against_gap(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInpu
     """A completion rate beside the gap it claims (完成年初预算100%，决算数大于预算数55.93万元): the
     rate must be 决算 ÷ (决算 ∓ gap) with the sentence's own 决算 figure, and on the side of 100 %
     the claim says."""
-    text, where = reading_view(ci.text)
+    text, where = reading_view(ci.text, ci.simplified)
     amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
     for m in _RATE_THEN_GAP.finditer(text):
         pct, gap = float(m.group("pct")), float(m.group("gap").replace(",", "")) * MONEY[m.group("unit")]
@@ -698,7 +699,7 @@ def unit_against_its_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInpu
     """A part in 元 of a total stated in 万元 just before (…支出决算为13.07万元。其中：因公出国（境）费
     支出决算为4.46元): the part's sentence opens with 其中, so the 万元 of the sentence before it
     holds; a few 元 beside it is a dropped 万."""
-    text = one_to_one(ci.text)
+    text = ci.simplified  # = one_to_one(ci.text)
     money = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
     for i, f in enumerate(money):
         if f.unit != "元" or not 0 < float(f.value) < 1000 or f.comparator or _PER_UNIT.search(f.subject or ""):  # type: ignore[arg-type]

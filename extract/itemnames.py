@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .records import Layout
 from .resources import item_names, traditional_chars
@@ -143,6 +143,7 @@ class Gazetteer:
 EMPTY = Gazetteer(frozenset(), {})
 
 
+@lru_cache(maxsize=1 << 16)  # a table's label cells repeat within and across documents (合计, 基本支出 …)
 def _label(cell: str) -> str:
     cell = _LABEL_LEAD.sub("", cell.strip()).strip(" ：:·.*")
     d = item_names()

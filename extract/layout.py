@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .metadata import document_metadata
 from .normalize import MappedText
@@ -43,12 +43,16 @@ _SENT_END = "。！？!?；;"
 _TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
 
+#: every marker in one pattern, each its own group in MARKERS order: the first alternative that
+#: matches is the first marker of the list that does (one match call a line instead of up to six)
+_ANY_MARKER = re.compile("|".join(f"({pat.pattern})" for _, pat in MARKERS))
+_GROUP_LEVEL = {i: level for i, (level, _) in enumerate(MARKERS, start=1)}
+
+
 def heading_level(s: str) -> int | None:
     """The level of the numbering marker a line starts with (第一部分=1 … ①=6), or None."""
-    for level, pat in MARKERS:
-        if pat.match(s):
-            return level
-    return None
+    m = _ANY_MARKER.match(s)
+    return _GROUP_LEVEL[m.lastindex] if m is not None and m.lastindex is not None else None
 
 
 def _indent(line: str) -> int:
@@ -59,6 +63,7 @@ _BARE_PIPES = re.compile(r"^\s*\|[\s|]*$")
 _LONE_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 
 
+@lru_cache(maxsize=1 << 16)  # half of a document's lines repeat (blank lines, table rules, repeated headers)
 def _line_kind(raw: str) -> str:
     s = raw.strip()
     if not s:

@@ -417,12 +417,38 @@ def _windowed(rx: re.Pattern[str], text: str, anchor: str, before: int, longest:
 ABBR_GAP = 5
 
 
+def _spread_out(abbr: str, text: str) -> bool:
+    """Whether the text holds the abbreviation's characters in order with at most ABBR_GAP ideographs
+    between neighbours and at least one gap — what every name `expanded_name` accepts contains. Read
+    before its pattern is built: most documents have none, and compiling the pattern costs more than
+    the whole scan."""
+    n = len(text)
+    at = text.find(abbr[0])
+    while at >= 0:
+        ends = {(at, False)}  # where the characters so far end, and whether a gap was passed
+        for c in abbr[1:]:
+            nxt: set[tuple[int, bool]] = set()
+            for prev, gapped in ends:
+                for q in range(prev + 1, min(n, prev + ABBR_GAP + 2)):
+                    if text[q] == c:
+                        nxt.add((q, gapped or q > prev + 1))
+                    if not "\u4e00" <= text[q] <= "\u9fff":
+                        break
+            ends = nxt
+            if not ends:
+                break
+        if any(gapped for _, gapped in ends):
+            return True
+        at = text.find(abbr[0], at + 1)
+    return False
+
+
 def expanded_name(abbr: str, text: str) -> str | None:
     """The full name an abbreviated title stands for, when the document spells it out once: 区直工委 →
     中共宣城市宣州区直属机关工作委员会, 某区政府办 → 某区人民政府办公室. The full name holds the
     abbreviation's characters in order (each gap at most ABBR_GAP characters), starts at a place and ends
     as an organisation does."""
-    if not 3 <= len(abbr) <= 10 or not re.fullmatch(f"{_CJK}+", abbr):
+    if not 3 <= len(abbr) <= 10 or not re.fullmatch(f"{_CJK}+", abbr) or not _spread_out(abbr, text):
         return None
     core = f"{_CJK}{{0,{ABBR_GAP}}}?".join(re.escape(c) for c in abbr)
     rx = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_CJK}{{0,12}}?){core}(?P<tail>{_CJK}{{0,3}})")

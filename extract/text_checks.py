@@ -138,7 +138,7 @@ def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
     final: list[tuple[int, str]] = []  # (offset, heading)
     budget = 0
     pos = 0
-    for line in one_to_one(ci.text).split("\n"):
+    for line in ci.simplified.split("\n"):  # = one_to_one(ci.text)
         h = line.strip()
         if h and len(h) <= HEADING_MAX and heading_level(h) is not None and not _CLAUSE_PUNCT.search(h):
             if "决算" in h and "预算" not in h and all(int(y) == ci.year for y in _HEADING_YEAR.findall(h)):

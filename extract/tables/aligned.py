@@ -119,15 +119,16 @@ def _with_sparse_columns(centers: list[float], rows: list[list[RawCell]], blocks
     return sorted(centers + extra)
 
 
-def _label_blocks(rows: list[RawLine], *, sided_edge: bool = False) -> list[float]:
+def _label_blocks(rows: list[RawLine]) -> tuple[list[float], list[float]]:
     """Left edges of the label blocks of an aligned table: runs of text columns that value
-    columns separate (one block per side of a two- or three-sided table).
+    columns separate (one block per side of a two- or three-sided table) — as (label edges,
+    sided edges), both from one reading of the rows.
 
     The first block counts when enough rows put text in it; a later one needs rows that print its
     text right of a value of their own (一、财政拨款 18,330.37 一、基本支出 9,312.90): pdftotext
     cannot move a cell across a number of the same line, while across lines (another page) the
     spacing drifts, and text of a first block may stand right of another row's values.
-    `sided_edge`: a later block's edge is its leftmost text that follows a value of its own line
+    Sided edges: a later block's edge is its leftmost text that follows a value of its own line
     (where the previous side surely ends), not its leftmost text (which may have drifted left).
     """
     events: list[tuple[float, str]] = []
@@ -137,7 +138,7 @@ def _label_blocks(rows: list[RawLine], *, sided_edge: bool = False) -> list[floa
                 continue
             events.append((c.x0, "num" if is_numberish(c.text) else "text"))
     if not events:
-        return []
+        return [], []
     events.sort()
     # a block starts at a text position that some value lies left of (or at the first text)
     clusters: list[list[float]] = []
@@ -153,6 +154,7 @@ def _label_blocks(rows: list[RawLine], *, sided_edge: bool = False) -> list[floa
         cluster_end = max(cluster_end, x)
         clusters[-1][1] = cluster_end
     keep: list[float] = []
+    keep_sided: list[float] = []
     # each row's text cells and the right edges of its values, sorted out once (not per cluster)
     texts = [[c for c in r.cells if c.text and not is_numberish(c.text)] for r in rows]
     value_ends = [[c.x1 for c in r.cells if c.text and is_numberish(c.text) and not CODE.match(c.text)] for r in rows]
@@ -168,8 +170,10 @@ def _label_blocks(rows: list[RawLine], *, sided_edge: bool = False) -> list[floa
                 sided += 1
                 edge = min(edge, inside[0].x0)
         if sided >= 2 or (sided and support >= max(2, len(rows) // 5)) or not keep and support >= max(2, len(rows) // 5):
-            keep.append(edge if sided_edge and keep else st)
-    return keep or [c[0] for c in clusters[:1]]
+            keep_sided.append(edge if keep else st)
+            keep.append(st)
+    first = [c[0] for c in clusters[:1]]
+    return keep or first, keep_sided or list(first)
 
 
 def _block_of(x: float, blocks: list[float]) -> int | None:
@@ -328,10 +332,9 @@ def _row_names(data_rows: list[RawLine], labels: list[list[str]], label_blocks: 
 
 def aligned_cells(t: Table, header_rows: list[RawLine], data_rows: list[RawLine], doc_id: str) -> None:
     """The cells of a pdftotext table into `t.cells` (and its column paths into `t.columns`)."""
-    label_blocks = _label_blocks(data_rows)
     # a value belongs to the side whose edge (a text printed after a value on its own line) is
-    # left of it: a drifted label further left does not pull the previous side's values over
-    value_blocks = _label_blocks(data_rows, sided_edge=True)
+    # left of it (value_blocks): a drifted label further left does not pull the previous side's values over
+    label_blocks, value_blocks = _label_blocks(data_rows)
     labels, grid, cols = _assign_aligned(data_rows, header_rows, label_blocks, value_blocks)
     named, _ = unprinted_level(["" if re.fullmatch(r"列\d+", c) else c for c in cols], grid, t.title)
     cols = [n or c for n, c in zip(named, cols, strict=True)]
