@@ -78,6 +78,11 @@ class CheckInput:
         self.table_spans = merged_spans(t.span for t in tables if t.span)
 
     @cached_property
+    def other_scope_totals(self) -> dict[str, list[Fact]]:
+        """三公 totals that list 会议费/培训费 among their parts → those parts; read by three checks."""
+        return sangong_totals_with_other_items(self)
+
+    @cached_property
     def simplified(self) -> str:
         """`one_to_one(text)`, built once: several checks read the whole text with the one-to-one
         map (same offsets, traditional mirror pages read as simplified), and `one_to_one`'s small
@@ -507,7 +512,7 @@ def stated_years_change(ci: CheckInput) -> Iterable[Finding]:
         # (only whether none, one or more end before `pos` matters: the first two ends tell)
         return figures[: bisect.bisect_right([f.span[1] for f in figures[:2]], pos)] if figures else []
 
-    other_scope = sangong_totals_with_other_items(ci)
+    other_scope = ci.other_scope_totals
     with_amounts = {g.sentence for g in ci.facts if g.kind == "amount"}  # (one set: a sentence repeated 6,000 times is one key)
     for ch in ci.facts:
         if ch.kind != "change" or ch.unit not in MONEY or not ch.value or not ch.metric or not _AGAINST_LAST_YEAR.search(ch.baseline or "上年"):

@@ -438,7 +438,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     # money figures naming no item (不可预见费22万元): listed beside a split's parts, they are one more part
     unnamed = sorted((f for f in ci.facts if f.fact_id in items and not items[f.fact_id]), key=lambda f: f.span[0])
     unnamed_starts = [f.span[0] for f in unnamed]
-    other_scope = sangong_totals_with_other_items(ci)
+    other_scope = ci.other_scope_totals
     for i, whole in enumerate(facts):
         if whole.fact_id in other_scope:
             continue  # its parts include 会议费/培训费: sangong_total_with_other_items reports it
@@ -490,23 +490,20 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             break
 
 
-#: the bare words that name a total just stated (支出预算441.68万元，…；支出较去年增加29.48万元)
-_BARE_TOTALS = ("收入", "支出")
-
-
 def _bare_totals(facts: list[Fact], items: dict[str, str | None]) -> dict[str, str]:
     """A change whose subject is a bare 收入/支出 is the change of the total its section stated last
     under that word (支出预算, 支出总计): the whole its listed parts' changes must add up to."""
+    bare = tuple(cues()["bare_total_words"])
     out: dict[str, str] = {}
     last: dict[tuple[str, str], str] = {}  # (section, bare word) → the total's item
     for f in sorted(facts, key=lambda f: f.span[0]):
         item = items.get(f.fact_id)
         subject = f.subject or ""
         if f.kind == "amount" and item in ("income.total", "exp.total"):
-            for word in _BARE_TOTALS:
+            for word in bare:
                 if subject.startswith(word) or subject.endswith(word + "总计"):
                     last[(f.section, word)] = item
-        elif f.kind == "change" and f.fact_id in items and not item and subject in _BARE_TOTALS and (f.section, subject) in last:
+        elif f.kind == "change" and f.fact_id in items and not item and subject in bare and (f.section, subject) in last:
             out[f.fact_id] = last[(f.section, subject)]
     return out
 
@@ -521,11 +518,12 @@ def sangong_totals_with_other_items(ci) -> dict[str, list[Fact]]:  # noqa: ANN00
     `not_sangong_items`: 会议费, 培训费) → those items. A total named for them too (“三公”经费及会议费、
     培训费) is not one."""
     others = set(cues()["not_sangong_items"])
+    named_too = re.compile("|".join(map(re.escape, cues()["not_sangong_words"])))
     out: dict[str, list[Fact]] = {}
     amounts = sorted((g for g in ci.facts if g.kind == "amount"), key=lambda g: g.span[0])
     starts = [g.span[0] for g in amounts]
     for f in ci.facts:
-        if f.kind != "amount" or f.metric != "sangong.total" or re.search(r"会议|培训", f.subject or ""):
+        if f.kind != "amount" or f.metric != "sangong.total" or named_too.search(f.subject or ""):
             continue
         stop = _SENTENCE_STOP.search(ci.text, f.span[1], f.span[1] + LIST_REACH)
         end = stop.start() if stop else f.span[1] + LIST_REACH
@@ -539,12 +537,13 @@ def sangong_totals_with_other_items(ci) -> dict[str, list[Fact]]:  # noqa: ANN00
 def sangong_total_with_other_items(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """A 三公 total whose 其中 lists 会议费 or 培训费: they are no 三公经费, so the total is another scope
     than the one its name claims (reported once, at the first such list)."""
-    for fid, listed in sangong_totals_with_other_items(ci).items():
+    for fid, listed in ci.other_scope_totals.items():
         total = ci.by_id[fid]
-        names = "、".join(f"{g.subject}{_fmt_number(g.value)}{g.unit}" for g in listed)  # type: ignore[arg-type]
+        figures = "、".join(f"{g.subject}{_fmt_number(g.value)}{g.unit}" for g in listed)  # type: ignore[arg-type]
+        names = "、".join(dict.fromkeys(g.subject or "?" for g in listed))
         yield ci.finding(
             "claim_contradiction", "info",
-            f"“{total.subject}”{_fmt_number(total.value)}{total.unit}的组成部分列入{names}，会议费、培训费不属于“三公”经费",  # type: ignore[arg-type]
+            f"“{total.subject}”{_fmt_number(total.value)}{total.unit}的组成部分列入{figures}，{names}不属于“三公”经费",  # type: ignore[arg-type]
             fact_ids=[fid] + [g.fact_id for g in listed], span=(listed[0].span[0], listed[-1].span[1]),
         )
         return
