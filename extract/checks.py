@@ -83,6 +83,16 @@ class CheckInput:
         return sangong_totals_with_other_items(self)
 
     @cached_property
+    def money_decimals(self) -> dict[str, int]:
+        """The finest decimals the prose prints money in, per unit (at most 2). A page that prints
+        2.5万元 and 168.53万元 drops trailing zeros: its 18万元 is 18.00, not anything from 17.5 to 18.5."""
+        finest: dict[str, int] = {}
+        for f in self.facts:
+            if f.kind in ("amount", "change") and f.unit in MONEY and f.surface:
+                finest[f.unit] = min(2, max(finest.get(f.unit, 0), decimals(f.surface)))  # type: ignore[index]
+        return finest
+
+    @cached_property
     def simplified(self) -> str:
         """`one_to_one(text)`, built once: several checks read the whole text with the one-to-one
         map (same offsets, traditional mirror pages read as simplified), and `one_to_one`'s small

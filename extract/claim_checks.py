@@ -303,10 +303,12 @@ def _member_of(metric: str | None, split: tuple[str, ...]) -> str | None:
     return next((m for m in split if metric == m or any(metric in sub for sub in subs.get(m, ()))), metric)
 
 
-def _rounding(f: Fact) -> float:
-    """How far the printed figure may be from the true one: half its last digit; a printed 0 is
-    nothing at all, not something below 0.5."""
-    return 0.0 if f.value == 0 else 0.5 * 10 ** -_decimals(f.surface or "")
+def _rounding(f: Fact, finest: dict[str, int] | None = None) -> float:
+    """How far the printed figure may be from the true one: half its last digit — or of the finest
+    digit its page prints that unit in (`CheckInput.money_decimals`: trailing zeros dropped); a printed
+    0 is nothing at all, not something below 0.5."""
+    places = max(_decimals(f.surface or ""), (finest or {}).get(f.unit or "", 0))
+    return 0.0 if f.value == 0 else 0.5 * 10 ** -places
 
 
 def _whole_key(name: str) -> str:
@@ -473,7 +475,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             scale = _unit_scale(whole) if whole.kind == "amount" else MONEY.get(whole.unit or "", 1.0)
             got = sum(float(p.value) * MONEY.get(p.unit or "", 1.0) for p in parts)  # type: ignore[arg-type]
             want = float(whole.value) * scale  # type: ignore[arg-type]
-            tol = sum(_rounding(x) * MONEY.get(x.unit or "", 1.0) for x in [whole, *parts])
+            tol = sum(_rounding(x, ci.money_decimals) * MONEY.get(x.unit or "", 1.0) for x in [whole, *parts])
             ids = [whole.fact_id] + [p.fact_id for p in parts]
             span = (whole.span[0], max(p.span[1] for p in parts))  # the evidence: the whole and its parts
             names = "、".join(p.subject or "?" for p in parts)

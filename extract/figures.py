@@ -140,8 +140,26 @@ def compatible(fact_type: str | None, column_type: str | None) -> bool:
 def with_figure_types(facts: list[Fact], text: str, doc_kind: str | None, year: int | None) -> list[Fact]:
     """The facts with `figure_type` set for money amounts and changes (others keep None)."""
     out = []
+    default = figure_types().defaults.get("决算") if doc_kind == "决算" else None
+    budget_types = figure_types().budget_types
+    listed_under: str | None = None  # the budget figure type a 其中 list in progress continues
+    prev_end = 0
     for f in facts:
         if f.kind in ("amount", "change") and f.unit not in (None, "%", "个百分点"):
-            f = evolve(f, figure_type=prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year))
+            kind = prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year)
+            if f.kind == "amount" and default:
+                between = text[prev_end : f.span[0]] if prev_end <= f.span[0] else ""
+                if _SENTENCE_START.search(between):
+                    listed_under = None
+                # 三公经费预算为168.53万元，其中：因公出国（境）费39万元、…: in a 决算 the parts listed under a
+                # budget figure are budget figures too, though only the whole's words say so
+                if "其中" in between and out and out[-1].kind == "amount" and out[-1].figure_type in budget_types:
+                    listed_under = out[-1].figure_type
+                if listed_under and kind == default and prose_figure_type(text, f.span[0], kind=f.kind, doc_year=year) is None:
+                    kind = listed_under
+                elif kind != listed_under:
+                    listed_under = None
+                prev_end = f.span[1]
+            f = evolve(f, figure_type=kind)
         out.append(f)
     return out

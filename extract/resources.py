@@ -269,6 +269,7 @@ class FigureTypes:
     types: tuple[FigureType, ...]
     defaults: dict[str, str]
     compatible: frozenset[frozenset[str]]
+    budget_types: frozenset[str] = frozenset()
 
 
 @cache
@@ -278,7 +279,7 @@ def figure_types() -> FigureTypes:
         types = tuple(FigureType(t["name"], re.compile(t["header"]), re.compile(t["prose"])) for t in d["types"])
     except (KeyError, re.error) as exc:
         raise DataFileError(f"figure_types.json: {exc}") from exc
-    return FigureTypes(types, dict(d.get("defaults", {})), frozenset(frozenset(p) for p in d.get("compatible", [])))
+    return FigureTypes(types, dict(d.get("defaults", {})), frozenset(frozenset(p) for p in d.get("compatible", [])), frozenset(d.get("budget", ())))
 
 
 @cache

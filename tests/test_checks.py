@@ -504,3 +504,37 @@ def test_a_lost_percent_sign_among_rates_with_it(text: str, fires: bool) -> None
 )
 def test_checks_after_the_blind_set_s(text: str, check: str, fires: bool) -> None:
     assert any(c == check for c, _ in _checks(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a page that prints 2.5万元 drops trailing zeros: its integers are exact, so 4 + 1 ≠ 4
+        ("某镇2020年度“三公”经费41万元,较年初预算数减少4万元。其中:因公出国(境)费0万元;公务用车购置及运行维护费21万元,较年初预算数减少4万元;"
+         "公务接待费20万元,较上年减少2.5万元,较年初预算数减少1万元。\n", True),
+        # 18 beside 4.72 and 13.33 is 18.00: −4.72 + 18 = 13.28 ≠ 13.33
+        ("某中心2025年一般公共预算财政拨款支出151.86万元,比2024年增加13.33万元,其中:基本支出133.86万元,比2024年减少4.72万元;项目支出18万元,比2024年增加18万元。\n", True),
+        # the same page with the parts adding up
+        ("某中心2025年一般公共预算财政拨款支出151.86万元,比2024年增加13.28万元,其中:基本支出133.86万元,比2024年减少4.72万元;项目支出18万元,比2024年增加18万元。\n", False),
+        # a page printing only whole 万元 rounds them: 4 + 1 may be 4 (3.6 + 0.4)
+        ("某镇2020年度“三公”经费41万元,较年初预算数减少4万元。其中:因公出国(境)费0万元;公务用车购置及运行维护费21万元,较年初预算数减少4万元;"
+         "公务接待费20万元,较上年减少3万元,较年初预算数减少1万元。\n", False),
+    ],
+)
+def test_integers_on_a_page_printing_decimals_are_exact(text: str, fires: bool) -> None:
+    assert any(c == "list_sum" for c, _ in _checks(text)) is fires
+
+
+def test_parts_listed_under_a_budget_whole_in_a_final_account_are_budget_figures() -> None:
+    from extract.figures import with_figure_types
+    from extract.records import Fact
+
+    text = "2016年,“三公”经费预算为168.53万元,其中:因公出国(境)费39万元、公务用车运行维护费119.5万元。“三公”经费支出为163.58万元。"
+
+    def amount(s: str) -> Fact:
+        i = text.index(s)
+        return Fact(doc_id="d", fact_id=s, kind="amount", subject="", metric=None, value=float(s), unit="万元", yuan=None, direction=None,
+                    baseline=None, text=None, explains=None, sentence="", span=(i, i + len(s)), section="", confidence=1.0, surface=s)
+
+    typed = with_figure_types([amount("168.53"), amount("39"), amount("119.5"), amount("163.58")], text, "决算", 2016)
+    assert [f.figure_type for f in typed] == ["预算数", "预算数", "预算数", "决算数"]
