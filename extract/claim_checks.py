@@ -453,7 +453,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         for f in facts[i + 1 :]:
             if f.span[0] - whole.span[1] > 2 * PARTS_WITHIN or not _same_part(f.section, whole.section):
                 break
-            if f.kind != whole.kind or not _same_figure(whole, f):
+            if f.kind != whole.kind or not _same_figure(whole, f, ci.year):
                 continue
             if items[f.fact_id] == whole_item:
                 break  # the whole stated again: its parts from here on are another list's
@@ -571,11 +571,25 @@ def _unnamed_part(text: str, whole: Fact, parts: list[Fact], unnamed: list[Fact]
     return False
 
 
-def _same_figure(whole: Fact, part: Fact) -> bool:
-    """A part states the same kind of figure as its whole: the same baseline for changes; for amounts
-    no clash of figure types (an unmarked part goes with any, an earlier year's with no other)."""
+_LAST_YEAR_WORDS = re.compile(r"去年|上一?年度?(?:同期)?")
+_BASELINE_WORDS = re.compile(r"上年|(?:19|20)\d{2}|年初预算|调整预算|预算|决算|执行")
+
+
+def baseline_kind(baseline: str | None, year: int | None) -> str:
+    """What a change is measured against, in words that compare: 上年 / 去年 / 2016年 (in a 2017
+    document) / 2016年因公出国(境)费 → 上年; 上年预算 and 2016年决算 keep their figure word."""
+    s = _LAST_YEAR_WORDS.sub("上年", baseline or "")
+    if year:
+        s = s.replace(str(year - 1), "上年")
+    return "".join(_BASELINE_WORDS.findall(s)) or (s and "其他") or ""
+
+
+def _same_figure(whole: Fact, part: Fact, year: int | None = None) -> bool:
+    """A part states the same kind of figure as its whole: the same baseline for changes (上年 and
+    the year before the document's are one); for amounts no clash of figure types (an unmarked part
+    goes with any, an earlier year's with no other)."""
     if whole.kind == "change":
-        return (whole.baseline or "") == (part.baseline or "")
+        return (whole.baseline or "") == (part.baseline or "") or baseline_kind(whole.baseline, year) == baseline_kind(part.baseline, year) != "其他"
     a, b = whole.figure_type, part.figure_type
     return a == b or (a is None and b != "上年") or (b is None and a != "上年")
 

@@ -488,12 +488,10 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
     message names the same thing (the same gap reported at the parent or at the child row)."""
     from rapidfuzz import fuzz
 
-    used: set[int] = set()
     for g in gold:
         score.per_check[g["check"]].n_gold += 1
+    candidates: list[list[int]] = []
     for f in pred:
-        p = score.per_check[f.check]
-        p.n_pred += 1
         same = [i for i, g in enumerate(gold) if g["check"] == f.check]
         # evidence overlapping, or within a few characters (the total 3736.92 and the list right after it)
         overlap = [i for i in same if f.span and gold[i].get("start") is not None
@@ -503,17 +501,32 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
             overlap = overlap + [i for i in same if i not in overlap]
         # the same problem pointed at another place of the same evidence: the closest message
         worded = sorted((i for i in same if fuzz.partial_ratio(f.message, gold[i].get("message", "")) >= 60), key=lambda i: -fuzz.partial_ratio(f.message, gold[i].get("message", "")))
-        # evidence first, then wording; a gold finding not yet matched before one already matched
-        hit = next((i for group in (overlap, worded) for i in group if i not in used), None)
-        if hit is None:
-            hit = next((i for group in (overlap, worded) for i in group), None)
-        if hit is None:
+        candidates.append(list(dict.fromkeys(overlap + worded)))  # evidence first, then wording
+    # each gold finding is found by at most one prediction: the largest such matching (a finding whose
+    # long evidence spans two gold places must not take the one a closer finding needs)
+    owner: dict[int, int] = {}
+
+    def claim(k: int, seen: set[int]) -> bool:
+        for i in candidates[k]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or claim(owner[i], seen):
+                    owner[i] = k
+                    return True
+        return False
+
+    for k in range(len(pred)):
+        claim(k, set())
+    used = set(owner)
+    for k, f in enumerate(pred):
+        p = score.per_check[f.check]
+        p.n_pred += 1
+        if not candidates[k]:
             score.errors.append({"doc": doc, "type": "false", "check": f.check, "message": f.message})
             continue
-        p.tp += 1
-        if hit not in used:
-            used.add(hit)
-            p.tp_gold += 1
+        p.tp += 1  # (a place found twice is right twice; it is found once)
+    for i in used:
+        score.per_check[gold[i]["check"]].tp_gold += 1
     for i, g in enumerate(gold):
         if i not in used:
             score.errors.append({"doc": doc, "type": "missed", "check": g["check"], "message": g.get("message")})

@@ -538,3 +538,23 @@ def test_parts_listed_under_a_budget_whole_in_a_final_account_are_budget_figures
 
     typed = with_figure_types([amount("168.53"), amount("39"), amount("119.5"), amount("163.58")], text, "决算", 2016)
     assert [f.figure_type for f in typed] == ["预算数", "预算数", "预算数", "决算数"]
+
+
+@pytest.mark.parametrize(
+    ("baseline", "year", "kind"),
+    [("上年", 2017, "上年"), ("2016年", 2017, "上年"), ("去年同期", 2017, "上年"), ("2016年因公出国(境)费", 2017, "上年"),
+     ("上年预算", 2017, "上年预算"), ("2016年决算", 2017, "上年决算"), ("年初预算", 2017, "年初预算"), ("2015年", 2017, "2015"), (None, 2017, "")],
+)
+def test_baseline_kind(baseline: str | None, year: int, kind: str) -> None:
+    from extract.claim_checks import baseline_kind
+
+    assert baseline_kind(baseline, year) == kind
+
+
+def test_parts_changes_against_the_named_last_year_add_up_to_the_totals_against_last_year() -> None:
+    text = ("2017年区级“三公”经费支出1360.13万元,比上年减少支出613.80万元。具体情况如下:\n"
+            "(一)因公出国(境)费22.00万元,与2016年相比,因公出国(境)经费支出减少28.23万元。\n"
+            "(二)公务用车购置费34.71万元,与2016年相比,公务用车购置费减少79.4万元。公务用车运行费1081.43万元,与2016年相比减少596.98万元。\n"
+            "(三)公务接待费支出222.00万元,与2016年相比,公务接待费支出增加1.36万元。\n")
+    assert ("list_sum", "warning") in _checks(text)
+    assert ("list_sum", "warning") not in _checks(text.replace("613.80", "703.25"))

@@ -71,3 +71,20 @@ def test_a_document_without_a_findings_file_is_not_scored_for_findings(tmp_path)
     assert res["findings"]["all"]["n_pred"] == evaluate_all(corpus, ann, only=("a", "c"))["findings"]["all"]["n_pred"]
     (ann / "findings" / "p1.txt.jsonl").write_text("", encoding="utf-8")
     assert evaluate_all(corpus, ann)["findings"]["all"]["n_pred"] > res["findings"]["all"]["n_pred"]
+
+
+def test_a_long_evidence_does_not_take_the_place_a_closer_finding_needs():
+    from extract.evaluate import FindingScore, score_findings
+    from extract.records import Finding
+
+    gold = [
+        {"check": "list_sum", "start": 311, "end": 327, "message": "小计与其中项不符"},
+        {"check": "list_sum", "start": 132, "end": 152, "message": "分项增减之和与总额增减不符"},
+    ]
+    long = Finding(doc_id="d", check="list_sum", severity="warning", message="总额变动与分项变动合计不等", fact_ids=[], span=(48, 569))
+    close = Finding(doc_id="d", check="list_sum", severity="warning", message="其中所列2项合计大于它", fact_ids=[], span=(311, 318))
+    score = FindingScore()
+    score_findings([long, close], gold, score)
+    assert score.per_check["list_sum"].tp_gold == 2  # each gold place found once
+    assert score.per_check["list_sum"].tp == 2
+    assert not score.errors
