@@ -639,6 +639,11 @@ class FactExtractor:
                 ctx.last_amount = fact
         if pairs:
             self._pairs(s, pairs, facts_at, sent_facts)
+        whole = _listed_whole(s, facts_at)
+        if whole is not None:
+            # 基本支出3736.92万元，其中人员经费…，公用经费…。比上年增加654万元: after a 其中 list the text
+            # goes on about the whole, not its last part
+            ctx.item = _item_of(whole.subject)
         self._unchanged(block, text, sent, ctx, sent_facts, qs)
         if reason:
             self._reason(block, text, sent, reason, ctx, sent_facts)
@@ -1170,6 +1175,22 @@ _COMPLETION_OF = re.compile(r"(?:完成|执行|达到)(?:了)?(?P<of>[^，,；;\
 
 
 _COMPARISON_FIRST = re.compile(r"^\s*(?:较|比|与|同比)")
+#: a 其中 list of a sentence's whole (…万元，其中：A…万元、B…万元)
+_LIST_OPEN = re.compile(r"[，,：:]?\s*其中\s*[：:，,]?")
+
+
+def _listed_whole(s: str, facts_at: dict[int, Fact]) -> Fact | None:
+    """The money amount a sentence lists two or more parts of after 其中 (and states no change of), or
+    None; `facts_at` maps each fact's number position in `s` to the fact."""
+    if any(f.kind == "change" for f in facts_at.values()):
+        return None
+    amounts = sorted((at, f) for at, f in facts_at.items() if f.kind == "amount" and f.unit in ("元", "万元", "亿元"))
+    m = _LIST_OPEN.search(s)
+    if m is None or len(amounts) < 3 or not amounts[0][1].subject or amounts[0][0] > m.start():
+        return None
+    whole = [f for at, f in amounts if at < m.start()]
+    parts = [f for at, f in amounts if at >= m.end()]
+    return whole[0] if len(whole) == 1 and len(parts) >= 2 else None
 
 
 def _item_of_baseline(baseline: str | None, dept_names: tuple[str, ...]) -> str | None:

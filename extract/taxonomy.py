@@ -45,8 +45,22 @@ def metric_for(subject: str, *, kind: str | None = None) -> str | None:
                 continue
             if kind in ("amount", "change") and (mid.startswith("staff.") or mid.startswith("count.")):
                 continue
+            if mid.startswith("income."):
+                # 一般公共预算拨款项目支出预算: a fund source qualifying the spending named after it — the
+                # head of the phrase (项目支出) is the item
+                head = _spending_after(s, s.find(alias) + len(alias), by_len)
+                if head is not None:
+                    return head
             return mid
     return None
+
+
+def _spending_after(s: str, end: int, by_len: list[tuple[str, str]]) -> str | None:
+    """The spending metric (exp.*) an alias names in `s` after position `end`, longest alias first."""
+    rest = s[end:]
+    if "收入" in rest or "收支" in rest:
+        return None  # 一般公共预算拨款收入支出预算: both sides named, the fund's own figure
+    return next((mid for alias, mid in by_len if len(alias) >= 2 and mid.startswith("exp.") and alias in rest and not _only_as_other(rest, alias)), None) if rest else None
 
 
 def _only_as_other(s: str, alias: str) -> bool:

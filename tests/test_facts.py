@@ -213,3 +213,34 @@ def test_subject_rules_on_real_phrasings(body, expected):
 def test_a_list_closed_by_deng_after_a_verb_is_a_change_of_the_item_before_the_verb():
     t = "主要原因是基本支出增加人员工资、住房公积金、提租补贴等3397.18万元、项目经费支出安排减少1134.33万元。"
     assert brief(facts_of(t))[:2] == [("change", "基本支出", 3397.18, "万元"), ("change", "项目经费支出安排", -1134.33, "万元")]
+
+
+@pytest.mark.parametrize(
+    ("subject", "metric"),
+    [
+        ("一般公共预算拨款项目支出预算", "exp.project"),
+        ("财政拨款项目支出", "exp.project"),
+        ("一般公共预算拨款基本支出", "exp.basic"),
+        ("政府性基金预算拨款项目支出预算", "exp.project"),
+        ("一般公共预算拨款收入", "income.general_budget"),
+        ("财政拨款收入支出", "income.fiscal"),  # both sides named: the fund's own figure
+        ("一般公共预算财政拨款支出", "exp.general_budget"),
+    ],
+)
+def test_a_fund_source_qualifying_a_spending_item_is_that_item(subject, metric):
+    from extract.taxonomy import metric_for
+
+    assert metric_for(subject, kind="amount") == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(一)基本支出。2022年基本支出3736.92万元,其中人员经费3383.21万元,公用经费353.71万元。比2021年预算增加654万元,增长21%,主要原因是人员增加。\n",
+        "2021年度“三公”经费支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。较上年减少1.68万元。\n",
+    ],
+)
+def test_a_change_after_a_listed_whole_is_the_wholes(text):
+    first = next(f for f in facts_of(text) if f.kind == "amount")
+    change = next(f for f in facts_of(text) if f.kind == "change")
+    assert change.subject == first.subject
