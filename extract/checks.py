@@ -950,6 +950,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # where the page's prose is last broken off by an 附表 or a table (found once, not per change)
     last_appended_at = max([m.start() for m in _APPENDED.finditer(ci.text)][-1:] + [t.span[0] for t in ci.tables if t.span] + [-1])
     details_at = [m.start() for m in _details_follow_any_re().finditer(ci.text)]
+    # 二、增减原因说明 / 增减变化原因说明：实行厉行节约: the last place the page opens its account of why
+    # its figures moved, with words after it (or the cut right after it)
+    told_why_at = max((m.start() for m in _reason_heading_re().finditer(ci.simplified) if ci.text[m.end() : m.end() + REASON_HEADING_BODY].strip() or cut_off), default=-1)
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
         if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
@@ -1015,6 +1018,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             covered = covered or (f.metric or "").startswith("sangong.") and f.metric != "sangong.total" and any(
                 pos < f.span[0] and way == f.direction and bisect.bisect_left(details_at, pos) < bisect.bisect_left(details_at, f.span[0]) for pos, way in total_reasons
             )
+            covered = covered or f.span[1] < told_why_at
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
             covered = covered or _called_flat_re().match(ci.text, f.span[1], f.span[1] + FLAT_AFTER) is not None
             # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
@@ -1142,6 +1146,17 @@ def _called_flat_re() -> re.Pattern[str]:
 def _details_follow_any_re() -> re.Pattern[str]:
     """具体情况如下 anywhere (the pattern above wants it closing a span)."""
     return re.compile("|".join(map(re.escape, cues()["details_follow"])))
+
+
+#: a reason heading needs words after it within this many characters (or the page cut right after it)
+REASON_HEADING_BODY = 40
+
+
+@cache
+def _reason_heading_re() -> re.Pattern[str]:
+    """A line opening on a reason heading or label: 二、“三公”经费增减变化原因说明：… (cues.json `reason_headings`)."""
+    words = "|".join(map(re.escape, cues()["reason_headings"]))
+    return re.compile(r"(?m)^[ \t　]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?[^\n。；;]{0,24}?(?:" + words + r")[ \t]*[:：]?")
 
 
 @cache

@@ -481,7 +481,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             names = "、".join(p.subject or "?" for p in parts)
             unit = whole.unit or ""
             what = "变动" if whole.kind == "change" else ""
-            if not missing and abs(got - want) > tol:
+            if not missing and abs(got - want) > tol and _wider_whole(facts[:i], whole, whole_item, items, got, tol) is None:
                 yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{_fmt_number(whole.value)}{unit}，其组成部分{names}{what}合计{_fmt_number(round(got / scale, 2))}{unit}，不等于它", fact_ids=ids, span=span)
             elif missing and want > got + tol:
                 yield ci.finding(
@@ -490,6 +490,20 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     fact_ids=ids, span=span,
                 )
             break
+
+
+def _wider_whole(before: list[Fact], whole: Fact, item: str, items: dict[str, str | None], got: float, tol: float) -> Fact | None:
+    """The same item stated just before `whole` in a wider scope, whose amount the parts add up to
+    (预算总计4891万元；其中，财政拨款安排4661万元。(一)…204万元…3527万元…1160万元: the parts are of
+    the 4891, each with its 财政拨款 share told beside it), or None. A smaller earlier figure is no wider
+    scope: it is the same whole misprinted once (881300.39 … 911000.39)."""
+    for g in reversed(before):
+        if whole.span[0] - g.span[1] > PARTS_WITHIN:
+            return None
+        wider = float(g.value) * _unit_scale(g) > float(whole.value) * _unit_scale(whole)  # type: ignore[arg-type]
+        if g.kind == whole.kind and wider and (whole_item_of(g) or items.get(g.fact_id)) == item and abs(float(g.value) * _unit_scale(g) - got) <= tol:  # type: ignore[arg-type]
+            return g
+    return None
 
 
 def _bare_totals(facts: list[Fact], items: dict[str, str | None]) -> dict[str, str]:

@@ -558,3 +558,32 @@ def test_parts_changes_against_the_named_last_year_add_up_to_the_totals_against_
             "(三)公务接待费支出222.00万元,与2016年相比,公务接待费支出增加1.36万元。\n")
     assert ("list_sum", "warning") in _checks(text)
     assert ("list_sum", "warning") not in _checks(text.replace("613.80", "703.25"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reasons told in a section of their own after every figure
+        "一、“三公”经费预算安排情况\n某市级“三公”经费预算总计4891万元,较上年预算下降4.47%。\n(一)因公出国(境)经费。安排因公出国(境)经费预算204万元,较上年预算下降2.16%。\n"
+        "二、增减原因说明\n某市级“三公”经费预算总额继续较上年预算下降,主要是各部门严格贯彻落实中央八项规定精神,坚持厉行节约。\n",
+        # …or in a labelled note under the table
+        "某办公室2018年“三公”经费预算为16.4万元,比2017年减少2.4万元,减少13%。其中公务接待费预算为2.4万元,比上年减少2.4万元、减少50%。\n"
+        "备注:\n一、“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费。\n二、“三公”经费增减变化原因说明:实行厉行节约。\n",
+    ],
+)
+def test_a_reason_heading_after_the_changes_explains_them(text: str) -> None:
+    assert not any(c == "missing_explanation" for c, _ in _checks(text))
+
+
+def test_a_reason_heading_before_a_change_does_not_explain_it() -> None:
+    text = ("二、增减原因说明\n主要是坚持厉行节约。\n三、机关运行经费\n2020年机关运行经费预算50万元,比上年增加10万元。\n四、政府采购情况\n2020年政府采购预算总额10万元。\n")
+    assert ("missing_explanation", "info") in _checks(text)
+
+
+def test_parts_of_the_wider_whole_are_not_checked_against_its_narrower_share() -> None:
+    text = ("某市级“三公”经费预算总计4891万元,较上年预算下降4.47%。其中,财政拨款安排“三公”经费预算4661万元。\n"
+            "(一)因公出国(境)经费。安排因公出国(境)经费预算204万元。\n(二)公务用车购置及运行维护费。安排公务用车购置及运行费预算3527万元。\n"
+            "(三)公务接待费。公务接待预算1160万元。\n")
+    assert not any(c == "list_sum" for c, _ in _checks(text))
+    # the same parts under one whole that they miss are reported
+    assert any(c == "list_sum" for c, _ in _checks(text.replace("预算总计4891万元", "预算总计4991万元")))
