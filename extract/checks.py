@@ -45,7 +45,7 @@ from .figure_checks import (
     sangong_table_sums,
     table_cross_mismatch,
 )
-from .normalize import one_to_one
+from .normalize import one_to_one, one_to_one_document
 from .records import Alignment, Fact, Finding, TableCell
 from .resources import alternation, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
@@ -87,7 +87,7 @@ class CheckInput:
         """`one_to_one(text)`, built once: several checks read the whole text with the one-to-one
         map (same offsets, traditional mirror pages read as simplified), and `one_to_one`'s small
         cache has lost the whole text to the sentences mapped in between."""
-        return one_to_one(self.text)
+        return one_to_one_document(self.text)  # (the normalise stage mapped this text already)
 
     def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
         """A finding of this document: checks name the problem and its evidence, never the doc_id."""
