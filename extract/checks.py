@@ -45,7 +45,7 @@ from .figure_checks import (
     sangong_table_sums,
     table_cross_mismatch,
 )
-from .normalize import one_to_one
+from .normalize import one_to_one, one_to_one_document
 from .records import Alignment, Fact, Finding, TableCell
 from .resources import alternation, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
@@ -97,7 +97,7 @@ class CheckInput:
         """`one_to_one(text)`, built once: several checks read the whole text with the one-to-one
         map (same offsets, traditional mirror pages read as simplified), and `one_to_one`'s small
         cache has lost the whole text to the sentences mapped in between."""
-        return one_to_one(self.text)
+        return one_to_one_document(self.text)  # (the normalise stage mapped this text already)
 
     def finding(self, check: str, severity: str, message: str, *, fact_ids: list[str] | None = None, span: tuple[int, int] | None = None) -> Finding:
         """A finding of this document: checks name the problem and its evidence, never the doc_id."""
@@ -622,7 +622,9 @@ def share_sum(ci: CheckInput) -> Iterable[Finding]:
 # ---------------------------------------------------------------- years, units, residue
 
 
-_YEAR_REF = re.compile(r"(?<![比较与上至])((?:19|20)\d{2})\s*年度?(?=\s*(?:部门|单位)\s*(?:汇总\s*)?(?:预算|决算)(?!\s*(?:执行|数)))")
+#: (the lookbehind stands after 19/20 and looks two characters further back: a pattern opening on
+#: literals lets the engine jump between them instead of trying every position — the same matches)
+_YEAR_REF = re.compile(r"((?:19|20)(?<![比较与上至]..)\d{2})\s*年度?(?=\s*(?:部门|单位)\s*(?:汇总\s*)?(?:预算|决算)(?!\s*(?:执行|数)))")
 
 
 _SCOPE_YEAR = re.compile(r"纳入(?:本部门|本单位)?\s*((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:汇总\s*)?(?:预算|决算)\s*编制")
@@ -797,7 +799,8 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
     not found, or printed empty without the 空表说明 that must say why."""
 
     titles = [re.sub(r"\s+|\d{4}年度?|[“”\"]", "", t.title) for t in ci.tables if t.title]
-    body = re.sub(r"\s+|[“”\"]", "", ci.text) if ci.toc_titles else ""
+    # (= re.sub(r"\s+|[“”\"]", "", ci.text): str.split's whitespace is the engine's \s, and 4× faster on a whole text)
+    body = "".join(ci.text.split()).replace("“", "").replace("”", "").replace('"', "") if ci.toc_titles else ""
     missing: list[str] = []
     for want in ci.toc_titles:
         key = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])|[《》\s“”\"]|\d{4}年度?", "", want)
@@ -928,7 +931,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     tail = ci.text.rstrip()
     # (blank lines after the last words: the page ended there, it was not cut)
     # (…or a page footer as the last line: 关闭窗口 打印本页)
-    cut_off = bool(tail) and tail[-1] not in _SENTENCE_END and not _ENDED_PAGE.search(ci.text) \
+    # (_ENDED_PAGE is spaces from a \S to the end: it can only start on the last \S, tail[-1], so it is tried there alone)
+    cut_off = bool(tail) and tail[-1] not in _SENTENCE_END and not _ENDED_PAGE.search(ci.text, len(tail) - 1) \
         and not any(w in tail[tail.rfind("\n") + 1 :] for w in cues()["page_end_furniture"])
     named_reasons = [(g.text or "", t.direction if (t := ci.by_id.get(g.explains or "")) is not None else None, g.span) for g in ci.facts if g.kind == "reason"]
     last_reason_at = max((g.span[0] for g in ci.facts if g.kind == "reason"), default=-1)

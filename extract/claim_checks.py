@@ -106,8 +106,14 @@ def _after_own_changes(text: str, total: Fact, changes: list[Fact], starts: list
     """The end of the changes of `total` stated right after it, in its sentence (比上年增加6.53万元，增长0.49%)."""
     end = total.span[1]
     for f in changes[bisect.bisect_left(starts, end) :]:
-        between = _BRACKET_NOTE.sub("", text[end : f.span[0]])  # 1335.34万元(0个下属单位与机关统一核算),比上年…
-        if len(between) > OWN_CHANGE_GAP or f.subject != total.subject or re.search(r"[。；;\n]", between):
+        if f.subject != total.subject:
+            break
+        between = text[end : f.span[0]]
+        if "\n" in between:
+            break  # (no bracket note holds a line end: asked first, the text to the document's next change is not rewritten)
+        if "(" in between or "（" in between:
+            between = _BRACKET_NOTE.sub("", between)  # 1335.34万元(0个下属单位与机关统一核算),比上年…
+        if len(between) > OWN_CHANGE_GAP or re.search(r"[。；;\n]", between):
             break
         end = f.span[1]
     return end

@@ -37,7 +37,14 @@ _NUMERIC_CELL = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?:\s|$)(?!\s*年)")  # 2
 # Prose punctuation never appears inside a space-aligned table row (cells are short labels
 # and numbers); the thousands comma of 3,688.46 is not prose.
 _PROSE_PUNCT = re.compile(r"[。，；;！？]|,(?!\d{3})")
-_WS = re.compile(r"\s+")
+
+
+def _squeeze(s: str) -> str:
+    """`s` without whitespace (= `re.sub(r"\\s+", "", s)`: str.split's whitespace is the engine's \\s), ≈ 3×
+    faster on the short lines it is asked of many times a document."""
+    return "".join(s.split())
+
+
 _COLON_THEN_TEXT = re.compile(r"[:：].{6,}")
 _SENT_END = "。！？!?；;"
 _TITLE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
@@ -72,7 +79,7 @@ def _line_kind(raw: str) -> str:
         return "table"
     if s.startswith("|") and s.endswith("|") and s.count("|") >= 3:
         return "table"
-    if s.endswith("|") and not (_PROSE_PUNCT.search(s) and len(_WS.sub("", s)) > 40):
+    if s.endswith("|") and not (_PROSE_PUNCT.search(s) and len(_squeeze(s)) > 40):
         return "table"  # a web table's cell (合 计 |), row (合 计 | 1.8 | 1.52 |) or cell end (|), flattened
     if _TOC.search(s):
         return "toc"
@@ -93,7 +100,7 @@ def _line_kind(raw: str) -> str:
 
 
 def _is_short_title(s: str) -> bool:
-    c = _WS.sub("", s)
+    c = _squeeze(s)
     return 2 <= len(c) <= 40 and not _TITLE_PUNCT.search(c.rstrip("：:"))
 
 
@@ -102,7 +109,7 @@ _EXCLAIM = re.compile(r"[！？!?]")
 
 def _bridgeable(line: str) -> bool:
     """A short label line (其中：动用上年结转, 单位：万元) that may sit between table rows."""
-    c = _WS.sub("", line)
+    c = _squeeze(line)
     return 1 <= len(c) <= 40 and not _PROSE_PUNCT.search(line) and not _EXCLAIM.search(c)
 
 
@@ -119,7 +126,7 @@ _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿
 
 
 def _bare_cell(line: str) -> bool:
-    c = _WS.sub("", line)
+    c = _squeeze(line)
     return 1 <= len(c) <= 30 and not _PROSE_PUNCT.search(line) and not _GAP.search(line.strip()) and "|" not in line and "\t" not in line
 
 
@@ -134,7 +141,7 @@ def _bare_cell_tables(kinds: list[str], lines: list[str]) -> list[str]:
             i += 1
             continue
         j = i + 1
-        while j < n and (not lines[j].strip() or _UNIT_LINE.match(_WS.sub("", lines[j]))):
+        while j < n and (not lines[j].strip() or _UNIT_LINE.match(_squeeze(lines[j]))):
             j += 1
         run = []
         while j < n and (not lines[j].strip() or _bare_cell(lines[j])) and kinds[j] != "table":
@@ -230,7 +237,7 @@ def _wrap_width(kinds: list[str], raw: list[str]) -> int:
     widths = []
     for i in range(len(raw) - 1):
         if kinds[i] == "text" and kinds[i + 1] == "text" and _indent(raw[i + 1]) < 2:
-            w = len(_WS.sub("", raw[i]))
+            w = len(_squeeze(raw[i]))
             if w >= MIN_WRAP_SAMPLE:  # (a 目录 of short entries, or lines holding one lost character (?), wrap nothing)
                 widths.append(w)
     if len(widths) < 10:
@@ -244,7 +251,7 @@ def _clean_heading(s: str) -> str:
     m = _MD_HEADING.match(s)
     if m:
         s = m.group(2)
-    return _WS.sub("", s).strip("*")
+    return _squeeze(s).strip("*")
 
 
 def parse_layout(doc: MappedText, path: str | None = None) -> Layout:
@@ -372,7 +379,7 @@ class _Reader:
         md = _MD_HEADING.match(body)
         if md:
             body = md.group(2).strip()
-        title = _WS.sub("", body).strip("*")
+        title = _squeeze(body).strip("*")
         level = heading_level(title)
         nxt = _next_content(i, kinds)
         # a line the next one continues (hard-wrapped prose) is never a heading
@@ -392,7 +399,7 @@ class _Reader:
             if _two_line_heading(nxt, raw, kinds):
                 ls.lines[i] = MappedText.concat([ls.lines[i].strip(), ls.lines[nxt].strip()])
                 kinds[nxt] = "blank"
-                return level, level, title + _WS.sub("", raw[nxt])
+                return level, level, title + _squeeze(raw[nxt])
             return None, level, title
         if level is None and self._unnumbered_title(i, nxt, title):
             return 1, level, title
@@ -453,7 +460,7 @@ class _Reader:
                 # across one blank line: a line broken mid-word or wrapped by the page — but on a page whose
                 # lines are not wrapped, a clause that ends on its figure or state without its 。 (…0万元,
                 # 与2021年预算持平) ends there
-                cont = bool(last) and last[-1] not in _SENT_END + "：:" and len(re.sub(r"\s", "", last)) >= 15 and _indent(r) < 2 \
+                cont = bool(last) and last[-1] not in _SENT_END + "：:" and len(_squeeze(last)) >= 15 and _indent(r) < 2 \
                     and not (self.ls.wrap >= UNWRAPPED and _clause_end().search(last))
             else:
                 cont = not (_indent(r) >= 2 and last and last[-1] in _SENT_END + "：:")
@@ -461,7 +468,7 @@ class _Reader:
                 # not wrap (its width is not the page's wrap width), and a next line opening on a year (2017年…本年
                 # 支出合计…): two statements
                 cont = cont and not (
-                    bool(last) and abs(len(_WS.sub("", last)) - self.ls.wrap) > WRAP_SLACK
+                    bool(last) and abs(len(_squeeze(last)) - self.ls.wrap) > WRAP_SLACK
                     and _clause_end().search(last) is not None and _YEAR_OPEN.match(r.lstrip()) is not None
                 )
             if not cont:
@@ -474,7 +481,7 @@ class _Reader:
 
 
 def _is_toc_title(title: str) -> bool:
-    return _WS.sub("", title) in ("目录", "目次")
+    return _squeeze(title) in ("目录", "目次")
 
 
 _TOC_TABLE = re.compile(r"^(?:[-*]\s*)?(?:[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[.．、]\s*)?《?(?P<t>[^《》…]{3,40}?表(?:[（(][^）)]{1,12}[）)])?)》?\s*(?:…|\.{3,}|$)")
@@ -488,7 +495,7 @@ def _toc_tables(raw: list[str], kinds: list[str]) -> list[str]:
     out: list[str] = []
     in_toc = False
     for r, k in zip(raw[:200], kinds[:200], strict=False):
-        s = _WS.sub("", r).lstrip("#")
+        s = _squeeze(r).lstrip("#")
         if s == "目录":
             in_toc = True
             continue
@@ -503,7 +510,7 @@ def _toc_tables(raw: list[str], kinds: list[str]) -> list[str]:
 
 def _two_line_heading(nxt: int, raw: list[str], kinds: list[str]) -> bool:
     """九、…支出预算 / 情况说明: a heading wrapped once, its tail short and followed by a new paragraph."""
-    tail = _WS.sub("", raw[nxt])
+    tail = _squeeze(raw[nxt])
     if not (1 <= len(tail) <= 15) or _TITLE_PUNCT.search(tail):
         return False
     after = nxt + 1

@@ -22,7 +22,13 @@ from pathlib import PurePath
 
 from .resources import cues, traditional_map
 
-_WS = re.compile(r"\s+")
+
+def _squeeze(s: str) -> str:
+    """`s` without whitespace (= `re.sub(r"\\s+", "", s)`: str.split's whitespace is the engine's \\s), ≈ 3×
+    faster on the short lines it is asked of many times a document."""
+    return "".join(s.split())
+
+
 _CN = "一二三四五六七八九十"
 #: how many non-empty lines may stand before the title (breadcrumbs, 索引号 blocks, site banners)
 HEAD_LINES = 16
@@ -63,7 +69,9 @@ _EMPTY_NOTE = re.compile(rf"(?:说明|注)[:：](?:本单位|本部门)?(?P<dept
 #: 920平山县下口镇财政所 | — a budget table's head cell: the unit's code, then its name
 _CODED_UNIT = re.compile(rf"^\d{{3,9}}(?P<dept>{_DEPT_CHARS}{{3,30}})$")
 _BODY_TITLE = re.compile(rf"{_YEAR}\s*{_LEVEL}(?:部门|单位){_KIND}")
-_ANY_YEAR = re.compile(r"(?<![\d.较比与至到])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+#: (its lookbehind after 19/20, reaching two characters further back: the engine then jumps between
+#: the 1s and 2s instead of trying every position — the same matches)
+_ANY_YEAR = re.compile(r"((?:19|20)(?<![\d.较比与至到]..)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _UNIT_KIND = re.compile(r"单位(?:预算|决算)")
 _SANGONG_TITLE = re.compile(r"三公")
 _KIND_WORD = re.compile(r"预算|决算")
@@ -106,7 +114,7 @@ def _clean_dept(s: str) -> str | None:
 
 def _lines(text: str) -> list[str]:
     """The non-empty lines, without spaces and markdown/table edge marks."""
-    lines = [_WS.sub("", ln).strip("*#|") for ln in text.splitlines()]
+    lines = [_squeeze(ln).strip("*#|") for ln in text.splitlines()]
     return [ln for ln in lines if ln]
 
 
@@ -510,7 +518,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     mapped = traditional_map("full")(_PINYIN.sub("", text[:BODY_CHARS]))
     lines = _lines(mapped)
     head = lines[:HEAD_LINES] if len(mapped) <= 8000 else _head(mapped)
-    body = _WS.sub("", mapped)
+    body = _squeeze(mapped)
     raw_head = [ln.strip(" \t*#|") for ln in _PINYIN.sub("", text[:8000]).splitlines() if ln.strip(" \t*#|")][:HEAD_LINES]
     dept, year, kind, title = _title(head)
     if title is not None:
@@ -539,7 +547,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
     if kind and doc_kind != "三公":
         doc_kind = kind
     if path and (dept is None or year is None or doc_kind is None):
-        name = _WS.sub("", PurePath(path).stem)
+        name = _squeeze(PurePath(path).stem)
         f_dept, f_year, f_kind, _ = _title([name])
         dept = dept or f_dept
         year = year or f_year

@@ -54,6 +54,14 @@ def one_to_one(text: str) -> str:
     return _char_mapper()(text)  # = text.translate(_char_map()), one regex scan
 
 
+@lru_cache(maxsize=2)
+def one_to_one_document(text: str) -> str:
+    """`one_to_one` of a whole document, kept apart from the sentence-sized calls: normalisation
+    and the checks both map the whole text, and `one_to_one`'s small cache has lost it to the
+    sentences mapped in between (one scan of the document instead of two)."""
+    return _char_mapper()(text)
+
+
 _LATEX_COMMANDS = {
     r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\neq": "≠", r"\ne": "≠",
     r"\times": "×", r"\pm": "±", r"\cdot": "·", r"\%": "%", r"\sim": "~", r"\approx": "≈",
@@ -262,7 +270,7 @@ def normalize(text: str) -> MappedText:
     # 1:1 character mapping keeps the identity offsets
     # the \r of a Windows line end would otherwise become a blank line after every line: make it
     # a zero-width character (same length, so offsets hold) that the next step removes
-    mapped = _char_mapper()(text.replace("\r\n", "\u200b\n") if "\r\n" in text else text)
+    mapped = _char_mapper()(text.replace("\r\n", "\u200b\n")) if "\r\n" in text else one_to_one_document(text)
     if any(c in mapped for c in _ZERO_WIDTH):
         mt = MappedText(mapped, mt.offsets).rewrite(re.compile(f"[{_ZERO_WIDTH}]"), lambda m: "")
     else:

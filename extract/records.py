@@ -181,7 +181,13 @@ class RawLine:
     @property
     def is_single(self) -> bool:
         """At most one non-empty cell: a title, unit or note line rather than a row."""
-        return len([c for c in self.cells if c.text]) <= 1
+        seen = False  # (stops at the second non-empty cell: asked of every line, often of wide rows)
+        for c in self.cells:
+            if c.text:
+                if seen:
+                    return False
+                seen = True
+        return True
 
 
 @dataclass

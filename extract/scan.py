@@ -113,13 +113,18 @@ def _has_prefix(seq: list) -> bool:  # noqa: ANN001 - parser tuples
 
 
 class FirstChars:
-    """A pattern with the set of characters its matches can start with (see the module docstring)."""
+    """A pattern with the set of characters its matches can start with (see the module docstring).
 
-    __slots__ = ("first", "pattern")
+    A pattern that may open on spaces (`(?<=[为加])\\s*万元`, `\\s*[（(]\\s*增`) would stop the jump at
+    every space of a table; for it `solid` holds the characters its first non-space character can be
+    instead, and a match is tried only in the run of spaces right before one of those (and on it)."""
+
+    __slots__ = ("first", "pattern", "solid")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.first: re.Pattern[str] | None = None
+        self.solid: re.Pattern[str] | None = None
         if _p is None or pattern.flags & re.IGNORECASE:
             return
         try:
@@ -129,13 +134,23 @@ class FirstChars:
             first, empty = _first(list(parsed))
         except (_GiveUp, re.error, RecursionError, TypeError, ValueError):
             return
-        if first and not empty and not _has_prefix(list(parsed)) and not any(f in (r"\s", r"\w") for f in first):
-            # (a pattern the engine already skips ahead for, or one that may start with any space
-            # or word character, is faster left to finditer)
+        if not first or empty or _has_prefix(list(parsed)):
+            return  # (a pattern the engine already skips ahead for is faster left to finditer)
+        if not any(f in (r"\s", r"\w") for f in first):
             self.first = re.compile("[" + "".join(dict.fromkeys(first)) + "]")
+        elif r"\w" not in first:
+            try:
+                solid, all_space = _first_solid(list(parsed))
+            except (_GiveUp, RecursionError, TypeError, ValueError):
+                return
+            if solid and not all_space and r"\w" not in solid:
+                self.solid = re.compile("[" + "".join(dict.fromkeys(solid)) + "]")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Exactly `self.pattern.finditer(text)`."""
+        if self.solid is not None:
+            yield from self._after_spaces(text)
+            return
         if self.first is None:
             yield from self.pattern.finditer(text)
             return
@@ -149,3 +164,100 @@ class FirstChars:
                 continue
             yield m
             pos = m.end()
+
+    def _after_spaces(self, text: str) -> Iterator[re.Match[str]]:
+        """finditer for a pattern that may open on spaces: every match holds a non-space character
+        and its first one is in `solid`, so it starts on that character or in the spaces just before."""
+        search, match = self.solid.search, self.pattern.match  # type: ignore[union-attr]
+        pos = 0
+        while (c := search(text, pos)) is not None:
+            i = j = c.start()
+            while j > pos and text[j - 1].isspace():
+                j -= 1
+            for k in range(j, i + 1):  # leftmost first, as finditer tries them
+                if (m := match(text, k)) is not None:
+                    yield m
+                    pos = m.end()  # > i: the match holds text[i]
+                    break
+            else:
+                pos = i + 1
+
+
+#: the engine's own `\s`, asked whether a class's characters hold spaces
+_SPACE = re.compile(r"\s")
+
+
+def _solid_items(items: list) -> tuple[list[str], bool]:  # noqa: ANN001 - parser tuples
+    """(class fragments of a character class's non-space characters, whether it holds spaces)."""
+    out: list[str] = []
+    space = False
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            if _SPACE.match(chr(av)):
+                space = True
+            else:
+                out.append(_char(av))
+        elif name == "RANGE":
+            if _SPACE.search("".join(map(chr, range(av[0], av[1] + 1)))):
+                raise _GiveUp  # a range mixing spaces with other characters
+            out.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif name == "CATEGORY" and str(av) in ("CATEGORY_SPACE", "CATEGORY_UNI_SPACE"):
+            space = True
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            out.append(_CATEGORIES[str(av)])  # \d, \w: no spaces among them
+        else:  # NEGATE, unusual categories
+            raise _GiveUp
+    return out, space
+
+
+def _first_solid(seq: list) -> tuple[list[str], bool]:  # noqa: ANN001 - parser tuples
+    """(class fragments the first non-space character of a match of `seq` can be, whether `seq`
+    can match spaces alone or nothing) — `_first` with leading spaces looked through."""
+    out: list[str] = []
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            if _SPACE.match(chr(av)):
+                continue
+            return [*out, _char(av)], False
+        if name == "IN":
+            solid, space = _solid_items(av)
+            out += solid
+            if not space:
+                return out, False
+            continue
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width
+        if name == "SUBPATTERN":
+            if av[1] & re.IGNORECASE:
+                raise _GiveUp
+            first, spaces = _first_solid(list(av[-1]))
+            out += first
+            if not spaces:
+                return out, False
+            continue
+        if name == "BRANCH":
+            can_space = False
+            for alt in av[1]:
+                first, spaces = _first_solid(list(alt))
+                out += first
+                can_space = can_space or spaces
+            if not can_space:
+                return out, False
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            lo, _hi, item = av
+            first, spaces = _first_solid(list(item))
+            out += first
+            if lo > 0 and not spaces:
+                return out, False
+            continue
+        if name == "ATOMIC_GROUP":
+            first, spaces = _first_solid(list(av))
+            out += first
+            if not spaces:
+                return out, False
+            continue
+        raise _GiveUp
+    return out, True

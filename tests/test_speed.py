@@ -255,3 +255,23 @@ def test_evolve_equals_dataclasses_replace():
     assert evolve(c, figure_type="决算数") == replace(c, figure_type="决算数")
     with pytest.raises(KeyError):
         evolve(f, no_such_field=1)
+
+
+SPACE_LED = [
+    r"(?<=[预算为])\s*万元(?=[。，])",
+    r"(?<![加少长降增减升\s])\s*[（(]\s*(?:增|减)\s*(?:加|少)?\s*[）)]\s*(?:\d[\d.,]*\s*(?:万元|元|%)?|幅)",
+    r"(?<=其中[:：])\s*(?:行政|事业)人(?=\s*[,，、；;])|(?:共有|现有)[\u4e00-\u9fff]{0,6}?职工\s*人(?=[，,。；;、])",
+    r"[\s万]+元|占\s*%",
+    r"\s?\s*x|[ \t]*y",
+]
+
+
+@pytest.mark.parametrize("pattern", SPACE_LED)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=_ALPHABET + "行政事业人其中:共有现职工占%xy\u3000", max_size=300))
+def test_space_led_scan_equals_finditer(pattern, text):
+    """Patterns that may open on spaces are tried in the spaces before their first solid character."""
+    rx = re.compile(pattern)
+    scan = FirstChars(rx)
+    assert scan.solid is not None
+    assert [(m.span(), m.group()) for m in scan.finditer(text)] == [(m.span(), m.group()) for m in rx.finditer(text)]
