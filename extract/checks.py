@@ -51,7 +51,14 @@ from .resources import alternation, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
 from .taxonomy import metric_for
-from .text_checks import date_out_of_year, duplicate_text, final_headings_in_budget, foreign_unit_name, opening_names_the_other_kind
+from .text_checks import (
+    date_out_of_year,
+    duplicate_text,
+    final_headings_in_budget,
+    foreign_unit_name,
+    opening_names_the_other_kind,
+    outdated_class_names,
+)
 from .verbs import direction_of, stated_directions
 from .verbs import patterns as verb_patterns
 
@@ -1023,6 +1030,8 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 pos < f.span[0] and way == f.direction and bisect.bisect_left(details_at, pos) < bisect.bisect_left(details_at, f.span[0]) for pos, way in total_reasons
             )
             covered = covered or f.span[1] < told_why_at
+            # 剔除公务用车购置经费，我区三公经费预算同比下降3.71%: an explained change told again without a part
+            covered = covered or _restatement_re().search(ci.simplified[_sentence_start(ci.text, f.span[0]) : f.span[0]]) is not None
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
             covered = covered or _called_flat_re().match(ci.text, f.span[1], f.span[1] + FLAT_AFTER) is not None
             # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
@@ -1152,6 +1161,11 @@ def _details_follow_any_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, cues()["details_follow"])))
 
 
+@cache
+def _restatement_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues()["restatement_leads"])))
+
+
 #: a reason heading needs words after it within this many characters (or the page cut right after it)
 REASON_HEADING_BODY = 40
 
@@ -1255,6 +1269,7 @@ CHECKS: tuple[Check, ...] = (
     foreign_unit_name,
     final_headings_in_budget,
     opening_names_the_other_kind,
+    outdated_class_names,
     completion_against_gap,
     unit_against_its_total,
     unchanged_against_budget,

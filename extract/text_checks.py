@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from .layout import heading_level
 from .normalize import one_to_one
 from .records import Finding
+from .resources import cues
 
 #: a paragraph must be this long (non-space characters) before its repetition is news: shorter
 #: lines repeat legitimately (a heading in the 目录 and in the body, 无 / 详见附表 notes, a stock
@@ -151,3 +152,23 @@ def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
         times = f"（共{len(final)}处）" if len(final) > 1 else ""
         yield ci.finding("template_residue", "info", f"模板残留（预算中的决算标题）：{_flat(h)}{times}", span=(at, at + len(h)))
 
+
+
+def outdated_class_names(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A function class under the name the 2019 classification retired (医疗卫生与计划生育支出 in a 2022
+    budget, now 卫生健康支出): the page kept an old template's wording. One finding per name."""
+    if not ci.year:
+        return
+    text = ci.simplified  # = one_to_one(ci.text): same offsets, traditional pages read as simplified
+    for rename in cues()["renamed_classes"]:
+        if ci.year < rename["from_year"]:
+            continue
+        at = text.find(rename["old"])
+        if at >= 0:
+            n = text.count(rename["old"])
+            times = f"（共{n}处）" if n > 1 else ""
+            yield ci.finding(
+                "template_residue", "info",
+                f"模板残留（旧科目名称）：{ci.year}年文件仍写“{rename['old']}”，该类科目{rename['from_year'] - 1}年起称“{rename['new']}”{times}",
+                span=(at, at + len(rename["old"])),
+            )

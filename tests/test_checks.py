@@ -587,3 +587,27 @@ def test_parts_of_the_wider_whole_are_not_checked_against_its_narrower_share() -
     assert not any(c == "list_sum" for c, _ in _checks(text))
     # the same parts under one whole that they miss are reported
     assert any(c == "list_sum" for c, _ in _checks(text.replace("预算总计4891万元", "预算总计4991万元")))
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("某中学2022年部门预算\n按支出功能分类:教育支出5000万元,医疗卫生与计划生育支出149.72万元,占2.87%。\n", True),
+        ("某中学2022年部门预算\n按支出功能分类:教育支出5000万元,卫生健康支出149.72万元,占2.87%。\n", False),
+        ("某中学2017年部门预算\n按支出功能分类:教育支出5000万元,医疗卫生与计划生育支出149.72万元,占2.87%。\n", False),
+        ("某局2021年部门决算\n国土海洋气象等支出12万元。\n", True),
+    ],
+)
+def test_a_retired_class_name_in_a_later_document_is_residue(text: str, fires: bool) -> None:
+    assert (("template_residue", "info") in _checks(text)) is fires
+
+
+@pytest.mark.parametrize(("text", "fires"), [("公开方式 {opentype}\n某局2021年部门预算收入100万元。\n", True), ("某局2021年部门预算收入100万元{注}。\n", False)])
+def test_an_unfilled_page_variable_is_residue(text: str, fires: bool) -> None:
+    assert any(c == "template_residue" for c, _ in _checks(text)) is fires
+
+
+def test_a_change_restated_without_one_part_needs_no_reason_of_its_own() -> None:
+    text = ("2019年某区“三公”经费预算总额1938万元,同比增长20.07%。2019年“三公”经费预算增长的主要原因:安排车辆购置费384万元。"
+            "剔除公务用车购置经费,我区三公经费预算同比下降3.71%。\n")
+    assert not any(c == "missing_explanation" for c, _ in _checks(text))
