@@ -321,6 +321,11 @@ _LAST_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:自治区|自治州|省|市|州|
 _CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据)$")
 
 
+#: a subordinate unit introduced in its clause (下属正科级事业单位1个：…), read back this far
+SUBORDINATE_LEAD_BACK = 24
+_SUBORDINATE_LEAD = re.compile(r"(?:下属|所属|下设|下辖|挂靠)[^，,。；;\n]*$")
+
+
 def _named_in_prose(body: str) -> str | None:
     """The organisation an untitled excerpt names most often in its own prose, with its place — the
     last resort for mid-document chunks, which carry no title (the place is read as its last
@@ -332,6 +337,8 @@ def _named_in_prose(body: str) -> str | None:
             continue
         if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中", "根据", "按照", "依据", "下设", "下属", "所属", "内设")):
             continue  # …单位包括省商务厅本级及所属… / 下设某某中心: a scope list or a subordinate, not the owner
+        if _SUBORDINATE_LEAD.search(body[max(0, m.start() - SUBORDINATE_LEAD_BACK) : m.start()]):
+            continue  # 下属正科级参公事业单位1个：重庆市沙坪坝区老干部活动中心: the owner's subordinate
         place = m.group("p")
         if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
             place = last.group()

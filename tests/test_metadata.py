@@ -326,3 +326,13 @@ def test_an_untitled_township_page_is_the_township_its_sentences_open_on():
 )
 def test_pages_that_name_themselves_in_their_first_section(text: str, department: str) -> None:
     assert document_metadata(text).department == department
+
+
+def test_a_subordinate_named_in_full_is_not_the_department() -> None:
+    text = ("一、部门基本情况\n(一)职能职责。宣传、贯彻、执行党和国家关于老干部工作的方针、政策。\n"
+            "(二)机构设置。区委老干部局下设3个内设机构:办公室、宣传教育科,在编人员9人;下属正科级参公事业单位1个:重庆市某某区老干部活动中心,在编人员8人。\n"
+            "二、收入支出决算总体情况说明\n2018年度收入总计500万元。\n")
+    assert document_metadata(text).department != "重庆市某某区老干部活动中心"
+    # the same centre named as the page's own subject is its department
+    own = text.replace("下属正科级参公事业单位1个:重庆市某某区老干部活动中心", "重庆市某某区老干部活动中心")
+    assert document_metadata(own).department == "重庆市某某区老干部活动中心"
