@@ -479,6 +479,8 @@ class FindingScore:
 
 
 _GROUPED = re.compile(r"（共\d+处）")
+#: the words a grouped finding reports: 模板残留（未处理的模板选项）：增加(减少)（共4处） → 增加(减少)
+_GROUPED_SURFACE = re.compile(r"：([^：]{2,40}?)（共\d+处）$")
 #: characters between a finding's evidence and a gold one's that still make them one place
 NEAR_EVIDENCE = 10
 
@@ -518,6 +520,12 @@ def score_findings(pred: list[Finding], gold: list[dict[str, Any]], score: Findi
     for k in range(len(pred)):
         claim(k, set())
     used = set(owner)
+    # a finding said once for every place of one residue (模板残留（…）：增加(减少)（共4处）) finds each
+    # gold place whose evidence holds those words
+    for f in pred:
+        said = _GROUPED_SURFACE.search(f.message)
+        if said and _GROUPED.search(f.message):
+            used |= {i for i, g in enumerate(gold) if g["check"] == f.check and said.group(1) in (g.get("evidence") or "")}
     for k, f in enumerate(pred):
         p = score.per_check[f.check]
         p.n_pred += 1

@@ -88,3 +88,18 @@ def test_a_long_evidence_does_not_take_the_place_a_closer_finding_needs():
     assert score.per_check["list_sum"].tp_gold == 2  # each gold place found once
     assert score.per_check["list_sum"].tp == 2
     assert not score.errors
+
+
+def test_a_finding_grouped_over_places_finds_each_gold_place_of_those_words():
+    from extract.evaluate import FindingScore, score_findings
+    from extract.records import Finding
+
+    gold = [
+        {"check": "template_residue", "start": 259, "end": 280, "evidence": "比上年增加(减少)0万元,增长(下降)0%"},
+        {"check": "template_residue", "start": 339, "end": 360, "evidence": "比上年增加(减少)0万元,增长(下降)0%"},
+        {"check": "template_residue", "start": 500, "end": 510, "evidence": "请根据实际情况填写"},
+    ]
+    grouped = Finding(doc_id="d", check="template_residue", severity="warning", message="模板残留（未处理的模板选项）：增加(减少)（共4处）", fact_ids=[], span=(262, 268))
+    score = FindingScore()
+    score_findings([grouped], gold, score)
+    assert score.per_check["template_residue"].tp_gold == 2  # both places of 增加(减少), not the fill-in note
