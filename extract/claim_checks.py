@@ -487,7 +487,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             names = "、".join(p.subject or "?" for p in parts)
             unit = whole.unit or ""
             what = "变动" if whole.kind == "change" else ""
-            if not missing and abs(got - want) > tol and _wider_whole(facts[:i], whole, whole_item, items, got, tol) is None:
+            if not missing and abs(got - want) > tol and _wider_whole(facts, i, whole_item, items, got, tol) is None:
                 yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{_fmt_number(whole.value)}{unit}，其组成部分{names}{what}合计{_fmt_number(round(got / scale, 2))}{unit}，不等于它", fact_ids=ids, span=span)
             elif missing and want > got + tol:
                 yield ci.finding(
@@ -498,12 +498,14 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             break
 
 
-def _wider_whole(before: list[Fact], whole: Fact, item: str, items: dict[str, str | None], got: float, tol: float) -> Fact | None:
-    """The same item stated just before `whole` in a wider scope, whose amount the parts add up to
+def _wider_whole(facts: list[Fact], i: int, item: str, items: dict[str, str | None], got: float, tol: float) -> Fact | None:
+    """The same item stated just before the whole `facts[i]` in a wider scope, whose amount the parts add up to
     (预算总计4891万元；其中，财政拨款安排4661万元。(一)…204万元…3527万元…1160万元: the parts are of
     the 4891, each with its 财政拨款 share told beside it), or None. A smaller earlier figure is no wider
     scope: it is the same whole misprinted once (881300.39 … 911000.39)."""
-    for g in reversed(before):
+    whole = facts[i]
+    for j in range(i - 1, -1, -1):  # (walked back by index: no copy of the facts before each whole)
+        g = facts[j]
         if whole.span[0] - g.span[1] > PARTS_WITHIN:
             return None
         wider = float(g.value) * _unit_scale(g) > float(whole.value) * _unit_scale(whole)  # type: ignore[arg-type]

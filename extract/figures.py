@@ -137,29 +137,43 @@ def compatible(fact_type: str | None, column_type: str | None) -> bool:
     return frozenset((fact_type, column_type)) in figure_types().compatible
 
 
+#: a figure a comparison is made with (较2024年的2190万元), read back this far
+COMPARED_WINDOW = 14
+_COMPARED = re.compile(r"(?:较|比|与|同)[^，,。；;]{0,12}$")
+#: what ends a 其中 list (its parts may be parted by semicolons)
+_LIST_END = re.compile(r"[。！？!?\n]")
+
+
 def with_figure_types(facts: list[Fact], text: str, doc_kind: str | None, year: int | None) -> list[Fact]:
     """The facts with `figure_type` set for money amounts and changes (others keep None)."""
     out = []
     default = figure_types().defaults.get("决算") if doc_kind == "决算" else None
-    budget_types = figure_types().budget_types
-    listed_under: str | None = None  # the budget figure type a 其中 list in progress continues
+    # the figure types a 其中 list passes to its parts: a budget's, or an earlier year's
+    listed_types = figure_types().budget_types | {"上年"}
+    listed_under: str | None = None  # the figure type a 其中 list in progress continues
     prev_end = 0
+    last_amount: Fact | None = None
     for f in facts:
         if f.kind in ("amount", "change") and f.unit not in (None, "%", "个百分点"):
             kind = prose_figure_type(text, f.span[0], kind=f.kind, doc_kind=doc_kind, doc_year=year)
-            if f.kind == "amount" and default:
+            if f.kind == "amount":
                 between = text[prev_end : f.span[0]] if prev_end <= f.span[0] else ""
-                if _SENTENCE_START.search(between):
+                ends = [m.end() for m in _LIST_END.finditer(between)]
+                if ends:
                     listed_under = None
-                # 三公经费预算为168.53万元，其中：因公出国（境）费39万元、…: in a 决算 the parts listed under a
-                # budget figure are budget figures too, though only the whole's words say so
-                if "其中" in between and out and out[-1].kind == "amount" and out[-1].figure_type in budget_types:
-                    listed_under = out[-1].figure_type
-                if listed_under and kind == default and prose_figure_type(text, f.span[0], kind=f.kind, doc_year=year) is None:
+                    between = between[ends[-1] :]  # (…较上年增加10万元。其中：… — a 其中 opening the next sentence)
+                # 三公经费预算为168.53万元，其中：因公出国（境）费39万元、… (in a 决算); 2023年三公经费100万元，其中…
+                # (in a 2024 budget): the parts listed under a whole are figures of its type, though only the
+                # whole's words say so
+                if "其中" in between and last_amount is not None and last_amount.figure_type in listed_types:
+                    listed_under = last_amount.figure_type
+                if listed_under and kind in (default, None) and prose_figure_type(text, f.span[0], kind=f.kind, doc_year=year) is None:
                     kind = listed_under
                 elif kind != listed_under:
                     listed_under = None
                 prev_end = f.span[1]
             f = evolve(f, figure_type=kind)
+            if f.kind == "amount" and not _COMPARED.search(text[max(0, f.span[0] - COMPARED_WINDOW) : f.span[0]]):
+                last_amount = f  # (较2024年的2190万元: the figure compared with is not the whole a list follows)
         out.append(f)
     return out

@@ -611,3 +611,24 @@ def test_a_change_restated_without_one_part_needs_no_reason_of_its_own() -> None
     text = ("2019年某区“三公”经费预算总额1938万元,同比增长20.07%。2019年“三公”经费预算增长的主要原因:安排车辆购置费384万元。"
             "剔除公务用车购置经费,我区三公经费预算同比下降3.71%。\n")
     assert not any(c == "missing_explanation" for c, _ in _checks(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "expected"),
+    [
+        # an earlier year's whole passes its year to the parts listed after 其中, across semicolons
+        ("2023年“三公”经费预算为100万元,较上年增加10万元。其中因公出国(境)费30万元;公务接待费40万元。", ["100", "30", "40"], ["上年", "上年", "上年"]),
+        # the figure compared with (较2024年的2190万元) is not the whole the list follows (in a 2025 budget)
+        ("“三公”经费预算总额为1969万元,较2023年的2190万元减少221万元;其中:因公出国(境)经费40万元;公务接待费242万元。", ["1969", "2190", "40", "242"], ["预算数", "上年", "预算数", "预算数"]),
+    ],
+)
+def test_parts_listed_under_a_whole_take_its_figure_type(text: str, amounts: list[str], expected: list[str | None]) -> None:
+    from extract.figures import with_figure_types
+    from extract.records import Fact
+
+    def amount(s: str) -> Fact:
+        i = text.index(s + "万元")
+        return Fact(doc_id="d", fact_id=s, kind="amount", subject="", metric=None, value=float(s), unit="万元", yuan=None, direction=None,
+                    baseline=None, text=None, explains=None, sentence="", span=(i, i + len(s)), section="", confidence=1.0, surface=s)
+
+    assert [f.figure_type for f in with_figure_types([amount(a) for a in amounts], text, "预算", 2024)] == expected
