@@ -10,7 +10,7 @@ class, and tries the pattern only there — the same matches, in the same order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 try:  # the parser the `re` module itself uses (CPython ≥ 3.11); without it every scan is plain finditer
     from re import _parser as _p
@@ -51,49 +51,62 @@ def _class_items(items: list) -> list[str]:  # noqa: ANN001 - parser tuples
     return out
 
 
-def _first(seq: list) -> tuple[list[str], bool]:  # noqa: ANN001 - parser tuples
-    """(class fragments a match of `seq` can start with, whether `seq` can match the empty string)."""
+def _walk(seq: list, leaf: Callable[[str, object], tuple[list[str], bool]]) -> tuple[list[str], bool]:  # noqa: ANN001 - parser tuples
+    """(class fragments a match of `seq` can start with, whether `seq` can match without them):
+    the walk through groups, alternatives and repeats that `_first` and `_first_solid` share;
+    `leaf` says what a LITERAL or IN item contributes and whether the match may go on past it."""
     out: list[str] = []
     for op, av in seq:
         name = str(op)
-        if name == "LITERAL":
-            return [*out, _char(av)], False
-        if name == "IN":
-            return [*out, *_class_items(av)], False
+        if name in ("LITERAL", "IN"):
+            first, passes = leaf(name, av)
+            out += first
+            if not passes:
+                return out, False
+            continue
         if name in ("ASSERT", "ASSERT_NOT", "AT"):
             continue  # zero width: the match starts with what follows
         if name == "SUBPATTERN":
             if av[1] & re.IGNORECASE:
                 raise _GiveUp
-            first, empty = _first(list(av[-1]))
+            first, passes = _walk(list(av[-1]), leaf)
             out += first
-            if not empty:
+            if not passes:
                 return out, False
             continue
         if name == "BRANCH":
-            can_empty = False
+            can_pass = False
             for alt in av[1]:
-                first, empty = _first(list(alt))
+                first, passes = _walk(list(alt), leaf)
                 out += first
-                can_empty = can_empty or empty
-            if not can_empty:
+                can_pass = can_pass or passes
+            if not can_pass:
                 return out, False
             continue
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             lo, _hi, item = av
-            first, empty = _first(list(item))
+            first, passes = _walk(list(item), leaf)
             out += first
-            if lo > 0 and not empty:
+            if lo > 0 and not passes:
                 return out, False
             continue
         if name == "ATOMIC_GROUP":
-            first, empty = _first(list(av))
+            first, passes = _walk(list(av), leaf)
             out += first
-            if not empty:
+            if not passes:
                 return out, False
             continue
         raise _GiveUp  # ANY, NOT_LITERAL, GROUPREF, CATEGORY outside a class …
     return out, True
+
+
+def _any_leaf(name: str, av: object) -> tuple[list[str], bool]:
+    return ([_char(av)] if name == "LITERAL" else _class_items(av)), False  # type: ignore[arg-type]
+
+
+def _first(seq: list) -> tuple[list[str], bool]:  # noqa: ANN001 - parser tuples
+    """(class fragments a match of `seq` can start with, whether `seq` can match the empty string)."""
+    return _walk(seq, _any_leaf)
 
 
 def _has_prefix(seq: list) -> bool:  # noqa: ANN001 - parser tuples
@@ -211,53 +224,13 @@ def _solid_items(items: list) -> tuple[list[str], bool]:  # noqa: ANN001 - parse
     return out, space
 
 
+def _solid_leaf(name: str, av: object) -> tuple[list[str], bool]:
+    if name == "LITERAL":
+        return ([], True) if _SPACE.match(chr(av)) else ([_char(av)], False)  # type: ignore[arg-type]
+    return _solid_items(av)  # type: ignore[arg-type]
+
+
 def _first_solid(seq: list) -> tuple[list[str], bool]:  # noqa: ANN001 - parser tuples
     """(class fragments the first non-space character of a match of `seq` can be, whether `seq`
     can match spaces alone or nothing) — `_first` with leading spaces looked through."""
-    out: list[str] = []
-    for op, av in seq:
-        name = str(op)
-        if name == "LITERAL":
-            if _SPACE.match(chr(av)):
-                continue
-            return [*out, _char(av)], False
-        if name == "IN":
-            solid, space = _solid_items(av)
-            out += solid
-            if not space:
-                return out, False
-            continue
-        if name in ("ASSERT", "ASSERT_NOT", "AT"):
-            continue  # zero width
-        if name == "SUBPATTERN":
-            if av[1] & re.IGNORECASE:
-                raise _GiveUp
-            first, spaces = _first_solid(list(av[-1]))
-            out += first
-            if not spaces:
-                return out, False
-            continue
-        if name == "BRANCH":
-            can_space = False
-            for alt in av[1]:
-                first, spaces = _first_solid(list(alt))
-                out += first
-                can_space = can_space or spaces
-            if not can_space:
-                return out, False
-            continue
-        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            lo, _hi, item = av
-            first, spaces = _first_solid(list(item))
-            out += first
-            if lo > 0 and not spaces:
-                return out, False
-            continue
-        if name == "ATOMIC_GROUP":
-            first, spaces = _first_solid(list(av))
-            out += first
-            if not spaces:
-                return out, False
-            continue
-        raise _GiveUp
-    return out, True
+    return _walk(seq, _solid_leaf)
