@@ -17,6 +17,8 @@ from functools import cache, cached_property
 
 from .align import MONEY, decimals
 from .claim_checks import (
+    baseline_kind,
+    carryover_balance,
     completion_against_gap,
     composition_shares,
     conflicting_changes,
@@ -363,9 +365,12 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             )
             continue
         if abs(prior) <= _prose_tol(a, c) and c.value > 0 and p.value > 0:
-            # 增加4.79万元，增长100%: all of the amount is the increase, a rate on a zero base
+            # 增加4.79万元，增长100%: all of the amount is the increase, a rate on a zero base — against a
+            # budget of nothing a completion rate, against last year's nothing a growth rate
+            said = baseline_kind(c.baseline, ci.year)  # 2018年度预算 in a 2018 决算 → 2018预算; 上年预算 → 上年预算
+            against_budget = "预算" in said and "上年" not in said and all(ci.year and int(y) >= ci.year for y in re.findall(r"\d{4}", said))
             yield ci.finding(
-                "completion_arithmetic", "info",
+                "completion_arithmetic" if against_budget else "change_arithmetic", "info",
                 f"“{a.subject}”{_fmt(a.value)}{a.unit}全部为增加额（基数为0），增长率{_fmt(p.value)}%无意义",
                 fact_ids=[a.fact_id, c.fact_id, p.fact_id], span=evidence,
             )
@@ -892,6 +897,10 @@ _SENTENCE_END = set("。！？!?；;）)”」》】|.…")
 _DIRECTED_LEAD = re.compile(r"(?:增加|增长|上升|减少|下降|降低)(?:的主要|的)?原因[是为:：]?\s*$")
 
 
+#: the figures the disclosure rules ask a reason for when they move: totals, 三公经费, 机关运行经费
+_REASON_REQUIRED = re.compile(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal")
+
+
 def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     """Changes the disclosure rules require a reason for (totals, 三公经费, 机关运行经费) stated
     without one in their sentence or later in their section."""
@@ -961,12 +970,17 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # where the page's prose is last broken off by an 附表 or a table (found once, not per change)
     last_appended_at = max([m.start() for m in _APPENDED.finditer(ci.text)][-1:] + [t.span[0] for t in ci.tables if t.span] + [-1])
     details_at = [m.start() for m in _details_follow_any_re().finditer(ci.text)]
+    # explained changes of items that are no totals (function classes, 基本/项目支出 …), by top section
+    explained_items: dict[str, list[Fact]] = defaultdict(list)
+    for g in ci.facts:
+        if g.kind == "change" and g.unit in MONEY and g.metric and g.fact_id in explained and not _REASON_REQUIRED.match(g.metric):
+            explained_items[(g.section or "").split(" > ", 1)[0]].append(g)
     # 二、增减原因说明 / 增减变化原因说明：实行厉行节约: the last place the page opens its account of why
     # its figures moved, with words after it (or the cut right after it)
     told_why_at = max((m.start() for m in _reason_heading_re().finditer(ci.simplified) if ci.text[m.end() : m.end() + REASON_HEADING_BODY].strip() or cut_off), default=-1)
     for f in ci.facts:
         # the disclosure rules ask for reasons on totals, 三公经费 and 机关运行经费
-        if not (f.metric and re.match(r"income\.total|exp\.total|sangong\.|exp\.admin_operation|exp\.general_budget|income\.fiscal|exp\.fiscal", f.metric)):
+        if not (f.metric and _REASON_REQUIRED.match(f.metric)):
             continue
         # a money change, or a % change stated alone (公务接待费较2022年预算增长40.5%)
         alone = f.unit == "%" and (f.subject, f.section) not in money_changes
@@ -1030,6 +1044,13 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 pos < f.span[0] and way == f.direction and bisect.bisect_left(details_at, pos) < bisect.bisect_left(details_at, f.span[0]) for pos, way in total_reasons
             )
             covered = covered or f.span[1] < told_why_at
+            # …支出4079.9万元，比2017年执行数增加3004.9万元。(二)具体使用情况 1.社会保障和就业支出…增加16.3万元，
+            # 主要是…: a total's rise accounted for by its items' rises, each with its reason, later in its part
+            top = (f.section or "").split(" > ", 1)[0]
+            covered = covered or any(
+                g.span[0] > f.span[1] and g.direction == f.direction and (g.section or "").split(" > ", 1)[0] == top
+                for g in explained_items.get(top, ())
+            )
             # 剔除公务用车购置经费，我区三公经费预算同比下降3.71%: an explained change told again without a part
             covered = covered or _restatement_re().search(ci.simplified[_sentence_start(ci.text, f.span[0]) : f.span[0]]) is not None
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
@@ -1277,6 +1298,7 @@ CHECKS: tuple[Check, ...] = (
     reason_denies_its_amount,
     reason_years_disagree,
     sangong_total_with_other_items,
+    carryover_balance,
 )
 
 

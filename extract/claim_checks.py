@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
@@ -162,9 +163,12 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             if between.count("(") + between.count("（") > between.count(")") + between.count("）"):
                 pos = f.span[1]
                 continue  # 公务用车…21万元(购置费0万元、运行维护费21万元): a part's own breakdown in brackets
+            opens_list = _OF_WHICH.match(ci.text, f.span[1], f.span[1] + 8) is not None
+            if opens_list and re.search(r"[；;]", gap):
+                break  # …14.02万元；项目支出预算总额522万元，其中：… — the next statement's total, not a part
             parts.append(f)
             pos = f.span[1]
-            if _OF_WHICH.match(ci.text, f.span[1], f.span[1] + 8):
+            if opens_list:
                 break  # this part is itself a total: its own parts are not the outer list's
         # retirees, survivors and students are counted beside the staff, never inside a staff total
         others = [p for p in parts if _NOT_STAFF.search(one_to_one(p.subject or "")) and not _NOT_STAFF.search(one_to_one(total.subject or ""))]
@@ -913,4 +917,60 @@ def grand_total_below_year_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Che
                 "item_exceeds_total", "warning",
                 f"“{total.subject}”{_fmt_number(total.value)}{total.unit}小于其中的“{f.subject}”{_fmt_number(f.value)}{f.unit}：总计含本年合计与结转，不应更小",
                 fact_ids=[f.fact_id, total.fact_id], span=total.span,
+            )
+
+
+def _balance_role(subject: str, terms: dict[str, list[str]]) -> str | None:
+    """Which figure of a year's balance a subject names (cues.json `balance_terms`), or None."""
+    for role in ("opening", "closing", "cover", "distribution"):
+        if any(w in subject for w in terms[role]):
+            return role
+    if any(w in subject for w in terms["closing_bare"]):
+        return "closing"  # (…年末结转和结余资金为5862.89万元: the subject read without its 年末)
+    if any(w in subject for w in terms["not_flow"]):
+        return None
+    for role in ("income", "spending"):
+        if any(w in subject for w in terms[role]):
+            return role
+    return None
+
+
+_FULL_STOP = re.compile(r"[。\n]")
+
+
+def carryover_balance(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A sentence that tells a year's whole balance (上年结转和结余98.45万元，本年收入1095.76万元，支出
+    1193.35万元，…年末结转和结余5862.89万元): what was carried in, plus the year's income and the fund
+    cover, less its spending and the distribution, is what is carried out — within the printed rounding."""
+    terms = cues()["balance_terms"]
+    # amounts by the full sentence they stand in (up to 。 or a line end: the facts' own sentences may be
+    # clauses of a long one)
+    amounts = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None]
+    if not amounts:
+        return
+    ends = [m.start() for m in _FULL_STOP.finditer(ci.text)]  # (once: a bisect per amount, no scan back)
+    by_full: dict[int, list[Fact]] = defaultdict(list)
+    for f in amounts:
+        by_full[bisect.bisect_left(ends, f.span[0])].append(f)
+    for fs in by_full.values():
+        roles: dict[str, list[Fact]] = defaultdict(list)
+        for f in fs:
+            if role := _balance_role(one_to_one(f.subject or ""), terms):
+                roles[role].append(f)
+        roles = {r: v for r, v in roles.items() if v}
+        if any(len(roles.get(r, ())) != 1 for r in ("opening", "income", "spending", "closing")) or any(len(roles.get(r, ())) > 1 for r in ("cover", "distribution")):
+            continue
+        got = {r: float(v[0].value) * MONEY[v[0].unit] for r, v in roles.items()}  # type: ignore[arg-type,index]
+        want = got["opening"] + got["income"] + got.get("cover", 0.0) - got["spending"] - got.get("distribution", 0.0)
+        figures = [v[0] for v in roles.values()]
+        tol = sum(_rounding(x) * MONEY[x.unit] for x in figures)  # type: ignore[index]
+        if abs(want - got["closing"]) > tol + 1e-6:
+            closing = roles["closing"][0]
+            unit = closing.unit or "万元"
+            yield ci.finding(
+                "list_sum", "warning",
+                f"收支不平衡：上年结转{_fmt_number(roles['opening'][0].value)}{roles['opening'][0].unit}＋本年收入{_fmt_number(roles['income'][0].value)}{roles['income'][0].unit}"  # type: ignore[arg-type]
+                f"−支出{_fmt_number(roles['spending'][0].value)}{roles['spending'][0].unit}＝{_fmt_number(round(want / MONEY[unit], 2))}{unit}，"  # type: ignore[arg-type,index]
+                f"而年末结转和结余写作{_fmt_number(closing.value)}{unit}",  # type: ignore[arg-type]
+                fact_ids=[f.fact_id for f in figures], span=closing.span,
             )

@@ -81,13 +81,28 @@ def date_out_of_year(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         return
     for m in _RANGE.finditer(ci.text):
         start_y, end_y = int(m.group(1)), int(m.group(2))
-        if end_y < year and start_y <= end_y:
+        if end_y < year and start_y <= end_y and not _tells_history(ci.simplified, m.start(), m.end()):
             yield ci.finding("date_out_of_year", "warning", f"{year}年文件中的期间“{_flat(m.group())}”在{year}年之前结束", span=(m.start(), m.end()))
     for m in _AS_OF.finditer(ci.text):
         y = int(m.group(1))
         stale = y != year if ci.doc_kind == "决算" else y < year - 1
         if stale:
             yield ci.finding("date_out_of_year", "warning", f"{year}年{ci.doc_kind or ''}文件中写作“{_flat(m.group())}”", span=(m.start(), m.end()))
+
+
+#: how far around a period its clause is read for a history verb
+CLAUSE_REACH = 30
+_CLAUSE_MARK = re.compile(r"[，,。；;\n]")
+
+
+def _tells_history(text: str, start: int, end: int) -> bool:
+    """The clause holding text[start:end] tells the unit's own past (…至2018年1月由县幼儿园托管)."""
+    before = text[max(0, start - CLAUSE_REACH) : start]
+    cut = max((mm.end() for mm in _CLAUSE_MARK.finditer(before)), default=0)
+    after = text[end : end + CLAUSE_REACH]
+    stop = _CLAUSE_MARK.search(after)
+    clause = before[cut:] + after[: stop.start() if stop else len(after)]
+    return any(v in clause for v in cues()["history_verbs"])
 
 
 #: a township-level unit named as this document's own 本级 (包家镇人民政府（本级）): its place name

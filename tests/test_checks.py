@@ -632,3 +632,49 @@ def test_parts_listed_under_a_whole_take_its_figure_type(text: str, amounts: lis
                     baseline=None, text=None, explains=None, sentence="", span=(i, i + len(s)), section="", confidence=1.0, surface=s)
 
     assert [f.figure_type for f in with_figure_types([amount(a) for a in amounts], text, "预算", 2024)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("2023年度上年结转和结余资金为98.45万元,本年收入1095.76万元,支出1193.35万元,用事业基金弥补收支差额0万元,结余分配0万元,年末结转和结余资金为0.86万元。", False),
+        ("2023年度上年结转和结余资金为98.45万元,本年收入1095.76万元,支出1193.35万元,用事业基金弥补收支差额0万元,结余分配0万元,年末结转和结余资金为5862.89万元。", True),
+        ("2023年度一般公共预算财政拨款上年结转98.45万元,一般公共预算财政拨款收入1095.76万元,一般公共预算财政拨款支出1193.35万元,一般公共预算财政拨款年末结转和结余8600元。", False),
+        ("2023年度一般公共预算财政拨款上年结转98.45万元,一般公共预算财政拨款收入1095.76万元,一般公共预算财政拨款支出1193.35万元,一般公共预算财政拨款年末结转和结余5862.89元。", True),
+        # two statements of the balance, each within its rounding
+        ("上年结转和结余10.5万元,本年收入100万元,支出99.5万元,年末结转和结余11万元。", False),
+    ],
+)
+def test_the_years_balance_carries_in_plus_income_less_spending_out(sentence: str, fires: bool) -> None:
+    text = "某幼儿园2023年部门决算公开说明\n四、2023年度部门决算情况说明\n" + sentence + "\n"
+    assert any(c == "list_sum" for c, _ in _checks(text)) is fires
+
+
+def test_a_zero_base_growth_rate_is_change_arithmetic_against_last_year_and_completion_against_a_budget() -> None:
+    last_year = "某幼儿园2024年部门决算\n2024年度收入总计506.91万元,与2023年度相比,收入总计增加506.91万元,增长100%,主要原因是新开园。\n"
+    budget = "某局2018年“三公”经费决算\n因公出国(境)费支出4.79万元,比2018年度预算增加4.79万元,增长100%,主要原因是临时出访任务。\n"
+    assert ("change_arithmetic", "info") in _checks(last_year)
+    assert ("completion_arithmetic", "info") in _checks(budget)
+
+
+def test_a_period_in_the_units_own_history_is_not_left_from_another_year() -> None:
+    text = ("某县第二幼儿园2023年部门决算公开说明\n一、部门职责及机构设置情况\n某县第二幼儿园是一所日托型幼儿园,2013年9月开始招生,2013年9月至2018年1月由县幼儿园托管,2018年正式命名。\n"
+            "二、项目情况\n保教设备项目实施期限为2022年1月1日-2022年12月31日。\n")
+    found = [f for f in findings(text) if f.check == "date_out_of_year"]
+    assert [text[f.span[0] : f.span[1]][:5] for f in found] == ["2022年"]
+
+
+def test_the_next_statements_total_is_not_a_part_of_this_list() -> None:
+    text = ("某法院2018年部门预算\n三、财政拨款支出预算安排情况\n2018年部门机关运行经费预算总额346.66万元,其中:办公费30万元,印刷费5万元,差旅费45万元,其他商品与服务支出266.66万元;"
+            "项目支出预算总额522万元,其中:接待费12万元,会议费20万元。\n")
+    assert not any(c == "list_sum" for c, _ in _checks(text))
+
+
+def test_a_totals_rise_accounted_for_by_its_items_rises_with_their_reasons_needs_none_of_its_own() -> None:
+    text = ("某办公室2018年部门预算\n二、一般公共预算财政拨款支出情况说明\n(一)一般公共预算财政拨款支出情况\n"
+            "某办公室2018年一般公共预算财政拨款支出4079.9万元,比2017年执行数增加3004.9万元,其中基本支出279.9万元,项目支出3800万元。\n"
+            "(二)一般公共预算财政拨款支出具体使用情况\n1.社会保障和就业支出2018年预算数为52.5万元,较2017年执行数增加16.3万元,主要是人员工资基数增加。\n"
+            "2.农林水支出2018年预算数为3999万元,较2017年执行数增加2988.6万元,主要是增加了脱贫攻坚项目。\n")
+    assert not any(c == "missing_explanation" for c, _ in _checks(text))
+    # …but not by items that fell while it rose
+    assert any(c == "missing_explanation" for c, _ in _checks(text.replace("增加16.3", "减少16.3").replace("增加2988.6", "减少2988.6")))

@@ -36,7 +36,8 @@ PLANTS = [
     ("change_arithmetic",
      "公务接待费年初预算为6.00万元。公务接待费{f}为5.00万元，比上年减少1.00万元，下降25.00%，主要原因是厉行节约。",
      "公务接待费年初预算为6.00万元。公务接待费{f}为5.00万元，比上年减少1.00万元，下降16.67%，主要原因是厉行节约。"),
-    ("completion_arithmetic",
+    # a growth rate on last year's nothing (a rate on a budget of nothing is completion_arithmetic)
+    ("change_arithmetic",
      "因公出国（境）费{f}3.00万元，比上年增加3.00万元，增长100%，主要原因是新增出访任务。",
      "因公出国（境）费{f}3.00万元，比上年增加1.00万元，增长50.00%，主要原因是新增出访任务。"),
     ("change_arithmetic",
