@@ -26,6 +26,7 @@ from .claim_checks import (
     implied_budgets_against_total,
     listed_item_exceeds_its_total,
     listed_parts_exceed_total,
+    misprinted_amounts,
     parts_add_up_to_whole,
     reason_denies_its_amount,
     reason_years_disagree,
@@ -1299,6 +1300,7 @@ CHECKS: tuple[Check, ...] = (
     reason_years_disagree,
     sangong_total_with_other_items,
     carryover_balance,
+    misprinted_amounts,
 )
 
 

@@ -62,18 +62,42 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             continue  # a change against an unnamed base (比预算) is not comparable across paragraphs
         key = (f.metric, _baseline_key(f))
         prev = first.setdefault(key, f)
-        if prev is f or prev.direction == f.direction or prev.sentence == f.sentence:
+        if prev is f or prev.sentence == f.sentence:
             continue
         a, b = _stated_amount(ci.text, amounts, ends, prev), _stated_amount(ci.text, amounts, ends, f)
         if a is not None and b is not None and a != b:
             continue  # two scopes of one item (all funds, then 财政拨款): each its own figure and change
         said = {"increase": "增加", "decrease": "减少"}
+        if prev.direction == f.direction:
+            # 一般公共预算拨款增加了32.42万元 … 一般公共预算财政拨款收入…较2024年增加34.42万元: one change told
+            # twice with two values, beyond the rounding of either
+            gap = abs(float(prev.value) * MONEY[prev.unit] - float(f.value) * MONEY[f.unit])  # type: ignore[arg-type,index]
+            if gap > _rounding(prev) * MONEY[prev.unit] + _rounding(f) * MONEY[f.unit] and prev.section != f.section and _one_digit_apart(prev, f):  # type: ignore[index]
+                yield ci.finding(
+                    "claim_contradiction", "warning",
+                    f"“{f.subject}”此处称比{f.baseline}{said[f.direction]}{_fmt_number(abs(f.value))}{f.unit}，前文称{said[prev.direction]}{_fmt_number(abs(prev.value))}{prev.unit}，同一增减额前后不一",  # type: ignore[index,arg-type]
+                    fact_ids=[prev.fact_id, f.fact_id], span=f.span,
+                )
+                first[key] = f
+            continue
         yield ci.finding(
             "claim_contradiction", "warning",
             f"“{f.subject}”此处称比{f.baseline}{said[f.direction]}{_fmt_number(abs(f.value))}{f.unit}，前文称{said[prev.direction]}{_fmt_number(abs(prev.value))}{prev.unit}",  # type: ignore[index,arg-type]
             fact_ids=[prev.fact_id, f.fact_id], span=f.span,
         )
         first[key] = f  # one report per contradiction, not one per later repetition
+
+
+#: how many digits two figures need before one differing digit reads as a misprint
+MISPRINT_DIGITS = 4
+
+
+def _one_digit_apart(a: Fact, b: Fact) -> bool:
+    """Two figures printed alike but for one digit (32.42 / 34.42): the same figure mistyped once — two
+    scopes of an item (all funds, 一般公共预算 alone) differ in more than one place."""
+    x, y = (re.sub(r"[^\d.]", "", f.surface or "") for f in (a, b))
+    # (at least MISPRINT_DIGITS digits: 10 and 12 are as likely two figures as one mistyped)
+    return a.unit == b.unit and len(x) == len(y) and len(x.replace(".", "")) >= MISPRINT_DIGITS and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
 #: …其中：, and a breakdown in brackets after the total's sentence (287.41万元。(包含…、…))
@@ -974,3 +998,26 @@ def carryover_balance(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 f"而年末结转和结余写作{_fmt_number(closing.value)}{unit}",  # type: ignore[arg-type]
                 fact_ids=[f.fact_id for f in figures], span=closing.span,
             )
+
+
+def misprinted_amounts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """One figure of one item printed twice, in two sections, alike but for one digit (一般公共预算拨款收入
+    105.3万元 … 第四部分 一般公共预算拨款收入205.3万元): one of them is mistyped. Two scopes of an item
+    (all funds, 一般公共预算 alone) differ in more than one place, so they are left alone."""
+    seen: dict[tuple[str, str | None], list[Fact]] = defaultdict(list)
+    for f in sorted(ci.facts, key=lambda f: f.span[0]):
+        if f.kind != "amount" or f.unit not in MONEY or not f.value or not f.metric or f.subject_source != "sentence" or f.figure_type == "上年":
+            continue
+        key = (f.metric, f.unit)
+        for prev in seen[key]:
+            # (the same figure: no two figure types, and one name the other's with a 收入/预算 word more)
+            same_figure = prev.figure_type == f.figure_type or None in (prev.figure_type, f.figure_type)
+            a, b = one_to_one(prev.subject or ""), one_to_one(f.subject or "")
+            if same_figure and (a.startswith(b) or b.startswith(a)) and prev.section != f.section and prev.value != f.value and _one_digit_apart(prev, f):
+                yield ci.finding(
+                    "claim_contradiction", "warning",
+                    f"“{f.subject}”此处写作{_fmt_number(f.value)}{f.unit}，前文写作{_fmt_number(prev.value)}{prev.unit}，同一数额前后不一",  # type: ignore[arg-type]
+                    fact_ids=[prev.fact_id, f.fact_id], span=f.span,
+                )
+                break
+        seen[key].append(f)

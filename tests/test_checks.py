@@ -678,3 +678,24 @@ def test_a_totals_rise_accounted_for_by_its_items_rises_with_their_reasons_needs
     assert not any(c == "missing_explanation" for c, _ in _checks(text))
     # …but not by items that fell while it rose
     assert any(c == "missing_explanation" for c, _ in _checks(text.replace("增加16.3", "减少16.3").replace("增加2988.6", "减少2988.6")))
+
+
+@pytest.mark.parametrize(
+    ("second", "fires"),
+    [
+        ("2025年一般公共预算财政拨款收入1125.76万元,较2024年增加34.42万元,主要是人员经费增加。", True),   # one digit apart
+        ("2025年一般公共预算财政拨款收入1125.76万元,较2024年增加32.42万元,主要是人员经费增加。", False),  # the same
+        ("2025年一般公共预算财政拨款收入1125.76万元,较2024年增加27.03万元,主要是人员经费增加。", False),  # another scope
+    ],
+)
+def test_one_change_told_twice_one_digit_apart_is_a_contradiction(second: str, fires: bool) -> None:
+    text = ("某小学2025年单位预算\n二、单位收支总体情况\n收入预算1282.73万元,较2024年增加39.39万元,其中一般公共预算拨款增加了32.42万元,主要是人员增加。\n"
+            "三、单位预算情况说明\n" + second + "\n")
+    assert (("claim_contradiction", "warning") in _checks(text)) is fires
+
+
+@pytest.mark.parametrize(("second", "fires"), [("205.3", True), ("105.3", False), ("10", False)])
+def test_one_amount_printed_twice_one_digit_apart_is_a_contradiction(second: str, fires: bool) -> None:
+    text = ("某福利院2018年部门预算说明\n三、部门收支概况\n收入预算205.3万元,其中:一般公共预算拨款105.3万元,上级补助拨款100万元。\n"
+            f"四、一般公共预算拨款支出预算\n2018年一般公共预算拨款收入{second}万元。\n")
+    assert (("claim_contradiction", "warning") in _checks(text)) is fires
