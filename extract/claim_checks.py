@@ -199,6 +199,17 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         parts = [p for p in parts if all(p is not q for q in others)]
         # a part named inside a former part's name is that part's own part (在职人数49，行政在职人数19、…)
         parts = [p for j, p in enumerate(parts) if not any(q.subject and q.subject != p.subject and q.subject in (p.subject or "") for q in parts[:j])]
+        # 一般公共预算财政拨款支出629.31万元…。其中：基本支出768.93万元: one part alone above its total (money:
+        # a staff count may exceed its 编制)
+        over = next((p for p in parts if total.kind == "amount" and p.unit in MONEY and total.value and not compared_figure(ci.text, p) and p.metric != total.metric
+                     and float(p.value) * _unit_scale(p) > float(total.value) * _unit_scale(total) + (_rounding(p) * _unit_scale(p) + _rounding(total) * _unit_scale(total))), None)  # type: ignore[arg-type]
+        if over is not None:
+            yield ci.finding(
+                "item_exceeds_total", "warning",
+                f"“{over.subject}”{_fmt_number(over.value)}{over.unit}列在“{total.subject}”{_fmt_number(total.value)}{total.unit}的“其中”之下，却大于它",  # type: ignore[arg-type]
+                fact_ids=[over.fact_id, total.fact_id], span=over.span,
+            )
+            continue
         if len(parts) < 2:
             continue
         scale = _unit_scale(total)

@@ -699,3 +699,16 @@ def test_one_amount_printed_twice_one_digit_apart_is_a_contradiction(second: str
     text = ("某福利院2018年部门预算说明\n三、部门收支概况\n收入预算205.3万元,其中:一般公共预算拨款105.3万元,上级补助拨款100万元。\n"
             f"四、一般公共预算拨款支出预算\n2018年一般公共预算拨款收入{second}万元。\n")
     assert (("claim_contradiction", "warning") in _checks(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("一般公共预算财政拨款支出629.31万元,比2024年减少88.85万元。其中:基本支出768.93万元,比2024年减少55.08万元,主要原因是在职教师减少。", True),
+        ("一般公共预算财政拨款支出629.31万元,比2024年减少88.85万元。其中:基本支出568.93万元,比2024年减少55.08万元,主要原因是在职教师减少。", False),
+        # the figure compared with is no part
+        ("“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元;其中:因公出国(境)经费40万元,较上年持平。", False),
+    ],
+)
+def test_one_part_above_its_total_is_found(text: str, fires: bool) -> None:
+    assert (("item_exceeds_total", "warning") in _checks("某幼儿园2025年单位预算\n三、部门预算情况说明\n" + text + "\n")) is fires
