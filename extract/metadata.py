@@ -112,9 +112,13 @@ def _clean_dept(s: str) -> str | None:
     return s if 3 <= len(s) <= 40 and _ORG_END.search(s) else None
 
 
+#: a page-information label before the title in a site's metadata block (信息名称 X2023年部门决算公开说明)
+_TITLE_LABEL = re.compile(r"^(?:信息名称|文件名称|信息标题|标题|名称)[:：]?(?=.{6})")
+
+
 def _lines(text: str) -> list[str]:
-    """The non-empty lines, without spaces and markdown/table edge marks."""
-    lines = [_squeeze(ln).strip("*#|") for ln in text.splitlines()]
+    """The non-empty lines, without spaces, markdown/table edge marks or a page label before a title."""
+    lines = [_TITLE_LABEL.sub("", _squeeze(ln).strip("*#|")) for ln in text.splitlines()]
     return [ln for ln in lines if ln]
 
 

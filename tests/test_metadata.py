@@ -336,3 +336,10 @@ def test_a_subordinate_named_in_full_is_not_the_department() -> None:
     # the same centre named as the page's own subject is its department
     own = text.replace("下属正科级参公事业单位1个:重庆市某某区老干部活动中心", "重庆市某某区老干部活动中心")
     assert document_metadata(own).department == "重庆市某某区老干部活动中心"
+
+
+def test_a_page_label_before_the_title_is_not_part_of_the_name() -> None:
+    text = ("决算公开\n\n 索 引 号  zfbgs/2024-00119\n 信息名称  某县第二幼儿园2023年部门决算公开说明\n 公开日期  2024-09-19\n\n"
+            "一、部门职责及机构设置情况\n某县第二幼儿园是一所日托型幼儿园。\n")
+    m = document_metadata(text)
+    assert (m.department, m.year, m.doc_kind) == ("某县第二幼儿园", 2023, "决算")
