@@ -716,8 +716,21 @@ def merged_spans(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]
     return starts, ends
 
 
+def _fmt_exact(v: float) -> str:
+    """A figure with every decimal it was printed with (2754.869651), no exponent."""
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
 def unit_suspect(ci: CheckInput) -> Iterable[Finding]:
-    """A money amount in 元 among 万元 amounts of the same paragraph and scale (5.56 元 among 万元)."""
+    """A money amount in 元 among 万元 amounts of the same paragraph and scale (5.56 元 among 万元); an
+    amount in 元 printed finer than the 分 (2754.869651元: the figure is in 万元)."""
+    too_fine = [f for f in ci.facts if f.kind in ("amount", "change") and f.unit == "元" and f.value and decimals(f.surface or "") > 2]
+    if too_fine:
+        # one finding for the page (the same slip in every figure of a list is one problem)
+        f = too_fine[0]
+        times = f"（共{len(too_fine)}处）" if len(too_fine) > 1 else ""
+        yield ci.finding("unit_suspect", "warning", f"“{f.subject}”{_fmt_exact(f.value)}元有{decimals(f.surface or '')}位小数，细于分，单位应为万元{times}",
+                         fact_ids=[g.fact_id for g in too_fine], span=f.span)
     for _sent, fs in ci.by_sentence.items():
         units = {f.unit for f in fs if f.unit in MONEY}
         if "元" in units and "万元" in units:

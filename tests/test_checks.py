@@ -712,3 +712,17 @@ def test_one_amount_printed_twice_one_digit_apart_is_a_contradiction(second: str
 )
 def test_one_part_above_its_total_is_found(text: str, fires: bool) -> None:
     assert (("item_exceeds_total", "warning") in _checks("某幼儿园2025年单位预算\n三、部门预算情况说明\n" + text + "\n")) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2021年度支出6821.09751万元,其中:基本支出2754.869651元,占40.39%;项目支出4066.227859元,占59.61%。", True),
+        ("2021年度支出6821.10万元,其中:基本支出27548696.51元,项目支出40662278.59元。", False),
+    ],
+)
+def test_an_amount_in_yuan_finer_than_the_fen_is_in_wan(text: str, fires: bool) -> None:
+    found = [m for c, m in ((f.check, f.message) for f in findings("某学校2021年部门决算\n二、收入支出决算总体情况说明\n" + text + "\n")) if c == "unit_suspect" and "细于分" in m]
+    assert bool(found) is fires
+    if fires:
+        assert found == ["“基本支出”2754.869651元有6位小数，细于分，单位应为万元（共2处）"]
