@@ -930,6 +930,14 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
         if g.kind == "reason":
             target = ci.by_id.get(g.explains or "")
             item = target.metric if target is not None and (target.metric or "").startswith("sangong.") and target.metric != "sangong.total" else None
+            if item and target is not None and g.sentence != target.sentence:
+                # 预算支出减少的主要原因：…压缩“三公”经费开支, a sentence of its own after the items: a reason whose
+                # lead-in names a whole, not the item it was attached to, is the section's general reason too
+                lead = one_to_one(ci.text[_sentence_start(ci.text, g.span[0]) : g.span[0]])
+                head = _item_head(target.subject)
+                if not (head and head in lead):
+                    last_reason[g.section] = max(last_reason.get(g.section, -1), g.span[0])
+                    first_reason[g.section] = min(first_reason.get(g.section, g.span[0]), g.span[0])
             if item:
                 # a reason whose lead-in names its direction (增加原因是…) explains only changes that way
                 scoped = _DIRECTED_LEAD.search(one_to_one(ci.text[max(0, g.span[0] - 8) : g.span[0]])) is not None
@@ -984,6 +992,10 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     # where the page's prose is last broken off by an 附表 or a table (found once, not per change)
     last_appended_at = max([m.start() for m in _APPENDED.finditer(ci.text)][-1:] + [t.span[0] for t in ci.tables if t.span] + [-1])
     details_at = [m.start() for m in _details_follow_any_re().finditer(ci.text)]
+    # 今年因经费不足，“三公”经费比去年大幅减少: a cause told with the way a figure moved, no figure in it —
+    # (position, direction, simplified sentence)
+    told_causes = [(m.start(), way, m.group()) for m in _CAUSED_MOVE.finditer(ci.simplified)
+                   if (way := direction_of(m.group("verb")))]
     # explained changes of items that are no totals (function classes, 基本/项目支出 …), by top section
     explained_items: dict[str, list[Fact]] = defaultdict(list)
     for g in ci.facts:
@@ -1058,6 +1070,10 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 pos < f.span[0] and way == f.direction and bisect.bisect_left(details_at, pos) < bisect.bisect_left(details_at, f.span[0]) for pos, way in total_reasons
             )
             covered = covered or f.span[1] < told_why_at
+            covered = covered or any(
+                pos > f.span[1] and way == f.direction and (("三公" in said and (f.metric or "").startswith("sangong.")) or bool(_item_head(f.subject)) and _item_head(f.subject) in said)
+                for pos, way, said in told_causes
+            )
             # …支出4079.9万元，比2017年执行数增加3004.9万元。(二)具体使用情况 1.社会保障和就业支出…增加16.3万元，
             # 主要是…: a total's rise accounted for by its items' rises, each with its reason, later in its part
             top = (f.section or "").split(" > ", 1)[0]
@@ -1201,6 +1217,8 @@ def _restatement_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, cues()["restatement_leads"])))
 
 
+#: a sentence that tells a cause and then how a figure moved, with no figure (因经费不足，“三公”经费比去年大幅减少)
+_CAUSED_MOVE = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n\d]{0,12}?(?:因为|由于|因)[^。；;\n\d]{2,40}?[，,][^。；;\n\d]{0,30}?(?P<verb>减少|下降|增加|增长|上升|降低)[^。；;\n\d]{0,8}(?=[。；;\n]|$)")
 #: a reason heading needs words after it within this many characters (or the page cut right after it)
 REASON_HEADING_BODY = 40
 

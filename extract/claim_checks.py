@@ -151,6 +151,11 @@ def _unit_scale(f: Fact) -> float:
     return MONEY.get(f.unit or "", 1.0) if f.kind == "amount" else 1.0
 
 
+@cache
+def _average_words() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues()["average_words"])))
+
+
 def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """A total followed by `其中：` and its parts (编制人数42，其中：行政编制人数19、…自收自支编制人数13人):
     the parts may leave some out, but never add up to more than the total. The list ends at the end
@@ -181,6 +186,9 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             if colon and _PART_USE.search(gap):
                 pos = f.span[1]
                 continue  # 医疗卫生908055.4万元，主要用于…贴息5000万元、…: what a part is spent on, not the next part
+            if _average_words().search(one_to_one(gap + (f.subject or ""))):
+                pos = f.span[1]
+                continue  # …保有量为11辆，平均每辆2.08万元: an average, no part
             if "编制" in (total.subject or "") and "编制" not in (f.subject or ""):
                 break  # 总编制数27人，其中…编制数7人，…编制数20人，在职实有人数27人: the list of 编制 ends there
             between = ci.text[m.end() : f.span[0]]

@@ -142,7 +142,8 @@ def completion_arithmetic(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             continue
         b, a = _yuan(budget), _yuan(actual)
         if b == 0:
-            if p.value:
+            # (完成预算0万元的100%: nothing spent of nothing budgeted, the convention's 100 %, not a slip)
+            if p.value and not (a == 0 and abs(p.value - 100) <= 0.5):
                 yield ci.finding(
                     "completion_arithmetic", "warning",
                     f"预算数为0，却写作完成预算的{_fmt(p.value)}%",

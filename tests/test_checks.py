@@ -726,3 +726,31 @@ def test_an_amount_in_yuan_finer_than_the_fen_is_in_wan(text: str, fires: bool) 
     assert bool(found) is fires
     if fires:
         assert found == ["“基本支出”2754.869651元有6位小数，细于分，单位应为万元（共2处）"]
+
+
+@pytest.mark.parametrize(
+    ("text", "check", "fires"),
+    [
+        # nothing spent of nothing budgeted: the convention's 100 %
+        ("2017年度“三公”经费财政拨款支出决算为28.98万元,完成预算21.55万元的134%。其中:因公出国(境)费支出决算为0万元,完成预算0万元的100%。主要原因是部分公车运行费从专项资金中支出。", "completion_arithmetic", False),
+        ("2017年度“三公”经费财政拨款支出决算为28.98万元,完成预算21.55万元的134%。其中:因公出国(境)费支出决算为3万元,完成预算0万元的100%。主要原因是部分公车运行费从专项资金中支出。", "completion_arithmetic", True),
+        # an average per car is no part of its total
+        ("2.公务用车购置及运行维护费支出22.83万元,其中:公务用车购置支出为0万元;公务用车运行及维护支出22.83万元,2017年单位公务用车保有量为11辆,平均每辆2.08万元。", "list_sum", False),
+    ],
+)
+def test_zero_budgets_and_averages(text: str, check: str, fires: bool) -> None:
+    assert any(c == check for c, _ in _checks("某局2017年部门决算“三公”经费公开\n一、“三公”经费财政拨款支出决算总体情况说明\n" + text + "\n")) is fires
+
+
+@pytest.mark.parametrize(
+    ("tail", "fires"),
+    [
+        ("今年因经费不足,“三公”经费比去年大幅减少。", False),   # a cause with the way the figures moved
+        ("今年因经费不足,“三公”经费比去年大幅增加。", True),    # …the other way: no reason for these falls
+        ("预算支出减少的主要原因:严格执行八项规定、厉行节约,进一步压缩“三公”经费开支。", False),  # a general reason after the items
+    ],
+)
+def test_a_reason_told_without_figures_after_the_changes(tail: str, fires: bool) -> None:
+    text = ("某乡2018年“三公”经费决算情况说明\n2018年某乡三公经费支出决算汇总数为18.82万元,较上年减少33.32万元下降63.90%。\n"
+            "1.公务接待费为10.43万元,较上年减少22.22万元下降68.06%。\n2.公务用车运行维护费8.39万元,较上年减少11.1万元下降56.95%。\n" + tail + "\n")
+    assert any(c == "missing_explanation" for c, _ in _checks(text)) is fires
