@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract import extract_document
 
@@ -587,3 +589,17 @@ def test_parts_of_the_wider_whole_are_not_checked_against_its_narrower_share() -
     assert not any(c == "list_sum" for c, _ in _checks(text))
     # the same parts under one whole that they miss are reported
     assert any(c == "list_sum" for c, _ in _checks(text.replace("预算总计4891万元", "预算总计4991万元")))
+
+
+_SCAN_PIECES = [" ", "\n", "\t", "\u3000", "附", "表", "件", "|", "x", "二、", "（1）", "：", "。", "原因说明", "增减原因说明", "情况说明", "增减"]
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=25))
+@settings(max_examples=2000, deadline=None)
+def test_line_scans_from_words_or_the_end_match_the_whole_text_scans(pieces: list[str]) -> None:
+    """The shortcuts of missing_explanation give exactly what the plain regex scans give."""
+    from extract.checks import _APPENDED, _last_appended, _reason_heading_re, _reason_headings
+
+    text = "".join(pieces)
+    assert _last_appended(text) == max([m.start() for m in _APPENDED.finditer(text)][-1:] + [-1])
+    assert [m.span() for m in _reason_headings(text)] == [m.span() for m in _reason_heading_re().finditer(text)]
