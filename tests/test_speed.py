@@ -275,3 +275,24 @@ def test_space_led_scan_equals_finditer(pattern, text):
     scan = FirstChars(rx)
     assert scan.solid is not None
     assert [(m.span(), m.group()) for m in scan.finditer(text)] == [(m.span(), m.group()) for m in rx.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.text(alphabet="0123456789１٣.,%％万元人 \t\n\u3000a（）", max_size=80))
+def test_number_before_mark_scans_equal_finditer(text):
+    from extract.figure_checks import _CUT_WAN, _CUT_WAN_SCAN, _PCT_NUMBER, _PCT_NUMBER_SCAN
+
+    for rx, scan in ((_CUT_WAN, _CUT_WAN_SCAN), (_PCT_NUMBER, _PCT_NUMBER_SCAN)):
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def test_number_before_mark_scans_on_the_corpora():
+    from pathlib import Path
+
+    from extract.figure_checks import _CUT_WAN, _CUT_WAN_SCAN, _PCT_NUMBER, _PCT_NUMBER_SCAN
+
+    root = Path(__file__).parent
+    for p in sorted((root / "data" / "corpus").glob("*.txt")) + sorted((root.parent / "corpus" / "wide").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        for rx, scan in ((_CUT_WAN, _CUT_WAN_SCAN), (_PCT_NUMBER, _PCT_NUMBER_SCAN)):
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in rx.finditer(text)], p.name
