@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from .align import MONEY
@@ -721,10 +721,11 @@ def roughly_flat(text: str, flat: Fact, change: float, base: float | None) -> bo
 _PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
-def reading_view(text: str, flat: str | None = None) -> tuple[str, list[int]]:
+def reading_view(text: str, flat: str | None = None) -> tuple[str, Sequence[int]]:
     """The text as a reader sees it — simplified characters, without the pinyin that converted mirror
     pages print after characters (預(yù)算 → 预算) — and, per character, its offset in the original.
-    `flat` is `one_to_one(text)` when the caller has it already."""
+    `flat` is `one_to_one(text)` when the caller has it already. A page without pinyin (nearly all)
+    maps each character to itself: a range, not a list of 20k numbers built for a lookup or two."""
     flat = one_to_one(text) if flat is None else flat
     parts: list[str] = []
     where: list[int] = []
@@ -734,6 +735,8 @@ def reading_view(text: str, flat: str | None = None) -> tuple[str, list[int]]:
             parts.append(flat[kept : m.start()])
             where.extend(range(kept, m.start()))
             kept = m.end()
+    if kept == 0 and len(flat) == len(text):
+        return flat, range(len(flat) + 1)  # = [*range(len(flat)), len(text)]
     parts.append(flat[kept:])
     where.extend(range(kept, len(flat)))
     return "".join(parts), where + [len(text)]

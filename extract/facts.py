@@ -24,7 +24,7 @@ from .itemnames import (
     drop_scope,
     measure_stem,
     mirror_chars,
-    mirror_pattern,
+    mirror_match_end,
     without_readings,
 )
 from .kind_model import NONE as KIND_NONE
@@ -255,12 +255,6 @@ _SCOPE_NOTE = re.compile(r"(?<=.)[（(](?:不)?(?:含|包括|包含)[^（()）]{
 _LEADING_PAREN = re.compile(r"^[（(][^（()）]{1,6}[）)]|^[（(][^（()）]*[）)][、，,]")
 
 
-@lru_cache(maxsize=256)
-def _reading_tolerant(name: str) -> re.Pattern[str]:
-    """The name with an optional bracketed pinyin reading after each character (converter residue)."""
-    return re.compile(mirror_pattern(name))  # traditional forms too: 杜集区政府办 → 杜集區(qū)政府辦
-
-
 _ORDINAL_OPEN = re.compile(r"^\s*一是")
 _ORDINAL_ANY = re.compile(rf"[{ORDINALS}]是")
 _COMPARED_ITEM = re.compile(r"^([^比较与同]{2,40}?)(?:比|较|与|同)")
@@ -294,8 +288,8 @@ def _strip_affixes(s: str, dept_names: tuple[str, ...]) -> str:
         for d in dept_names:
             if d and s.startswith(d):
                 s = s[len(d) :]
-            elif d and s and s[0] in mirror_chars(d[0]) and (dm := _reading_tolerant(d).match(s)):
-                s = s[dm.end() :]  # 九華山風(fēng)景區(qū)…局, 杜集區政府辦: a converted page's characters and readings
+            elif d and s and s[0] in mirror_chars(d[0]) and (end := mirror_match_end(d, s)) is not None:
+                s = s[end:]  # 九華山風(fēng)景區(qū)…局, 杜集區政府辦: a converted page's characters and readings
         s = org_year.sub("", s, count=1)
         stripped = prefix.sub("", s, count=1)
         if s in _c()["this_year_sides"]:

@@ -20,6 +20,7 @@ from .claim_checks import compared_figure, roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
 from .resources import cues
+from .scan import NumberBeforeMark
 from .tables import Table
 from .taxonomy import metric_for
 
@@ -519,6 +520,9 @@ _MONEY_WORDS = re.compile(r"支出|收入|经费|预算|资金|费用?|拨款")
 #: the money a bare 万 counts, named right after it (1000万政府性基金…, 50万专项资金)
 _MONEY_NOUN_AFTER = re.compile(r"(?:政府性基金|一般公共预算|财政拨款|专项资金|专项经费|资金|经费|拨款)")
 _PCT_NUMBER = re.compile(r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*[%％]")  # (opening on a digit: see _CUT_WAN)
+# both scanned from their marks (万, %), far fewer than the digits of a page's tables
+_CUT_WAN_SCAN = NumberBeforeMark(_CUT_WAN, "万", " \t")
+_PCT_NUMBER_SCAN = NumberBeforeMark(_PCT_NUMBER, "%％", None)
 
 
 #: a money item's bare number with two decimals, closed by punctuation: no unit was printed
@@ -537,12 +541,12 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         num = m.group("num")
         before = ci.text[max(0, m.start() - 24) : m.start()]
         if with_pct is None:
-            with_pct = {x.group(1) for x in _PCT_NUMBER.finditer(ci.text)}
+            with_pct = {x.group(1) for x in _PCT_NUMBER_SCAN.finditer(ci.text)}
         elsewhere = num in with_pct
         if elsewhere or _MONEY_CHANGE_BEFORE.search(before) or _pct_siblings(ci.text, m):
             yield ci.finding("unit_suspect", "warning", f"“{ci.text[m.start():m.end()].strip()}”缺少百分号", span=(m.start("num"), m.end("num")))
     cut = []
-    wan = list(_CUT_WAN.finditer(ci.text))  # scanned once for both questions below
+    wan = list(_CUT_WAN_SCAN.finditer(ci.text))  # scanned once for both questions below
     for m in wan:
         # a unit cut by a line end (…0.62万 / 的…): within a line, 万 for 万元 is shorthand, not a doubt
         if _in_table(ci, m.start()) or not _CUT_AT_LINE_END.match(ci.text, m.end()) or not ci.text[m.end() :].strip():

@@ -135,7 +135,7 @@ class MappedText:
                 offs[-1] = offsets[start]
             else:
                 offs[-1] = ends[end - 1] if ends is not None else offsets[end - 1] + 1
-        return MappedText(text[start:end], offs, ends[start:end] if ends is not None else None)
+        return _mapped(text[start:end], offs, ends[start:end] if ends is not None else None)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering characters start..end-1 of this text."""
@@ -241,6 +241,24 @@ class MappedText:
                 ends.extend(self.ends[pos:])  # type: ignore[index]
         keep.append(self.offsets[len(s)] if s else self.offsets[0])
         return MappedText("".join(chars), keep, ends)
+
+
+# slots of the frozen MappedText, set directly: its dataclass __init__ sets each through
+# object.__setattr__ (≈ 430 ns a text), and a text is built for every line of every document
+_new_object = object.__new__
+_set_text = MappedText.__dict__["text"].__set__
+_set_offsets = MappedText.__dict__["offsets"].__set__
+_set_ends = MappedText.__dict__["ends"].__set__
+
+
+def _mapped(text: str, offsets: array, ends: array | None) -> MappedText:
+    """`MappedText(text, offsets, ends)` at ≈ 270 ns instead of ≈ 430: the same object."""
+    mt = _new_object(MappedText)
+    _set_text(mt, text)
+    _set_offsets(mt, offsets)
+    _set_ends(mt, ends)
+    return mt
+
 
 
 _WS_RUN = re.compile(r"\s+")

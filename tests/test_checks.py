@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract import extract_document
 
@@ -754,3 +756,17 @@ def test_a_reason_told_without_figures_after_the_changes(tail: str, fires: bool)
     text = ("某乡2018年“三公”经费决算情况说明\n2018年某乡三公经费支出决算汇总数为18.82万元,较上年减少33.32万元下降63.90%。\n"
             "1.公务接待费为10.43万元,较上年减少22.22万元下降68.06%。\n2.公务用车运行维护费8.39万元,较上年减少11.1万元下降56.95%。\n" + tail + "\n")
     assert any(c == "missing_explanation" for c, _ in _checks(text)) is fires
+
+
+_SCAN_PIECES = [" ", "\n", "\t", "\u3000", "附", "表", "件", "|", "x", "二、", "（1）", "：", "。", "原因说明", "增减原因说明", "情况说明", "增减"]
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=25))
+@settings(max_examples=2000, deadline=None)
+def test_line_scans_from_words_or_the_end_match_the_whole_text_scans(pieces: list[str]) -> None:
+    """The shortcuts of missing_explanation give exactly what the plain regex scans give."""
+    from extract.checks import _APPENDED, _last_appended, _reason_heading_re, _reason_headings
+
+    text = "".join(pieces)
+    assert _last_appended(text) == max([m.start() for m in _APPENDED.finditer(text)][-1:] + [-1])
+    assert [m.span() for m in _reason_headings(text)] == [m.span() for m in _reason_heading_re().finditer(text)]

@@ -275,3 +275,39 @@ def test_space_led_scan_equals_finditer(pattern, text):
     scan = FirstChars(rx)
     assert scan.solid is not None
     assert [(m.span(), m.group()) for m in scan.finditer(text)] == [(m.span(), m.group()) for m in rx.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.text(alphabet="0123456789１٣.,%％万元人 \t\n\u3000a（）", max_size=80))
+def test_number_before_mark_scans_equal_finditer(text):
+    from extract.figure_checks import _CUT_WAN, _CUT_WAN_SCAN, _PCT_NUMBER, _PCT_NUMBER_SCAN
+
+    for rx, scan in ((_CUT_WAN, _CUT_WAN_SCAN), (_PCT_NUMBER, _PCT_NUMBER_SCAN)):
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def test_number_before_mark_scans_on_the_corpora():
+    from pathlib import Path
+
+    from extract.figure_checks import _CUT_WAN, _CUT_WAN_SCAN, _PCT_NUMBER, _PCT_NUMBER_SCAN
+
+    root = Path(__file__).parent
+    for p in sorted((root / "data" / "corpus").glob("*.txt")) + sorted((root.parent / "corpus" / "wide").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        for rx, scan in ((_CUT_WAN, _CUT_WAN_SCAN), (_PCT_NUMBER, _PCT_NUMBER_SCAN)):
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in rx.finditer(text)], p.name
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    name=st.sampled_from(["某县财政局", "杜集区政府办", "九华山风景区管理局", "宣城市", "局"]),
+    tail=st.text(alphabet="某县縣财財政局杜集區区政府辦办九華华山風风景(qū)fēngjǐ（）a ", max_size=12),
+    reading=st.booleans(),
+)
+def test_mirror_match_end_equals_the_compiled_pattern(name, tail, reading):
+    """A department name as a mirror page prints it, matched by hand, ends where its regex's match ends."""
+    from extract.itemnames import mirror_match_end, mirror_pattern
+
+    for s in (name[0] + ("(dù)" if reading else "") + tail, tail, name + tail, "".join(c + "(ā)" for c in name) + tail):
+        m = re.match(mirror_pattern(name), s)
+        assert mirror_match_end(name, s) == (m.end() if m else None)

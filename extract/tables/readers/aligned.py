@@ -15,20 +15,22 @@ _PIECE = re.compile(r"\S+")
 
 def split_aligned(ln: MappedText, line_no: int) -> RawLine:
     """Tokens separated by 2+ spaces; a number separated by one space is still its own cell."""
+    # (once per table line, ≈ 150 a page: the words are sliced and tested only when a rule asks)
     s = ln.text
-    pieces = [(m.start(), m.end()) for m in _PIECE.finditer(s)]
     groups: list[list[tuple[int, int]]] = []
-    for a, b in pieces:
-        word = s[a:b]
+    for m in _PIECE.finditer(s):
+        a, b = m.span()
         if groups:
-            pa, pb = groups[-1][-1]
+            last = groups[-1]
+            pa, pb = last[-1]
             gap = a - pb
-            prev_word = s[pa:pb]
-            if gap == 1 and not NUMBER.match(word) and not NUMBER.match(prev_word) and not CODE.match(prev_word):
-                groups[-1].append((a, b))
-                continue
-            if len(word) == 1 and len(groups[-1]) == 1 and pb - pa == 1 and not word.isdigit() and not prev_word.isdigit() and gap <= 8:
-                groups[-1].append((a, b))  # 合    计: one label spread across its cell
+            if gap == 1:
+                word, prev_word = m.group(), s[pa:pb]
+                if not NUMBER.match(word) and not NUMBER.match(prev_word) and not CODE.match(prev_word):
+                    last.append((a, b))
+                    continue
+            if b - a == 1 and len(last) == 1 and pb - pa == 1 and not s[a].isdigit() and not s[pa].isdigit() and gap <= 8:
+                last.append((a, b))  # 合    计: one label spread across its cell
                 continue
         groups.append([(a, b)])
     cells = []
@@ -36,10 +38,11 @@ def split_aligned(ln: MappedText, line_no: int) -> RawLine:
     for g in groups:
         a, b = g[0][0], g[-1][1]
         c = make_cell(ln, a, b, display_x(wide, a), display_x(wide, b))
-        cut = next((k for k in range(len(g) - 1, 0, -1) if g[k][0] - g[k - 1][1] == 1), None)
-        if cut is not None:
-            m0, m1 = g[cut - 1][1], g[cut][0]
-            c.alt = (make_cell(ln, a, m0, c.x0, display_x(wide, m0)), make_cell(ln, m1, b, display_x(wide, m1), c.x1))
+        if len(g) > 1:
+            cut = next((k for k in range(len(g) - 1, 0, -1) if g[k][0] - g[k - 1][1] == 1), None)
+            if cut is not None:
+                m0, m1 = g[cut - 1][1], g[cut][0]
+                c.alt = (make_cell(ln, a, m0, c.x0, display_x(wide, m0)), make_cell(ln, m1, b, display_x(wide, m1), c.x1))
         cells.append(c)
     return RawLine(cells, line_no, compact(s))
 

@@ -1,0 +1,140 @@
+"""taxonomy.metric_for against the plain scan it replaced (every alias, longest first).
+
+The indexed matcher must name exactly the metric the scan named, for every subject: the
+subjects annotated in the gold, every clause of the dev and wide corpora, and random strings
+built from alias pieces, 其他 (a residual line) and 收入/收支 (both sides of a fund named).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.resources import metrics
+from extract.taxonomy import metric_for, norm_label
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = (None, "amount", "change", "headcount", "count", "percent")
+
+
+@cache
+def _by_len() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    exact: dict[str, str] = {}
+    for m in metrics():
+        for a in m.aliases:
+            exact.setdefault(norm_label(a), m.id)
+    return exact, sorted(exact.items(), key=lambda kv: -len(kv[0]))
+
+
+def _reference(subject: str, kind: str | None = None) -> str | None:
+    """metric_for as it was: a scan over every alias, longest first."""
+    if not subject:
+        return None
+    exact, by_len = _by_len()
+    s = norm_label(subject)
+    if s in exact:
+        return exact[s]
+    for alias, mid in by_len:
+        if len(alias) >= 2 and alias in s and not _only_as_other(s, alias):
+            if kind in ("headcount",) and not mid.startswith("staff."):
+                continue
+            if kind == "count" and not mid.startswith("count."):
+                continue
+            if kind in ("amount", "change") and (mid.startswith("staff.") or mid.startswith("count.")):
+                continue
+            if mid.startswith("income."):
+                head = _spending_after(s, s.find(alias) + len(alias), by_len)
+                if head is not None:
+                    return head
+            return mid
+    return None
+
+
+def _spending_after(s: str, end: int, by_len: list[tuple[str, str]]) -> str | None:
+    rest = s[end:]
+    if "收入" in rest or "收支" in rest:
+        return None
+    return (
+        next(
+            (
+                mid
+                for alias, mid in by_len
+                if len(alias) >= 2 and mid.startswith("exp.") and alias in rest and not _only_as_other(rest, alias)
+            ),
+            None,
+        )
+        if rest
+        else None
+    )
+
+
+def _only_as_other(s: str, alias: str) -> bool:
+    at = s.find(alias)
+    while at >= 0:
+        if s[max(0, at - 2) : at] != "其他":
+            return False
+        at = s.find(alias, at + 1)
+    return True
+
+
+def _gold_subjects() -> list[str]:
+    out: set[str] = set()
+    for p in (ROOT / "annotations").rglob("*.jsonl"):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                subject = json.loads(line).get("subject")
+                if isinstance(subject, str):
+                    out.add(subject)
+    return sorted(out)
+
+
+def _corpus_clauses() -> list[str]:
+    files = sorted((ROOT / "tests" / "data" / "corpus").glob("*.txt")) + sorted((ROOT / "corpus" / "wide").glob("*.txt"))
+    out: set[str] = set()
+    for p in files:
+        for line in p.read_text(encoding="utf-8").splitlines():
+            out.update(c for c in re.split(r"[，。；：、,;:！？\s]+", line) if 2 <= len(c) <= 40)
+    return sorted(out)
+
+
+def test_same_metric_for_gold_subjects() -> None:
+    subjects = _gold_subjects()
+    assert len(subjects) > 500
+    diff = [(s, k) for s in subjects for k in KINDS if metric_for(s, kind=k) != _reference(s, k)]
+    assert diff == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_same_metric_for_corpus_clauses(kind: str | None) -> None:
+    clauses = _corpus_clauses()
+    assert len(clauses) > 10000
+    diff = [s for s in clauses if metric_for(s, kind=kind) != _reference(s, kind)]
+    assert diff == []
+
+
+def _pieces() -> list[str]:
+    aliases = [a for m in metrics() for a in m.aliases]
+    cut = [a[i:j] for a in aliases for i, j in ((0, len(a) // 2), (len(a) // 2, len(a)))]
+    return sorted(set(aliases) | set(cut) | {"其他", "收入", "收支", "（", "）", " ", "“", "的", "预算", "支出", "项目"})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_pieces()), max_size=6), st.sampled_from(KINDS))
+def test_same_metric_for_alias_pieces(parts: list[str], kind: str | None) -> None:
+    s = "".join(parts)
+    assert metric_for(s, kind=kind) == _reference(s, kind)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(sorted({c for m in metrics() for a in m.aliases for c in a} | set("其他收入支 "))), max_size=30),
+    st.sampled_from(KINDS),
+)
+def test_same_metric_for_random_text(s: str, kind: str | None) -> None:
+    assert metric_for(s, kind=kind) == _reference(s, kind)
