@@ -116,10 +116,16 @@ def test_calibrate_keeps_everything_but_confidence():
 
 @pytest.mark.slow
 def test_make_train_reproduces_the_shipped_model(tmp_path):
-    """Seeded training: retraining from annotations/ and today's rules gives the shipped weights."""
-    from training.train import main
+    """Seeded training: retraining from annotations/ and today's rules gives the shipped weights.
+    Run as `make train` runs it, in a process of its own: inside the test session the training has
+    been seen to drift (metric accuracy 0.8540 against 0.8538) after the rest of the suite ran in
+    the same interpreter, while the pipeline's own outputs do not depend on what ran before."""
+    import subprocess
+    import sys
 
-    assert main(["--out", str(tmp_path)]) == 0
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "training.train", "--out", str(tmp_path)], cwd=root, capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stderr[-2000:]
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == SHIPPED_NAMES
     for name in SHIPPED_NAMES:
         new, old = load_model(tmp_path / f"{name}.json"), shipped_model(name)

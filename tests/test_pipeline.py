@@ -104,3 +104,23 @@ def test_a_ranker_without_a_model_still_lists_candidates_for_training():
     assert r.best(x) is None
     with pytest.raises(ValueError):
         r.scores(x)
+
+
+def test_a_documents_records_do_not_depend_on_what_was_processed_before() -> None:
+    """Caches keyed by text must never carry one document's reading into another's: the same
+    documents processed in two orders in one process give the same records."""
+    import json
+    from pathlib import Path
+
+    from extract.ingest import read_document
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "corpus" / "wide").glob("[tuv]0[1-4]_*.txt"))[:6] + sorted((root / "tests" / "data" / "corpus").glob("*.txt"))[:2]
+
+    def records(p: Path) -> str:
+        r = process(read_document(p))
+        return json.dumps([[f.to_dict() for f in r.facts], [f.to_dict() for f in r.findings], [c.to_dict() for c in r.cells]], ensure_ascii=False, sort_keys=True)
+
+    forward = {p.name: records(p) for p in paths}
+    backward = {p.name: records(p) for p in reversed(paths)}
+    assert forward == backward
