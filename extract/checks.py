@@ -41,6 +41,7 @@ from .figure_checks import (
     average_units,
     class_list_sum,
     completion_arithmetic,
+    completion_rates_that_are_shares,
     figure_claims,
     item_exceeds_total,
     lost_units,
@@ -1380,6 +1381,7 @@ CHECKS: tuple[Check, ...] = (
     sangong_total_with_other_items,
     carryover_balance,
     misprinted_amounts,
+    completion_rates_that_are_shares,
 )
 
 

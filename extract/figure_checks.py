@@ -175,6 +175,46 @@ def completion_arithmetic(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             )
 
 
+#: how close (percentage points) the items' "completion rates" must add to 100 to be read as shares
+SHARES_SUM_SLACK = 0.1
+
+
+def completion_rates_that_are_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """Items' `完成预算的X%` that are each their amount over the whole's budget and add up to 100 %
+    (预算7.55万元 … 公务用车…4.81万元，完成预算的63.71%；公务接待费…2.74万元，完成预算的36.29%): shares
+    of the total written as completion rates — read as rates, the items' budgets would each be the
+    whole budget."""
+    idx = figure_index(ci)
+    totals = [f for f in ci.facts if f.kind == "amount" and f.value and f.figure_type in BUDGET_TYPES and f.metric and f.unit in MONEY]
+    by_total: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
+    for p in ci.facts:
+        if p.kind != "percent" or not p.value or p.unit != "%" or not p.metric or p.metric == (p.share_of or ""):
+            continue
+        lead = ci.text[max(0, p.span[0] - 12) : p.span[0]]
+        lead = lead[max(lead.rfind("，"), lead.rfind(","), lead.rfind("。"), lead.rfind("；")) + 1 :]
+        if "完成" not in lead or not _COMPLETION.search(lead):
+            continue
+        actual = idx.nearest(p, ("决算数",), window=COMPLETION_WINDOW)
+        if actual is None or actual.metric != p.metric or not actual.value:
+            continue
+        # the whole's budget stated before, in the same paragraph: a total of the family the item belongs to
+        whole = next((t for t in reversed(totals) if t.span[1] <= actual.span[0] and t.metric != p.metric
+                      and (p.metric or "").split(".")[0] == (t.metric or "").split(".")[0] and "\n" not in ci.text[t.span[1] : p.span[0]]), None)
+        if whole is None:
+            continue
+        share = _yuan(actual) / _yuan(whole) * 100 if _yuan(whole) else -1.0
+        if abs(share - p.value) <= 10 ** -_decimals(p.surface or "") + 1e-9:
+            by_total[whole.fact_id].append((actual, p))
+    for pairs in by_total.values():
+        if len(pairs) >= 2 and abs(sum(float(p.value) for _, p in pairs) - 100) <= SHARES_SUM_SLACK:  # type: ignore[arg-type]
+            for actual, p in pairs:
+                yield ci.finding(
+                    "completion_arithmetic", "warning",
+                    f"“{actual.subject}”{_fmt(actual.value)}{actual.unit}写作完成预算的{_fmt(p.value)}%，实为占总预算的比重（各项合计100%），不是本项完成率",  # type: ignore[arg-type]
+                    fact_ids=[actual.fact_id, p.fact_id], span=p.span,
+                )
+
+
 def _odd_unit(ci, budget: Fact, actual: Fact, rate: Fact) -> Fact | None:  # noqa: ANN001 - CheckInput
     """Of a budget and an actual in different units whose printed numbers give the stated rate as
     they stand, the one whose unit the document uses less (None when the units agree or the rate

@@ -770,3 +770,18 @@ def test_line_scans_from_words_or_the_end_match_the_whole_text_scans(pieces: lis
     text = "".join(pieces)
     assert _last_appended(text) == max([m.start() for m in _APPENDED.finditer(text)][-1:] + [-1])
     assert [m.span() for m in _reason_headings(text)] == [m.span() for m in _reason_heading_re().finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("items", "fires"),
+    [
+        # 63.71 % = 4.81 ÷ 7.55 and 36.29 % = 2.74 ÷ 7.55: shares of the whole written as completion rates
+        ("公务用车购置及运行费支出决算为4.81万元,完成预算的63.71%;公务接待费支出决算为2.74万元,完成预算的36.29%。", True),
+        # real completion rates of the items' own budgets
+        ("公务用车购置及运行费支出决算为4.81万元,完成预算的96.2%;公务接待费支出决算为2.74万元,完成预算的91.33%。", False),
+    ],
+)
+def test_items_completion_rates_that_are_shares_of_the_whole(items: str, fires: bool) -> None:
+    text = ("某局2018年度“三公”经费决算公开\n一、“三公”经费支出决算总体情况\n某局2018年度“三公”经费支出预算为7.55万元,支出决算为7.55万元,完成预算的100%。其中:"
+            + items + "\n")
+    assert sum(c == "completion_arithmetic" for c, _ in _checks(text)) == (2 if fires else 0)
