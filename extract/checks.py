@@ -51,7 +51,7 @@ from .figure_checks import (
 )
 from .normalize import one_to_one, one_to_one_document
 from .records import Alignment, Fact, Finding, TableCell
-from .resources import alternation, cues, residue_patterns
+from .resources import alternation, cue_pattern, cues, residue_patterns
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
 from .taxonomy import metric_for
@@ -992,10 +992,10 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     reported: set[tuple[float | None, str | None, str]] = set()
     # where the page's prose is last broken off by an 附表 or a table (found once, not per change)
     last_appended_at = max([_last_appended(ci.text)] + [t.span[0] for t in ci.tables if t.span])
-    details_at = [m.start() for m in _details_follow_any_re().finditer(ci.text)]
+    details_at = [m.start() for m in cue_pattern("details_follow").finditer(ci.text)]
     # 今年因经费不足，“三公”经费比去年大幅减少: a cause told with the way a figure moved, no figure in it —
     # (position, direction, simplified sentence)
-    told_causes = [(m.start(), way, m.group()) for m in _CAUSED_MOVE.finditer(ci.simplified)
+    told_causes = [(m.start(), way, m.group()) for m in _caused_move_re().finditer(ci.simplified)
                    if (way := direction_of(m.group("verb")))]
     # explained changes of items that are no totals (function classes, 基本/项目支出 …), by top section
     explained_items: dict[str, list[Fact]] = defaultdict(list)
@@ -1051,10 +1051,10 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # a fall in a paragraph that opens with the measures taken (我单位严格执行…制度，严禁…，…比去年减少
             # 9.21万元); the same words after the figures describe how the money is used, not why it fell
             if not covered and f.direction == "decrease":
-                covered = _austerity_re().search(one_to_one(ci.text[line + 1 : f.span[0]])) is not None
+                covered = cue_pattern("austerity_measures").search(one_to_one(ci.text[line + 1 : f.span[0]])) is not None
                 # …or that closes on the principle the fall follows (按照“三公”经费只减不增的原则…)
                 end = ci.text.find("\n", f.span[1], f.span[1] + PRINCIPLE_AFTER)
-                covered = covered or _decrease_principle_re().search(one_to_one(ci.text[f.span[1] : end if end >= 0 else f.span[1] + PRINCIPLE_AFTER])) is not None
+                covered = covered or cue_pattern("decrease_principles").search(one_to_one(ci.text[f.span[1] : end if end >= 0 else f.span[1] + PRINCIPLE_AFTER])) is not None
             # a 三公 total is explained by an item's reason that moved it the same way, in whichever section
             # the items have (…增56400元。具体情况如下：(三)公务用车…增72000元…主要原因：…)
             covered = covered or f.metric == "sangong.total" and any(
@@ -1083,7 +1083,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 for g in explained_items.get(top, ())
             )
             # 剔除公务用车购置经费，我区三公经费预算同比下降3.71%: an explained change told again without a part
-            covered = covered or _restatement_re().search(ci.simplified[_sentence_start(ci.text, f.span[0]) : f.span[0]]) is not None
+            covered = covered or cue_pattern("restatement_leads").search(ci.simplified[_sentence_start(ci.text, f.span[0]) : f.span[0]]) is not None
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
             covered = covered or _called_flat_re().match(ci.text, f.span[1], f.span[1] + FLAT_AFTER) is not None
             # …具体情况如下： in an excerpt cut off before the items are through: their reasons may lie beyond the cut
@@ -1233,19 +1233,14 @@ def _called_flat_re() -> re.Pattern[str]:
     return re.compile(r"[^，,。；;\n]{0,4}[，,]\s*(?:" + alternation(cues()["flat_qualifiers"]) + ")持平")
 
 
-@cache
-def _details_follow_any_re() -> re.Pattern[str]:
-    """具体情况如下 anywhere (the pattern above wants it closing a span)."""
-    return re.compile("|".join(map(re.escape, cues()["details_follow"])))
 
 
 @cache
-def _restatement_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues()["restatement_leads"])))
-
-
-#: a sentence that tells a cause and then how a figure moved, with no figure (因经费不足，“三公”经费比去年大幅减少)
-_CAUSED_MOVE = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n\d]{0,12}?(?:因为|由于|因)[^。；;\n\d]{2,40}?[，,][^。；;\n\d]{0,30}?(?P<verb>减少|下降|增加|增长|上升|降低)[^。；;\n\d]{0,8}(?=[。；;\n]|$)")
+def _caused_move_re() -> re.Pattern[str]:
+    """A sentence that tells a cause (cues.json `cause_first_leads`) and then how a figure moved, with
+    no figure in it (因经费不足，“三公”经费比去年大幅减少)."""
+    leads = alternation(cues()["cause_first_leads"])
+    return re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n\d]{0,12}?(?:" + leads + r")[^。；;\n\d]{2,40}?[，,][^。；;\n\d]{0,30}?(?P<verb>减少|下降|增加|增长|上升|降低)[^。；;\n\d]{0,8}(?=[。；;\n]|$)")
 #: a reason heading needs words after it within this many characters (or the page cut right after it)
 REASON_HEADING_BODY = 40
 
@@ -1257,7 +1252,7 @@ def _reason_headings(text: str) -> Iterator[re.Match[str]]:
     one cannot match; left to itself the engine tries every line start and runs the lazy prefix
     there (≈ 1.2 ms on a 20k-character page). At most one match starts at each line start.
     """
-    pattern, words = _reason_heading_re(), _reason_words_re()
+    pattern, words = _reason_heading_re(), cue_pattern("reason_headings")
     pos = 0
     while (w := words.search(text, pos)) is not None:
         if (m := pattern.match(text, text.rfind("\n", 0, w.start()) + 1)) is not None:
@@ -1267,26 +1262,14 @@ def _reason_headings(text: str) -> Iterator[re.Match[str]]:
         pos = nl + 1
 
 
-@cache
-def _reason_words_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues()["reason_headings"])))
-
 
 @cache
 def _reason_heading_re() -> re.Pattern[str]:
     """A line opening on a reason heading or label: 二、“三公”经费增减变化原因说明：… (cues.json `reason_headings`)."""
-    words = "|".join(map(re.escape, cues()["reason_headings"]))
+    words = alternation(cues()["reason_headings"])
     return re.compile(r"(?m)^[ \t　]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?[^\n。；;]{0,24}?(?:" + words + r")[ \t]*[:：]?")
 
 
-@cache
-def _decrease_principle_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues()["decrease_principles"])))
-
-
-@cache
-def _austerity_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues()["austerity_measures"])))
 
 
 #: how far before a change a reason naming its item may stand and still explain it (the same paragraph)

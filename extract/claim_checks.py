@@ -18,7 +18,7 @@ from functools import cache
 from .align import MONEY
 from .normalize import one_to_one
 from .records import Fact, Finding
-from .resources import cues, metric_partitions, spending_side
+from .resources import cue_pattern, cues, metric_partitions, spending_side
 from .taxonomy import metric_for
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -90,6 +90,8 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 
 #: how many digits two figures need before one differing digit reads as a misprint
 MISPRINT_DIGITS = 4
+#: how many earlier statements one masked digit string keeps (bounds a page repeating one figure)
+MISPRINT_BUCKET = 8
 
 
 def _one_digit_apart(a: Fact, b: Fact) -> bool:
@@ -151,11 +153,6 @@ def _unit_scale(f: Fact) -> float:
     return MONEY.get(f.unit or "", 1.0) if f.kind == "amount" else 1.0
 
 
-@cache
-def _average_words() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues()["average_words"])))
-
-
 def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """A total followed by `其中：` and its parts (编制人数42，其中：行政编制人数19、…自收自支编制人数13人):
     the parts may leave some out, but never add up to more than the total. The list ends at the end
@@ -186,7 +183,7 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             if colon and _PART_USE.search(gap):
                 pos = f.span[1]
                 continue  # 医疗卫生908055.4万元，主要用于…贴息5000万元、…: what a part is spent on, not the next part
-            if _average_words().search(one_to_one(gap + (f.subject or ""))):
+            if cue_pattern("average_words").search(one_to_one(gap + (f.subject or ""))):
                 pos = f.span[1]
                 continue  # …保有量为11辆，平均每辆2.08万元: an average, no part
             if "编制" in (total.subject or "") and "编制" not in (f.subject or ""):
@@ -1026,20 +1023,31 @@ def misprinted_amounts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """One figure of one item printed twice, in two sections, alike but for one digit (一般公共预算拨款收入
     105.3万元 … 第四部分 一般公共预算拨款收入205.3万元): one of them is mistyped. Two scopes of an item
     (all funds, 一般公共预算 alone) differ in more than one place, so they are left alone."""
-    seen: dict[tuple[str, str | None], list[Fact]] = defaultdict(list)
+    # earlier statements filed under each digit string with one digit masked (105.3 → ?05.3, 1?5.3, …):
+    # a figure meets only those one digit apart from it, not every earlier figure (linear in the page)
+    seen: dict[tuple[str | None, str | None, str], list[Fact]] = defaultdict(list)
     for f in sorted(ci.facts, key=lambda f: f.span[0]):
         if f.kind != "amount" or f.unit not in MONEY or not f.value or not f.metric or f.subject_source != "sentence" or f.figure_type == "上年":
             continue
-        key = (f.metric, f.unit)
-        for prev in seen[key]:
-            # (the same figure: no two figure types, and one name the other's with a 收入/预算 word more)
-            same_figure = prev.figure_type == f.figure_type or None in (prev.figure_type, f.figure_type)
-            a, b = one_to_one(prev.subject or ""), one_to_one(f.subject or "")
-            if same_figure and (a.startswith(b) or b.startswith(a)) and prev.section != f.section and prev.value != f.value and _one_digit_apart(prev, f):
-                yield ci.finding(
-                    "claim_contradiction", "warning",
-                    f"“{f.subject}”此处写作{_fmt_number(f.value)}{f.unit}，前文写作{_fmt_number(prev.value)}{prev.unit}，同一数额前后不一",  # type: ignore[arg-type]
-                    fact_ids=[prev.fact_id, f.fact_id], span=f.span,
-                )
+        digits = re.sub(r"[^\d.]", "", f.surface or "")
+        masks = [digits[:i] + "?" + digits[i + 1 :] for i in range(len(digits)) if digits[i] != "."]
+        told = False
+        for mask in masks:
+            for prev in seen.get((f.metric, f.unit, mask), ()):
+                # (the same figure: no two figure types, and one name the other's with a 收入/预算 word more)
+                same_figure = prev.figure_type == f.figure_type or None in (prev.figure_type, f.figure_type)
+                a, b = one_to_one(prev.subject or ""), one_to_one(f.subject or "")
+                if same_figure and (a.startswith(b) or b.startswith(a)) and prev.section != f.section and prev.value != f.value and _one_digit_apart(prev, f):
+                    yield ci.finding(
+                        "claim_contradiction", "warning",
+                        f"“{f.subject}”此处写作{_fmt_number(f.value)}{f.unit}，前文写作{_fmt_number(prev.value)}{prev.unit}，同一数额前后不一",  # type: ignore[arg-type]
+                        fact_ids=[prev.fact_id, f.fact_id], span=f.span,
+                    )
+                    told = True
+                    break
+            if told:
                 break
-        seen[key].append(f)
+        for mask in masks:
+            bucket = seen[(f.metric, f.unit, mask)]
+            if len(bucket) < MISPRINT_BUCKET:  # (a figure repeated a thousand times is filed a few times)
+                bucket.append(f)

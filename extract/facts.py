@@ -34,7 +34,7 @@ from .paired import Pair, apply_pairs, paired_quantities
 from .quantity import Quantity, find_quantities
 from .reason_model import ORDINALS, unquote
 from .records import Block, Fact, Layout, Trace
-from .resources import alternation, cues, slogan_cues
+from .resources import alternation, cues, slogan_cues, units
 from .segment import Sentence, clause_bounds, sentences
 from .slogans import is_slogan
 from .subjects import SubjectContext, SubjectRanker
@@ -1178,7 +1178,7 @@ def _listed_whole(s: str, facts_at: dict[int, Fact]) -> Fact | None:
     None; `facts_at` maps each fact's number position in `s` to the fact."""
     if any(f.kind == "change" for f in facts_at.values()):
         return None
-    amounts = sorted((at, f) for at, f in facts_at.items() if f.kind == "amount" and f.unit in ("元", "万元", "亿元"))
+    amounts = sorted((at, f) for at, f in facts_at.items() if f.kind == "amount" and f.unit in units().money)
     m = _LIST_OPEN.search(s)
     if m is None or len(amounts) < 3 or not amounts[0][1].subject or amounts[0][0] > m.start():
         return None

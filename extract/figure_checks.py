@@ -13,13 +13,13 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .align import MONEY
 from .claim_checks import compared_figure, roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
-from .resources import cues
+from .resources import cue_pattern
 from .scan import NumberBeforeMark
 from .tables import Table
 from .taxonomy import metric_for
@@ -185,7 +185,8 @@ def completion_rates_that_are_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 -
     of the total written as completion rates — read as rates, the items' budgets would each be the
     whole budget."""
     idx = figure_index(ci)
-    totals = [f for f in ci.facts if f.kind == "amount" and f.value and f.figure_type in BUDGET_TYPES and f.metric and f.unit in MONEY]
+    totals = sorted((f for f in ci.facts if f.kind == "amount" and f.value and f.figure_type in BUDGET_TYPES and f.metric and f.unit in MONEY), key=lambda f: f.span[1])
+    ends = [t.span[1] for t in totals]
     by_total: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
     for p in ci.facts:
         if p.kind != "percent" or not p.value or p.unit != "%" or not p.metric or p.metric == (p.share_of or ""):
@@ -198,8 +199,17 @@ def completion_rates_that_are_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 -
         if actual is None or actual.metric != p.metric or not actual.value:
             continue
         # the whole's budget stated before, in the same paragraph: a total of the family the item belongs to
-        whole = next((t for t in reversed(totals) if t.span[1] <= actual.span[0] and t.metric != p.metric
-                      and (p.metric or "").split(".")[0] == (t.metric or "").split(".")[0] and "\n" not in ci.text[t.span[1] : p.span[0]]), None)
+        # (walked back from the item by bisect, never past the paragraph's start)
+        line_start = ci.text.rfind("\n", 0, p.span[0])
+        family = (p.metric or "").split(".")[0]
+        whole = None
+        for j in range(bisect.bisect_right(ends, actual.span[0]) - 1, -1, -1):
+            t = totals[j]
+            if t.span[1] <= line_start:
+                break
+            if t.metric != p.metric and (t.metric or "").split(".")[0] == family:
+                whole = t
+                break
         if whole is None:
             continue
         share = _yuan(actual) / _yuan(whole) * 100 if _yuan(whole) else -1.0
@@ -625,9 +635,6 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 _PER_CAR = re.compile(r"车|辆|台")
 
 
-@cache
-def _average_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues()["average_words"])))
 #: how far before an average its total and its count may be stated (the same paragraph or the one before)
 AVERAGE_SOURCES_BEFORE = 400
 
@@ -638,12 +645,12 @@ def average_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     that fits in no unit may be of another total than the one found."""
     facts = sorted(ci.facts, key=lambda f: f.span[0])
     for i, avg in enumerate(facts):
-        if avg.kind != "amount" or avg.unit not in MONEY or not avg.value or not _average_re().search(avg.subject or ""):
+        if avg.kind != "amount" or avg.unit not in MONEY or not avg.value or not cue_pattern("average_words").search(avg.subject or ""):
             continue
         per_car = _PER_CAR.search(avg.subject) is not None
         near = [f for f in facts[:i] if avg.span[0] - f.span[0] <= AVERAGE_SOURCES_BEFORE]
         counts = [c for c in near if c.value and c.value > 0 and (c.kind == "count" and c.unit in ("辆", "台") if per_car else c.kind == "headcount")]
-        totals = [t for t in near if t.kind == "amount" and t.unit in MONEY and t.value and t.value > 0 and not _average_re().search(t.subject or "")]
+        totals = [t for t in near if t.kind == "amount" and t.unit in MONEY and t.value and t.value > 0 and not cue_pattern("average_words").search(t.subject or "")]
         if not counts or not totals:
             continue
         stated = avg.value * MONEY[avg.unit]

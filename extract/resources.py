@@ -40,6 +40,16 @@ def alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+@cache
+def cue_pattern(key: str) -> re.Pattern[str]:
+    """Any word of the cues.json list `key`, compiled once: the checks test texts for such lists
+    (reason headings, austerity measures, average words …) in many places."""
+    words = cues()[key]
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError(f"cues.json: {key} must be a list of words")
+    return re.compile(alternation(words))
+
+
 @dataclass(frozen=True)
 class Units:
     money: dict[str, float]
