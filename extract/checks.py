@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from .align import MONEY, decimals
 from .claim_checks import (
     baseline_kind,
+    both_sides_summed,
     carryover_balance,
     completion_against_gap,
     composition_shares,
@@ -58,6 +59,7 @@ from .taxonomy import metric_for
 from .text_checks import (
     date_out_of_year,
     duplicate_text,
+    enumerated_counts,
     final_headings_in_budget,
     foreign_unit_name,
     opening_names_the_other_kind,
@@ -576,6 +578,12 @@ def list_sum(ci: CheckInput) -> Iterable[Finding]:
     """Items listed with 共计/合计 add up: A a万元、B b万元，共计N万元 (the items are the amounts
     before the total in its sentence). A total stated first (共计N万元，其中…) only errs when its
     parts exceed it — 其中 lists are often partial."""
+    # (people are grouped by the sentence their figures stand in: a headcount's own sentence field is its clause)
+    by_start: dict[int, list[Fact]] = defaultdict(list)
+    for f in sorted((f for f in ci.facts if f.kind == "headcount" and f.unit == "人" and f.value is not None), key=lambda f: f.span[0]):
+        by_start[_sentence_start(ci.text, f.span[0])].append(f)
+    for heads in by_start.values():
+        yield from _staff_list_sum(ci, heads)
     for fs in ci.by_sentence.values():
         amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY and f.value is not None]
         for i, t in enumerate(amounts):
@@ -598,6 +606,20 @@ def list_sum(ci: CheckInput) -> Iterable[Finding]:
                     fact_ids=[t.fact_id] + [a.fact_id for a in items],
                     span=t.span,
                 )
+
+
+def _staff_list_sum(ci: CheckInput, heads: list[Fact]) -> Iterable[Finding]:
+    """正式民警42人、事业45人、工人6人、辅警人员227人，共计305人: people listed and summed in one
+    sentence (from its last 其中 on, so 实有28人，其中在职20人、退休8人，共计28人 sums the two). Info:
+    a count, not money."""
+    for i, t in enumerate(heads):
+        if not _TOTAL_LEAD.search(ci.text[max(0, t.span[0] - 4) : t.span[0]].rstrip(" 为约")):
+            continue
+        opened = ci.text.rfind("其中", heads[0].span[0], t.span[0])
+        items = [h for h in heads[:i] if h.span[0] > opened]
+        if len(items) >= 2 and sum(h.value for h in items) != t.value:  # type: ignore[misc]
+            got = sum(h.value for h in items)  # type: ignore[misc]
+            yield ci.finding("list_sum", "info", f"所列{len(items)}类人员合计{_fmt(got)}人，正文写作共计{_fmt(t.value)}人", fact_ids=[t.fact_id] + [h.fact_id for h in items], span=t.span)  # type: ignore[arg-type]
 
 
 def share_sum(ci: CheckInput) -> Iterable[Finding]:
@@ -1365,6 +1387,8 @@ CHECKS: tuple[Check, ...] = (
     carryover_balance,
     misprinted_amounts,
     completion_rates_that_are_shares,
+    enumerated_counts,
+    both_sides_summed,
 )
 
 

@@ -1051,3 +1051,23 @@ def misprinted_amounts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             bucket = seen[(f.metric, f.unit, mask)]
             if len(bucket) < MISPRINT_BUCKET:  # (a figure repeated a thousand times is filed a few times)
                 bucket.append(f)
+
+
+def both_sides_summed(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """收入、支出决算总计665.96万元 where 收入决算总计 and 支出决算总计 are each 332.98万元: the two sides
+    added together. A whole named for both sides is each side's total (they balance), never their sum."""
+    wholes = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value and f.metric in ("income.total", "exp.total")]
+    both = [f for f in wholes if _both_sides().search(one_to_one(f.subject or ""))]
+    sides = [f for f in wholes if all(f is not b for b in both)]
+    for f in both:
+        value = float(f.value) * MONEY[f.unit]  # type: ignore[index, arg-type]
+        # (side value in yuan, its rounding with the whole's) of each side total of the same figure type
+        same = [(float(g.value) * MONEY[g.unit], (_rounding(f) + 2 * _rounding(g)) * MONEY[g.unit], g) for g in sides if g.figure_type == f.figure_type]  # type: ignore[index, arg-type]
+        doubled = [g for v, tol, g in same if abs(2 * v - value) <= tol]
+        if doubled and not any(abs(v - value) <= tol for v, tol, _ in same):
+            g = doubled[0]
+            yield ci.finding(
+                "claim_contradiction", "warning",
+                f"“{f.subject}”写作{_fmt_number(f.value)}{f.unit}，是“{g.subject}”{_fmt_number(g.value)}{g.unit}的两倍：收支总计应与收入（支出）总计相等，不是两者之和",  # type: ignore[arg-type]
+                fact_ids=[f.fact_id, g.fact_id], span=f.span,
+            )

@@ -447,8 +447,13 @@ def _aliases_with_de() -> tuple[str, ...]:
     return tuple(a for m in metrics() for a in m.aliases if "的" in a)
 
 
+@cache
+def _figure_words() -> frozenset[str]:
+    return frozenset(_c()["figure_words"]) | {"", "支出", "金额", "资金"}
+
+
 def _is_figure_word(s: str) -> bool:
-    return s in set(_c()["figure_words"]) or s in ("", "支出", "金额", "资金")
+    return s in _figure_words()
 
 
 def _right_noun(right: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
 
-from .resources import cues, traditional_map
+from .resources import alternation, cues, traditional_map
 
 
 def _squeeze(s: str) -> str:
@@ -322,12 +322,18 @@ _COVER_TITLE = re.compile(r"(?:预算|决算|三公|公开)(?:公开)?(?:情况)
 _PROSE_ORG = re.compile(r"(?P<p>(?:(?:(?![了的和及与在是为含个各全本我等年])[\u4e00-\u9fff]){2,4}?(?:省|自治区|市|自治州|州(?!市)|盟|县|区|旗)){1,3})(?P<n>[\u4e00-\u9fff]{2,20}?"
                         r"(?:局|委员会|联合会|总工会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|站|所|馆|院|队|人民政府))")
 _LAST_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:自治区|自治州|省|市|州|盟|县|区|旗)$")
-_CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据)$")
+_CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据|隶属|属于)$")
 
 
 #: a subordinate unit introduced in its clause (下属正科级事业单位1个：…), read back this far
 SUBORDINATE_LEAD_BACK = 24
 _SUBORDINATE_LEAD = re.compile(r"(?:下属|所属|下设|下辖|挂靠)[^，,。；;\n]*$")
+
+
+@cache
+def _sub_unit() -> re.Pattern[str]:
+    """A sub-unit's name right after its parent's (交警大队 after 公安局), cues.json `sub_unit_suffixes`."""
+    return re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + alternation(cues()["sub_unit_suffixes"]) + ")")
 
 
 def _named_in_prose(body: str) -> str | None:
@@ -346,7 +352,11 @@ def _named_in_prose(body: str) -> str | None:
         place = m.group("p")
         if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
             place = last.group()
-        names[place + m.group("n")] += 1
+            if _CITED.search(body[max(0, m.end("p") - len(place) - 2) : m.end("p") - len(place)]):
+                continue  # (隶属于某某市公安局: the place read from inside the verb's run is cited too)
+        # (汾阳市公安局交警大队: the name runs on past its parent's suffix to the sub-unit's)
+        sub = _sub_unit().match(body, m.end())
+        names[place + m.group("n") + (sub.group() if sub else "")] += 1
     if not names:
         return None
     top = max(names.values())

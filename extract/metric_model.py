@@ -19,7 +19,7 @@ from .model import LinearModel, bucket
 from .ranker import Ranker
 from .records import Fact
 from .resources import metrics
-from .taxonomy import metric_for, norm_label
+from .taxonomy import figure_word_metric, metric_for, norm_label
 
 NONE = "none"
 _KIND_GROUP = {"money": ("amount", "change", "percent"), "people": ("headcount", "percent", "change"), "count": ("count", "percent", "change")}
@@ -30,7 +30,7 @@ _PARENTS = ("exp.basic", "exp.project", "exp.personnel", "exp.public_use", "exp.
 def _alias_index() -> tuple[tuple[str, str, str], ...]:
     """(normalised alias, metric id, metric kind), longest aliases first."""
     out = {(norm_label(a), m.id, m.kind) for m in metrics() for a in m.aliases if len(norm_label(a)) >= 2}
-    return tuple(sorted(out, key=lambda x: (-len(x[0]), x[1])))
+    return tuple(sorted(out, key=lambda x: (-len(x[0]), x[1], x[0])))  # (the alias last: no tie left to set order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +42,25 @@ class MetricCandidate:
     match: str = ""  # exact, suffix, prefix, inside
 
 
+_MATCH_RANK = {"exact": 0, "suffix": 1, "prefix": 2, "inside": 3}
+
+
 @lru_cache(maxsize=16384)
 def metric_candidates(subject: str) -> tuple[MetricCandidate, ...]:
     """"none" and every metric with an alias inside the subject (the longest alias per metric)."""
     s = norm_label(subject)
     best: dict[str, MetricCandidate] = {}
+    if (mid := figure_word_metric(s)) is not None:
+        best[mid] = MetricCandidate(mid, s, "exact")  # 收入决算总计: 收入总计 with its figure word
     for alias, mid, _ in _alias_index():
-        if mid in best or alias not in s:
+        if alias not in s:
             continue
         match = "exact" if alias == s else "suffix" if s.endswith(alias) else "prefix" if s.startswith(alias) else "inside"
-        best[mid] = MetricCandidate(mid, alias, match)
+        had = best.get(mid)
+        # (two aliases of one metric as long as each other — 专项项目 and 项目支出 in 专项项目支出 — the one
+        # at the head of the phrase describes the match best)
+        if had is None or len(had.alias) == len(alias) and _MATCH_RANK[match] < _MATCH_RANK[had.match]:
+            best[mid] = MetricCandidate(mid, alias, match)
     return (MetricCandidate(NONE), *best.values())
 
 

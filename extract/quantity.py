@@ -82,6 +82,14 @@ def _cn_value(s: str) -> float | None:
         return None
 
 
+def numeral_value(s: str) -> float | None:
+    """An Arabic (12, 1,200) or Chinese (十二, 两) numeral's value; None when it is neither."""
+    try:
+        return parse_number(s)
+    except ValueError:
+        return _cn_value(s) if s and all(c in _CN_DIGITS for c in s) else None
+
+
 def parse_number(s: str) -> float:
     """Arabic number text → float: thousands separators and blanks removed."""
     return float(s.replace(",", "").strip("_"))

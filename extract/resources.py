@@ -210,6 +210,15 @@ def metrics() -> tuple[Metric, ...]:
 
 
 @cache
+def figure_suffixes() -> tuple[str, ...]:
+    """metrics.json `figure_suffixes`: words naming which figure of an item a subject means (预算, 决算数 …), longest first."""
+    words = _load_json("metrics.json").get("figure_suffixes", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError("metrics.json: figure_suffixes must be a list of words")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
 def spending_side() -> dict[str, str]:
     """metrics.json `spending_side`: the 收入 id of a whole stated for both sides → its 支出 id."""
     d = {k: str(v) for k, v in _load_json("metrics.json").get("spending_side", {}).items() if not k.startswith("_")}

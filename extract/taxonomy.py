@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .resources import metrics
+from .resources import figure_suffixes, metrics
 
 _PUNCT = re.compile(r"[\s“”\"'‘’《》()（）【】\[\]]")
 
@@ -63,14 +63,10 @@ def metric_for(subject: str, *, kind: str | None = None) -> str | None:
     s = norm_label(subject)
     if s in exact:
         return exact[s]
+    if (mid := figure_word_metric(s)) is not None and _fits_kind(mid, kind):
+        return mid
     for _, alias, mid in _contained(s, by_head):
-        if not _only_as_other(s, alias):
-            if kind in ("headcount",) and not mid.startswith("staff."):
-                continue
-            if kind == "count" and not mid.startswith("count."):
-                continue
-            if kind in ("amount", "change") and (mid.startswith("staff.") or mid.startswith("count.")):
-                continue
+        if not _only_as_other(s, alias) and _fits_kind(mid, kind):
             if mid.startswith("income."):
                 # 一般公共预算拨款项目支出预算: a fund source qualifying the spending named after it — the
                 # head of the phrase (项目支出) is the item
@@ -79,6 +75,30 @@ def metric_for(subject: str, *, kind: str | None = None) -> str | None:
                     return head
             return mid
     return None
+
+
+def figure_word_metric(label: str) -> str | None:
+    """The metric of a normalised label that is an exact alias but for a figure word (metrics.json
+    `figure_suffixes`): 教育支出预算 is the class's budget figure — 教育支出 ties with 支出预算 (the
+    whole) on length, and the words after the item only say which of its figures is meant; in
+    收入决算总计 the figure word stands inside the alias 收入总计."""
+    exact = _index()[0]
+    for word in figure_suffixes():
+        at = label.find(word, 1)
+        if at > 0 and (mid := exact.get(label[:at] + label[at + len(word) :])) is not None:
+            return mid
+    return None
+
+
+def _fits_kind(mid: str, kind: str | None) -> bool:
+    """A headcount names a staff.* metric, a count a count.* one, money never either."""
+    if kind == "headcount":
+        return mid.startswith("staff.")
+    if kind == "count":
+        return mid.startswith("count.")
+    if kind in ("amount", "change"):
+        return not (mid.startswith("staff.") or mid.startswith("count."))
+    return True
 
 
 def _spending_after(s: str, end: int, by_head: dict[str, list[_Entry]]) -> str | None:

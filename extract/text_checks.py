@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from .layout import heading_level
 from .normalize import one_to_one
+from .quantity import numeral_value
 from .records import Finding
 from .resources import cues
 
@@ -187,3 +188,72 @@ def outdated_class_names(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 f"模板残留（旧科目名称）：{ci.year}年文件仍写“{rename['old']}”，该类科目{rename['from_year'] - 1}年起称“{rename['new']}”{times}",
                 span=(at, at + len(rename["old"])),
             )
+
+
+#: 机关股、室12个，分别是：办公室、财务室、… / 事业部门5个：… — a count of named units and the names after it
+_COUNT_THEN_NAMES = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>个|家|所|处)(?P<noun>[^，,。；;：:\n\d]{0,8}?)[，,]?\s*(?:分别是|分别为|具体为|包括)?\s*[:：]")
+#: 云龙、玄滩、牛滩、玄滩、…等8个基层人民法庭 — names and the count that closes them
+_NAMES_THEN_COUNT = re.compile(r"等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>个|家|所|处)(?P<noun>[^，,。；;：:\n\d、]{0,10})")
+_LIST_STOP = re.compile(r"[。；;\n]")
+_CLAUSE_STOP = re.compile(r"[，,。；;：:\n]")
+_BRACKETED = re.compile(r"[（(][^（()）]{0,20}[）)]")
+#: how far a list of names may run after its count, and the length of one name
+NAMES_REACH = 300
+NAME_CHARS = (2, 20)
+
+
+def _names(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
+    """The names text[start:end] lists, each with its offset (split on 、, else on commas; a bracketed
+    note stays with its name), or None when an item is no name (a figure, a clause, an open 等)."""
+    s = text[start:end]
+    masked = _BRACKETED.sub(lambda m: "\0" * len(m.group()), s)
+    sep = "、" if "、" in masked else "，,"
+    if sep == "、":  # (a 、 list ends at its first comma: the clause after it says something else)
+        cut = re.search(r"[，,]", masked)
+        masked = masked[: cut.start()] if cut else masked
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for part in re.split(f"[{sep}]", masked):
+        raw = s[pos : pos + len(part)]
+        if item := raw.strip():
+            out.append((start + pos + raw.index(item), item))
+        pos += len(part) + 1
+    if len(out) < 2 or any(not NAME_CHARS[0] <= len(n) <= NAME_CHARS[1] or re.search(r"\d|等$|等[（(]|^[一二三四五六七八九十]是", n) for _, n in out):
+        return None
+    return out
+
+
+def _counts_units(noun: str) -> bool:
+    """The noun after 个 names units (科室, 基层人民法庭) or is left out (机关股、室12个，分别是：…)."""
+    noun = noun.strip()
+    return not noun or noun.endswith(tuple(cues()["counted_unit_nouns"])) or noun.endswith(tuple(cues()["org_suffixes"]))
+
+
+def enumerated_counts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A count of units against the names listed with it (机关股、室12个，分别是：… eleven names; …玄滩、
+    牛滩、玄滩…等8个法庭: one name twice). Only whole lists are read: one running into the cut of an
+    excerpt, or holding an item that is no name, is left alone."""
+    text = ci.simplified
+    for m in _COUNT_THEN_NAMES.finditer(text):
+        n = numeral_value(m.group("n"))
+        stop = _LIST_STOP.search(text, m.end(), m.end() + NAMES_REACH)
+        names = _names(text, m.end(), stop.start()) if n and stop is not None and _counts_units(m.group("noun")) else None
+        if names is None:
+            continue  # (no end within reach: cut off, or no list of names)
+        distinct = len({name for _, name in names})
+        if len(names) != n or distinct != n:
+            twice = f"，其中{len(names) - distinct}个名称重复" if distinct != len(names) else ""
+            yield ci.finding("list_sum", "info", f"“{m.group('n')}{m.group('unit')}”后列出{len(names)}个名称{twice}，与数目不符", span=(m.start("n"), m.end("unit")))
+    for m in _NAMES_THEN_COUNT.finditer(text):
+        n = numeral_value(m.group("n"))
+        start = max((x.end() for x in _CLAUSE_STOP.finditer(text, max(0, m.start() - NAMES_REACH), m.start())), default=max(0, m.start() - NAMES_REACH))
+        names = _names(text, start, m.start()) if n and _counts_units(m.group("noun")) else None
+        if names is None or len(names) != n:
+            continue  # (等 may close a partial list: only a full count with a name twice is sure)
+        first = names[0][1]  # (the first item carries the clause's verb: 另设有云龙)
+        seen: set[str] = set()
+        for at, name in names[1:]:
+            if name in seen or first.endswith(name):
+                yield ci.finding("list_sum", "info", f"“等{m.group('n')}{m.group('unit')}”所列名称中“{name}”重复，不同名称只有{len(names) - 1}个", span=(at, at + len(name)))
+                break
+            seen.add(name)

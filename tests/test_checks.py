@@ -785,3 +785,51 @@ def test_items_completion_rates_that_are_shares_of_the_whole(items: str, fires: 
     text = ("某局2018年度“三公”经费决算公开\n一、“三公”经费支出决算总体情况\n某局2018年度“三公”经费支出预算为7.55万元,支出决算为7.55万元,完成预算的100%。其中:"
             + items + "\n")
     assert sum(c == "completion_arithmetic" for c, _ in _checks(text)) == (2 if fires else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # the list of names after its count: eleven names for 12, thirteen for 14
+        ("目前,大队共有内设机构5个,其中机关股、室3个,分别是:办公室、财务室。中队2个,分别是:一中队、二中队。\n", True),
+        ("本局内设科室4个，分别是：办公室、财务科、业务科。\n", True),
+        ("学校设有处室三个：教务处、总务处、政教处、团委。\n", True),
+        ("本局内设科室3个，分别是：办公室、财务科、业务科。\n", False),
+        ("学校设有处室三个：教务处、总务处、政教处。\n", False),
+        ("内设机构9个,分别是:党政办,教务科,总务科,学生科,合作部, 招生办,保卫科,教研科,团委。\n", False),
+        # a name twice among as many names as the count
+        ("本院另设有云龙、玄滩、牛滩、玄滩等4个基层人民法庭。\n", True),
+        ("本院另设有云龙、玄滩、牛滩、太伏等4个基层人民法庭。\n", False),
+        # 等 before fewer names than the count: a partial list, no finding
+        ("本院另设有云龙、玄滩、牛滩等8个基层人民法庭。\n", False),
+        # not names: reasons, figures, a list cut off by the excerpt's end
+        ("较上年减少4.03亿元,主要是三个原因:一是体制下划,省级减少较多;二是车改。\n", False),
+        ("预算单位1个,分别是:1872万元。\n", False),
+        ("内设科室10个,分别是:办公室、财务科、工程管理科、桂溪片区水利", False),
+        # people listed and summed in one sentence
+        ("拥有正式民警42人、事业45人、工人6人、辅警人员227人,共计305人。\n", True),
+        ("拥有正式民警42人、事业45人、工人6人、辅警人员212人,共计305人。\n", False),
+        ("实有人数28人，其中在职20人、退休8人，共计28人。\n", False),
+    ],
+)
+def test_counts_against_what_they_list(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "list_sum"]
+    assert bool(got) is fires, [f.message for f in got]
+    assert all(f.severity == "info" for f in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # the two sides added together and called the 收支 total
+        ("本部门2022年度收入、支出决算总计665.96万元。\n(一)收入决算总计332.98万元。\n(二)支出决算总计332.98万元。\n", True),
+        ("本部门2022年度收支总计200.00万元。\n(一)收入总计100.00万元。\n(二)支出总计100.00万元。\n", True),
+        # the 收支 total is each side's total: as it should be
+        ("本部门2022年度收入、支出决算总计332.98万元。\n(一)收入决算总计332.98万元。\n(二)支出决算总计332.98万元。\n", False),
+        # a 收入 total alone twice another figure is no both-sides slip
+        ("本部门2022年度收入决算总计665.96万元。\n(二)支出决算总计332.98万元。\n", False),
+    ],
+)
+def test_a_both_sides_total_is_not_their_sum(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "claim_contradiction" and "两倍" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]

@@ -343,3 +343,12 @@ def test_a_page_label_before_the_title_is_not_part_of_the_name() -> None:
             "一、部门职责及机构设置情况\n某县第二幼儿园是一所日托型幼儿园。\n")
     m = document_metadata(text)
     assert (m.department, m.year, m.doc_kind) == ("某县第二幼儿园", 2023, "决算")
+
+
+def test_a_unit_named_after_its_parent_keeps_its_own_name() -> None:
+    text = ("一、部门基本情况\n某某市公安局交警大队组建于1987年8月,隶属于某某市公安局领导,主要负责道路交通安全管理。\n"
+            "某某市公安局交警大队现管辖道路1111公里。\n二、主要数据变动情况\n基本支出增加。\n")
+    assert document_metadata(text).department == "某某市公安局交警大队"
+    # the parent it belongs to (隶属于…) is never the page's own department
+    alone = "一、部门基本情况\n本大队隶属于某某市公安局领导,负责道路交通安全管理。\n本大队现管辖道路1111公里。\n"
+    assert document_metadata(alone).department != "某某市公安局"
