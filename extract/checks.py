@@ -52,7 +52,7 @@ from .figure_checks import (
 )
 from .normalize import one_to_one, one_to_one_document
 from .records import Alignment, Fact, Finding, TableCell
-from .resources import alternation, cue_pattern, cues, residue_patterns
+from .resources import alternation, cue_pattern, cues, metric_partitions, residue_patterns, spending_side
 from .tables import EMPTY_NOTE as _EMPTY_NOTE
 from .tables import Table
 from .taxonomy import metric_for
@@ -64,6 +64,7 @@ from .text_checks import (
     foreign_unit_name,
     opening_names_the_other_kind,
     outdated_class_names,
+    unit_count_against_parts,
 )
 from .verbs import direction_of, stated_directions
 from .verbs import patterns as verb_patterns
@@ -853,6 +854,9 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
     missing: list[str] = []
     for want in ci.toc_titles:
         key = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])|[《》\s“”\"]|\d{4}年度?", "", want)
+        # (某管委会2020年“三公”经费支出预算表 in the 目录 is 一、2020年“三公”经费支出预算表 in the body: the
+        # department's name before a title is no part of it)
+        key = key.replace(dept, "", 1) if (dept := "".join((ci.department or "").split())) and len(key) - len(dept) >= 4 else key
         if len(key) < 4 or re.search(r"(?:部门|单位)(?:预算|决算)(?:公开)?表$", key):
             continue  # a part title (第二部分 部门预算表), not one table
         if body.count(key[-TITLE_TAIL:]) >= 2:
@@ -1024,6 +1028,14 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     for g in ci.facts:
         if g.kind == "change" and g.unit in MONEY and g.metric and g.fact_id in explained and not _REASON_REQUIRED.match(g.metric):
             explained_items[(g.section or "").split(" > ", 1)[0]].append(g)
+    # explained money changes by metric, in text order: a total's change that its split's explained
+    # changes add up to, wherever they stand, is accounted for by them
+    # (a reason attached to the rate beside a money change explains that change too)
+    explained_clauses = {(t.section, t.subject) for x in explained if (t := ci.by_id.get(x or "")) is not None}
+    explained_by_metric: dict[str, list[Fact]] = defaultdict(list)
+    for g in sorted(ci.facts, key=lambda g: g.span[0]):
+        if g.kind == "change" and g.unit in MONEY and g.metric and g.value and (g.fact_id in explained or (g.section, g.subject) in explained_clauses):
+            explained_by_metric[g.metric].append(g)
     # 二、增减原因说明 / 增减变化原因说明：实行厉行节约: the last place the page opens its account of why
     # its figures moved, with words after it (or the cut right after it)
     told_why_at = max((m.start() for m in _reason_headings(ci.simplified) if ci.text[m.end() : m.end() + REASON_HEADING_BODY].strip() or cut_off), default=-1)
@@ -1104,6 +1116,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 g.span[0] > f.span[1] and g.direction == f.direction and (g.section or "").split(" > ", 1)[0] == top
                 for g in explained_items.get(top, ())
             )
+            # 收入预算…减少749.01万元 and, in the spending part, 基本支出减少499.01万元，主要原因… / 项目支出减少250万元，
+            # 减少原因…: the whole's change is its split's explained changes added up (收入 on the 支出 side)
+            covered = covered or f.unit in MONEY and _split_explains(f, explained_by_metric)
             # 剔除公务用车购置经费，我区三公经费预算同比下降3.71%: an explained change told again without a part
             covered = covered or cue_pattern("restatement_leads").search(ci.simplified[_sentence_start(ci.text, f.span[0]) : f.span[0]]) is not None
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
@@ -1137,6 +1152,21 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             if not covered and (f.value, f.unit, fam) not in reported:
                 reported.add((f.value, f.unit, fam))
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
+
+
+def _split_explains(f: Fact, explained_by_metric: dict[str, list[Fact]]) -> bool:
+    """The explained changes after `f` of every part of one complete split of its whole (metrics.json
+    `partitions`; a 收入 total through its 支出 side) add up to f's change, in its unit's rounding."""
+    whole = f.metric or ""
+    scale = MONEY[f.unit]  # type: ignore[index]
+    for item in (whole, spending_side().get(whole)):
+        for split in metric_partitions().get(item or "", ()):
+            parts = [next((g for g in explained_by_metric.get(m, ()) if g.span[0] > f.span[1]), None) for m in split]
+            if all(parts) and all(g.direction == f.direction for g in parts):  # type: ignore[union-attr]
+                got = sum(float(g.value) * MONEY[g.unit] for g in parts)  # type: ignore[union-attr, arg-type, index]
+                if abs(got - float(f.value) * scale) <= 0.01 * scale * len(split):  # type: ignore[arg-type]
+                    return True
+    return False
 
 
 #: what ends a page's prose: an appended table or annex (附表：…, 附件：…) or a table row
@@ -1389,6 +1419,7 @@ CHECKS: tuple[Check, ...] = (
     completion_rates_that_are_shares,
     enumerated_counts,
     both_sides_summed,
+    unit_count_against_parts,
 )
 
 

@@ -539,6 +539,8 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     f"“{whole.subject}”变动{_fmt_number(whole.value)}{unit}，而{names}变动合计{_fmt_number(round(got / scale, 2))}{unit}，其余部分金额为0、变动不能为正",
                     fact_ids=ids, span=span,
                 )
+            else:
+                continue  # this split adds up: a second split of the whole may follow (基本支出 by 人员/公用, then by 经济分类)
             break
 
 

@@ -534,8 +534,9 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             )
 
 
-_LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加)了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*[。，；,;）)])")
-_MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]\s*$")
+#: (…减少173.75万元减少10.28主要原因是…: the clause may run straight on into its reason)
+_LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加)了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*(?:[。，；,;）)]|主要|原因))")
+_MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]?\s*$")
 #: a rate word with a number and its % sign: a sentence's other rates written this way
 _RATE_WITH_PCT = re.compile(r"(?:增长|下降|上升|降低)了?\s*\d+(?:\.\d+)?\s*[%％]")
 _RATE_WORD = re.compile(r"增长|下降|上升|降低")

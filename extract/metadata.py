@@ -488,6 +488,7 @@ def expanded_name(abbr: str, text: str) -> str | None:
         after = text[m.end() - len(tail) : m.end() + 1]
         name = next((name[: len(name) - k] for k in range(len(tail) + 1)
                      if _ORG_END.search(name[: len(name) - k]) and not (name[: len(name) - k].endswith("部") and after[len(tail) - k : len(tail) - k + 1] == "门")), "")
+        name = re.sub(r"^年度?", "", name)  # (2014年昌吉州…: the year's 年 opens no name)
         start = _PLACE_START.match(name)
         if name and abbr not in name and len(name) > len(abbr) + 1 and start and start.end() > 1:
             found[name] += 1

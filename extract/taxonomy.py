@@ -65,7 +65,14 @@ def metric_for(subject: str, *, kind: str | None = None) -> str | None:
         return exact[s]
     if (mid := figure_word_metric(s)) is not None and _fits_kind(mid, kind):
         return mid
-    for _, alias, mid in _contained(s, by_head):
+    contained = _contained(s, by_head)
+    # 由单位事业收入安排的三公经费: the words after the last 的 are the head of the phrase, what it names
+    # (unless an alias spans the 的 itself: 对个人和家庭的补助)
+    if "的" in s[:-1] and not any("的" in alias for _, alias, _ in contained):
+        head = s[s.rindex("的") + 1 :]
+        if len(head) >= 2 and (mid := metric_for(head, kind=kind)) is not None:
+            return mid
+    for _, alias, mid in contained:
         if not _only_as_other(s, alias) and _fits_kind(mid, kind):
             if mid.startswith("income."):
                 # 一般公共预算拨款项目支出预算: a fund source qualifying the spending named after it — the

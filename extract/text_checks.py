@@ -257,3 +257,25 @@ def enumerated_counts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 yield ci.finding("list_sum", "info", f"“等{m.group('n')}{m.group('unit')}”所列名称中“{name}”重复，不同名称只有{len(names) - 1}个", span=(at, at + len(name)))
                 break
             seen.add(name)
+
+
+#: 本部门共有预算单位1家，其中：行政单位1家、…事业单位3 — a count of budget units and its parts
+_UNITS_TOTAL = re.compile(r"共有(?:预算)?单位\s*(?P<n>\d{1,3})\s*(?:个|家)")
+#: one listed part: 二级预算单位2个 / 行政单位1 家 / 全额拨款事业单位3 / 1 个二级预算单位
+_UNITS_PART = re.compile(r"单位\s*(?P<a>\d{1,3})(?!\d)\s*(?:个|家)?|(?P<b>\d{1,3})\s*(?:个|家)[^，,、；;。\d]{0,8}?单位")
+#: where the parts end: the units' names (具体为 / 分别是), the staff, the sentence
+_UNITS_LIST_END = re.compile(r"具体|分别|编制|人员|[。；;\n]")
+UNITS_LIST_REACH = 120
+
+
+def unit_count_against_parts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """共有预算单位1家，其中：行政单位1家、…全额拨款事业单位3 (or 本级和二级预算单位2个): the units listed
+    add up to more than the count the sentence opens with. 本级 named among them is one unit."""
+    text = ci.simplified
+    for m in _UNITS_TOTAL.finditer(text):
+        end = _UNITS_LIST_END.search(text, m.end(), m.end() + UNITS_LIST_REACH)
+        region = text[m.end() : end.start() if end else m.end() + UNITS_LIST_REACH]
+        parts = [int(p.group("a") or p.group("b")) for p in _UNITS_PART.finditer(region)]
+        listed = sum(parts) + ("本级" in region)
+        if parts and listed > int(m.group("n")):
+            yield ci.finding("claim_contradiction", "info", f"“共有预算单位{m.group('n')}个”，同句所列单位共{listed}个", span=m.span())

@@ -833,3 +833,81 @@ def test_counts_against_what_they_list(text: str, fires: bool) -> None:
 def test_a_both_sides_total_is_not_their_sum(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "claim_contradiction" and "两倍" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("(二)部门预算单位构成:本部门共有预算单位1 家,其中:行政单位1 家、参照公务员管理事业单位0家、全额拨款事业单位3具体为:甲中心、乙中心、丙中心。\n", True),
+        ("某乡人民政府共有预算单位 1个,包括某乡人民政府本级和二级预算单位2个,二级单位分别是甲中心和乙中心。\n", True),
+        ("本部门共有预算单位 2 个，包括：某局本级和 1 个二级预算单位，二级预算单位具体包括：某中心。\n", False),
+        ("本部门共有预算单位4家,其中:行政单位1家、参照公务员管理事业单位0家、全额拨款事业单位3家。\n", False),
+        ("本部门共有预算单位1个，包括局本级，编制人数小计24人。\n", False),
+    ],
+)
+def test_a_count_of_budget_units_against_the_units_it_lists(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "claim_contradiction"]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("部门收入预算总计 1515.03 万元,比上年执行数1688.78万元减少173.75万元减少10.28主要原因是基本支出减少。\n", True),
+        ("部门收入预算总计 1515.03 万元,比上年执行数1688.78万元减少173.75万元,减少10.28%,主要原因是基本支出减少。\n", False),
+        ("本年新增人员减少3人主要原因是退休。\n", False),
+    ],
+)
+def test_a_rate_run_into_its_reason_without_a_percent_sign(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "unit_suspect" and "百分号" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+def test_a_second_split_of_a_whole_is_checked_too() -> None:
+    """基本支出 by 人员/公用 adds up; the same whole by 经济分类 does not (127.2 for 127.29)."""
+    text = ("本单位本年度支出预算581.72万元。其中:\n按支出项目类别:基本支出581.72万元,包括:人员经费支出454.43万元,公用经费支出127.29万元。\n"
+            "按支出功能分类科目:医疗卫生和计划生育支出522.09万元,社会保障和就业支出37.95万元,住房保障支出21.68万元。\n"
+            "按支出经济分类科目:工资福利支出432.54万元,商品和服务支出{x}万元,对个人和家庭的补助支出21.89万元。\n")
+    assert any(f.check == "list_sum" for f in findings(text.format(x="127.2")))
+    assert not any(f.check == "list_sum" for f in findings(text.format(x="127.29")))
+
+
+def test_a_listed_table_named_after_its_department_is_found_without_the_name() -> None:
+    """x07's 目录 lists 杜集经济开发区管委会2020年“三公”经费支出预算表; the body heads it 一、2020年“三公”经费支出预算表."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "corpus" / "wide" / "x07_duji_jingjikaifaqu_guanweihui_2020_sangong.txt"
+    got = extract_document(path.read_text(encoding="utf-8"), is_text=True)
+    assert got.document.department == "杜集经济开发区管委会"
+    assert got.document.tables and not any(f.check == "missing_table" for f in got.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("“三公”经费开支单位包括北京市某区殡仪馆个所属单位。\n", True),
+        ("“三公”经费开支单位包括某局机关及1个所属单位。\n", False),
+        ("本部门下设6个二级单位。\n", False),
+        ("本部门包括本级和 1 个二级预算单位。\n", False),
+    ],
+)
+def test_an_unfilled_count_of_subordinate_units(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "未填单位数" in f.message]
+    assert bool(got) is fires
+
+
+@pytest.mark.parametrize(
+    ("project", "fires"),
+    [
+        ("(二)项目支出预算1050万元,比2022年1300万元减少250万元,下降19%,减少原因为部分项目完成。\n", False),
+        # the parts' explained changes do not add up to the total's: its own reason is still owed
+        ("(二)项目支出预算1050万元,比2022年1260万元减少210万元,下降17%,减少原因为部分项目完成。\n", True),
+        # a part without its reason explains nothing
+        ("(二)项目支出预算1050万元,比2022年1300万元减少250万元,下降19%。\n", True),
+    ],
+)
+def test_a_total_is_explained_by_its_split_explained_elsewhere(project: str, fires: bool) -> None:
+    text = ("某单位2023年部门预算\n二、收入预算说明\n2023年收入预算1674.95万元,比2022年2423.96万元减少749.01万元,下降30.90%。\n"
+            "三、支出预算说明\n(一)基本支出预算624.95万元,比2022年1123.96万元减少499.01万元,下降44.40%,主要原因为工作人员数量减少。\n" + project)
+    got = [f for f in findings(text) if f.check == "missing_explanation" and "收入预算" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]

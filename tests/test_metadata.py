@@ -352,3 +352,10 @@ def test_a_unit_named_after_its_parent_keeps_its_own_name() -> None:
     # the parent it belongs to (隶属于…) is never the page's own department
     alone = "一、部门基本情况\n本大队隶属于某某市公安局领导,负责道路交通安全管理。\n本大队现管辖道路1111公里。\n"
     assert document_metadata(alone).department != "某某市公安局"
+
+
+def test_an_expanded_name_does_not_open_on_the_year_before_it() -> None:
+    from extract.metadata import expanded_name
+
+    text = "2014年昌吉州中心血站部门决算\n…支出增加;2014年昌吉州红十字会中心血站收支决算总表\n"
+    assert expanded_name("昌吉州中心血站", text) == "昌吉州红十字会中心血站"

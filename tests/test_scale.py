@@ -3,6 +3,7 @@ outputs, the dask engine, and Ctrl-C."""
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import shutil
@@ -36,10 +37,17 @@ PIECES = ["基本支出", "人员经费", "增加", "减少", "万元", "12.5", 
 def _cpu_seconds(text: str) -> float:
     raw = document_from_text(text)
     best = float("inf")
-    for _ in range(2):  # the smaller of two: CPU time, so other processes on the machine matter less
-        t0 = time.process_time()
-        process(raw)
-        best = min(best, time.process_time() - t0)
+    # (what the rest of the suite left alive is frozen out of the garbage collector's scans: in a long
+    # test process they, not the document, set the cost of each collection)
+    gc.collect()
+    gc.freeze()
+    try:
+        for _ in range(2):  # the smaller of two: CPU time, so other processes on the machine matter less
+            t0 = time.process_time()
+            process(raw)
+            best = min(best, time.process_time() - t0)
+    finally:
+        gc.unfreeze()
     return best
 
 
@@ -74,16 +82,33 @@ def test_time_per_megabyte_stays_flat_on_long_lines(seed, weights):
     # figures one digit apart from it (once against every earlier one: 15.7 s per MB at 4,000)
     "".join(f"{i % 7 + 1}、公务接待费{1000 + i}.5万元。\n" for i in range(8_000)),
 ])
-def test_pathological_lines_finish_fast(text):
-    # (the better of two runs: one run's CPU time moves by a tenth with what else the machine does)
-    times = []
-    for _ in range(2):
-        t0 = time.process_time()
-        r = extract_document("某单位2024年部门预算\n" + text + "\n", is_text=True)
-        times.append(time.process_time() - t0)
-        assert r.ok
-    per_mb = min(times) / (len(text.encode()) / 1e6)
+def test_pathological_lines_finish_fast(text, tmp_path):
+    # timed in a process of its own, as a batch worker runs a document: inside the test process the
+    # rest of the suite's live objects and caches moved one dense input from 8 to 12 s per MB
+    path = tmp_path / "doc.txt"
+    path.write_text("某单位2024年部门预算\n" + text + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _TIMED, str(path)], capture_output=True, text=True, timeout=600, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    ok, seconds = done.stdout.split()
+    assert ok == "True"
+    per_mb = float(seconds) / (len(text.encode()) / 1e6)
     assert per_mb < 10.0  # the issue's bound: none slower than 10 s per MB
+
+
+#: the timing run: models and jieba loaded first, then the better of two runs' CPU time (one run's
+#: moves by a tenth with what else the machine does)
+_TIMED = """
+import sys, time
+from extract.pipeline import extract_document
+extract_document("某单位2024年部门预算\\n收入1万元\\n", is_text=True)
+text = open(sys.argv[1], encoding="utf-8").read()
+best, ok = float("inf"), True
+for _ in range(2):
+    t0 = time.process_time()
+    ok = ok and extract_document(text, is_text=True).ok
+    best = min(best, time.process_time() - t0)
+print(ok, best)
+"""
 
 
 def test_long_sentences_are_cut_between_clauses_not_inside_numbers():

@@ -49,6 +49,10 @@ def _reference(subject: str, kind: str | None = None) -> str | None:
             or kind in ("amount", "change") and (mid.startswith("staff.") or mid.startswith("count."))
         ):
             return mid
+    if "的" in s[:-1] and not any(len(alias) >= 2 and "的" in alias and alias in s for alias, _ in by_len):
+        head = s[s.rindex("的") + 1 :]
+        if len(head) >= 2 and (mid := _reference(head, kind)) is not None:
+            return mid
     for alias, mid in by_len:
         if len(alias) >= 2 and alias in s and not _only_as_other(s, alias):
             if kind in ("headcount",) and not mid.startswith("staff."):
@@ -163,7 +167,10 @@ def test_same_metric_for_random_text(s: str, kind: str | None) -> None:
         ("收入决算总计", "amount", "income.total"),  # the figure word inside the alias 收入总计
         ("支出决算总计", "amount", "exp.total"),
         ("本年收入决算合计", "amount", "income.total"),
-        ("收入、支出决算总计", "amount", "income.total"),  # a whole of both sides takes the 收入 id (spending_side)
+        ("收入、支出决算总计", "amount", "income.total"),
+        ("由单位事业收入安排的三公经费", "change", "sangong.total"),  # the head after 的
+        ("对个人和家庭的补助支出", "amount", "exp.econ.303"),  # an alias spanning the 的
+  # a whole of both sides takes the 收入 id (spending_side)
     ],
 )
 def test_figure_suffix_names_the_item(subject: str, kind: str, metric: str | None) -> None:
