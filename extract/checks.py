@@ -75,8 +75,9 @@ Check = Callable[["CheckInput"], Iterable[Finding]]
 class CheckInput:
     """Everything a check may look at (built once per document)."""
 
-    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None, doc_kind: str | None = None, department: str | None = None) -> None:
+    def __init__(self, *, doc_id: str, text: str, year: int | None, facts: list[Fact], tables: list[Table], alignments: list[Alignment], toc_titles: list[str] | None = None, doc_kind: str | None = None, department: str | None = None, figures_typed: bool = False) -> None:
         self.doc_id = doc_id
+        self.figures_typed = figures_typed  # the figures stage ran: the facts' figure types are final, None included
         self.department = department
         self.text = text
         self.year = year

@@ -80,9 +80,9 @@ class FigureIndex:
     """Money amounts of one document with their figure types, in text order, by section; built
     once per document (`figure_index`) and shared by the checks that pair figures."""
 
-    def __init__(self, text: str, facts: list[Fact], doc_kind: str | None, year: int | None) -> None:
+    def __init__(self, text: str, facts: list[Fact], doc_kind: str | None, year: int | None, typed: bool = False) -> None:
         self.amounts = [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None]
-        typed = any(f.figure_type for f in self.amounts)  # the figures stage ran: its types stand
+        typed = typed or any(f.figure_type for f in self.amounts)  # the figures stage ran: its types stand
         self.type = {
             f.fact_id: f.figure_type if typed else prose_figure_type(text, f.span[0], kind="amount", doc_kind=doc_kind, doc_year=year) for f in self.amounts
         }
@@ -110,7 +110,7 @@ class FigureIndex:
 def figure_index(ci) -> FigureIndex:  # noqa: ANN001 - CheckInput
     """The document's `FigureIndex`, built on first use and kept on the check input."""
     if ci.shared.get("figures") is None:
-        ci.shared["figures"] = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year)
+        ci.shared["figures"] = FigureIndex(ci.text, ci.facts, ci.doc_kind, ci.year, ci.figures_typed)
     return ci.shared["figures"]
 
 

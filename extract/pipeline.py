@@ -146,7 +146,7 @@ def align_stage(doc: Doc) -> Doc:
 def checks_stage(doc: Doc) -> Doc:
     """Consistency and quality findings over everything extracted."""
     doc.findings = run_checks(
-        CheckInput(doc_id=doc.doc_id, text=doc.text, year=doc.year, facts=doc.facts, tables=doc.tables, alignments=doc.alignments, toc_titles=doc.layout.toc if doc.layout else [], doc_kind=doc.doc_kind, department=doc.department)
+        CheckInput(doc_id=doc.doc_id, text=doc.text, year=doc.year, facts=doc.facts, tables=doc.tables, alignments=doc.alignments, toc_titles=doc.layout.toc if doc.layout else [], doc_kind=doc.doc_kind, department=doc.department, figures_typed="figures" in doc.seconds)
     )
     return doc
 
