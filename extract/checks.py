@@ -619,8 +619,8 @@ def _staff_list_sum(ci: CheckInput, heads: list[Fact]) -> Iterable[Finding]:
             continue
         opened = ci.text.rfind("其中", heads[0].span[0], t.span[0])
         items = [h for h in heads[:i] if h.span[0] > opened]
-        if len(items) >= 2 and sum(h.value for h in items) != t.value:  # type: ignore[misc]
-            got = sum(h.value for h in items)  # type: ignore[misc]
+        got = sum(h.value for h in items)  # type: ignore[misc]
+        if len(items) >= 2 and got != t.value:
             yield ci.finding("list_sum", "info", f"所列{len(items)}类人员合计{_fmt(got)}人，正文写作共计{_fmt(t.value)}人", fact_ids=[t.fact_id] + [h.fact_id for h in items], span=t.span)  # type: ignore[arg-type]
 
 
@@ -1037,6 +1037,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     for g in sorted(ci.facts, key=lambda g: g.span[0]):
         if g.kind == "change" and g.unit in MONEY and g.metric and g.value and (g.fact_id in explained or (g.section, g.subject) in explained_clauses):
             explained_by_metric[g.metric].append(g)
+    explained_starts = {m: [g.span[0] for g in gs] for m, gs in explained_by_metric.items()}
     # 二、增减原因说明 / 增减变化原因说明：实行厉行节约: the last place the page opens its account of why
     # its figures moved, with words after it (or the cut right after it)
     told_why_at = max((m.start() for m in _reason_headings(ci.simplified) if ci.text[m.end() : m.end() + REASON_HEADING_BODY].strip() or cut_off), default=-1)
@@ -1119,7 +1120,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             )
             # 收入预算…减少749.01万元 and, in the spending part, 基本支出减少499.01万元，主要原因… / 项目支出减少250万元，
             # 减少原因…: the whole's change is its split's explained changes added up (收入 on the 支出 side)
-            covered = covered or f.unit in MONEY and _split_explains(f, explained_by_metric)
+            covered = covered or f.unit in MONEY and _split_explains(f, explained_by_metric, explained_starts)
             # 剔除公务用车购置经费，我区三公经费预算同比下降3.71%: an explained change told again without a part
             covered = covered or cue_pattern("restatement_leads").search(ci.simplified[_sentence_start(ci.text, f.span[0]) : f.span[0]]) is not None
             # 比去年少0.07万元，基本持平: the text itself calls the change negligible; nothing is left to explain
@@ -1155,14 +1156,16 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
                 yield ci.finding("missing_explanation", "info", f"“{f.subject}”变动{_fmt(f.value)}{f.unit}，未说明原因", fact_ids=[f.fact_id], span=f.span)
 
 
-def _split_explains(f: Fact, explained_by_metric: dict[str, list[Fact]]) -> bool:
+def _split_explains(f: Fact, explained_by_metric: dict[str, list[Fact]], starts: dict[str, list[int]]) -> bool:
     """The explained changes after `f` of every part of one complete split of its whole (metrics.json
-    `partitions`; a 收入 total through its 支出 side) add up to f's change, in its unit's rounding."""
+    `partitions`; a 收入 total through its 支出 side) add up to f's change, in its unit's rounding.
+    `starts` are each metric's change positions: the first after `f` is found by bisect."""
     whole = f.metric or ""
     scale = MONEY[f.unit]  # type: ignore[index]
     for item in (whole, spending_side().get(whole)):
         for split in metric_partitions().get(item or "", ()):
-            parts = [next((g for g in explained_by_metric.get(m, ()) if g.span[0] > f.span[1]), None) for m in split]
+            at = [bisect.bisect_right(starts.get(m, []), f.span[1]) for m in split]
+            parts = [gs[i] if i < len(gs := explained_by_metric.get(m, [])) else None for m, i in zip(split, at, strict=True)]
             if all(parts) and all(g.direction == f.direction for g in parts):  # type: ignore[union-attr]
                 got = sum(float(g.value) * MONEY[g.unit] for g in parts)  # type: ignore[union-attr, arg-type, index]
                 if abs(got - float(f.value) * scale) <= 0.01 * scale * len(split):  # type: ignore[arg-type]
@@ -1286,14 +1289,14 @@ def _called_flat_re() -> re.Pattern[str]:
     return re.compile(r"[^，,。；;\n]{0,4}[，,]\s*(?:" + alternation(cues()["flat_qualifiers"]) + ")持平")
 
 
-
-
 @cache
 def _caused_move_re() -> re.Pattern[str]:
     """A sentence that tells a cause (cues.json `cause_first_leads`) and then how a figure moved, with
     no figure in it (因经费不足，“三公”经费比去年大幅减少)."""
     leads = alternation(cues()["cause_first_leads"])
     return re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n\d]{0,12}?(?:" + leads + r")[^。；;\n\d]{2,40}?[，,][^。；;\n\d]{0,30}?(?P<verb>减少|下降|增加|增长|上升|降低)[^。；;\n\d]{0,8}(?=[。；;\n]|$)")
+
+
 #: a reason heading needs words after it within this many characters (or the page cut right after it)
 REASON_HEADING_BODY = 40
 
@@ -1315,14 +1318,11 @@ def _reason_headings(text: str) -> Iterator[re.Match[str]]:
         pos = nl + 1
 
 
-
 @cache
 def _reason_heading_re() -> re.Pattern[str]:
     """A line opening on a reason heading or label: 二、“三公”经费增减变化原因说明：… (cues.json `reason_headings`)."""
     words = alternation(cues()["reason_headings"])
     return re.compile(r"(?m)^[ \t　]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?[^\n。；;]{0,24}?(?:" + words + r")[ \t]*[:：]?")
-
-
 
 
 #: how far before a change a reason naming its item may stand and still explain it (the same paragraph)

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from .layout import heading_level
 from .normalize import one_to_one
@@ -197,6 +198,8 @@ _NAMES_THEN_COUNT = re.compile(r"等\s*(?P<n>\d{1,3}|[一二两三四五六七�
 _LIST_STOP = re.compile(r"[。；;\n]")
 _CLAUSE_STOP = re.compile(r"[，,。；;：:\n]")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,20}[）)]")
+#: an item that is no name: a figure, an open 等, a numbered point (一是…)
+_NO_NAME = re.compile(r"\d|等$|等[（(]|^[一二三四五六七八九十]是")
 #: how far a list of names may run after its count, and the length of one name
 NAMES_REACH = 300
 NAME_CHARS = (2, 20)
@@ -218,15 +221,20 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
         if item := raw.strip():
             out.append((start + pos + raw.index(item), item))
         pos += len(part) + 1
-    if len(out) < 2 or any(not NAME_CHARS[0] <= len(n) <= NAME_CHARS[1] or re.search(r"\d|等$|等[（(]|^[一二三四五六七八九十]是", n) for _, n in out):
+    if len(out) < 2 or any(not NAME_CHARS[0] <= len(n) <= NAME_CHARS[1] or _NO_NAME.search(n) for _, n in out):
         return None
     return out
+
+
+@cache
+def _unit_nouns() -> tuple[str, ...]:
+    return (*cues()["counted_unit_nouns"], *cues()["org_suffixes"])
 
 
 def _counts_units(noun: str) -> bool:
     """The noun after 个 names units (科室, 基层人民法庭) or is left out (机关股、室12个，分别是：…)."""
     noun = noun.strip()
-    return not noun or noun.endswith(tuple(cues()["counted_unit_nouns"])) or noun.endswith(tuple(cues()["org_suffixes"]))
+    return not noun or noun.endswith(_unit_nouns())
 
 
 def enumerated_counts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
@@ -254,13 +262,13 @@ def enumerated_counts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         seen: set[str] = set()
         for at, name in names[1:]:
             if name in seen or first.endswith(name):
-                yield ci.finding("list_sum", "info", f"“等{m.group('n')}{m.group('unit')}”所列名称中“{name}”重复，不同名称只有{len(names) - 1}个", span=(at, at + len(name)))
+                yield ci.finding("list_sum", "info", f"“等{m.group('n')}{m.group('unit')}”所列{len(names)}个名称中“{name}”重复，不同名称不足{m.group('n')}个", span=(at, at + len(name)))
                 break
             seen.add(name)
 
 
 #: 本部门共有预算单位1家，其中：行政单位1家、…事业单位3 — a count of budget units and its parts
-_UNITS_TOTAL = re.compile(r"共有(?:预算)?单位\s*(?P<n>\d{1,3})\s*(?:个|家)")
+_UNITS_TOTAL = re.compile(r"共有(?:预算)?单位\s*(?P<n>\d{1,3})\s*(?P<unit>个|家)")
 #: one listed part: 二级预算单位2个 / 行政单位1 家 / 全额拨款事业单位3 / 1 个二级预算单位
 _UNITS_PART = re.compile(r"单位\s*(?P<a>\d{1,3})(?!\d)\s*(?:个|家)?|(?P<b>\d{1,3})\s*(?:个|家)[^，,、；;。\d]{0,8}?单位")
 #: where the parts end: the units' names (具体为 / 分别是), the staff, the sentence
@@ -278,4 +286,4 @@ def unit_count_against_parts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
         parts = [int(p.group("a") or p.group("b")) for p in _UNITS_PART.finditer(region)]
         listed = sum(parts) + ("本级" in region)
         if parts and listed > int(m.group("n")):
-            yield ci.finding("claim_contradiction", "info", f"“共有预算单位{m.group('n')}个”，同句所列单位共{listed}个", span=m.span())
+            yield ci.finding("claim_contradiction", "info", f"“共有预算单位{m.group('n')}{m.group('unit')}”，同句所列单位共{listed}{m.group('unit')}", span=m.span())
