@@ -20,9 +20,11 @@ from .claim_checks import (
     baseline_kind,
     both_sides_summed,
     carryover_balance,
+    complementary_share_changes,
     completion_against_gap,
     composition_shares,
     conflicting_changes,
+    fiscal_spending_without_fiscal_income,
     grand_total_below_year_total,
     implied_budgets_against_total,
     listed_item_exceeds_its_total,
@@ -37,6 +39,7 @@ from .claim_checks import (
     shares_of_one_whole,
     unchanged_against_budget,
     unit_against_its_total,
+    zero_sources_under_total,
 )
 from .figure_checks import (
     average_units,
@@ -789,6 +792,8 @@ def template_residue(ci: CheckInput) -> Iterable[Finding]:
 
 
 _BRACKETED_DIRECTION = re.compile(r"[（(]\s*[增减]")
+#: a reason given for an unchanged figure is read whole up to this length (the up-and-down ones are shorter)
+FLAT_REASON_CHARS = 40
 _BUDGET_SUBJECT = re.compile(r"年初预算|预算数")
 _ACTUAL_SUBJECT = re.compile(r"决算|执行数")
 
@@ -803,11 +808,18 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
     决算数大于预算数 when the actual is smaller. Template text edited half-way leaves these behind."""
     for r in ci.facts:
         target = ci.by_id.get(r.explains or "")
-        if r.kind != "reason" or target is None or target.kind != "change" or not r.text or len(r.text) > 30:
+        if r.kind != "reason" or target is None or target.kind != "change" or not r.text:
+            continue
+        flat = target.direction == "unchanged"
+        if len(r.text) > (FLAT_REASON_CHARS if flat else 30):
             continue
         up, down = stated_directions(_FRAME.sub("", one_to_one(r.text)))
         if _BRACKETED_DIRECTION.search(ci.text[max(0, target.span[0] - 12) : target.span[0]]):
             continue  # 较上年(减)6万元: the direction is template residue (reported as such), not a claim
+        if flat and up != down and not cue_pattern("reason_contrast_words").search(r.text):
+            # 与上年持平，原因主要是工作内容大幅增加、车辆使用预期增加: the reason argues for a rise (a fall) that did not happen
+            yield ci.finding("claim_contradiction", "info", f"“{target.subject}”持平，原因却写作“{r.text}”（说明的是{'增加' if up else '减少'}）", fact_ids=[target.fact_id, r.fact_id], span=r.span)
+            continue
         if target.direction == "decrease" and up and not down or target.direction == "increase" and down and not up:
             yield ci.finding("claim_contradiction", "warning", f"“{target.subject}”{'减少' if target.direction == 'decrease' else '增加'}，原因却写作“{r.text}”", fact_ids=[target.fact_id, r.fact_id], span=r.span)
     for t in ci.tables:
@@ -1421,6 +1433,9 @@ CHECKS: tuple[Check, ...] = (
     enumerated_counts,
     both_sides_summed,
     unit_count_against_parts,
+    zero_sources_under_total,
+    fiscal_spending_without_fiscal_income,
+    complementary_share_changes,
 )
 
 

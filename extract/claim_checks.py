@@ -1073,3 +1073,104 @@ def both_sides_summed(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 f"“{f.subject}”写作{_fmt_number(f.value)}{f.unit}，是“{g.subject}”{_fmt_number(g.value)}{g.unit}的两倍：收支总计应与收入（支出）总计相等，不是两者之和",  # type: ignore[arg-type]
                 fact_ids=[f.fact_id, g.fact_id], span=f.span,
             )
+
+
+#: a 收入 total's 其中 list: how many sources, 财政拨款 among them, must all be 0 before the list is judged empty
+ZERO_SOURCES_MIN = 3
+
+
+def zero_sources_under_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """收入预算1674.95万元……其中：本年财政拨款收入0万元…；本年其他资金收入0万元…；上年结转结余资金0万元:
+    every source a positive 收入 total lists, 财政拨款 among them, is 0 — nothing funds the total, so the
+    parts were left at the template's zeros. (A 其中 list may be partial, but not of three sources
+    that include the main one and all say nothing.)"""
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
+    for i, total in enumerate(amounts):
+        if total.metric != "income.total" or not total.value or total.figure_type == "上年":
+            continue
+        end = ci.text.find("\n", total.span[1])
+        end = len(ci.text) if end < 0 else end
+        opened = ci.text.find("其中", total.span[1], end)
+        if opened < 0:
+            continue
+        parts: list[Fact] = []
+        for f in amounts[i + 1 :]:
+            if f.span[0] >= end:
+                break
+            if f.span[0] < opened or f.figure_type == "上年":
+                continue  # (its own comparison before 其中; last year's figure beside each source)
+            if not (f.metric or "").startswith("income.") or f.metric == "income.total":
+                break
+            parts.append(f)
+        sources = {p.metric for p in parts}
+        if len(sources) >= ZERO_SOURCES_MIN and "income.fiscal" in sources and all(p.value == 0 for p in parts):
+            yield ci.finding(
+                "list_sum", "warning",
+                f"“{total.subject}”{_fmt_number(total.value)}{total.unit}，其中所列{len(parts)}项来源（{'、'.join(p.subject or '?' for p in parts)}）均为0，合计不等于它",
+                fact_ids=[total.fact_id] + [p.fact_id for p in parts], span=(total.span[0], parts[0].span[1]),
+            )
+
+
+def fiscal_spending_without_fiscal_income(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """“三公”经费财政拨款预算33.34万元 on a budget page whose income says 本年财政拨款收入0万元 and carries
+    nothing over: money paid out of 财政拨款 cannot exceed the 财政拨款 the department receives. (A 决算
+    may spend 财政拨款 carried over from earlier years, so it is left alone.)"""
+    if ci.doc_kind == "决算":
+        return
+    amounts = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.figure_type != "上年"]
+    fiscal = [f for f in amounts if f.metric == "income.fiscal"]
+    if not fiscal or any(f.value for f in fiscal) or any(f.value and f.metric == "income.carryover" for f in amounts):
+        return
+    for f in sorted(amounts, key=lambda f: f.span[0]):
+        lead = ci.text[max(ci.text.rfind("\n", 0, f.span[0]) + 1, f.span[0] - FUNDED_LEAD) : f.span[0]]
+        if f.value and (f.metric or "").startswith("sangong.") and "财政拨款" in lead and not re.search(r"[。；;]", lead[lead.find("财政拨款") :]):
+            yield ci.finding(
+                "claim_contradiction", "warning",
+                f"“{f.subject}”由财政拨款安排{_fmt_number(f.value)}{f.unit}，而“{fiscal[0].subject}”写作{_fmt_number(fiscal[0].value)}{fiscal[0].unit}：财政拨款支出不能多于财政拨款收入",
+                fact_ids=[f.fact_id, fiscal[0].fact_id], span=f.span,
+            )
+            return  # (the total's items say the same again)
+
+
+#: how far before a 三公 figure its funding (…“三公”经费财政拨款预算) is read
+FUNDED_LEAD = 24
+_SHARE_WHOLE = re.compile(r"占(?P<whole>[^，,。；;%％]{0,10}?)的?(?:比重|比例)?(?:为|是)?\s*$")
+#: how far after a share its change (，与2013年持平 / ，比上年提高2个百分点) may stand
+SHARE_CHANGE_AFTER = 24
+
+
+def complementary_share_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """人员经费支出占总支出的36%，与2013年持平；公用支出占总支出的64%，比2013年增加2%: two shares of one
+    whole that make it up (they add to 100 %) move together, one up by what the other loses — one cannot
+    stay flat while the other moves, nor can both rise (or both fall)."""
+    shares: list[tuple[Fact, str]] = []
+    for f in sorted((f for f in ci.facts if f.kind == "percent" and f.value is not None), key=lambda f: f.span[0]):
+        m = _SHARE_WHOLE.search(one_to_one(ci.text[max(0, f.span[0] - 16) : f.span[0]]))
+        if m is not None:
+            shares.append((f, m.group("whole")))
+    changes = sorted((f for f in ci.facts if f.kind == "change" and f.value is not None), key=lambda f: f.span[0])
+    starts = [f.span[0] for f in changes]
+
+    def change_after(share: Fact, stop: int) -> Fact | None:
+        j = bisect.bisect_left(starts, share.span[1])
+        if j == len(changes) or changes[j].span[0] >= stop or changes[j].span[0] - share.span[1] > SHARE_CHANGE_AFTER:
+            return None
+        return None if re.search(r"[。；;\n]", ci.text[share.span[1] : changes[j].span[0]]) else changes[j]
+
+    def sign(c: Fact) -> int:
+        return 0 if c.direction == "unchanged" or not c.value else (1 if c.direction == "increase" or c.direction is None and c.value > 0 else -1)  # type: ignore[operator]
+
+    for (a, wa), (b, wb) in zip(shares, shares[1:], strict=False):
+        if abs(a.value + b.value - 100) > 0.5 or wa.strip("总") != wb.strip("总") or "\n" in ci.text[a.span[1] : b.span[0]]:  # type: ignore[operator]
+            continue
+        ca, cb = change_after(a, b.span[0]), change_after(b, len(ci.text))
+        if ca is None or cb is None or any(c.unit in MONEY and c.surface != "持平" for c in (ca, cb)) or MONEY.get(ca.unit or "") and MONEY.get(cb.unit or ""):
+            continue  # (比上年减少2.4万元 is the item's money, not its share: the shares may move either way)
+        sa, sb = sign(ca), sign(cb)
+        if (sa == 0) != (sb == 0) or sa == sb != 0:
+            moved = cb if sb else ca
+            yield ci.finding(
+                "claim_contradiction", "info",
+                f"两项占比合计100%（{_fmt_number(a.value)}%＋{_fmt_number(b.value)}%），变动却写作“{ca.surface}”与“{cb.surface}”：一项升则另一项降，不能一项持平而另一项变动",  # type: ignore[arg-type]
+                fact_ids=[a.fact_id, ca.fact_id, b.fact_id, cb.fact_id], span=moved.span,
+            )

@@ -911,3 +911,77 @@ def test_a_total_is_explained_by_its_split_explained_elsewhere(project: str, fir
             "三、支出预算说明\n(一)基本支出预算624.95万元,比2022年1123.96万元减少499.01万元,下降44.40%,主要原因为工作人员数量减少。\n" + project)
     got = [f for f in findings(text) if f.check == "missing_explanation" and "收入预算" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # every listed source of a positive total left at the template's 0
+        ("二、收入预算说明\n2023年收入预算1674.95万元,比2022年2423.96万元减少749.01万元。其中:本年财政拨款收入0万元,与2022年0万元持平;本年其他资金收入0万元,与2022年0万元持平;上年结转结余资金0万元,与2022年0万元持平。\n", True),
+        ("2021年收入预算合计356.2万元,其中：财政拨款收入0万元，事业收入0万元，其他收入0万元。\n", True),
+        # one source filled: the list adds up
+        ("2023年收入预算1674.95万元。其中:本年财政拨款收入1674.95万元;本年其他资金收入0万元;上年结转结余资金0万元。\n", False),
+        # the zeros are the lesser sources only (no 财政拨款 among them): the list is partial
+        ("2021年收入预算合计356.2万元,其中：政府性基金收入0万元，事业收入0万元，其他收入0万元。\n", False),
+        # a nil total
+        ("2021年收入预算合计0万元,其中：财政拨款收入0万元，事业收入0万元，其他收入0万元。\n", False),
+    ],
+)
+def test_a_total_whose_listed_sources_are_all_zero(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "list_sum" and "均为0" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2023年部门预算\n二、收入预算说明\n2023年收入预算1674.95万元。其中:本年财政拨款收入0万元;本年其他资金收入1674.95万元;上年结转结余资金0万元。\n"
+         "四、“三公”经费财政拨款预算说明\n2023年“三公”经费财政拨款预算33.34万元,比2022年增加33.34万元。\n", True),
+        # 财政拨款 received: the 三公 money has a source
+        ("2023年部门预算\n二、收入预算说明\n2023年收入预算1674.95万元。其中:本年财政拨款收入120万元;本年其他资金收入1554.95万元。\n"
+         "四、“三公”经费财政拨款预算说明\n2023年“三公”经费财政拨款预算33.34万元。\n", False),
+        # 财政拨款 carried over from last year may pay for it
+        ("2023年部门预算\n2023年收入预算1674.95万元。其中:本年财政拨款收入0万元;上年结转结余资金50万元。\n2023年“三公”经费财政拨款预算33.34万元。\n", False),
+        # paid from the unit's own income, not 财政拨款
+        ("2023年部门预算\n2023年收入预算1674.95万元。其中:本年财政拨款收入0万元;本年其他资金收入1674.95万元。\n2023年“三公”经费预算33.34万元,全部由单位自有资金安排。\n", False),
+    ],
+)
+def test_fiscal_spending_without_fiscal_income(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "claim_contradiction" and "财政拨款收入" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # two complementary shares: one flat, the other up
+        ("2、2014年度部门决算支出955.22万元。人员经费支出占总支出的36%，与2013年持平；公用支出占总支出的64%，比2013年增加2%，主要因为专用材料增加。\n", True),
+        # both up
+        ("支出决算500万元。基本支出占总支出的60%，比上年提高3个百分点；项目支出占总支出的40%，比上年提高3个百分点。\n", True),
+        # one up, the other down by as much: consistent
+        ("支出决算500万元。基本支出占总支出的60%，比上年提高3个百分点；项目支出占总支出的40%，比上年下降3个百分点。\n", False),
+        # the changes are the items' money, not their shares
+        ("“三公”经费预算为16.4万元。其中公务接待费预算为2.4万元,占“三公”经费的14.63%,比上年减少2.4万元;公务用车购置及运行费预算为14万元,占“三公”经费的85.37%,与上年持平。\n", False),
+        # shares of two wholes
+        ("人员经费占基本支出的36%，与上年持平；项目支出占总支出的64%，比上年增加2%。\n", False),
+    ],
+)
+def test_complementary_shares_move_together(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "claim_contradiction" and "占比合计100%" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2020年“三公”经费预算40.20万元。公务用车运行费18.00万元，与2019年预算持平，原因主要是本单位代管村以后工作内容及活动范围大幅增加，车辆使用预期增加。\n", True),
+        ("公务接待费5万元，与上年持平，主要原因是接待任务减少。\n", True),
+        # the reason weighs a rise against a saving
+        ("公务用车运行费18.00万元，与上年持平，主要原因是工作任务增加，但严格控制车辆使用。\n", False),
+        # a reason naming no direction
+        ("公务接待费5万元，与上年持平，主要原因是接待任务无变化。\n", False),
+    ],
+)
+def test_a_flat_figure_explained_by_a_rise(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "claim_contradiction" and "持平，原因却" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
