@@ -64,6 +64,7 @@ from .text_checks import (
     duplicate_text,
     enumerated_counts,
     final_headings_in_budget,
+    finance_glossary_elsewhere,
     foreign_unit_name,
     opening_names_the_other_kind,
     outdated_class_names,
@@ -1436,6 +1437,7 @@ CHECKS: tuple[Check, ...] = (
     zero_sources_under_total,
     fiscal_spending_without_fiscal_income,
     complementary_share_changes,
+    finance_glossary_elsewhere,
 )
 
 

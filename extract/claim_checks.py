@@ -72,7 +72,7 @@ def conflicting_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             # 一般公共预算拨款增加了32.42万元 … 一般公共预算财政拨款收入…较2024年增加34.42万元: one change told
             # twice with two values, beyond the rounding of either
             gap = abs(float(prev.value) * MONEY[prev.unit] - float(f.value) * MONEY[f.unit])  # type: ignore[arg-type,index]
-            if gap > _rounding(prev) * MONEY[prev.unit] + _rounding(f) * MONEY[f.unit] and prev.section != f.section and _one_digit_apart(prev, f):  # type: ignore[index]
+            if gap > printed_rounding(prev) * MONEY[prev.unit] + printed_rounding(f) * MONEY[f.unit] and prev.section != f.section and _one_digit_apart(prev, f):  # type: ignore[index]
                 yield ci.finding(
                     "claim_contradiction", "warning",
                     f"“{f.subject}”此处称比{f.baseline}{said[f.direction]}{_fmt_number(abs(f.value))}{f.unit}，前文称{said[prev.direction]}{_fmt_number(abs(prev.value))}{prev.unit}，同一增减额前后不一",  # type: ignore[index,arg-type]
@@ -207,7 +207,7 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         # 一般公共预算财政拨款支出629.31万元…。其中：基本支出768.93万元: one part alone above its total (money:
         # a staff count may exceed its 编制)
         over = next((p for p in parts if total.kind == "amount" and p.unit in MONEY and total.value and not compared_figure(ci.text, p) and p.metric != total.metric
-                     and float(p.value) * _unit_scale(p) > float(total.value) * _unit_scale(total) + (_rounding(p) * _unit_scale(p) + _rounding(total) * _unit_scale(total))), None)  # type: ignore[arg-type]
+                     and float(p.value) * _unit_scale(p) > float(total.value) * _unit_scale(total) + (printed_rounding(p) * _unit_scale(p) + printed_rounding(total) * _unit_scale(total))), None)  # type: ignore[arg-type]
         if over is not None:
             yield ci.finding(
                 "item_exceeds_total", "warning",
@@ -219,13 +219,13 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             continue
         scale = _unit_scale(total)
         got = sum(float(p.value) * _unit_scale(p) for p in parts)  # type: ignore[arg-type]
-        tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *parts])
+        tol = sum(printed_rounding(x) * _unit_scale(x) for x in [total, *parts])
         as_total = sum(float(p.value) for p in parts) * scale  # type: ignore[arg-type]
         if any(p.unit != total.unit for p in parts) and total.value and abs(as_total - float(total.value) * scale) <= UNIT_SLIP_NEAR * float(total.value) * scale:  # type: ignore[arg-type]
             # 收入6821.10万元，其中：财政拨款资金收入5359.67元，…: parts printed in 元 under a total in 万元 —
             # the unit slipped (unit_suspect says so); the list is read in the total's unit
             got = as_total
-            tol = sum(_rounding(x) for x in [total, *parts]) * scale
+            tol = sum(printed_rounding(x) for x in [total, *parts]) * scale
         # a part equal to the one before it (文化旅游体育与传媒支出286.85万元，群众文化支出286.85万元) is that
         # class's only item restated, when the list adds up to its total without it
         restated = [p for j, p in enumerate(parts) if j and p.value == parts[j - 1].value and p.unit == parts[j - 1].unit]
@@ -250,7 +250,7 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             continue  # 总人口48368人，其中农业人口40556人，城镇人口7812人，流动人口542人: the split is whole, the rest are other figures
         if got > want + tol and (second := _second_split(parts, want)) is not None:
             rest_sum = sum(float(p.value) * _unit_scale(p) for p in second)  # type: ignore[arg-type]
-            rest_tol = sum(_rounding(x) * _unit_scale(x) for x in [total, *second])
+            rest_tol = sum(printed_rounding(x) * _unit_scale(x) for x in [total, *second])
             if abs(rest_sum - want) <= rest_tol:
                 continue  # both splits whole
             if abs(rest_sum - want) <= SECOND_SPLIT_NEAR * want:
@@ -288,7 +288,7 @@ def _leading_whole(parts: list[Fact], want: float, rest_min: int) -> int | None:
     acc, tol = 0.0, 0.0
     for k, p in enumerate(parts[: len(parts) - rest_min], 1):
         acc += float(p.value) * _unit_scale(p)  # type: ignore[arg-type]
-        tol += _rounding(p) * _unit_scale(p)
+        tol += printed_rounding(p) * _unit_scale(p)
         if k >= 2 and abs(acc - want) <= tol + 1e-9 * max(want, 1.0):
             return k
     return None
@@ -353,7 +353,7 @@ def _member_of(metric: str | None, split: tuple[str, ...]) -> str | None:
     return next((m for m in split if metric == m or any(metric in sub for sub in subs.get(m, ()))), metric)
 
 
-def _rounding(f: Fact, finest: dict[str, int] | None = None) -> float:
+def printed_rounding(f: Fact, finest: dict[str, int] | None = None) -> float:
     """How far the printed figure may be from the true one: half its last digit — or of the finest
     digit its page prints that unit in (`CheckInput.money_decimals`: trailing zeros dropped); a printed
     0 is nothing at all, not something below 0.5."""
@@ -525,7 +525,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             scale = _unit_scale(whole) if whole.kind == "amount" else MONEY.get(whole.unit or "", 1.0)
             got = sum(float(p.value) * MONEY.get(p.unit or "", 1.0) for p in parts)  # type: ignore[arg-type]
             want = float(whole.value) * scale  # type: ignore[arg-type]
-            tol = sum(_rounding(x, ci.money_decimals) * MONEY.get(x.unit or "", 1.0) for x in [whole, *parts])
+            tol = sum(printed_rounding(x, ci.money_decimals) * MONEY.get(x.unit or "", 1.0) for x in [whole, *parts])
             ids = [whole.fact_id] + [p.fact_id for p in parts]
             span = (whole.span[0], max(p.span[1] for p in parts))  # the evidence: the whole and its parts
             names = "、".join(p.subject or "?" for p in parts)
@@ -957,7 +957,7 @@ def grand_total_below_year_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - Che
         if total is None:
             continue
         gap = float(f.value) * MONEY[f.unit] - float(total.value) * MONEY[total.unit]  # type: ignore[arg-type,index]
-        if gap > _rounding(f) * MONEY[f.unit] + _rounding(total) * MONEY[total.unit]:  # type: ignore[index]
+        if gap > printed_rounding(f) * MONEY[f.unit] + printed_rounding(total) * MONEY[total.unit]:  # type: ignore[index]
             yield ci.finding(
                 "item_exceeds_total", "warning",
                 f"“{total.subject}”{_fmt_number(total.value)}{total.unit}小于其中的“{f.subject}”{_fmt_number(f.value)}{f.unit}：总计含本年合计与结转，不应更小",
@@ -1008,7 +1008,7 @@ def carryover_balance(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         got = {r: float(v[0].value) * MONEY[v[0].unit] for r, v in roles.items()}  # type: ignore[arg-type,index]
         want = got["opening"] + got["income"] + got.get("cover", 0.0) - got["spending"] - got.get("distribution", 0.0)
         figures = [v[0] for v in roles.values()]
-        tol = sum(_rounding(x) * MONEY[x.unit] for x in figures)  # type: ignore[index]
+        tol = sum(printed_rounding(x) * MONEY[x.unit] for x in figures)  # type: ignore[index]
         if abs(want - got["closing"]) > tol + 1e-6:
             closing = roles["closing"][0]
             unit = closing.unit or "万元"
@@ -1064,7 +1064,7 @@ def both_sides_summed(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     for f in both:
         value = float(f.value) * MONEY[f.unit]  # type: ignore[index, arg-type]
         # (side value in yuan, its rounding with the whole's) of each side total of the same figure type
-        same = [(float(g.value) * MONEY[g.unit], (_rounding(f) + 2 * _rounding(g)) * MONEY[g.unit], g) for g in sides if g.figure_type == f.figure_type]  # type: ignore[index, arg-type]
+        same = [(float(g.value) * MONEY[g.unit], (printed_rounding(f) + 2 * printed_rounding(g)) * MONEY[g.unit], g) for g in sides if g.figure_type == f.figure_type]  # type: ignore[index, arg-type]
         doubled = [g for v, tol, g in same if abs(2 * v - value) <= tol]
         if doubled and not any(abs(v - value) <= tol for v, tol, _ in same):
             g = doubled[0]

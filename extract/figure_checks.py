@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .align import MONEY
-from .claim_checks import compared_figure, roughly_flat
+from .claim_checks import compared_figure, printed_rounding, roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .records import Fact, Finding, TableCell
 from .resources import cue_pattern
@@ -493,6 +493,12 @@ PARAGRAPH_MAX = 1500
 _NEXT_HEADING = re.compile(r"。\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
 
+#: a class list this long that prints an empty class or ends on 其他支出 lists every class
+EXHAUSTIVE_MIN = 3
+#: the residual 类 (其他支出): a list closing on it left nothing out
+OTHER_CLASS = "func.229"
+
+
 def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """The 类 amounts listed under a total in one paragraph (一般公共预算财政拨款支出X万元，其中：一般
     公共服务支出（201类）a万元，占p%；教育支出（205类）b万元 …) add up to no more than the total, and
@@ -516,16 +522,23 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         near = by_start[bisect.bisect_left(amount_starts, total.span[1]) : bisect.bisect_left(amount_starts, end)]
         items = [a for a in near if a.unit == total.unit and a.section == total.section
                  and (_CLASS_METRIC.match(a.metric or "") or _CLASS_CODE.search(ci.text[max(0, a.span[0] - 12) : a.span[0]].rstrip("为是：:")))]
+        # a paragraph splitting the total several ways (按支出项目类别：…其他支出0万元。按支出功能分类科目：…):
+        # the class list starts at its own heading
+        if (by_function := ci.text.find("功能分类", total.span[1], end)) >= 0:
+            items = [a for a in items if a.span[0] > by_function]
         # one 类 counted once: an item of a class already listed is that class's own (教育支出300万元，
         # 普通教育支出300万元)
         items = [a for j, a in enumerate(items) if not (a.metric and any(b.metric == a.metric for b in items[:j]))]
         if len(items) < 2:
             continue
         got = sum(float(a.value) for a in items)  # type: ignore[arg-type]
-        tol = _half_digit(total) + sum(_half_digit(a) for a in items)
+        # (a page printing 488.75万元 drops trailing zeros: its 2万元 is 2.00, its 0万元 nothing at all)
+        tol = sum(printed_rounding(a, ci.money_decimals) for a in (total, *items))
         in_paragraph = shares[bisect.bisect_left(share_starts, total.span[1]) : bisect.bisect_left(share_starts, end)]
         pct = sum(float(p.value) for p in in_paragraph)  # type: ignore[arg-type]
-        exhaustive = 99.5 <= pct <= 100.5
+        # the list is the whole when its shares make 100 %, or when it prints a class with nothing in it or
+        # ends on the residual class (…一般公共服务支出预算0万元…其他支出2万元): a template listing every class
+        exhaustive = 99.5 <= pct <= 100.5 or len(items) >= EXHAUSTIVE_MIN and (any(not a.value for a in items) or items[-1].metric == OTHER_CLASS)
         if got > float(total.value) + tol or exhaustive and abs(got - float(total.value)) > tol:  # type: ignore[arg-type]
             yield ci.finding(
                 "list_sum", "warning",
@@ -558,7 +571,9 @@ SENTENCE_REACH = 300
 #: (a number not inside another: `(?<![\d.])\d+` written `\d(?<![\d.]\d)\d*` — the same matches, but a
 #: pattern opening on a digit class lets the engine jump between digits instead of trying every position)
 _CUT_WAN = re.compile(r"(?P<num>\d(?<![\d.]\d)\d*(?:\.\d+)?)[ \t]*万(?!\s*[元人个台辆次件册平方亩千米余多户名张份吨斤公里字套间所座条项\d])")
-_INLINE_END = re.compile(r"[ \t]*[，,。；;、）)]")
+#: 较上年增加1276.13万，增长23.01%: a 万 after a change verb, followed by its rate, is money
+_AMOUNT_CHANGE_BEFORE = re.compile(r"(?:增加|减少)了?[ \t]*$")
+_INLINE_END = re.compile(r"[ \t]*(?:[，,。；;、）)]|(?:增长|下降|增加|减少|上升|降低)[了]?[ \t]*\d)")
 #: a document that writes 万元 at least this often has 万元 as its style: a single bare 万 is a cut unit
 #: (b07: one “0.00 万,” among 10 万元; a short 三公 page of set G: one “38万。” beside 8万元 and 单位:万元 —
 #: 8 missed it; the documents that write the shorthand on purpose write it many times, 50 万，… 11 times)
@@ -608,7 +623,7 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         # one 万 for 万元 in a document that writes 万元 everywhere else is a slip, not its style
         # (a document that writes 50万，10万，8万… within lines uses the shorthand on purpose)
         inline = [m for m in wan if not _in_table(ci, m.start()) and (
-            _INLINE_END.match(ci.text, m.end()) and _MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.start()])
+            _INLINE_END.match(ci.text, m.end()) and (_MONEY_WORDS.search(ci.text[max(0, m.start() - 20) : m.start()]) or _AMOUNT_CHANGE_BEFORE.search(ci.text, max(0, m.start() - 6), m.start()))
             or _MONEY_NOUN_AFTER.match(ci.text, m.end()))]  # (…新增了1000万政府性基金预算拨款: the money named right after)
         # (…a few, beside ten times as many 万元, are slips too: 合计为1000.86万 … 807.95万 … 增加4.66万)
         n_yuan = ci.text.count("万元")

@@ -17,7 +17,7 @@ from .layout import heading_level
 from .normalize import one_to_one
 from .quantity import numeral_value
 from .records import Finding
-from .resources import cues
+from .resources import cue_pattern, cues
 
 #: a paragraph must be this long (non-space characters) before its repetition is news: shorter
 #: lines repeat legitimately (a heading in the 目录 and in the body, 无 / 详见附表 notes, a stock
@@ -121,6 +121,24 @@ def foreign_unit_name(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         name = m.group("name")
         if name not in dept and name not in re.sub(r"\s+", "", ci.text[: m.start()] + ci.text[m.end() :]):
             yield ci.finding("template_residue", "warning", f"模板残留（他单位名称）：本级单位写作“{_flat(m.group())}”，本文件为{dept}", span=m.span("name"))
+
+
+#: how much of a copied glossary line a message quotes
+GLOSSARY_LINE_CHARS = 60
+
+
+def finance_glossary_elsewhere(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """一般公共服务：指县财政厅用于保障机构正常运行、开展财政管理活动的支出 in a library's budget: a glossary
+    line that describes the finance department's own spending, copied with the finance bureau's
+    template by a department that is none. Once per document (the glossary is one copied block)."""
+    dept = re.sub(r"\s+", "", ci.department or "")
+    if not dept or "财政" in dept:
+        return
+    m = cue_pattern("finance_own_spending").search(ci.text)
+    if m is not None:
+        end = ci.text.find("\n", m.end())
+        line = ci.text[ci.text.rfind("\n", 0, m.start()) + 1 : end if end >= 0 else len(ci.text)].strip()[:GLOSSARY_LINE_CHARS]
+        yield ci.finding("template_residue", "info", f"模板残留（照抄财政部门的名词解释）：“{_flat(line)}”，本文件为{dept}", span=m.span())
 
 
 #: a heading or contents entry is a short line of its own, opening on a numbering marker (layout.MARKERS)

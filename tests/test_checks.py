@@ -985,3 +985,63 @@ def test_complementary_shares_move_together(text: str, fires: bool) -> None:
 def test_a_flat_figure_explained_by_a_rise(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "claim_contradiction" and "持平，原因却" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("天祝县图书馆2018年部门预算\n名词解释\n一般公共服务:指县财政厅用于保障机构正常运行、开展财政管理活动的支出。\n", True),
+        ("某社区卫生服务中心2016年部门预算编制说明\n(二)支出科目\n医疗卫生和计划生育支出,指本单位提供基本公共卫生服务的支出,包括财政部门在职人员工资、公用经费等基本支出。\n", True),
+        # the finance bureau's own glossary
+        ("某县财政局2018年部门预算\n名词解释\n一般公共服务:指县财政局用于保障机构正常运行、开展财政管理活动的支出。\n", False),
+        # a glossary that names the finance department as the payer, not as the spender
+        ("某县图书馆2018年部门预算\n名词解释\n住房保障支出,指财政部门按照国家政策规定为本单位职工发放的住房公积金支出。\n", False),
+    ],
+)
+def test_a_finance_departments_glossary_copied_elsewhere(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "财政部门的名词解释" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a template listing every class (an empty one, the residual 其他支出 last): the classes are the whole
+        ("(二)支出预算:2025年年初预算数735.09万元,其中:一般公共服务支出预算0万元,教育支出预算488.75万元,社会保障和就业支出预算184.36万元,卫生健康支出预算29.44万元,住房保障支出预算30.34万元,其他支出2万元。\n", True),
+        ("(二)支出预算:2025年年初预算数735.09万元,其中:一般公共服务支出预算0万元,教育支出预算488.95万元,社会保障和就业支出预算184.36万元,卫生健康支出预算29.44万元,住房保障支出预算30.34万元,其他支出2万元。\n", False),
+        # a partial list (no empty class, no residual class) may leave classes out
+        ("(二)支出预算:2023年年初预算数1,895.74万元,其中:社会保障和就业支出1,779.74万元,卫生健康支出6.48万元,住房保障支出10.66万元。\n", False),
+        # the paragraph splits the total by project category first: its 其他支出0万元 is no class; the old
+        # class names (城乡社区事务, 农林水事务) are classes
+        ("本年度支出预算284.45万元.\n其中:按支出项目类别:1、基本支出173.89万元;2、项目支出110.56万元;3、事业单位经营支出0万元;4、其他支出0万元。"
+         "按支出功能分类科目:一般公共服务支出141.44万元,社会保障和就业支出37.95万元,医疗卫生与计划生育支出20.58万元,住房保障支出10.58万元,城乡社区事务1万元;农林水事务72.70万元;其他支出0.20万元。\n", False),
+    ],
+)
+def test_a_list_of_every_class_adds_up_to_its_total(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "list_sum" and "所列各类合计" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "metric"),
+    [("城乡社区事务", "func.212"), ("农林水事务支出", "func.213"), ("文化体育与传媒支出", "func.207"), ("国土海洋气象等事务", "func.220"), ("资源勘探电力信息等事务", "func.215")],
+)
+def test_the_old_class_names_are_their_classes(name: str, metric: str) -> None:
+    from extract.taxonomy import metric_for
+
+    assert metric_for(name) == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a change in 万 running on into its rate, in a page writing 万元 elsewhere
+        ("某校2021年收入6821.10万元,较2020年度增加1276.13万元,增长23.01%。\n某校2021年支出6821.10万元,较2020年度增加1276.13万增长23.01%。\n", True),
+        ("某校2021年收入6821.10万元,较2020年度增加1276.13万元,增长23.01%。\n某校2021年支出6821.10万元,较2020年度增加1276.13万元,增长23.01%。\n", False),
+        # a count of ten thousand people, not money
+        ("某校2021年收入6821.10万元,较2020年度增加1276.13万元。\n服务群众增加1.2万人次,增长3%。\n", False),
+    ],
+)
+def test_a_change_in_wan_before_its_rate_lacks_yuan(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "unit_suspect" and "缺少“元”" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
