@@ -20,6 +20,7 @@ from .claim_checks import (
     baseline_kind,
     both_sides_summed,
     carryover_balance,
+    changes_of_equal_totals,
     complementary_share_changes,
     completion_against_gap,
     composition_shares,
@@ -1438,6 +1439,7 @@ CHECKS: tuple[Check, ...] = (
     fiscal_spending_without_fiscal_income,
     complementary_share_changes,
     finance_glossary_elsewhere,
+    changes_of_equal_totals,
 )
 
 
@@ -1449,8 +1451,9 @@ def run_checks(ci: CheckInput, checks: Iterable[Check] = CHECKS) -> list[Finding
         for f in check(ci):
             # two checks that reach one problem by different roads (a list of parts over its total, and
             # 基本支出 ≠ 人员经费 + 公用经费) report it once: the first check's wording
-            key = (f.check, f.span)
-            if f.span is None or key not in seen:
-                seen.add(key)
+            # (…or by one list read twice: the same total and parts, pointed at by two spans)
+            key, facts = (f.check, f.span), (f.check, frozenset(f.fact_ids))
+            if (f.span is None or key not in seen) and (len(f.fact_ids) < 2 or facts not in seen):
+                seen.update((key, facts))
                 out.append(f)
     return sorted(out, key=lambda f: (order[f.severity], f.span[0] if f.span else 10**12))

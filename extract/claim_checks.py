@@ -18,7 +18,7 @@ from functools import cache
 from .align import MONEY
 from .normalize import one_to_one
 from .records import Fact, Finding
-from .resources import cue_pattern, cues, metric_partitions, spending_side
+from .resources import cue_pattern, cues, metric_partitions, metric_subsets, spending_side
 from .taxonomy import metric_for
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -169,6 +169,8 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             m = _OF_WHICH_AFTER_CHANGE.match(ci.text, end, end + 8) if end > total.span[1] else None
         if not m:
             continue
+        if total.kind == "headcount" and i and facts[i - 1].kind == "headcount" and not _CLAUSE_BREAK.search(ci.text, facts[i - 1].span[1], total.span[0]):
+            continue  # 现有在职人员15人退休人员7人，其中：…职称3人…: the list is of the run of counts, not of its last one
         parts: list[Fact] = []
         pos = m.end()
         colon = m.group().rstrip().endswith((":", "："))
@@ -271,6 +273,7 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
             )
 
 
+_CLAUSE_BREAK = re.compile(r"[，,。；;:：\n]")
 #: the carryovers into and out of the year: listed beside a year's income or spending as often as in it
 CARRYOVER_METRICS = frozenset({"income.carryover", "exp.carry_forward"})
 #: how close parts printed in another unit must add (read in the total's unit) to be its split with the unit slipped
@@ -1174,3 +1177,45 @@ def complementary_share_changes(ci) -> Iterable[Finding]:  # noqa: ANN001 - Chec
                 f"两项占比合计100%（{_fmt_number(a.value)}%＋{_fmt_number(b.value)}%），变动却写作“{ca.surface}”与“{cb.surface}”：一项升则另一项降，不能一项持平而另一项变动",  # type: ignore[arg-type]
                 fact_ids=[a.fact_id, ca.fact_id, b.fact_id, cb.fact_id], span=moved.span,
             )
+
+
+def changes_of_equal_totals(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """Two totals equal this year whose changes against one year cannot differ as stated. A budget's
+    收入 and 支出 balance every year, so equal totals change alike (收入65.61万元，较2025年增加0.82万元 …
+    支出65.61万元，较2025年增加2.48万元). A scope inside a whole (metrics.json `subsets`: 一般公共预算财政拨款支出
+    inside 支出) that is all of it this year was at most all of it last year: its increase is at least the
+    whole's. One finding per whole's change."""
+    this_year: dict[str, set[float]] = defaultdict(set)
+    for f in ci.facts:
+        if f.kind == "amount" and f.unit in MONEY and f.value and f.metric and f.figure_type != "上年" and not compared_figure(ci.text, f):
+            this_year[f.metric].add(round(float(f.value) * MONEY[f.unit], 2))  # type: ignore[index]
+    items = {f.fact_id: item_of(f) for f in ci.facts if f.kind in ("amount", "change") and f.unit in MONEY and f.value is not None}
+    items.update(_bare_totals(ci.facts, items))  # (收入较2025年增加0.82万元: the 收入 total's change)
+    changes: dict[tuple[str, str], Fact] = {}
+    for f in sorted((f for f in ci.facts if f.kind == "change" and items.get(f.fact_id)), key=lambda f: f.span[0]):
+        changes.setdefault((items[f.fact_id], _baseline_key(f)), f)  # type: ignore[arg-type]
+
+    def amount(metric: str) -> float | None:
+        values = this_year.get(metric, set())
+        return next(iter(values)) if len(values) == 1 else None
+
+    pairs = [(whole, part, "subset") for part, whole in metric_subsets().items()]
+    if ci.doc_kind == "预算":
+        pairs.append(("exp.total", "income.total", "balance"))
+    for whole, part, how in pairs:
+        a, b = amount(whole), amount(part)
+        if a is None or b is None or abs(a - b) >= 1:  # (in yuan: the same printed figure)
+            continue
+        for (metric, base), cw in changes.items():
+            cp = changes.get((part, base))
+            if metric != whole or cp is None:
+                continue
+            w, p = float(cw.value) * MONEY[cw.unit], float(cp.value) * MONEY[cp.unit]  # type: ignore[arg-type,index]
+            tol = (printed_rounding(cw) * MONEY[cw.unit] + printed_rounding(cp) * MONEY[cp.unit])  # type: ignore[index]
+            if how == "balance" and abs(w - p) > tol or how == "subset" and p < w - tol:
+                said = "收支平衡，收入与支出的变动应相同" if how == "balance" else f"“{cp.subject}”即全部“{cw.subject}”，其增加额不应小于后者"
+                yield ci.finding(
+                    "claim_contradiction", "warning",
+                    f"“{cw.subject}”与“{cp.subject}”本年同为{_fmt_number(a / MONEY[cw.unit])}{cw.unit}，变动却分别写作{_fmt_number(cw.value)}{cw.unit}与{_fmt_number(cp.value)}{cp.unit}：{said}",  # type: ignore[arg-type,index]
+                    fact_ids=[cw.fact_id, cp.fact_id], span=cw.span,
+                )

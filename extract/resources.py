@@ -229,6 +229,16 @@ def spending_side() -> dict[str, str]:
 
 
 @cache
+def metric_subsets() -> dict[str, str]:
+    """metrics.json `subsets`: a scope's metric id → the id of the whole it lies inside."""
+    d = {k: str(v) for k, v in _load_json("metrics.json").get("subsets", {}).items() if not k.startswith("_")}
+    known = {m.id for m in metrics()}
+    if unknown := sorted(set(d) - known | set(d.values()) - known):
+        raise DataFileError(f"metrics.json: subsets names unknown metric ids {unknown}")
+    return d
+
+
+@cache
 def metric_partitions() -> dict[str, tuple[tuple[str, ...], ...]]:
     """metrics.json `partitions`: a whole's metric id → its complete splits into part metric ids."""
     d = _load_json("metrics.json").get("partitions", {})
