@@ -498,8 +498,9 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         if whole.fact_id in other_scope:
             continue  # its parts include 会议费/培训费: sangong_total_with_other_items reports it
         whole_item = whole_item_of(whole) or items[whole.fact_id]
-        if whole_item not in splits or whole.kind == "amount" and compared_figure(ci.text, whole):
-            continue  # (较2024年的200万元减少20万元；其中：… — the parts are this year's, not that figure's)
+        if whole_item not in splits or whole.kind == "amount" and compared_figure(ci.text, whole) and whole.figure_type != "上年":
+            continue  # (较2024年的200万元减少20万元；其中：… — the parts are this year's, not that figure's; a figure typed
+            # as last year's takes only parts typed so: 2015年预算12.5万元 under 2015年…预算57.55万元，与上年对比减少…)
         # the parts are looked for within PARTS_WITHIN; a further part of the family, twice as far
         # (a list whose items each carry their change and reason: 单位预留机动经费 after 项目支出)
         near: list[Fact] = []
@@ -521,7 +522,7 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     first.setdefault(items[f.fact_id], f)  # type: ignore[arg-type]
             parts = [first[m] for m in split if m in first]
             missing = [m for m in split if m not in first]
-            if len(parts) < 2 or missing and (whole.kind != "change" or any(m not in zero_parts for m in missing)):
+            if len(parts) < 2 or missing and whole.kind == "change" and any(m not in zero_parts for m in missing):
                 continue
             if _unnamed_part(ci.text, whole, parts, unnamed, unnamed_starts):
                 break  # 基本支出261.81万元，项目支出74万元，不可预见费22万元: not the whole of it
@@ -536,6 +537,11 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             what = "变动" if whole.kind == "change" else ""
             if not missing and abs(got - want) > tol and _wider_whole(facts, i, whole_item, items, got, tol) is None:
                 yield ci.finding("list_sum", "warning", f"“{whole.subject}”{what}{_fmt_number(whole.value)}{unit}，其组成部分{names}{what}合计{_fmt_number(round(got / scale, 2))}{unit}，不等于它", fact_ids=ids, span=span)
+            elif missing and whole.kind == "amount" and got > want + tol:
+                # (a part left unstated can only add: the stated ones alone above the whole are wrong)
+                yield ci.finding("list_sum", "warning", f"“{whole.subject}”{_fmt_number(whole.value)}{unit}，而所列{names}合计{_fmt_number(round(got / scale, 2))}{unit}，已大于它", fact_ids=ids, span=span)
+            elif missing and whole.kind == "amount":
+                continue  # (the unstated part may hold the rest)
             elif missing and want > got + tol:
                 yield ci.finding(
                     "list_sum", "info",
@@ -1091,8 +1097,9 @@ def zero_sources_under_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
     for i, total in enumerate(amounts):
         if total.metric != "income.total" or not total.value or total.figure_type == "上年":
             continue
-        end = ci.text.find("\n", total.span[1])
-        end = len(ci.text) if end < 0 else end
+        # (its paragraph, bounded: a one-line page must not be scanned to its end once per total)
+        end = ci.text.find("\n", total.span[1], total.span[1] + LIST_REACH)
+        end = min(len(ci.text), total.span[1] + LIST_REACH) if end < 0 else end
         opened = ci.text.find("其中", total.span[1], end)
         if opened < 0:
             continue
@@ -1125,7 +1132,9 @@ def fiscal_spending_without_fiscal_income(ci) -> Iterable[Finding]:  # noqa: ANN
     if not fiscal or any(f.value for f in fiscal) or any(f.value and f.metric == "income.carryover" for f in amounts):
         return
     for f in sorted(amounts, key=lambda f: f.span[0]):
-        lead = ci.text[max(ci.text.rfind("\n", 0, f.span[0]) + 1, f.span[0] - FUNDED_LEAD) : f.span[0]]
+        lo = max(0, f.span[0] - FUNDED_LEAD)
+        nl = ci.text.rfind("\n", lo, f.span[0])
+        lead = ci.text[nl + 1 if nl >= 0 else lo : f.span[0]]
         if f.value and (f.metric or "").startswith("sangong.") and "财政拨款" in lead and not re.search(r"[。；;]", lead[lead.find("财政拨款") :]):
             yield ci.finding(
                 "claim_contradiction", "warning",

@@ -1094,3 +1094,31 @@ def test_a_list_after_a_run_of_counts_is_not_the_last_counts() -> None:
 def test_one_list_read_by_two_checks_is_one_finding() -> None:
     text = "(二)支出预算2026年年初预算数65.61万元,其中:一般公共服务支出预算65.61万元,文化旅游体育与传媒支出预算50.53万元,社会保障和就业支出预算8.94万元,卫生健康支出预算3.05万元,住房保障支出预算3.09万元。\n"
     assert len([f for f in findings(text) if f.check == "list_sum"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # last year's whole, two of its items (the third unstated) already above it
+        ("2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;"
+         "2、公务车辆运行2016年预算25万元,2015年预算45.2万元。\n", True),
+        ("2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。其中:1、公务接待费2016年预算8万元,2015年预算12.35万元;"
+         "2、公务车辆运行2016年预算25万元,2015年预算45.2万元。\n", False),
+        # this year's: the unstated item may hold the rest, but never less than nothing
+        ("2016年三公经费预算50万元。其中：公务接待费20万元，公务用车运行维护费25万元。\n", False),
+        ("2016年三公经费预算50万元。其中：公务接待费20万元，公务用车运行维护费35万元。\n", True),
+    ],
+)
+def test_stated_parts_of_a_split_above_their_whole(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "list_sum"]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "metric"),
+    [("公务车辆运行", "sangong.vehicle_operation"), ("公务车辆购置费", "sangong.vehicle_purchase"), ("公务车辆购置及运行费", "sangong.vehicle")],
+)
+def test_vehicle_items_named_with_cheliang(name: str, metric: str) -> None:
+    from extract.taxonomy import metric_for
+
+    assert metric_for(name) == metric
