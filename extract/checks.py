@@ -309,6 +309,17 @@ def _slipped_change_unit(ci: CheckInput, a: Fact, c: Fact, p: Fact) -> Finding |
     )
 
 
+_COMPARED_LEAD = re.compile(r"(?:较|比|与|同)\s*$")
+
+
+def year_run_into(ci: CheckInput, f: Fact) -> bool:
+    """A compared figure that opens on last year's digits (较20155.88万元 = 较2015年5.88万元, 比201423.45万元):
+    the year's 年 was lost and the two numbers ran together — the figure cannot be read."""
+    digits = (f.surface or "").replace(",", "").split(".")[0]
+    return (bool(ci.year) and len(digits) > 4 and digits[:4] in (str(ci.year - 1), str(ci.year))  # type: ignore[operator]
+            and _COMPARED_LEAD.search(ci.text, max(0, f.span[0] - 3), f.span[0]) is not None)
+
+
 def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
     """Amount, change and percent change of one item must agree: pct ≈ change / (amount − change)."""
     money_amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value is not None), key=lambda f: f.span[0])
@@ -360,6 +371,8 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
             c = dataclasses.replace(c, unit=a.unit)  # read in the amount's unit, the arithmetic goes on
         if a is None or a.unit != c.unit or a.value is None or c.value is None or p.value is None:
             continue
+        if year_run_into(ci, a):
+            continue  # (较20155.88万元增加了0.51万元: 2015年5.88万元 with its 年 lost — no figure to compute from)
         if cross and "\n" in ci.text[a.span[1] : c.span[0]]:
             continue  # a rate paired across clauses is checked only against an amount of the same line
         # the figure the change is measured from, when that is the one its sentence names (较2017年决算总收入
@@ -574,6 +587,7 @@ NEAR_MISS = 0.25
 _AGAINST_LAST_YEAR = re.compile(r"上年|去年|(?:19|20)\d{2}")
 
 
+_SIDE_TOTAL = re.compile(r"(?:收入|支出|收支)(?:合计|总计)(?:为|约)?\s*$")
 _TOTAL_LEAD = re.compile(r"(?:共计|合计|总计|累计|共)(?:为|约)?$")
 
 
@@ -595,8 +609,8 @@ def list_sum(ci: CheckInput) -> Iterable[Finding]:
         amounts = [f for f in fs if f.kind == "amount" and f.unit in MONEY and f.value is not None]
         for i, t in enumerate(amounts):
             lead = ci.text[max(0, t.span[0] - 4) : t.span[0]].rstrip(" 为约")
-            if not _TOTAL_LEAD.search(lead):
-                continue
+            if not _TOTAL_LEAD.search(lead) or _SIDE_TOTAL.search(ci.text, max(0, t.span[0] - 8), t.span[0]):
+                continue  # (…收入合计267.07万元，其中：… 支出合计213万元: a side's own total by name, not a sum of what precedes)
             before = [a for a in amounts[:i] if a.unit == t.unit]
             # (a part's own breakdown in brackets — 财政拨款收入494.34万元(其中,一般公共预算494.34万元…) — is no further item)
             after = [a for a in amounts[i + 1 :] if a.unit == t.unit and not _inside_brackets(ci.text[t.span[1] : a.span[0]])]

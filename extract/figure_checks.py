@@ -445,8 +445,8 @@ def _sangong_table_gaps(ci, t: Table) -> Iterable[Finding]:  # noqa: ANN001 - Ch
         if m and m.startswith("sangong."):
             by_col[c.column].setdefault(m, c)
     for col, cells in by_col.items():
-        if len(cells) < 3:
-            continue
+        if len(cells) < 3 or column_figure_type(col) == "比例":
+            continue  # (a column of rates — 增、减幅度 — does not add up)
         parent, buy, run = cells.get("sangong.vehicle"), cells.get("sangong.vehicle_purchase"), cells.get("sangong.vehicle_operation")
         vehicle_gap = 0.0
         if parent is not None and buy is not None and run is not None:

@@ -106,6 +106,7 @@ def _clean_dept(s: str) -> str | None:
     s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
     s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据|纳入|年度|年)", "", s).strip("“”\"'（(")
     s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)]|(?<=[\u4e00-\u9fff]{3})(?:机关)?本级)+$", "", s)  # 某区总工会本级
+    s = re.sub(r"(?<=[局委办院厅])部门$", "", s)  # 某县教育体育局部门2020年度“三公”经费…: the word 部门, not part of the name
     s = re.sub(r"^(?:包括|其中|含)", "", s)
     if _NOT_A_NAME.search(s) or _scope_inside().search(s):
         return None
@@ -168,6 +169,7 @@ def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = F
     if title and (sg := _SANGONG_TITLE.search(title)) and (whole is None or sg.start() > whole.end() and not re.search(r"[及和与、]", title[whole.end() : sg.start()])):
         return "三公", unit or "部门"
     for src in (title or "", head):
+        src = src.replace("预算单位", "")  # (从预算单位构成看: a budget unit is one in a 决算 too — no kind word)
         k = "决算" if "决算" in src else ("预算" if "预算" in src else None)
         if k:
             if not title and _SANGONG_TITLE.search(head) and (not _WHOLE_DOC.search(body) or sangong_sections):

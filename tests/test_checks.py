@@ -1122,3 +1122,54 @@ def test_vehicle_items_named_with_cheliang(name: str, metric: str) -> None:
     from extract.taxonomy import metric_for
 
     assert metric_for(name) == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("其中:因公出国(境)费支出决算0.00万元%;公务接待费支出决算1.50万元,比上年减7.60万元,减83.55%。\n", True),
+        ("公务接待费支出决算1,234.5元％,比上年减少。\n", True),
+        ("公务接待费支出决算1.50万元,比上年减7.60万元,减83.55%。\n", False),
+    ],
+)
+def test_an_amount_followed_by_a_bare_percent_sign(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "变动未填" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+def test_a_rate_column_of_a_sangong_table_is_not_summed() -> None:
+    """决算数对比情况表: the 增、减幅度 column's rates (−57.39 on the 合计 row) are no sum of the items' rates."""
+    text = ("“三公”经费决算数对比情况表\n单位:万元\n"
+            "项目\t上年决算数\t本年决算数\t增减额\t增、减幅度\n"
+            "合计\t31.66\t13.49\t-18.17\t-57.39%\n"
+            "因公出国（境）费\t0.00\t0.00\t0.00\t0.00%\n"
+            "公务接待费\t9.10\t1.50\t-7.60\t-83.52%\n"
+            "公务用车购置及运行维护费\t22.56\t11.99\t-10.57\t-46.85%\n")
+    got = [f for f in findings(text) if f.check == "table_sum_mismatch"]
+    assert got == [], [f.message for f in got]
+    # the amounts still add up, and a slip in them is still found
+    broken = text.replace("合计\t31.66\t13.49", "合计\t31.66\t14.49")
+    assert [f for f in findings(broken) if f.check == "table_sum_mismatch"]
+
+
+def test_a_figure_measured_from_is_no_part_of_a_listed_total() -> None:
+    """1、因公出国(境)费186.42万元比201423.45万元… (the year run into its figure): the compared figure is not an item."""
+    text = ("2015年区直文化系统“三公”经费394.85万元。其中:\n"
+            "1、因公出国(境)费186.42万元比201423.45万元部门决算支出增加162.97万元。\n"
+            "2、公务接待费50.00万元。\n")
+    assert [f.message for f in findings(text) if f.check == "item_exceeds_total"] == []
+
+
+def test_a_year_run_into_its_compared_figure_is_not_computed_from() -> None:
+    """较20155.88万元增加了0.51万元 (2015年5.88万元 with its 年 lost): no rate is computed from 20,155.88."""
+    text = "2016年部门决算\n3、2016年本单位运行经费支出6.39万元,较20155.88万元增加了0.51万元,增加率为8%,主要是物价上涨。\n"
+    assert [f.message for f in findings(text) if f.check == "change_arithmetic"] == []
+    # a real figure of five digits is computed from
+    real = "2016年部门决算\n3、2016年本单位运行经费支出30155.88万元,较29000.00万元增加了1155.88万元,增加率为8%,主要是物价上涨。\n"
+    assert [f for f in findings(real) if f.check == "change_arithmetic"]
+
+
+def test_a_sides_own_total_is_no_sum_of_what_precedes_it() -> None:
+    text = ("本部门2018年度收入合计267.07万元,其中:财政拨款收入267.07万元,占100%.\n"
+            "本部门2018年度支出合计213万元,其中:基本支出186.25万元,占87.44%;项目支出26.75万元,占12.56%。\n")
+    assert [f.message for f in findings(text) if f.check == "list_sum"] == []

@@ -359,3 +359,15 @@ def test_an_expanded_name_does_not_open_on_the_year_before_it() -> None:
 
     text = "2014年昌吉州中心血站部门决算\n…支出增加;2014年昌吉州红十字会中心血站收支决算总表\n"
     assert expanded_name("昌吉州中心血站", text) == "昌吉州红十字会中心血站"
+
+
+def test_the_word_bumen_after_a_name_in_a_title_is_no_part_of_it():
+    text = "某某回族彝族自治县教育体育局部门2020年度“三公”经费决算情况说明\n一、一般公共预算财政拨款“三公”经费支出决算总体情况\n"
+    assert document_metadata(text).department == "某某回族彝族自治县教育体育局"
+
+
+def test_budget_units_do_not_make_an_untitled_final_a_budget():
+    text = ("一、部门基本情况\n(一)职能职责。负责区域内的环境监测。\n(二)机构设置。本站下设办公室、监测室。\n"
+            "(三)单位构成。从预算单位构成看,本单位无下级预算单位。\n二、部门决算情况说明\n"
+            "(一)收入支出决算总体情况说明\n1. 总体情况。2020年度收入总计916.92万元,较上年决算数减少402.90万元。\n")
+    assert document_metadata(text).doc_kind == "决算"
