@@ -1211,7 +1211,8 @@ def changes_of_equal_totals(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInp
         return next(iter(values)) if len(values) == 1 else None
 
     pairs = [(whole, part, "subset") for part, whole in metric_subsets().items()]
-    if ci.doc_kind == "预算":
+    # (本年收入合计 leaves out the carryover that last year's spending may have used: only a whole 收入 balances)
+    if ci.doc_kind == "预算" and not any(f.metric == "income.total" and "本年" in (f.subject or "") for f in ci.facts):
         pairs.append(("exp.total", "income.total", "balance"))
     for whole, part, how in pairs:
         a, b = amount(whole), amount(part)

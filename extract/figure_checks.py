@@ -509,8 +509,8 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     by_start = sorted(idx.amounts, key=lambda f: f.span[0])
     amount_starts = [a.span[0] for a in by_start]
     for total in idx.amounts:
-        if _CLASS_METRIC.match(total.metric or ""):
-            continue
+        if _CLASS_METRIC.match(total.metric or "") or (total.metric or "").startswith("income."):
+            continue  # (a 收入 total's paragraph may run on into the 支出 line's classes: they are not its parts)
         # the paragraph, bounded: neither search runs to the end of a long document per amount
         end = ci.text.find("\n\n", total.span[1], total.span[1] + PARAGRAPH_MAX)
         end = end if end >= 0 else min(len(ci.text), total.span[1] + PARAGRAPH_MAX)
@@ -526,6 +526,8 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         # the class list starts at its own heading
         if (by_function := ci.text.find("功能分类", total.span[1], end)) >= 0:
             items = [a for a in items if a.span[0] > by_function]
+        # 其他支出 listed after 工资福利支出、商品和服务支出… closes the economic classes, not the functional ones
+        items = [a for a in items if not (a.metric == OTHER_CLASS and (k := near.index(a)) and (near[k - 1].metric or metric_for(near[k - 1].subject or "") or "").startswith("exp.econ"))]
         # one 类 counted once: an item of a class already listed is that class's own (教育支出300万元，
         # 普通教育支出300万元)
         items = [a for j, a in enumerate(items) if not (a.metric and any(b.metric == a.metric for b in items[:j]))]
@@ -548,8 +550,10 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 
 
 #: (…减少173.75万元减少10.28主要原因是…: the clause may run straight on into its reason)
-_LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加)了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*(?:[。，；,;）)]|主要|原因))")
-_MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,]?\s*$")
+_LOST_PCT = re.compile(r"(?:增长|下降|上升|降低|增幅为?|降幅为?|减少|增加|(?P<share>占))了?[ \t]*(?P<num>\d+(?:\.\d+)?)(?![\d.])(?=[ \t]*(?:[。，；,;）)]|主要|原因))")
+#: …1691.93万元，占100: a share right after the amount it is of
+_AMOUNT_BEFORE_SHARE = re.compile(r"\d\s*(?:万元|亿元|元)[，,]?\s*$")
+_MONEY_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降)了?\s*[\d,.]+\s*(?:万元|元|亿元)[，,、]?\s*$")
 #: a rate word with a number and its % sign: a sentence's other rates written this way
 _RATE_WITH_PCT = re.compile(r"(?:增长|下降|上升|降低)了?\s*\d+(?:\.\d+)?\s*[%％]")
 _RATE_WORD = re.compile(r"增长|下降|上升|降低")
@@ -609,7 +613,9 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         if with_pct is None:
             with_pct = {x.group(1) for x in _PCT_NUMBER_SCAN.finditer(ci.text)}
         elsewhere = num in with_pct
-        if elsewhere or _MONEY_CHANGE_BEFORE.search(before) or _pct_siblings(ci.text, m):
+        # (…财政拨款收入1691.93万元，占100。: a share is a percent, whatever else the page prints)
+        share = m.group("share") is not None and float(num) <= 100 and _AMOUNT_BEFORE_SHARE.search(before) is not None
+        if elsewhere or share or _MONEY_CHANGE_BEFORE.search(before) or _pct_siblings(ci.text, m):
             yield ci.finding("unit_suspect", "warning", f"“{ci.text[m.start():m.end()].strip()}”缺少百分号", span=(m.start("num"), m.end("num")))
     cut = []
     wan = list(_CUT_WAN_SCAN.finditer(ci.text))  # scanned once for both questions below

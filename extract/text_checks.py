@@ -210,7 +210,7 @@ def outdated_class_names(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
 
 
 #: 机关股、室12个，分别是：办公室、财务室、… / 事业部门5个：… — a count of named units and the names after it
-_COUNT_THEN_NAMES = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>个|家|所|处)(?P<noun>[^，,。；;：:\n\d]{0,8}?)[，,]?\s*(?:分别是|分别为|具体为|包括)?\s*[:：]")
+_COUNT_THEN_NAMES = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>个|家|所|处)(?P<noun>[^，,。；;：:\n\d]{0,8}?)[，,]?\s*(?:(?:分别是|分别为|具体为)\s*[:：]?|包括\s*[:：]|[:：])")
 #: 云龙、玄滩、牛滩、玄滩、…等8个基层人民法庭 — names and the count that closes them
 _NAMES_THEN_COUNT = re.compile(r"等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>个|家|所|处)(?P<noun>[^，,。；;：:\n\d、]{0,10})")
 _LIST_STOP = re.compile(r"[。；;\n]")
@@ -220,6 +220,8 @@ _BRACKETED = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _NO_NAME = re.compile(r"\d|等$|等[（(]|^[一二三四五六七八九十]是")
 #: how far a list of names may run after its count, and the length of one name
 NAMES_REACH = 300
+#: how far before a count its noun may stand (内设科室11个)
+NOUN_BEFORE = 6
 NAME_CHARS = (2, 20)
 
 
@@ -263,7 +265,9 @@ def enumerated_counts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     for m in _COUNT_THEN_NAMES.finditer(text):
         n = numeral_value(m.group("n"))
         stop = _LIST_STOP.search(text, m.end(), m.end() + NAMES_REACH)
-        names = _names(text, m.end(), stop.start()) if n and stop is not None and _counts_units(m.group("noun")) else None
+        # (内设科室11个，分别为…: the noun counted stands before the count)
+        noun = m.group("noun") or text[max(0, m.start() - NOUN_BEFORE) : m.start()]
+        names = _names(text, m.end(), stop.start()) if n and stop is not None and _counts_units(noun) else None
         if names is None:
             continue  # (no end within reach: cut off, or no list of names)
         distinct = len({name for _, name in names})

@@ -1173,3 +1173,39 @@ def test_a_sides_own_total_is_no_sum_of_what_precedes_it() -> None:
     text = ("本部门2018年度收入合计267.07万元,其中:财政拨款收入267.07万元,占100%.\n"
             "本部门2018年度支出合计213万元,其中:基本支出186.25万元,占87.44%;项目支出26.75万元,占12.56%。\n")
     assert [f.message for f in findings(text) if f.check == "list_sum"] == []
+
+
+def test_this_years_income_alone_need_not_change_like_spending() -> None:
+    """本年收入合计 leaves out last year's carryover, which last year's spending may have used."""
+    text = ("2018年部门预算\n①收入预算,2018年年初预算数本年收入合计1776.31万元。收入较去年减少2043.19万元,主要原因是本年收入不包含免学费拨款。\n"
+            "②支出预算,2018年年初预算数1776.31万元,其中教育支出1604.34万元,社会保障和就业支出171.97万元。"
+            "包括工资福利支出1123.10万元、商品和服务支出78.10万元、资本性支出430万元、其他支出142.5万元。支出较去年减少2349.72万元。\n")
+    got = findings(text)
+    assert [f.message for f in got if f.check == "claim_contradiction"] == []
+    # 其他支出 after the economic classes is theirs: the functional classes add up (1604.34 + 171.97)
+    assert [f.message for f in got if f.check == "list_sum"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("区社保事务中心内设科室11个,分别为综合科、基金财务科、单位参保科、个人参保科、机关事业单位养老保险科、养老保险待遇科、工伤保险待遇科、社会化管理服务科、统计信息科、稽核风控科。核定事业编制为33名。\n", True),
+        ("区社保事务中心内设科室10个,分别为综合科、基金财务科、单位参保科、个人参保科、机关事业单位养老保险科、养老保险待遇科、工伤保险待遇科、社会化管理服务科、统计信息科、稽核风控科。核定事业编制为33名。\n", False),
+    ],
+)
+def test_a_count_before_its_names_without_a_colon(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "list_sum" and "个名称" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2.收入情况。2020年度收入合计1527.33万元。其中:财政拨款收入1527.33万元,占100。此外,年初结转和结余164.59万元。\n", True),
+        ("2.收入情况。2020年度收入合计1527.33万元。其中:财政拨款收入1527.33万元,占100%。\n", False),
+        ("本单位占地100。\n", False),
+    ],
+)
+def test_a_share_without_its_percent_sign(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "unit_suspect" and "百分号" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
