@@ -63,9 +63,15 @@ def test_time_per_megabyte_stays_flat_on_long_lines(seed, weights):
     line = "".join(words)
     n = 40_000
     process(document_from_text(GOOD))  # models and jieba loaded before timing
-    small = _cpu_seconds("某单位2024年部门预算\n" + line[:n] + "\n")
-    large = _cpu_seconds("某单位2024年部门预算\n" + (line * 2)[: 2 * n] + "\n")
-    # linear: twice the text, about twice the time (quadratic would be 4×); a floor absorbs timer noise
+    # linear: twice the text, about twice the time (quadratic would be 4×); a floor absorbs timer noise.
+    # A pair over the bound is timed again, up to three times: a quadratic path is over it every time, a
+    # swing of this host's speed (a clean-clone run once measured 0.09 s against 0.29 s, and the same
+    # example passed when hypothesis replayed it) is not
+    for _ in range(3):
+        small = _cpu_seconds("某单位2024年部门预算\n" + line[:n] + "\n")
+        large = _cpu_seconds("某单位2024年部门预算\n" + (line * 2)[: 2 * n] + "\n")
+        if large <= 3.0 * max(small, 0.02):
+            break
     assert large <= 3.0 * max(small, 0.02), (small, large)
 
 
