@@ -527,7 +527,8 @@ def class_list_sum(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         if (by_function := ci.text.find("功能分类", total.span[1], end)) >= 0:
             items = [a for a in items if a.span[0] > by_function]
         # 其他支出 listed after 工资福利支出、商品和服务支出… closes the economic classes, not the functional ones
-        items = [a for a in items if not (a.metric == OTHER_CLASS and (k := near.index(a)) and (near[k - 1].metric or metric_for(near[k - 1].subject or "") or "").startswith("exp.econ"))]
+        at = {id(a): k for k, a in enumerate(near)}
+        items = [a for a in items if not (a.metric == OTHER_CLASS and (k := at[id(a)]) and (near[k - 1].metric or metric_for(near[k - 1].subject or "") or "").startswith("exp.econ"))]
         # one 类 counted once: an item of a class already listed is that class's own (教育支出300万元，
         # 普通教育支出300万元)
         items = [a for j, a in enumerate(items) if not (a.metric and any(b.metric == a.metric for b in items[:j]))]

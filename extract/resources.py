@@ -218,24 +218,25 @@ def figure_suffixes() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def _metric_map(key: str) -> dict[str, str]:
+    """A metrics.json map of metric ids to metric ids (`spending_side`, `subsets`), every id checked."""
+    d = {k: str(v) for k, v in _load_json("metrics.json").get(key, {}).items() if not k.startswith("_")}
+    known = {m.id for m in metrics()}
+    if unknown := sorted(set(d) - known | set(d.values()) - known):
+        raise DataFileError(f"metrics.json: {key} names unknown metric ids {unknown}")
+    return d
+
+
 @cache
 def spending_side() -> dict[str, str]:
     """metrics.json `spending_side`: the 收入 id of a whole stated for both sides → its 支出 id."""
-    d = {k: str(v) for k, v in _load_json("metrics.json").get("spending_side", {}).items() if not k.startswith("_")}
-    known = {m.id for m in metrics()}
-    if unknown := sorted(set(d) - known | set(d.values()) - known):
-        raise DataFileError(f"metrics.json: spending_side names unknown metric ids {unknown}")
-    return d
+    return _metric_map("spending_side")
 
 
 @cache
 def metric_subsets() -> dict[str, str]:
     """metrics.json `subsets`: a scope's metric id → the id of the whole it lies inside."""
-    d = {k: str(v) for k, v in _load_json("metrics.json").get("subsets", {}).items() if not k.startswith("_")}
-    known = {m.id for m in metrics()}
-    if unknown := sorted(set(d) - known | set(d.values()) - known):
-        raise DataFileError(f"metrics.json: subsets names unknown metric ids {unknown}")
-    return d
+    return _metric_map("subsets")
 
 
 @cache
