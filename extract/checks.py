@@ -737,6 +737,39 @@ def year_mismatch(ci: CheckInput) -> Iterable[Finding]:
                 fact_ids=[f.fact_id],
                 span=(pos, pos + 4) if pos >= 0 else f.span,
             )
+    yield from _stale_year_statements(ci)
+
+
+#: a sentence opening on a year (after its list number), and what it says of that year
+_SENTENCE = re.compile(r"[^。；;\n]{1,400}")
+_OPENING_YEAR = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d{2})\s*年")
+_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|萬元|元)")
+
+
+def _stale_year_statements(ci: CheckInput) -> Iterable[Finding]:
+    """Last year's text left in this year's document: a sentence about the year before the
+    document's, stating its change against the year before that (2017年…支出合計13.78萬元,比上年減少15萬元
+    in a 2018 document), or giving the reason for that year's change (2015年…支出决算同比下降的原因 in a
+    2016 决算). This year's own statements never open on last year; a reason may cite it (主要是2018年…)."""
+    assert ci.year is not None
+    stale = ci.year - 1
+    against = re.compile(rf"(?:(?:比|较)\s*(?:上年|{stale - 1}\s*年)|同比)[^，,。；;]{{0,12}}?(?:下降|增长|增加|减少|減少|增長)")
+    own = f"{ci.year}年"
+    for m in _SENTENCE.finditer(ci.text):
+        s = m.group()
+        opening = _OPENING_YEAR.match(s)
+        if not opening or int(opening.group(1)) != stale or own in s or _in_table(ci, m.start()):
+            continue
+        change = against.search(s)
+        reason = change is not None and re.match(r"的?原因", s[change.end() : change.end() + 3])
+        if change and (reason or _AMOUNT.search(s, 0, change.start())):
+            start = m.start() + opening.start(1)
+            yield ci.finding(
+                "year_mismatch",
+                "warning",
+                f"{ci.year}年文件中一句讲{stale}年的数及其比上年的变化（“{s.strip()[:40]}”），疑为上年文字未改",
+                span=(start, start + 4),
+            )
 
 
 def _in_table(ci: CheckInput, pos: int) -> bool:

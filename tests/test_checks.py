@@ -1209,3 +1209,24 @@ def test_a_count_before_its_names_without_a_colon(text: str, fires: bool) -> Non
 def test_a_share_without_its_percent_sign(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "unit_suspect" and "百分号" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # last year's figure and its change against the year before, in this year's document
+        ("某县2018年“三公”经费预算情况说明\n2018年三公经费预算15.20万元。\n2017年某县民主党派财政拨款“三公”经费支出合计13.78万元,比上年减少15万元。\n", True),
+        # the reason for last year's change, in this year's 决算
+        ("2016年某区“三公”经费决算说明\n2016年“三公”经费决算数2364万元,比上年决算数下降16.77%。\n2015年某区“三公”经费支出决算同比下降的原因主要是:从严控制“三公”经费。\n", True),
+        ("2016年某区“三公”经费决算说明\n2016年“三公”经费决算数2364万元,比上年决算数下降16.77%。\n2016年某区“三公”经费支出决算同比下降的原因主要是:从严控制“三公”经费。\n", False),
+        # a reason may cite last year's figures
+        ("2019年某局“三公”经费预算说明\n2019年公务接待费预算64000元,比上年减少15600元。主要是2018年公务接待费支出49865元与上年比减少30431元,因此预算减少。\n", False),
+        # last year named without a change against the year before it
+        ("2018年某局部门预算\n2018年收入预算120.00万元,比上年增加5.00万元。\n2017年底实有车辆2辆。\n", False),
+        # a sentence about both years is this year's
+        ("2018年某局部门预算\n2017年支出100.00万元,比上年减少5.00万元,2018年预算120.00万元。\n", False),
+    ],
+)
+def test_last_years_statement_left_in_this_years_document(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "year_mismatch" and "疑为上年文字" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]

@@ -647,3 +647,14 @@ def test_labels_glued_to_their_numbers_are_read_as_two_cells():
     assert {("行政经费", 177.5), ("“三公”经费", 5.6), ("公务用车运行维护费", 3.6)} <= got
     assert {column for _, column, _ in _cells(text)} == {"2017年预算"}
     assert set(_layouts(text)) == {"bare-cells"}
+
+
+def test_a_web_tables_padded_header_cells_do_not_stretch_it_over_the_prose_before() -> None:
+    # merged header cells come out as empty cells at offset 0; the table starts at its first printed cell
+    from extract.records import RawCell, RawLine
+    from extract.tables.parse import printed_span
+
+    header = RawLine([RawCell("年度", 620, 622), RawCell("", 0, 0), RawCell("合计", 624, 626)], 10, "年度 合计")
+    row = RawLine([RawCell("2016年", 630, 635), RawCell("2364", 636, 640)], 11, "2016年 2364")
+    assert printed_span([header, row]) == (620, 640)
+    assert printed_span([RawLine([RawCell("", 0, 0)], 1, "")]) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..layout import Block
-from ..records import Table
+from ..records import RawLine, Table
 from .aligned import aligned_cells, is_page_number, join_wrapped_labels
 from .forms import form_cells, is_form
 from .grid import grid_cells, is_data_row
@@ -15,6 +15,13 @@ from .targets import form_project, is_performance, read_targets, target_amounts
 from .titles import Segment, attach_neighbour_notes, split_segments
 
 FigureOf = Callable[[str, str], "str | None"]  # (column, table title) → figure type
+
+
+def printed_span(rows: list[RawLine]) -> tuple[int, int] | None:
+    """Where the table's printed cells lie. A web table's header pads its merged cells with empty
+    ones at offset 0, which would stretch the table over all the prose before it."""
+    printed = [c for r in rows for c in r.cells if c.end > c.start]
+    return (min(c.start for c in printed), max(c.end for c in printed)) if printed else None
 
 
 def build_table(seg: Segment, layout: str, table_id: str, doc_id: str, figure_of: FigureOf | None = None) -> Table:
@@ -29,8 +36,7 @@ def build_table(seg: Segment, layout: str, table_id: str, doc_id: str, figure_of
         # 绩效目标表: the 一级/二级/三级指标 row is the header, whatever comes before it
         t.header = [[c.text for c in r.cells] for r in rows[: perf_head + 1]]
         t.rows = rows[perf_head + 1 :]
-        if rows:
-            t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
+        t.span = printed_span(rows)
         read_targets(t, rows[: perf_head + 1], rows[perf_head + 1 :], doc_id, project=form_project(rows[:perf_head]))
         form_cells(t, rows[:perf_head], doc_id)
         target_amounts(t, rows[perf_head], rows[perf_head + 1 :], doc_id)
@@ -43,8 +49,7 @@ def build_table(seg: Segment, layout: str, table_id: str, doc_id: str, figure_of
     data_rows = [r for r in data_rows if r.text not in header_texts]
     t.rows = data_rows
     t.header = [[c.text for c in r.cells] for r in header_rows]
-    if rows:
-        t.span = (min(c.start for r in rows for c in r.cells), max(c.end for r in rows for c in r.cells))
+    t.span = printed_span(rows)
     if layout != "aligned" and is_form(rows):
         t.rows = rows
         form_cells(t, rows, doc_id)
