@@ -28,6 +28,7 @@ from .claim_checks import (
     fiscal_spending_without_fiscal_income,
     grand_total_below_year_total,
     implied_budgets_against_total,
+    items_named_as_the_other_figure,
     listed_item_exceeds_its_total,
     listed_parts_exceed_total,
     misprinted_amounts,
@@ -64,6 +65,7 @@ from .text_checks import (
     date_out_of_year,
     duplicate_text,
     enumerated_counts,
+    figure_stated_as_one_compared_as_other,
     final_headings_in_budget,
     finance_glossary_elsewhere,
     foreign_unit_name,
@@ -1487,6 +1489,8 @@ CHECKS: tuple[Check, ...] = (
     complementary_share_changes,
     finance_glossary_elsewhere,
     changes_of_equal_totals,
+    items_named_as_the_other_figure,
+    figure_stated_as_one_compared_as_other,
 )
 
 

@@ -1231,3 +1231,37 @@ def changes_of_equal_totals(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInp
                     f"“{cw.subject}”与“{cp.subject}”本年同为{_fmt_number(a / MONEY[cw.unit])}{cw.unit}，变动却分别写作{_fmt_number(cw.value)}{cw.unit}与{_fmt_number(cp.value)}{cp.unit}：{said}",  # type: ignore[arg-type,index]
                     fact_ids=[cw.fact_id, cp.fact_id], span=cw.span,
                 )
+
+
+_LIST_OPENS = re.compile(r"\s*(?:亿元|万元|萬元|元)?\s*[,，]?\s*其中\s*[:：]?")
+
+
+def _figure_word(subject: str | None, funds: re.Pattern[str]) -> str | None:
+    """预算 or 决算 as a figure's own name says it, not as the fund it is paid from (一般公共预算拨款)."""
+    name = funds.sub("", one_to_one(subject or ""))
+    budget, final = "预算" in name, "决算" in name
+    return "预算" if budget and not final else "决算" if final and not budget else None
+
+
+def items_named_as_the_other_figure(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """A 预算 total split 其中 into items each named 决算 (三公经费预算54万元,其中:因公出国(境)费支出决算0万元;
+    公务用车…支出决算12万元;…) — or the other way round: the list was copied from the other template's
+    sentence and its words not changed. Every item must say the other figure; one that says nothing or
+    mixes both is no evidence."""
+    funds = re.compile("|".join(map(re.escape, cues()["fund_kinds"])))
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY), key=lambda f: f.span[0])
+    for i, total in enumerate(amounts):
+        said = _figure_word(total.subject, funds)
+        if said is None or not _LIST_OPENS.match(ci.text, total.span[1]):
+            continue
+        stops = [p for p in (ci.text.find("。", total.span[1]), ci.text.find("\n", total.span[1])) if p >= 0]
+        end = min(stops, default=len(ci.text))
+        items = [f for f in amounts[i + 1 :] if f.span[0] < end]
+        if len(items) < 2 or any(_figure_word(f.subject, funds) in (None, said) for f in items):
+            continue
+        other = "决算" if said == "预算" else "预算"
+        yield ci.finding(
+            "template_residue", "info",
+            f"模板残留（预算/决算用语混用）：“{total.subject}”{_fmt_number(total.value)}{total.unit}所列{len(items)}项均写作“{other}”",  # type: ignore[arg-type]
+            fact_ids=[total.fact_id] + [f.fact_id for f in items], span=(items[0].span[0], items[-1].span[1]),
+        )

@@ -164,6 +164,26 @@ def opening_names_the_other_kind(ci) -> Iterable[Finding]:  # noqa: ANN001 - Che
     yield ci.finding("template_residue", "info", f"模板残留：{ci.doc_kind}说明的开头写“{_flat(m.group())}”", span=m.span())
 
 
+#: a year's figure stated as one of 预算/决算 and compared, in the same breath, as the other
+#: (2011年预算数72万元,比2011年决算数增长的主要原因): the comparison's words were not changed with the figure
+_STATED_THEN_COMPARED = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年度?[^。；;\n，,]{0,12}?(?P<stated>预算|决算)数?(?:为)?\s*\d[\d.,]*\s*(?:万元|元)"
+    r"[^。；;\n]{0,30}?(?P<compared>[比较]\s*(?P=y)年度?(?:年初)?(?P<other>预算|决算)数?)"
+)
+
+
+def figure_stated_as_one_compared_as_other(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """Last year's 预算数 stated, then the change explained against last year's 决算数 (or the other
+    way round): one of the two words is left from the other template."""
+    for m in _STATED_THEN_COMPARED.finditer(ci.simplified):
+        if m.group("stated") != m.group("other"):
+            yield ci.finding(
+                "template_residue", "info",
+                f"模板残留（预算/决算用语混用）：{m.group('y')}年写作“{m.group('stated')}数”，比较时却写“{_flat(m.group('compared'))}”",
+                span=m.span("compared"),
+            )
+
+
 def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """Headings of a 决算 template left in a 预算 (目录：三、乡财政决算单位构成 / 第三部分 政府性基金决算
     in a town's budget): one finding for all of them. Only where the budget's own headings outnumber

@@ -1230,3 +1230,35 @@ def test_a_share_without_its_percent_sign(text: str, fires: bool) -> None:
 def test_last_years_statement_left_in_this_years_document(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "year_mismatch" and "疑为上年文字" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a 预算 total whose items are each named 决算
+        ("2018年“三公”经费情况说明\n一、2018年年初预算\n2018年度一般公共预算财政拨款安排的“三公”经费预算54万元,其中:因公出国(境)费支出决算0万元;公务用车购置及运行费支出决算12万元;公务接待费支出决算42万元。\n", True),
+        ("2018年“三公”经费情况说明\n一、2018年年初预算\n2018年度一般公共预算财政拨款安排的“三公”经费预算54万元,其中:因公出国(境)费支出预算0万元;公务用车购置及运行费支出预算12万元;公务接待费支出预算42万元。\n", False),
+        # a fund's name is no figure word: 一般公共预算 items under a 决算 total
+        ("2021年单位决算\n本年收入合计1151.40万元,包括财政拨款收入1077.36万元(其中,一般公共预算1077.36万元,政府性基金预算0万元,国有资本经营预算0万元)。\n", False),
+        # one item names neither
+        ("2018年“三公”经费情况说明\n“三公”经费预算54万元,其中:因公出国(境)费支出决算0万元;公务用车购置及运行费12万元;公务接待费支出决算42万元。\n", False),
+    ],
+)
+def test_items_named_as_the_other_figure(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "用语混用" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2012年“三公”经费预算说明\n1、因公出国(境)费用。2012年预算数145.8万元,2011年预算数72万元,比2011年决算数增长的主要原因:单位范围增加。\n", True),
+        ("2012年“三公”經費預算說明\n1、因公出國(境)費用。2012年預算數145.8萬元,2011年預算數72萬元,比2011年決算數增長的主要原因:單位范圍增加。\n", True),
+        ("2012年“三公”经费预算说明\n1、因公出国(境)费用。2012年预算数145.8万元,2011年预算数72万元,比2011年预算数增长的主要原因:单位范围增加。\n", False),
+        # another year compared: not the same figure
+        ("2012年“三公”经费预算说明\n2012年预算数145.8万元,2011年决算数72万元,比2012年预算数减少。\n", False),
+    ],
+)
+def test_a_figure_stated_as_one_and_compared_as_the_other(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "用语混用" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
