@@ -597,7 +597,13 @@ _PCT_NUMBER_SCAN = NumberBeforeMark(_PCT_NUMBER, "%％", None)
 
 
 #: a money item's bare number with two decimals, closed by punctuation: no unit was printed
-_BARE_AMOUNT = re.compile(r"(?:收入|支出|结转|结余|拨款|经费|预算|决算|合计|总计|总额)(?:数|为|是)?\s*(?P<num>\d+(?:,\d{3})*\.\d{1,2})(?=\s*[，,；;）)])")
+_BARE_AMOUNT = re.compile(
+    r"(?:(?:收入|支出|结转|结余|拨款|经费|预算|决算|合计|总计|总额)(?:数|为|是)?|(?:较|比)上年度?)\s*(?P<num>\d+(?:,\d{3})*\.\d{1,2})"
+    r"(?=[ \t]*(?:[，,；;）)]|减少|增加|增长|下降|$))",
+    re.M,
+)
+#: an amount in yuan with its unit (7842977.60元), for a page that writes no 万元
+_YUAN_AMOUNT = re.compile(r"\d元")
 
 
 def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
@@ -641,17 +647,21 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
         first = cut[0]
         yield ci.finding("unit_suspect", "warning", f"金额“{first.group().strip()}”缺少“元”{times}", span=(first.start("num"), first.end()))
     # an amount printed with no unit at all beside ones in 万元 (本年收入65435.35,上年结转190.17万元)
-    if ci.text.count("万元") >= WAN_YUAN_STYLE_MIN:
+    # (…or in 元 on a page that writes no 万元: 收入预算7842977.60元,…上年结转120000.00)
+    unit = "万元" if ci.text.count("万元") >= WAN_YUAN_STYLE_MIN else "元" if len(_YUAN_AMOUNT.findall(ci.text)) >= WAN_YUAN_STYLE_MIN else None
+    if unit is not None:
         for m in _BARE_AMOUNT.finditer(ci.text):
             line_start = ci.text.rfind("\n", 0, m.start()) + 1
             line_end = ci.text.find("\n", m.end())
             line = ci.text[line_start : line_end if line_end >= 0 else len(ci.text)]
-            if _in_table(ci, m.start()) or "|" in line or "\t" in line:
-                continue
+            rest = ci.text[m.end() : m.end() + 8].lstrip()
+            if _in_table(ci, m.start()) or "|" in line or "\t" in line or not rest or rest.startswith(("万", "元", "亿")):
+                continue  # (a number the excerpt ends on may have lost its unit to the cut; 1349.94⏎万元 has it)
             start = max(ci.text.rfind("。", line_start, m.start()) + 1, line_start)
             stop = ci.text.find("。", m.end(), line_start + len(line))
-            if "万元" in ci.text[start : stop if stop >= 0 else line_start + len(line)]:
-                yield ci.finding("unit_suspect", "info", f"金额“{ci.text[m.start():m.end()].strip()}”缺单位（同句其余金额写“万元”）", span=m.span("num"))
+            sentence = ci.text[start : stop if stop >= 0 else line_start + len(line)]
+            if "万元" in sentence if unit == "万元" else _YUAN_AMOUNT.search(sentence):
+                yield ci.finding("unit_suspect", "info", f"金额“{ci.text[m.start():m.end()].strip()}”缺单位（同句其余金额写“{unit}”）", span=m.span("num"))
 
 
 #: an average per car or per person (车均运行维护费5.97万元, 人均公用经费): total ÷ count

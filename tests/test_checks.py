@@ -1262,3 +1262,25 @@ def test_items_named_as_the_other_figure(text: str, fires: bool) -> None:
 def test_a_figure_stated_as_one_and_compared_as_the_other(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "template_residue" and "用语混用" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # an amount with no unit beside others in 万元
+        ("2018年“三公”经费预算说明\n“三公”经费支出2.05万元,较上年2.08减少0.03万元,减少了1.44%。\n", True),
+        ("2016年部门预算\n本年收入65435.35,上年结转190.17万元,合计收入65625.52万元。\n", True),
+        # …or in 元 on a page that writes no 万元
+        ("2025年部门预算\n2025收入预算7842977.60元,其中:财政拨款收入7842977.60元,100%其中上年结转120000.00\n\n(二)支出预算情况\n", True),
+        ("2018年“三公”经费预算说明\n“三公”经费支出2.05万元,较上年2.08万元减少0.03万元。\n", False),
+        # the unit wrapped onto the next line
+        ("2025年部门预算\n预留政府采购项目预算金额1928.48万元,其中,预留给小型和微型企业的政府采购项目预算为1349.94\n万元。\n", False),
+        # the number the excerpt ends on
+        ("2025年部门预算\n2025收入预算7842977.60元,其中:财政拨款收入7842977.60元,其中上年结转120000.00", False),
+        # a rate, not an amount
+        ("2018年部门预算\n收入预算120.00万元,较上年增长5.25,主要原因是人员增加。\n", False),
+    ],
+)
+def test_an_amount_printed_without_its_unit(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "unit_suspect" and "缺单位" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
