@@ -338,6 +338,16 @@ def _sub_unit() -> re.Pattern[str]:
     return re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + alternation(cues()["sub_unit_suffixes"]) + ")")
 
 
+#: the longest verb a name may run on from, read back before a match
+VERB_MAX = 3
+
+
+@cache
+def _leading_verb() -> re.Pattern[str]:
+    """A verb a sentence opens on before the name it is about (核定, 安排), cues.json `subject_leading_verbs`."""
+    return re.compile(alternation(sorted(cues()["subject_leading_verbs"], key=len, reverse=True)))
+
+
 def _named_in_prose(body: str) -> str | None:
     """The organisation an untitled excerpt names most often in its own prose, with its place — the
     last resort for mid-document chunks, which carry no title (the place is read as its last
@@ -352,7 +362,12 @@ def _named_in_prose(body: str) -> str | None:
         if _SUBORDINATE_LEAD.search(body[max(0, m.start() - SUBORDINATE_LEAD_BACK) : m.start()]):
             continue  # 下属正科级参公事业单位1个：重庆市沙坪坝区老干部活动中心: the owner's subordinate
         place = m.group("p")
-        if m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
+        # (核定黔东南州…, matched from 定: the verb off, not all but the last two characters)
+        lead = max(0, m.start() - VERB_MAX)
+        verb = next((v for v in _leading_verb().finditer(body, lead, m.end("p")) if v.end() > m.start()), None)
+        if verb and m.end("p") - verb.end() >= 3:
+            place = body[verb.end() : m.end("p")]
+        elif m.start() > 0 and "\u4e00" <= body[m.start() - 1] <= "\u9fff" and (last := _LAST_PLACE.search(place)):
             place = last.group()
             if _CITED.search(body[max(0, m.end("p") - len(place) - 2) : m.end("p") - len(place)]):
                 continue  # (隶属于某某市公安局: the place read from inside the verb's run is cited too)

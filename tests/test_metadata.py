@@ -236,6 +236,9 @@ def test_a_comparison_is_no_title() -> None:
          "某州市环城公路养护中心"),
         # 包含了区…, 3个社区…: function words and counters are no place
         ("(二)公务接待费\n2015年公务接待费345950元,主要原因是机构整合,2015年决算包含了区计划生育服务站、3个社区卫生服务中心和23个乡镇卫生院。\n", None),
+        # a three-character place run on from a verb keeps all of its name (核定黔东南州…, not 东南州…)
+        ("目录\n3、部门人员构成:核定黔东南州工业学校事业编制140名,现在职职工128人。\n", "黔东南州工业学校"),
+        ("3、部门人员构成:安排梧州市某某检测中心出国团组1个。\n", "梧州市某某检测中心"),
     ],
 )
 def test_places_in_prose_are_places(text: str, department: str | None) -> None:
