@@ -936,8 +936,10 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
     for t in ci.tables:
         if not (t.empty and t.title and t.span):
             continue
-        if not ci.text[t.span[1] :].strip(" \t\r\n|"):
-            continue  # the text stops inside the table (a cut excerpt or page): not printed empty
+        rest = ci.text[t.span[1] :]
+        if not rest.strip(" \t\r\n|") or len(rest) <= CUT_TAIL and not _SENTENCE_END_RE.search(rest) and not _NUMERIC_ROW.search(rest) \
+                and all("|" in line or "\t" in line for line in rest.splitlines() if line.strip()):
+            continue  # the text stops inside the table (a cut excerpt or page; its last header rows unread): not printed empty
         if "说明" in t.title:
             continue  # 天星乡2016年决算情况说明及决算公开表: the page's own title, not a table printed empty
         # look for the 空表说明 between the neighbouring tables only: the note of the table
@@ -955,6 +957,11 @@ def missing_table(ci: CheckInput) -> Iterable[Finding]:
         if len([f for f in fields if not _UNIT_FIELD.search(f)]) >= 2:
             continue  # a form (绩效目标申报表) whose fields are lines, not an empty grid
         yield ci.finding("missing_table", "info", f"表“{t.title}”为空表，但没有空表说明", span=t.span)
+
+
+#: how much of a table's header may stand after its parsed span when the text stops inside it
+CUT_TAIL = 400
+_SENTENCE_END_RE = re.compile(r"[。！？]")
 
 
 #: words that tell one standard table from its alike neighbours (政府性基金预算财政拨款收入支出决算表

@@ -598,8 +598,8 @@ _PCT_NUMBER_SCAN = NumberBeforeMark(_PCT_NUMBER, "%％", None)
 
 #: a money item's bare number with two decimals, closed by punctuation: no unit was printed
 _BARE_AMOUNT = re.compile(
-    r"(?:(?:收入|支出|结转|结余|拨款|经费|预算|决算|合计|总计|总额)(?:数|为|是)?|(?:较|比)上年度?)\s*(?P<num>\d+(?:,\d{3})*\.\d{1,2})"
-    r"(?=[ \t]*(?:[，,；;）)]|减少|增加|增长|下降|$))",
+    r"(?:(?:收入|支出|结转|结余|拨款|经费|预算|决算|合计|总计|总额)(?:数|为|是)?|(?:较|比)上年度?)[ \t]*(?P<num>\d+(?:,\d{3})*\.\d{1,2})"
+    r"(?=[ \t]*(?:[，,；;）)]|减少|增加|增长|下降|包括|其中|$))",
     re.M,
 )
 #: an amount in yuan with its unit (7842977.60元), for a page that writes no 万元
@@ -660,8 +660,11 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             start = max(ci.text.rfind("。", line_start, m.start()) + 1, line_start)
             stop = ci.text.find("。", m.end(), line_start + len(line))
             sentence = ci.text[start : stop if stop >= 0 else line_start + len(line)]
-            if "万元" in sentence if unit == "万元" else _YUAN_AMOUNT.search(sentence):
-                yield ci.finding("unit_suspect", "info", f"金额“{ci.text[m.start():m.end()].strip()}”缺单位（同句其余金额写“{unit}”）", span=m.span("num"))
+            # (…or the same figure stands elsewhere with it: 支出总计3666.34包括: under 收入总计 3666.34万元)
+            same = re.search(rf"(?<![\d.]){re.escape(m.group('num'))}\s*{unit}", ci.text) is not None
+            if same or ("万元" in sentence if unit == "万元" else _YUAN_AMOUNT.search(sentence)):
+                said = f"同一数字别处写作“{m.group('num')}{unit}”" if same else f"同句其余金额写“{unit}”"
+                yield ci.finding("unit_suspect", "info", f"金额“{ci.text[m.start():m.end()].strip()}”缺单位（{said}）", span=m.span("num"))
 
 
 #: an average per car or per person (车均运行维护费5.97万元, 人均公用经费): total ÷ count

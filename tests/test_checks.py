@@ -131,6 +131,14 @@ def test_note_of_the_table_above_does_not_excuse_the_next_one():
     assert len(msgs) == 1 and "资产配置" in msgs[0]
 
 
+def test_a_table_the_text_stops_in_is_not_printed_empty():
+    # a cut excerpt: the table's title and first header lines, then nothing
+    cut = "\n第二部分 部门决算表\n| 附件4:部门决算公开表格(表1) | |||||\n| 部门收支决算总表 | |||||\n| 单位名称: | 某县党校 |\n单位:元 | |||\n| 收入 | 支出 | ||||\n| 项目 | 行次 | 决算数 | 项目(按功能分类) | 行次 | 决算"
+    assert _empty_table_msgs(CLEAN + cut) == []
+    # …but a table printed with its header alone and prose after it is empty
+    assert len(_empty_table_msgs(CLEAN + EMPTY_A + "五、名词解释\n\n基本支出：指为保障机构正常运转发生的支出。\n")) == 1
+
+
 def test_form_style_table_is_not_empty():
     form = "\n四、项目支出绩效目标表\n\n申报项目名称：医疗救助工作经费\n\n编报单位（印章）：某县某局\n\n部门负责人（签字）：张三\n\n"
     assert _empty_table_msgs(CLEAN + form) == []
@@ -598,6 +606,9 @@ def test_parts_of_the_wider_whole_are_not_checked_against_its_narrower_share() -
         ("某中学2022年部门预算\n按支出功能分类:教育支出5000万元,卫生健康支出149.72万元,占2.87%。\n", False),
         ("某中学2017年部门预算\n按支出功能分类:教育支出5000万元,医疗卫生与计划生育支出149.72万元,占2.87%。\n", False),
         ("某局2021年部门决算\n国土海洋气象等支出12万元。\n", True),
+        ("某馆2021年部门预算\n按支出功能分类:文化体育与传媒支出434.88万元。\n", True),
+        ("某馆2021年部门预算\n按支出功能分类:文化旅游体育与传媒支出434.88万元。\n", False),
+        ("某馆2017年部门预算\n按支出功能分类:文化体育与传媒支出434.88万元。\n", False),
     ],
 )
 def test_a_retired_class_name_in_a_later_document_is_residue(text: str, fires: bool) -> None:
@@ -893,6 +904,19 @@ def test_a_listed_table_named_after_its_department_is_found_without_the_name() -
 )
 def test_an_unfilled_count_of_subordinate_units(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "template_residue" and "未填单位数" in f.message]
+    assert bool(got) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("某馆现有在编在职人员30人,退休人员24人,属级预算单位。\n", True),
+        ("某馆现有在编在职人员30人,退休人员24人,属二级预算单位。\n", False),
+        ("本单位为一级预算单位。\n", False),
+    ],
+)
+def test_an_unfilled_budget_level(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "未填级次" in f.message]
     assert bool(got) is fires
 
 
@@ -1273,6 +1297,11 @@ def test_a_figure_stated_as_one_and_compared_as_the_other(text: str, fires: bool
         # …or in 元 on a page that writes no 万元
         ("2025年部门预算\n2025收入预算7842977.60元,其中:财政拨款收入7842977.60元,100%其中上年结转120000.00\n\n(二)支出预算情况\n", True),
         ("2018年“三公”经费预算说明\n“三公”经费支出2.05万元,较上年2.08万元减少0.03万元。\n", False),
+        # the same total printed with its unit a line above
+        ("2016年度部门决算\n2016年度收入、支出总计3666.34万元。\n(一) 收入总计 3666.34万元。包括:\n(二)支出总计3666.34包括:\n", True),
+        ("2016年度部门决算\n(一) 收入总计 3666.34万元。包括:\n(二)支出总计3666.34万元包括:\n", False),
+        # a label on one line and a number on the next is a flattened table's cell
+        ("2020年“三公”经费决算\n“三公”经费决算数683.51万元,决算数\n\n683.51\n\n", False),
         # the unit wrapped onto the next line
         ("2025年部门预算\n预留政府采购项目预算金额1928.48万元,其中,预留给小型和微型企业的政府采购项目预算为1349.94\n万元。\n", False),
         # the number the excerpt ends on
