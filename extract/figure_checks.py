@@ -18,8 +18,9 @@ from functools import lru_cache
 from .align import MONEY
 from .claim_checks import compared_figure, printed_rounding, roughly_flat
 from .figures import column_figure_type, prose_figure_type
+from .normalize import one_to_one
 from .records import Fact, Finding, TableCell
-from .resources import cue_pattern
+from .resources import cue_pattern, cues
 from .scan import NumberBeforeMark
 from .tables import Table
 from .taxonomy import metric_for
@@ -37,6 +38,9 @@ _COMPLETION = re.compile(r"(?:完成|达到|为|占)了?(?P<which>年初|全年|
 _CLAIM = re.compile(r"决算数?\s*(?P<rel>大于|小于|等于|高于|低于|超过|多于|少于|与[^，。；]{0,6}持平)\s*(?P<which>年初|全年|调整(?:后)?)?\s*预算(?:数)?")
 _BIGGER = ("大于", "高于", "超过", "多于")
 _SMALLER = ("小于", "低于", "少于")
+#: a claim's own reason, read this far on within its sentence (…小于预算数的主要原因是年初预算估算不足)
+CLAIM_REASON_WITHIN = 60
+_CLAIM_REASON = re.compile(r"[^。；;\n]{0,12}?(?:原因|由于)[^。；;\n]{0,40}")
 
 
 _DECIMALS = re.compile(r"\.(\d+)")
@@ -247,6 +251,16 @@ def figure_claims(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     idx = figure_index(ci)
     anchors = sorted(ci.facts, key=lambda f: f.span[0])
     for m in _CLAIM.finditer(ci.text):
+        # 决算数小于预算数的主要原因是年初预算估算不足: a budget set too low makes 决算 the larger
+        if m.group("rel") in _SMALLER:
+            why = _CLAIM_REASON.match(ci.text, m.end(), m.end() + CLAIM_REASON_WITHIN)
+            low = why and next((w for w in cues()["budget_too_low"] if w in one_to_one(why.group())), None)
+            if low:
+                yield ci.finding(
+                    "claim_contradiction", "warning",
+                    f"文字称决算数{m.group('rel')}预算数，原因却是“{low}”（预算不足时决算应大于预算）",
+                    span=(m.start(), why.end()),  # type: ignore[union-attr]
+                )
         # the facts of the claim's section: the nearest fact that starts before the claim
         here = next((f for f in reversed(anchors) if f.span[0] <= m.start()), None)
         if here is None:

@@ -1313,3 +1313,18 @@ def test_a_figure_stated_as_one_and_compared_as_the_other(text: str, fires: bool
 def test_an_amount_printed_without_its_unit(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "unit_suspect" and "缺单位" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2020年部门决算\n社会保障和就业支出决算67.64万元,完成年初预算的90.00%,决算数小于预算数的主要原因是年初预算估算不足。\n", True),
+        ("2020年部门决算\n社会保障和就业支出决算67.64万元,完成年初预算的110.00%,决算数大于预算数的主要原因是年初预算估算不足。\n", False),
+        ("2020年部门决算\n社会保障和就业支出决算67.64万元,完成年初预算的90.00%,决算数小于预算数的主要原因是厉行节约。\n", False),
+        # the reason of another sentence
+        ("2020年部门决算\n社会保障和就业支出决算67.64万元,决算数小于预算数。卫生健康支出决算数大于预算数的主要原因是年初预算估算不足。\n", False),
+    ],
+)
+def test_a_budget_set_too_low_cannot_explain_spending_below_it(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "claim_contradiction" and "预算不足时" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
