@@ -490,6 +490,10 @@ def align(
     by_label = _cells_by_name(money_cells)
     part_names = _part_names(amounts)
     names = _names_with_sides(list(dict.fromkeys([*(f.subject for f in amounts), *part_names.values()])), list(by_label))
+    if inferred := _inferred_units(amounts, by_label, names):
+        # (the same names: only units change, so `names` stands)
+        money_cells = [replace(c, unit=inferred[c.table_id]) if c.unit is None and c.table_id in inferred else c for c in money_cells]
+        by_label = _cells_by_name(money_cells)
     funds = [(projects[c.table_id], c) for c in money_cells if projects and c.table_id in projects and _FUNDS_ROW.match(c.row_label.replace(" ", ""))]
     # a very long document: each fact weighs the NEAREST_CELLS same-named cells around it (linear time)
     near = {label: _Nearest(cs) for label, cs in by_label.items() if len(cs) > NEAREST_CELLS}
@@ -589,6 +593,32 @@ def _alignable(facts: list[Fact], doc_kind: str | None = None, *, prior_columns:
         return f.figure_type == "上年" and not prior_columns if doc_kind == "决算" else bool(_PRIOR.search(f.subject))
 
     return [f for f in facts if f.kind == "amount" and f.unit in MONEY and f.value is not None and f.subject and not prior(f)]
+
+
+#: how many prose figures a table without a 单位 line must state exactly, under their own names, to take their unit
+UNIT_VOTES = 2
+
+
+def _inferred_units(amounts: list[Fact], by_label: dict[str, list[TableCell]], names: dict[str, dict[str, tuple[float, str]]]) -> dict[str, str]:
+    """table_id → the unit of a table printed without its 单位 line whose cells state two or more of the
+    prose's figures exactly under their own names (因公出国(境)经费 12, 公务接待费 1356 beside prose in 万元):
+    its figures are in that unit, so a near miss in it (车辆运行 959 against 958万元) can be called one."""
+    votes: dict[str, dict[str, set[str]]] = {}
+    for f in amounts:
+        if f.unit not in MONEY or not f.value:
+            continue
+        for label, (sim, _how) in names.get(f.subject, {}).items():
+            if sim < STRONG_NAME:
+                continue
+            for c in by_label.get(label, ()):
+                if c.unit is None and c.value == f.value:
+                    votes.setdefault(c.table_id, {}).setdefault(f.unit, set()).add(f.fact_id)  # type: ignore[arg-type]
+    out: dict[str, str] = {}
+    for table_id, by_unit in votes.items():
+        units = [u for u, ids in by_unit.items() if len(ids) >= UNIT_VOTES]
+        if len(units) == 1:
+            out[table_id] = units[0]
+    return out
 
 
 def _cells_by_name(money_cells: list[TableCell]) -> dict[str, list[TableCell]]:

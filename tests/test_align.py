@@ -100,6 +100,17 @@ def test_a_table_without_unit_agrees_but_never_mismatches():
     assert len(align([fact("卫生健康支出", 4302.44)], [cell("卫生健康支出", 4302.44, unit=None)])) == 1
 
 
+def test_a_table_without_unit_takes_the_prose_unit_its_own_figures_state():
+    # two of its cells state the prose's figures exactly under their names: its near miss is a mismatch
+    cells = [cell("因公出国(境)经费", 12, unit=None), cell("公务接待费", 1356, unit=None, start=20), cell("车辆运行", 959, unit=None, start=40)]
+    facts = [fact("因公出国(境)经费", 12), fact("公务接待费", 1356), fact("公务用车运行费", 958)]
+    al = align(facts, cells)
+    assert [(a.row_label, a.status) for a in al] == [("因公出国(境)经费", "consistent"), ("公务接待费", "consistent"), ("车辆运行", "mismatch")]
+    # one agreeing figure is not enough to know the table's unit
+    al = align(facts[1:], cells)
+    assert [(a.row_label, a.status) for a in al] == [("公务接待费", "consistent")]
+
+
 def test_two_near_misses_abstain():
     from extract.align import AlignStats
 

@@ -658,3 +658,39 @@ def test_a_web_tables_padded_header_cells_do_not_stretch_it_over_the_prose_befor
     row = RawLine([RawCell("2016年", 630, 635), RawCell("2364", 636, 640)], 11, "2016年 2364")
     assert printed_span([header, row]) == (620, 640)
     assert printed_span([RawLine([RawCell("", 0, 0)], 1, "")]) is None
+
+
+# a 三公 对比表 whose rows are years and whose columns are the items (a flattened web table, one cell a line)
+YEARS_TABLE = (
+    "2016年某区“三公”经费决算数为2364万元。\n"
+    "年度\n|\n合计\n|\n因公出国(境)经费\n|\n公务接待费\n|\n公车购置及运行维护费\n|\n"
+    "合计\n|\n车辆购置\n|\n车辆运行\n|\n"
+    "2015年\n|\n2840\n|\n90\n|\n1400\n|\n1350\n|\n73\n|\n1277\n|\n"
+    "2016年\n|\n2364\n|\n12\n|\n1356\n|\n996\n|\n37\n|\n959\n|\n"
+    "2016年比2015年增减%\n|\n-16.77\n|\n-86.62\n|\n-3.14\n|\n-26.24\n|\n-47.95\n|\n-24.98\n|\n"
+)
+
+
+def test_a_table_of_years_by_items_is_read_with_the_items_as_rows() -> None:
+    from extract import extract_document
+
+    got = extract_document("某区2016年“三公”经费决算情况说明\n" + YEARS_TABLE, is_text=True)
+    cells = {(c.row_label, c.row_path, c.column): (c.value, c.figure_type) for c in got.cells}
+    # a year is no classification code: 2015年 keeps its digits, and is a column
+    assert cells[("车辆运行", "公车购置及运行维护费", "2015年")] == (1277.0, "上年")
+    assert cells[("车辆购置", "公车购置及运行维护费", "2016年")] == (37.0, "决算数")
+    assert cells[("公车购置及运行维护费", "", "2016年")] == (996.0, "决算数")
+    assert cells[("因公出国(境)经费", "", "2016年比2015年增减%")] == (-86.62, "比例")
+    assert {c.row_label for c in got.cells if c.is_total} == {"合计"}
+
+
+def test_a_table_whose_rows_are_not_all_years_is_left_as_it_is() -> None:
+    from extract.records import Table, TableCell
+    from extract.tables.years import years_as_columns
+
+    def cell(label: str, column: str) -> TableCell:
+        return TableCell(doc_id="d", table_id="t1", table_title="", unit=None, row_label=label, code=None, column=column, value=1.0, span=(0, 1), row_label_raw=label)
+
+    t = Table(table_id="t1", title="", unit=None, layout="web")
+    t.cells = [cell("2015年", "合计"), cell("基本支出", "合计")]
+    assert [c.row_label for c in years_as_columns(t).cells] == ["2015年", "基本支出"]

@@ -10,7 +10,7 @@ from .cells import CODE
 
 LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]{1,3}[、.．]|[（(][一二三四五六七八九十廿\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*")
 _SUBITEM = re.compile(r"^其中\s*[:：]\s*")  # 其中：财政拨款 is the row 财政拨款, a part of the row above
-_EMBEDDED_CODE = re.compile(r"^[\[【［]?(?P<code>\d{3,9})[\]】］]?\s*(?=[\u4e00-\u9fff])")
+_EMBEDDED_CODE = re.compile(r"^[\[【［]?(?P<code>\d{3,9})[\]】］]?\s*(?=[\u4e00-\u9fff])(?!年)")  # (2015年 is a year, not a code)
 
 
 def code_of(codes: list[str]) -> str | None:

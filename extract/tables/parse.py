@@ -13,6 +13,7 @@ from .readers import layout_of, read_lines
 from .readers.aligned import split_run_together
 from .targets import form_project, is_performance, read_targets, target_amounts
 from .titles import Segment, attach_neighbour_notes, split_segments
+from .years import years_as_columns
 
 FigureOf = Callable[[str, str], "str | None"]  # (column, table title) → figure type
 
@@ -76,6 +77,6 @@ def parse_tables(blocks: list[Block], *, doc_id: str, figure_of: FigureOf | None
         segs = split_segments(block, items, None)
         attach_neighbour_notes(segs, blocks[bi - 1] if bi > 0 else None, blocks[bi + 1] if bi + 1 < len(blocks) else None)
         for seg in segs:
-            t = build_table(seg, layout, f"t{len(tables) + 1}", doc_id, figure_of)
+            t = years_as_columns(build_table(seg, layout, f"t{len(tables) + 1}", doc_id, figure_of))
             tables.append(t)
     return tables
