@@ -571,6 +571,9 @@ def _wider_whole(facts: list[Fact], i: int, item: str, items: dict[str, str | No
     return None
 
 
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
 def _bare_totals(facts: list[Fact], items: dict[str, str | None]) -> dict[str, str]:
     """A change whose subject is a bare 收入/支出 is the change of the total its section stated last
     under that word (支出预算, 支出总计): the whole its listed parts' changes must add up to."""
@@ -584,8 +587,11 @@ def _bare_totals(facts: list[Fact], items: dict[str, str | None]) -> dict[str, s
             for word in bare:
                 if subject.startswith(word) or subject.endswith(word + "总计"):
                     last[(f.section, word)] = item
-        elif f.kind == "change" and f.fact_id in items and not item and subject in bare and (f.section, subject) in last:
-            out[f.fact_id] = last[(f.section, subject)]
+        elif f.kind == "change" and f.fact_id in items and not item:
+            # (一支出较去年减少10.29万元: a list numeral run into the word, its 、 lost)
+            word = subject[1:] if subject[:1] in _NUMERALS and subject[1:] in bare else subject
+            if word in bare and (f.section, word) in last:
+                out[f.fact_id] = last[(f.section, word)]
     return out
 
 
