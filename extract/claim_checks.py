@@ -524,6 +524,8 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                     first.setdefault(items[f.fact_id], f)  # type: ignore[arg-type]
             parts = [first[m] for m in split if m in first]
             missing = [m for m in split if m not in first]
+            if parts and _paid_from_another_source(ci.text, whole, parts):
+                break  # (…一般公共预算安排“三公”经费数为0万元。…在应缴财政专户款项返还资金中安排：…4.4万元: another scope's parts)
             if len(parts) < 2 or missing and whole.kind == "change" and any(m not in zero_parts for m in missing):
                 continue
             if _unnamed_part(ci.text, whole, parts, unnamed, unnamed_starts):
@@ -553,6 +555,17 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             else:
                 continue  # this split adds up: a second split of the whole may follow (基本支出 by 人员/公用, then by 经济分类)
             break
+
+
+def _paid_from_another_source(text: str, whole: Fact, parts: list[Fact]) -> bool:
+    """Parts introduced, after the whole's sentence has ended, as paid from a source its name does not
+    hold (cues.json `other_fund_sources`: 财政专户, 事业收入 …): they are that source's split, not the whole's."""
+    first = min(p.span[0] for p in parts)
+    gap = one_to_one(text[whole.span[1] : first])
+    if not re.search(r"[。；;]", gap):
+        return False
+    name = one_to_one(whole.subject or "")
+    return any(w in gap and w not in name for w in cues()["other_fund_sources"])
 
 
 def _wider_whole(facts: list[Fact], i: int, item: str, items: dict[str, str | None], got: float, tol: float) -> Fact | None:

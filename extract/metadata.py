@@ -150,7 +150,7 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
     return found
 
 
-def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = False, other_sections: int = 0) -> tuple[str | None, str | None]:
+def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = False, other_sections: int = 0, headings_kind: str | None = None) -> tuple[str | None, str | None]:
     """(预算 / 决算 / 三公, 部门 / 单位). `other_sections`: how many top-level sections are on
     something else than 三公 — a page with 主要职能, 机构设置, 收支预算… is a whole document, whatever
     words it uses for its kind (公共财政预算)."""
@@ -177,7 +177,9 @@ def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = F
                 return "三公", unit or "部门"
             return k, unit or "部门"
     n_final, n_budget = body.count("决算"), body.count("预算")
-    if n_final >= 3 and n_final * 3 >= n_budget:
+    if headings_kind is not None:
+        kind = headings_kind  # (an untitled excerpt whose sections say 收支决算总体情况 and nothing of a budget)
+    elif n_final >= 3 and n_final * 3 >= n_budget:
         kind = "决算"
     elif n_budget >= 3:
         kind = "预算"
@@ -208,6 +210,19 @@ def _sangong_sections(lines: list[str]) -> bool:
 def _other_sections(lines: list[str]) -> int:
     """How many distinct top-level sections (一、…) are on something other than 三公经费 and its items."""
     return len({h for ln in lines if (m := _SECTION_HEAD.match(ln)) and not _SANGONG_HEAD.search(h := m.group(1))})
+
+
+@cache
+def _fund_names() -> re.Pattern[str]:
+    """Names of the budgets money is paid from (cues.json `fund_kinds`: 一般公共预算, 政府性基金预算 …):
+    they say 预算 in a 决算 as often as in a budget, so they are no kind word."""
+    return re.compile(alternation(cues()["fund_kinds"]) + "|预算单位")
+
+
+def _headings_kind(lines: list[str]) -> str | None:
+    """预算 or 决算 when the document's section headings (三、收支决算总体情况说明) name only that one."""
+    said = {k for ln in lines if (m := _SECTION_HEAD.match(ln)) for k in ("预算", "决算") if k in _fund_names().sub("", m.group(1))}
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def _body_year(body: str) -> int | None:
@@ -293,6 +308,10 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
         # a cover page: the name alone on a line, the document's title on the next (山东某某学院 / 政府采购决算公开情况说明)
         if _COVER_TITLE.search(nxt) and not re.search(r"\d", ln) and _clean_dept(ln) == ln and len(ln) <= 30:
             return ln
+    for ln, nxt in zip(head[:4], head[1:5], strict=False):
+        # …or the title first and the name alone under it (2019年度部门决算公开 / 某县总工会 / 主要负责人：…)
+        if _COVER_TITLE.search(ln) and _ORG_END.search(nxt) and not re.search(r"\d", nxt) and _clean_dept(nxt) == nxt and len(nxt) <= 30:
+            return nxt
     if d := _named_in_prose("\n".join(lines)):  # by line: a site menu's words run together are no place
         return d
     return _township_in_prose("\n".join(lines))
@@ -327,6 +346,9 @@ _LAST_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:自治区|自治州|省|市|州|
 _CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据|隶属|属于)$")
 
 
+#: 设 as the verb of a list of offices (…机关设办公室), not inside a word (建设工程质量安全监督站, 设施, 设备, 设计)
+_SET_UP_VERB = re.compile(r"设(?!计|施|备)")
+
 #: a subordinate unit introduced in its clause (下属正科级事业单位1个：…), read back this far
 SUBORDINATE_LEAD_BACK = 24
 _SUBORDINATE_LEAD = re.compile(r"(?:下属|所属|下设|下辖|挂靠)[^，,。；;\n]*$")
@@ -355,7 +377,7 @@ def _named_in_prose(body: str) -> str | None:
     names: Counter[str] = Counter()
     for m in _PROSE_ORG.finditer(body):
         # (…人大机关设办公室、研究室: 设 is the verb of a list of its offices, not part of a name)
-        if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站") or "设" in m.group("n"):
+        if _CITED.search(body[max(0, m.start() - 2) : m.start()]) or m.group("n").startswith(("财政", "本级")) or m.group("n").endswith("网站") or _SET_UP_VERB.search(m.group("n").replace("建设", "")):
             continue
         if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中", "根据", "按照", "依据", "下设", "下属", "所属", "内设")):
             continue  # …单位包括省商务厅本级及所属… / 下设某某中心: a scope list or a subordinate, not the owner
@@ -582,7 +604,7 @@ def document_metadata(text: str, path: str | None = None) -> Metadata:
         dept = fullest_name(full or dept, mapped)
     if year is None:
         year = _body_year(body)
-    doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body, _sangong_sections(lines), _other_sections(lines))
+    doc_kind, unit_kind = _kind_of(title, "".join(head[:4]), body, _sangong_sections(lines), _other_sections(lines), _headings_kind(lines))
     if kind and doc_kind != "三公":
         doc_kind = kind
     if path and (dept is None or year is None or doc_kind is None):

@@ -1331,3 +1331,17 @@ def test_an_amount_printed_without_its_unit(text: str, fires: bool) -> None:
 def test_a_budget_set_too_low_cannot_explain_spending_below_it(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "claim_contradiction" and "预算不足时" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # parts paid from another source, introduced after the whole's sentence: not the whole's split
+        ("2016年部门决算说明\n2016年部门决算情况一般公共预算安排“三公”经费数为0万元。因2016年“三公”经费实际支出:在应缴财政专户款项返还资金中安排:1、因公出国(境)经费决算 0 元;2、公务用车运行维护费实际支出4.4万元;3、公务接待费实际支出数2.4万元。\n", False),
+        ("2016年部门决算说明\n2016年部门决算一般公共预算安排“三公”经费数为2万元,其中:公务用车运行维护费实际支出4.4万元,公务接待费实际支出数2.4万元。\n", True),
+    ],
+)
+def test_parts_paid_from_another_source_are_not_the_wholes(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "list_sum"]
+    assert bool(got) is fires, [f.message for f in findings(text)]

@@ -374,3 +374,28 @@ def test_budget_units_do_not_make_an_untitled_final_a_budget():
             "(三)单位构成。从预算单位构成看,本单位无下级预算单位。\n二、部门决算情况说明\n"
             "(一)收入支出决算总体情况说明\n1. 总体情况。2020年度收入总计916.92万元,较上年决算数减少402.90万元。\n")
     assert document_metadata(text).doc_kind == "决算"
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        # a cover page: the title first, the name alone under it
+        ("来源: 时间:2021-04-30 10:54\n2019年度部门决算公开\n某县总工会\n主要负责人:某某\n二〇二〇年八月\n目 录\n第一部分 部门概况\n", "某县总工会"),
+        # 建设 is no verb 设: the name in the prose of an untitled excerpt is read whole
+        ("东山县建设工程质量安全监督站是对建设工程实施质量安全监督。\n二、东山县建设工程质量安全监督站概况\n我站是全额拨款的事业单位。\n", "东山县建设工程质量安全监督站"),
+    ],
+)
+def test_names_on_cover_pages_and_in_untitled_prose(text: str, department: str) -> None:
+    assert document_metadata(text).department == department
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an untitled excerpt whose section headings say 决算; its fund names (一般公共预算) say nothing of its kind
+        ("某站概况\n三、收支决算总体情况说明\n2017年某站全年收入合计231.84万元,其中:一般公共预算财政拨款收入231.84万元,占100.00%;政府性基金预算财政拨款收入0.00万元。\n", "决算"),
+        ("某站概况\n三、收支预算总体情况说明\n2017年某站收入预算231.84万元,其中:一般公共预算财政拨款收入231.84万元。\n", "预算"),
+    ],
+)
+def test_the_kind_of_an_untitled_excerpt_from_its_headings(text: str, kind: str) -> None:
+    assert document_metadata(text).doc_kind == kind
