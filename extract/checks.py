@@ -1206,7 +1206,9 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # (…and prose runs on from it to the cut: an 附表 or a table after it shows the reasons were not to come)
             covered = covered or (cut_off and f.section == last_section and last_reason_at < f.span[0] and last_appended_at < f.span[1])
             # …or in its last section, when the text stops right after a numbered list's first item
-            covered = covered or (first_item_only and f.section == last_section)
+            # (…and in the section that list belongs to: 二、收支总体情况 states the change, its (一)收入 is cut —
+            # the reason may follow in the items beyond the cut)
+            covered = covered or (first_item_only and (f.section == last_section or bool(f.section) and last_section.startswith(f"{f.section} > ")))  # type: ignore[union-attr]
             # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
             # change broken down into its parts' changes is accounted for by them
             covered = covered or f.fact_id in decomposed

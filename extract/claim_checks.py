@@ -209,7 +209,9 @@ def listed_parts_exceed_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckI
         # 一般公共预算财政拨款支出629.31万元…。其中：基本支出768.93万元: one part alone above its total (money:
         # a staff count may exceed its 编制)
         over = next((p for p in parts if total.kind == "amount" and p.unit in MONEY and total.value and not compared_figure(ci.text, p) and p.metric != total.metric
-                     and float(p.value) * _unit_scale(p) > float(total.value) * _unit_scale(total) + (printed_rounding(p) * _unit_scale(p) + printed_rounding(total) * _unit_scale(total))), None)  # type: ignore[arg-type]
+                     and float(p.value) * _unit_scale(p) > float(total.value) * _unit_scale(total) + (printed_rounding(p) * _unit_scale(p) + printed_rounding(total) * _unit_scale(total))
+                     # (支出合计353.51元，其中：基本支出303.45万元: the total's unit word slipped — unit_suspect's, not an item above it)
+                     and not (p.unit != total.unit and float(p.value) <= float(total.value))), None)  # type: ignore[arg-type]
         if over is not None:
             yield ci.finding(
                 "item_exceeds_total", "warning",
@@ -338,7 +340,7 @@ def item_of(f: Fact) -> str | None:
 
 
 @cache
-def _both_sides() -> re.Pattern[str]:
+def both_sides() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, cues()["both_sides"])))
 
 
@@ -347,7 +349,7 @@ def whole_item_of(f: Fact) -> str | None:
     its 支出 total, the sum of 基本支出 and 项目支出."""
     item = item_of(f)
     side = spending_side().get(item or "")
-    return side if side and _both_sides().search(one_to_one(f.subject or "")) else item
+    return side if side and both_sides().search(one_to_one(f.subject or "")) else item
 
 
 def _member_of(metric: str | None, split: tuple[str, ...]) -> str | None:
@@ -1085,18 +1087,28 @@ def misprinted_amounts(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 bucket.append(f)
 
 
+#: the metrics of a 财政拨款 scope's own income and spending, for a whole of that scope named for both sides
+_FISCAL_SIDES = frozenset({"income.fiscal", "exp.fiscal", "income.general_budget", "exp.general_budget"})
+
+
 def both_sides_summed(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """收入、支出决算总计665.96万元 where 收入决算总计 and 支出决算总计 are each 332.98万元: the two sides
     added together. A whole named for both sides is each side's total (they balance), never their sum."""
-    wholes = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value and f.metric in ("income.total", "exp.total")]
-    both = [f for f in wholes if _both_sides().search(one_to_one(f.subject or ""))]
-    sides = [f for f in wholes if all(f is not b for b in both)]
+    money = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value]
+    wholes = [f for f in money if f.metric in ("income.total", "exp.total")]
+    # (…财政拨款收支总计707.02万元 where all the income, 353.51, is 一般公共预算财政拨款: the scope's own sides)
+    fiscal = [f for f in money if f.metric in _FISCAL_SIDES]
+    both = [f for f in (*wholes, *fiscal) if both_sides().search(one_to_one(f.subject or ""))]
     for f in both:
         value = float(f.value) * MONEY[f.unit]  # type: ignore[index, arg-type]
+        scope = fiscal if f.metric in _FISCAL_SIDES else wholes
+        sides = [g for g in scope if all(g is not b for b in both) and g.figure_type == f.figure_type]
         # (side value in yuan, its rounding with the whole's) of each side total of the same figure type
-        same = [(float(g.value) * MONEY[g.unit], (printed_rounding(f) + 2 * printed_rounding(g)) * MONEY[g.unit], g) for g in sides if g.figure_type == f.figure_type]  # type: ignore[index, arg-type]
+        same = [(float(g.value) * MONEY[g.unit], (printed_rounding(f) + 2 * printed_rounding(g)) * MONEY[g.unit], g) for g in sides]  # type: ignore[index, arg-type]
         doubled = [g for v, tol, g in same if abs(2 * v - value) <= tol]
-        if doubled and not any(abs(v - value) <= tol for v, tol, _ in same):
+        # (two fiscal sources of equal size, 一般公共预算 500 and 政府性基金 500, add up to a 财政拨款 whole of 1000)
+        sources = sum(v for v, _, g in same if g.metric and g.metric.startswith("income."))
+        if doubled and not any(abs(v - value) <= tol for v, tol, _ in same) and abs(sources - value) > max(tol for _, tol, _ in same):
             g = doubled[0]
             yield ci.finding(
                 "claim_contradiction", "warning",

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .align import MONEY
-from .claim_checks import compared_figure, printed_rounding, roughly_flat
+from .claim_checks import both_sides, compared_figure, printed_rounding, roughly_flat
 from .figures import column_figure_type, prose_figure_type
 from .normalize import one_to_one
 from .records import Fact, Finding, TableCell
@@ -327,6 +327,8 @@ def item_exceeds_total(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             continue
         if compared_figure(ci.text, f):
             continue  # (比2017年36821.86万元增加…: the figure a change is measured from, however garbled its year)
+        if both_sides().search(one_to_one(f.subject or "")):
+            continue  # (财政拨款收支总计707.02万元 = both sides added: claim_contradiction reports that, it is no item)
         if _yuan(f) > _yuan(top) + (_half_digit(f) + _half_digit(top)) * MONEY[top.unit or "元"]:
             yield ci.finding(
                 "item_exceeds_total", "warning",

@@ -142,7 +142,10 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
             m = pat.search(ln)
             # a comparison (差旅费较2022年预算增长…) or a sentence already ended is no title
             if m and not _COMPARED.search(m.group("dept")) and "。" not in ln[: m.start("year")]:
-                hit = (_clean_dept(m.group("dept")), int(m.group("year")), m.groupdict().get("kind"), ln)
+                kind = m.groupdict().get("kind")
+                if kind and any(f.end() == m.end("kind") for f in _fund_names().finditer(ln, 0, m.end("kind"))):
+                    kind = None  # (2017年度一般公共预算财政拨款支出353.51万元: a fund's name, no kind word)
+                hit = (_clean_dept(m.group("dept")), int(m.group("year")), kind, ln)
                 if hit[0]:
                     return hit
                 if found[1] is None:
@@ -169,7 +172,8 @@ def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = F
     if title and (sg := _SANGONG_TITLE.search(title)) and (whole is None or sg.start() > whole.end() and not re.search(r"[及和与、]", title[whole.end() : sg.start()])):
         return "三公", unit or "部门"
     for src in (title or "", head):
-        src = src.replace("预算单位", "")  # (从预算单位构成看: a budget unit is one in a 决算 too — no kind word)
+        # (从预算单位构成看: a budget unit is one in a 决算 too; 一般公共预算 is a fund — no kind words)
+        src = _fund_names().sub("", src)
         k = "决算" if "决算" in src else ("预算" if "预算" in src else None)
         if k:
             if not title and _SANGONG_TITLE.search(head) and (not _WHOLE_DOC.search(body) or sangong_sections):
@@ -341,7 +345,7 @@ _COVER_TITLE = re.compile(r"(?:预算|决算|三公|公开)(?:公开)?(?:情况)
 #: a place-prefixed organisation named in the prose of an untitled excerpt (…安排梧州市某某检测中心出国团组…):
 #: the place is a 2–4 character name with its suffix; a finance bureau that is merely cited (根据…财政局) is not taken
 _PROSE_ORG = re.compile(r"(?P<p>(?:(?:(?![了的和及与在是为含个各全本我等年])[\u4e00-\u9fff]){2,4}?(?:省|自治区|市|自治州|州(?!市)|盟|县|区|旗)){1,3})(?P<n>[\u4e00-\u9fff]{2,20}?"
-                        r"(?:局|委员会|联合会|总工会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|站|所|馆|院|队|人民政府))")
+                        r"(?:局|委员会|联合会|总工会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|站|所|馆|院|队|人民政府))(?!级)")  # (属正局级: a rank)
 _LAST_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:自治区|自治州|省|市|州|盟|县|区|旗)$")
 _CITED = re.compile(r"(?:根据|按照|依据|经|由|向|报|据|隶属|属于)$")
 

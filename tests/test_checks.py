@@ -1345,3 +1345,56 @@ def test_a_budget_set_too_low_cannot_explain_spending_below_it(text: str, fires:
 def test_parts_paid_from_another_source_are_not_the_wholes(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "list_sum"]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+ZF_FINAL = ("三、收支决算总体情况说明\n2017年某站本年收入合计353.51万元,其中:一般公共预算财政拨款收入353.51万元,占100%;政府性基金预算财政拨款收入0万元,占0%。\n"
+            "2017年某站本年支出合计353.51万元,其中:基本支出303.45万元,占85.84%;项目支出50.06万元,占14.16%。\n"
+            "四、财政拨款收入支出决算总体情况说明\n2017年度财政拨款收支总计{total}万元。\n五、其他说明\n无。\n")
+
+
+@pytest.mark.parametrize(("total", "fires"), [("707.02", True), ("353.51", False)])
+def test_a_fiscal_whole_named_for_both_sides_is_not_their_sum(total: str, fires: bool) -> None:
+    text = "2017年某站部门决算\n" + ZF_FINAL.format(total=total)
+    got = [f for f in findings(text) if f.check == "claim_contradiction" and "两倍" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+    # …and it is no item above the department's total
+    assert not [f for f in findings(text) if f.check == "item_exceeds_total"]
+
+
+def test_two_equal_fiscal_sources_add_up_to_a_fiscal_whole() -> None:
+    text = ("2017年某局部门决算\n本年收入合计1000.00万元,其中:一般公共预算财政拨款收入500.00万元;政府性基金预算财政拨款收入500.00万元。\n"
+            "四、财政拨款收入支出决算总体情况说明\n2017年度财政拨款收支总计1000.00万元。\n")
+    assert not [f for f in findings(text) if f.check == "claim_contradiction" and "两倍" in f.message]
+
+
+def test_a_total_whose_unit_word_slipped_is_no_total_below_its_item() -> None:
+    text = "2017年某站部门决算\n2017年某站本年支出合计353.51元,其中:基本支出303.45万元,占85.84%;项目支出50.06万元,占14.16%。\n本年收入合计353.51万元。\n"
+    checks = {f.check for f in findings(text)}
+    assert "unit_suspect" in checks and "item_exceeds_total" not in checks
+
+
+@pytest.mark.parametrize(
+    ("tail", "fires"),
+    [
+        # the text stops inside the first item of the list under the section that states the change
+        ("(一)收入决算说明\n2018年度本年收入合计1658.28万元,比上年减少127.02万元,下降7.1%,其中:财政拨款收入1658.28万元,占收入合", False),
+        # the list's second item is printed: its reasons were not to come
+        ("(一)收入决算说明\n2018年度本年收入合计1658.28万元。\n(二)支出决算说明\n2018年度本年支出合计1658.28万元。\n", True),
+    ],
+)
+def test_a_change_before_a_list_cut_in_its_first_item(tail: str, fires: bool) -> None:
+    text = "2018年某会部门决算\n二、收入支出决算总体情况说明\n2018年度收、支总计1658.28万元,比上年减少127.02万元,下降7.1%。\n" + tail
+    got = [f for f in findings(text) if f.check == "missing_explanation" and "收、支总计" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2025年部门预算\n支出预算177.08万元,其中:卫生健康支出177.08万元(按支出功能分类科目填报)。\n", True),
+        ("2025年部门预算\n支出预算177.08万元,其中:卫生健康支出177.08万元(按支出功能分类科目)。\n", False),
+    ],
+)
+def test_a_bracketed_filling_instruction(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "填报说明" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]

@@ -399,3 +399,10 @@ def test_names_on_cover_pages_and_in_untitled_prose(text: str, department: str) 
 )
 def test_the_kind_of_an_untitled_excerpt_from_its_headings(text: str, kind: str) -> None:
     assert document_metadata(text).doc_kind == kind
+
+
+def test_a_sentence_opening_on_a_fund_name_gives_no_kind() -> None:
+    # an untitled 决算 excerpt: 2017年度一般公共预算… is a sentence, its 预算 a fund's name
+    text = ("(一)主要职能。我站的主要职能是监测。\n二、部门概况\n某县某站是全额拨款的事业单位。\n三、收支决算总体情况说明\n"
+            "2017年度一般公共预算财政拨款支出353.51万元,占本年支出合计的100%。\n")
+    assert document_metadata(text).doc_kind == "决算"
