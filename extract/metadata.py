@@ -62,6 +62,11 @@ _OVERVIEW = re.compile(rf"第[{_CN}]+部分[:：\s]*(?P<dept>{_DEPT_CHARS}{{3,40
 _FIRST_SECTION = re.compile(rf"^\s*一[、.．]\s*(?P<dept>{_DEPT_CHARS}{{3,30}}?)\s*(?:\d{{4}}年度?)?(?:部门|单位)?(?:概况|基本情况)\s*$")
 #: how many of the first lines may hold the first section's heading
 FIRST_SECTION_LINES = 12
+#: 从预算单位构成看，某馆部门决算包括：本级决算 — the 决算 template's scope sentence names the department
+_SCOPE_SENTENCE = re.compile(rf"从(?:预算)?单位构成看[,，]\s*(?P<dept>{_DEPT_CHARS}{{3,30}}?)(?:部门|单位)(?:决算|预算)(?:包括|由)")
+#: 中国民主建国会武汉市委员会(简称：民建武汉市委…): an organisation introduced with its short name — one with a
+#: place in it (the national party named first, 中国民主建国会(简称民建), is not the page's own)
+_ABBREVIATED = re.compile(rf"(?:^|[。\n])(?P<dept>{_DEPT_CHARS}{{2,30}}?[省市县区州旗]{_DEPT_CHARS}{{1,20}}?)[（(]简称")
 _COMPILED_BY = re.compile(rf"经(?P<dept>{_DEPT_CHARS}{{2,20}}?财政(?:局|厅))汇总")
 _SELF_INTRO = re.compile(rf"(?:^|[。\n])(?P<dept>{_DEPT_CHARS}{{3,30}}?)是(?:[^。\n]{{0,30}})(?:工作部门|事业单位|行政单位|直属机构|组成部门|派出机构|机构)")
 #: 说明：冀村镇人民政府没有使用国有资本经营预算安排支出，故本表无数据 — the note under an empty table names the unit
@@ -304,7 +309,7 @@ def _body_dept(head: list[str], body: str, lines: list[str], raw_head: list[str]
         m = _FIRST_SECTION.match(ln)
         if m and (d := _clean_dept(m.group("dept"))):
             return d
-    for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY, _EMPTY_NOTE):
+    for pat in (_OVERVIEW, _TITLE_DEPT_FIRST, _SELF_INTRO, _COMPILED_BY, _EMPTY_NOTE, _SCOPE_SENTENCE, _ABBREVIATED):
         for m in pat.finditer(body):
             if d := _clean_dept(m.group("dept")):
                 return d

@@ -406,3 +406,16 @@ def test_a_sentence_opening_on_a_fund_name_gives_no_kind() -> None:
     text = ("(一)主要职能。我站的主要职能是监测。\n二、部门概况\n某县某站是全额拨款的事业单位。\n三、收支决算总体情况说明\n"
             "2017年度一般公共预算财政拨款支出353.51万元,占本年支出合计的100%。\n")
     assert document_metadata(text).doc_kind == "决算"
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        # the 决算 template's scope sentence, after a contents list too long for the first section's heading
+        ("目录\n" + "".join(f"({i})说明{i}\n" for i in range(1, 16)) + "本单位内设5个科室。从预算单位构成看,红岩集中营革命历史纪念馆部门决算包括:本级决算。\n", "红岩集中营革命历史纪念馆"),
+        # an organisation introduced with its short name, the national one named first
+        ("(一)部门主要职能\n中国民主建国会(简称民建)是参政党。\n中国民主建国会东山市委员会(简称:民建东山市委)是市委领导下的组织。\n", "中国民主建国会东山市委员会"),
+    ],
+)
+def test_names_from_the_scope_sentence_and_a_short_name(text: str, department: str) -> None:
+    assert document_metadata(text).department == department
