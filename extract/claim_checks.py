@@ -660,8 +660,9 @@ def _same_part(a: str, b: str) -> bool:
 def _unnamed_part(text: str, whole: Fact, parts: list[Fact], unnamed: list[Fact], starts: list[int]) -> bool:
     """A figure of the parts' kind naming no taxonomy item stands among the parts, or right after
     the last in its sentence: the list has a part the split does not know."""
-    last = max(p.span[1] for p in parts)
-    stop = re.compile(r"[。；;\n]").search(text, last)
+    first, last = min(p.span[0] for p in parts), max(p.span[1] for p in parts)
+    # (parts parted by semicolons — 工资福利支出…;商品服务支出…;债务利息支出… — run on past the next one)
+    stop = re.compile(r"[。\n]" if re.search(r"[；;]", text[first:last]) else r"[。；;\n]").search(text, last)
     end = stop.start() if stop else len(text)
     for f in unnamed[bisect.bisect_right(starts, whole.span[1]) :]:
         if f.span[0] >= end:
@@ -691,7 +692,17 @@ def _same_figure(whole: Fact, part: Fact, year: int | None = None) -> bool:
     if whole.kind == "change":
         return (whole.baseline or "") == (part.baseline or "") or baseline_kind(whole.baseline, year) == baseline_kind(part.baseline, year) != "其他"
     a, b = whole.figure_type, part.figure_type
+    # (决算基本支出 takes no 商品服务支出预算: the words of the two names, fund names aside, must not clash)
+    funds = _fund_kinds()
+    said, part_said = _figure_word(whole.subject, funds), _figure_word(part.subject, funds)
+    if said and part_said and said != part_said:
+        return False
     return a == b or (a is None and b != "上年") or (b is None and a != "上年")
+
+
+@cache
+def _fund_kinds() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues()["fund_kinds"])))
 
 
 def _open_split(split: tuple[str, ...], later: list[str | None], splits: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
@@ -1279,7 +1290,7 @@ def items_named_as_the_other_figure(ci) -> Iterable[Finding]:  # noqa: ANN001 - 
     公务用车…支出决算12万元;…) — or the other way round: the list was copied from the other template's
     sentence and its words not changed. Every item must say the other figure; one that says nothing or
     mixes both is no evidence."""
-    funds = re.compile("|".join(map(re.escape, cues()["fund_kinds"])))
+    funds = _fund_kinds()
     amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY), key=lambda f: f.span[0])
     for i, total in enumerate(amounts):
         said = _figure_word(total.subject, funds)

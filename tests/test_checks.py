@@ -1398,3 +1398,42 @@ def test_a_change_before_a_list_cut_in_its_first_item(tail: str, fires: bool) ->
 def test_a_bracketed_filling_instruction(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "template_residue" and "填报说明" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+ZG_LIST = ("某校2015年部门预算情况说明\n三、部门预算总体情况\n(1)预算基本支出{budget}元,决算基本支出1181817元,决算比预算超支196858元,工资福利性支出预算716986元、决算730883.12元;"
+           "商品服务支出预算53521元、决算167224.88元;对个人和家庭补助预算211872元、决算227094元;债务利息支出决算7425元;其他资本性支出决算49190元。\n")
+
+
+@pytest.mark.parametrize(("budget", "fires"), [("984959", True), ("982379", False)])
+def test_a_budget_whole_and_a_final_whole_each_take_their_own_parts(budget: str, fires: bool) -> None:
+    got = [f for f in findings(ZG_LIST.format(budget=budget)) if f.check == "list_sum"]
+    # the 预算 parts against the 预算 whole; the 决算 parts, with the two classes named only there, against the 决算 whole
+    assert bool(got) is fires, [f.message for f in findings(ZG_LIST.format(budget=budget))]
+    assert all("预算基本支出" in f.message for f in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2015年部门预算情况说明\n(2)本部门收入支出按所属单位分布情况(可列表)。\n", True),
+        ("2015年部门预算情况说明\n(2)本部门收入支出按所属单位分布情况(见附表)。\n", False),
+    ],
+)
+def test_a_may_tabulate_hint_left_in(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue" and "填报说明" in f.message]
+    assert bool(got) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "fires"),
+    [
+        # a page titled a 预算 with one heading of the 决算 template (its 公共预算 a fund's name)
+        ("某校\n2015年部门预算情况说明\n", True),
+        # untitled: one 决算 heading against one budget heading does not settle which the page is
+        ("某校\n", False),
+    ],
+)
+def test_a_final_heading_under_a_budget_title(title: str, fires: bool) -> None:
+    text = title + "三、部门预算总体情况\n预算基本支出984959元。\n四、公共预算财政拨款支出决算情况\n1、工资福利支出73.32万元。\n"
+    got = [f for f in findings(text) if f.check == "template_residue" and "决算标题" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
