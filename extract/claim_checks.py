@@ -341,6 +341,7 @@ def item_of(f: Fact) -> str | None:
 
 @cache
 def both_sides() -> re.Pattern[str]:
+    """A name for income and spending at once (收支总计, 收入、支出决算总计; cues.json `both_sides`)."""
     return re.compile("|".join(map(re.escape, cues()["both_sides"])))
 
 
@@ -693,16 +694,11 @@ def _same_figure(whole: Fact, part: Fact, year: int | None = None) -> bool:
         return (whole.baseline or "") == (part.baseline or "") or baseline_kind(whole.baseline, year) == baseline_kind(part.baseline, year) != "其他"
     a, b = whole.figure_type, part.figure_type
     # (决算基本支出 takes no 商品服务支出预算: the words of the two names, fund names aside, must not clash)
-    funds = _fund_kinds()
+    funds = cue_pattern("fund_kinds")
     said, part_said = _figure_word(whole.subject, funds), _figure_word(part.subject, funds)
     if said and part_said and said != part_said:
         return False
     return a == b or (a is None and b != "上年") or (b is None and a != "上年")
-
-
-@cache
-def _fund_kinds() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues()["fund_kinds"])))
 
 
 def _open_split(split: tuple[str, ...], later: list[str | None], splits: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
@@ -1290,7 +1286,7 @@ def items_named_as_the_other_figure(ci) -> Iterable[Finding]:  # noqa: ANN001 - 
     公务用车…支出决算12万元;…) — or the other way round: the list was copied from the other template's
     sentence and its words not changed. Every item must say the other figure; one that says nothing or
     mixes both is no evidence."""
-    funds = _fund_kinds()
+    funds = cue_pattern("fund_kinds")
     amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY), key=lambda f: f.span[0])
     for i, total in enumerate(amounts):
         said = _figure_word(total.subject, funds)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from .records import Fact, evolve
-from .resources import alternation, cues, figure_types, traditional_chars
+from .resources import cue_pattern, figure_types, traditional_chars
 
 #: how far before a prose number its figure words may stand (characters, within the clause):
 #: 事业运行（2080104）年初预算为 is 12; longer leads reach into the previous figure.
@@ -78,12 +78,6 @@ def column_figure_type(column: str, table_title: str = "", doc_kind: str | None 
     return vocab.defaults.get(doc_kind or "")
 
 
-@lru_cache(maxsize=1)
-def _fund_names() -> re.Pattern[str]:
-    """The budgets money is paid from (cues.json `fund_kinds`): their 预算 is no figure word."""
-    return re.compile(alternation(cues()["fund_kinds"]))
-
-
 def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: str | None = None, doc_year: int | None = None) -> str | None:
     """The figure type a prose number states, from the words right before it in its clause.
 
@@ -111,7 +105,7 @@ def prose_figure_type(text: str, start: int, *, kind: str = "amount", doc_kind: 
             return t.name
     # (2012年安排公车运行维护费…: 安排 is what a budget does — on a page of both, no claim either way)
     # (一般公共预算财政拨款收入 names a fund, not a budget figure)
-    if doc_kind == "决算" and "预算" not in _fund_names().sub("", lead) and "安排" not in lead:
+    if doc_kind == "决算" and "预算" not in cue_pattern("fund_kinds").sub("", lead) and "安排" not in lead:
         return figure_types().defaults.get("决算")
     return None
 

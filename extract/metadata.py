@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
 
-from .resources import alternation, cues, traditional_map
+from .resources import alternation, cue_pattern, cues, traditional_map
 
 
 def _squeeze(s: str) -> str:
@@ -148,7 +148,7 @@ def _title(head: list[str]) -> tuple[str | None, int | None, str | None, str | N
             # a comparison (差旅费较2022年预算增长…) or a sentence already ended is no title
             if m and not _COMPARED.search(m.group("dept")) and "。" not in ln[: m.start("year")]:
                 kind = m.groupdict().get("kind")
-                if kind and any(f.end() == m.end("kind") for f in _fund_names().finditer(ln, 0, m.end("kind"))):
+                if kind and any(f.end() == m.end("kind") for f in cue_pattern("fund_kinds").finditer(ln, 0, m.end("kind"))):
                     kind = None  # (2017年度一般公共预算财政拨款支出353.51万元: a fund's name, no kind word)
                 hit = (_clean_dept(m.group("dept")), int(m.group("year")), kind, ln)
                 if hit[0]:
@@ -178,7 +178,7 @@ def _kind_of(title: str | None, head: str, body: str, sangong_sections: bool = F
         return "三公", unit or "部门"
     for src in (title or "", head):
         # (从预算单位构成看: a budget unit is one in a 决算 too; 一般公共预算 is a fund — no kind words)
-        src = _fund_names().sub("", src)
+        src = _without_fund_names(src)
         k = "决算" if "决算" in src else ("预算" if "预算" in src else None)
         if k:
             if not title and _SANGONG_TITLE.search(head) and (not _WHOLE_DOC.search(body) or sangong_sections):
@@ -221,16 +221,15 @@ def _other_sections(lines: list[str]) -> int:
     return len({h for ln in lines if (m := _SECTION_HEAD.match(ln)) and not _SANGONG_HEAD.search(h := m.group(1))})
 
 
-@cache
-def _fund_names() -> re.Pattern[str]:
-    """Names of the budgets money is paid from (cues.json `fund_kinds`: 一般公共预算, 政府性基金预算 …):
-    they say 预算 in a 决算 as often as in a budget, so they are no kind word."""
-    return re.compile(alternation(cues()["fund_kinds"]) + "|预算单位")
+def _without_fund_names(text: str) -> str:
+    """The text without the names of the budgets money is paid from (cues.json `fund_kinds`: 一般公共预算 …)
+    and without 预算单位: neither says which kind of document a 预算 or 决算 is."""
+    return cue_pattern("fund_kinds").sub("", text.replace("预算单位", ""))
 
 
 def _headings_kind(lines: list[str]) -> str | None:
     """预算 or 决算 when the document's section headings (三、收支决算总体情况说明) name only that one."""
-    said = {k for ln in lines if (m := _SECTION_HEAD.match(ln)) for k in ("预算", "决算") if k in _fund_names().sub("", m.group(1))}
+    said = {k for ln in lines if (m := _SECTION_HEAD.match(ln)) for k in ("预算", "决算") if k in _without_fund_names(m.group(1))}
     return next(iter(said)) if len(said) == 1 else None
 
 

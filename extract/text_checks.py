@@ -17,7 +17,7 @@ from .layout import heading_level
 from .normalize import one_to_one
 from .quantity import numeral_value
 from .records import Finding
-from .resources import alternation, cue_pattern, cues
+from .resources import cue_pattern, cues
 
 #: a paragraph must be this long (non-space characters) before its repetition is news: shorter
 #: lines repeat legitimately (a heading in the 目录 and in the body, 无 / 详见附表 notes, a stock
@@ -189,12 +189,6 @@ TITLE_WITHIN = 400
 _BUDGET_TITLE = re.compile(r"(?m)^[^\n。，,]{0,30}(?:19|20)\d{2}\s*年度?(?:部门|单位)?预算(?:情况)?(?:说明|公开)[^\n。]{0,6}$")
 
 
-@cache
-def _fund_names() -> re.Pattern[str]:
-    """The budgets money is paid from (cues.json `fund_kinds`): their 预算 says nothing of a heading's kind."""
-    return re.compile(alternation(cues()["fund_kinds"]))
-
-
 def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """Headings of a 决算 template left in a 预算 (目录：三、乡财政决算单位构成 / 第三部分 政府性基金决算
     in a town's budget): one finding for all of them. Only where the budget's own headings outnumber
@@ -208,7 +202,7 @@ def final_headings_in_budget(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckIn
     for line in ci.simplified.split("\n"):  # = one_to_one(ci.text)
         h = line.strip()
         if h and len(h) <= HEADING_MAX and heading_level(h) is not None and not _CLAUSE_PUNCT.search(h):
-            words = _fund_names().sub("", h)  # (四、公共预算财政拨款支出决算情况: 公共预算 is a fund, the heading says 决算)
+            words = cue_pattern("fund_kinds").sub("", h)  # (四、公共预算财政拨款支出决算情况: 公共预算 is a fund, the heading says 决算)
             if "决算" in words and "预算" not in words and all(int(y) == ci.year for y in _HEADING_YEAR.findall(h)):
                 final.append((pos + line.index(h), h))
             elif "预算" in h and "决算" not in h:  # (五、公共财政预算收支情况 is a budget's heading, fund and all)
