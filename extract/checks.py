@@ -26,6 +26,7 @@ from .claim_checks import (
     composition_shares,
     conflicting_changes,
     fiscal_spending_without_fiscal_income,
+    fiscal_with_its_non_tax_sibling,
     grand_total_below_year_total,
     implied_budgets_against_total,
     items_named_as_the_other_figure,
@@ -1500,6 +1501,7 @@ CHECKS: tuple[Check, ...] = (
     changes_of_equal_totals,
     items_named_as_the_other_figure,
     figure_stated_as_one_compared_as_other,
+    fiscal_with_its_non_tax_sibling,
 )
 
 

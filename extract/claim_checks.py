@@ -1303,3 +1303,33 @@ def items_named_as_the_other_figure(ci) -> Iterable[Finding]:  # noqa: ANN001 - 
             f"模板残留（预算/决算用语混用）：“{total.subject}”{_fmt_number(total.value)}{total.unit}所列{len(items)}项均写作“{other}”",  # type: ignore[arg-type]
             fact_ids=[total.fact_id] + [f.fact_id for f in items], span=(items[0].span[0], items[-1].span[1]),
         )
+
+
+def fiscal_with_its_non_tax_sibling(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
+    """财政拨款(补助)收入311.81万元，纳入专户管理的非税收入46万元 — then 财政拨款(补助)预算数357.81万元: the
+    appropriation named again as the two added, the non-tax income counted into it. The two are listed
+    side by side first (cues.json `fiscal_words`, `non_tax_words`), so the page itself keeps them apart."""
+    fiscal, non_tax = cue_pattern("fiscal_words"), cue_pattern("non_tax_words")
+    amounts = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value and f.figure_type != "上年"]
+    named = [(f, one_to_one(f.subject or "")) for f in amounts]
+    apart = [(f, s) for f, s in named if fiscal.search(s) and not non_tax.search(s)]
+    told: set[str] = set()
+    for a, _ in apart:
+        for n, ns in named:
+            if n.sentence != a.sentence or n is a or not non_tax.search(ns):
+                continue
+            want = float(a.value) * MONEY[a.unit] + float(n.value) * MONEY[n.unit]  # type: ignore[arg-type,index]
+            for b, bs in apart:
+                if b.span[0] <= max(a.span[0], n.span[0]) or b.fact_id in told or _SUM_WORDS.search(bs):
+                    continue
+                tol = (printed_rounding(a) * MONEY[a.unit] + printed_rounding(n) * MONEY[n.unit] + printed_rounding(b) * MONEY[b.unit])  # type: ignore[index]
+                if abs(float(b.value) * MONEY[b.unit] - want) <= tol and abs(float(b.value) - float(a.value)) * MONEY[b.unit] > tol:  # type: ignore[arg-type,index]
+                    told.add(b.fact_id)
+                    yield ci.finding(
+                        "claim_contradiction", "info",
+                        f"“{b.subject}”写作{_fmt_number(b.value)}{b.unit}，即“{a.subject}”{_fmt_number(a.value)}{a.unit}加“{n.subject}”{_fmt_number(n.value)}{n.unit}：前文二者并列，此处把非税收入也算作财政拨款",  # type: ignore[arg-type]
+                        fact_ids=[a.fact_id, n.fact_id, b.fact_id], span=b.span,
+                    )
+
+
+_SUM_WORDS = re.compile(r"合计|总计|总额|总收入|收入总")

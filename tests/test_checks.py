@@ -1437,3 +1437,19 @@ def test_a_final_heading_under_a_budget_title(title: str, fires: bool) -> None:
     text = title + "三、部门预算总体情况\n预算基本支出984959元。\n四、公共预算财政拨款支出决算情况\n1、工资福利支出73.32万元。\n"
     got = [f for f in findings(text) if f.check == "template_residue" and "决算标题" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("later", "fires"),
+    [
+        ("2017年财政拨款(补助)预算数357.81万元,主要用于人员支出。", True),
+        ("2017年财政拨款(补助)预算数311.81万元,主要用于人员支出。", False),
+        # a total of both is no appropriation
+        ("2017年收入预算合计357.81万元。", False),
+    ],
+)
+def test_an_appropriation_stated_later_with_its_non_tax_sibling_added(later: str, fires: bool) -> None:
+    text = ("2017年某校部门预算\n(一)收入预算:财政拨款(补助)收入311.81万元,纳入专户管理的非税收入46万元。\n"
+            "(二)财政拨款支出预算\n" + later + "\n")
+    got = [f for f in findings(text) if f.check == "claim_contradiction" and "非税收入也" in f.message]
+    assert bool(got) is fires, [f.message for f in findings(text)]
