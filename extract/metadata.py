@@ -360,6 +360,9 @@ _SET_UP_VERB = re.compile(r"设(?!计|施|备)")
 #: a subordinate unit introduced in its clause (下属正科级事业单位1个：…), read back this far
 SUBORDINATE_LEAD_BACK = 24
 _SUBORDINATE_LEAD = re.compile(r"(?:下属|所属|下设|下辖|挂靠)[^，,。；;\n]*$")
+#: …纳入部门预算编制范围的二级事业单位4个，分别为某镇农服中心、某镇文化服务中心…: every name of the list is a subordinate
+_SUBORDINATE_LIST = re.compile(r"(?:下属|所属|下设|下辖|二级)[^。；;\n]{0,16}(?:分别为|分别是|包括)[:：]?[^。；;\n]*$")
+SUBORDINATE_LIST_BACK = 160
 
 
 @cache
@@ -389,7 +392,7 @@ def _named_in_prose(body: str) -> str | None:
             continue
         if _scope_inside().search(body[m.start() : m.end() + 2]) or m.group("p").startswith(("包括", "其中", "根据", "按照", "依据", "下设", "下属", "所属", "内设")):
             continue  # …单位包括省商务厅本级及所属… / 下设某某中心: a scope list or a subordinate, not the owner
-        if _SUBORDINATE_LEAD.search(body[max(0, m.start() - SUBORDINATE_LEAD_BACK) : m.start()]):
+        if _SUBORDINATE_LEAD.search(body[max(0, m.start() - SUBORDINATE_LEAD_BACK) : m.start()]) or _SUBORDINATE_LIST.search(body[max(0, m.start() - SUBORDINATE_LIST_BACK) : m.start()]):
             continue  # 下属正科级参公事业单位1个：重庆市沙坪坝区老干部活动中心: the owner's subordinate
         place = m.group("p")
         # (核定黔东南州…, matched from 定: the verb off, not all but the last two characters)

@@ -419,3 +419,9 @@ def test_a_sentence_opening_on_a_fund_name_gives_no_kind() -> None:
 )
 def test_names_from_the_scope_sentence_and_a_short_name(text: str, department: str) -> None:
     assert document_metadata(text).department == department
+
+
+def test_every_name_of_a_list_of_subordinate_units_is_a_subordinate() -> None:
+    text = ("一、单位基本情况\n某镇属区级直属乡镇。\n2.机构情况\n2018年独立编制机构数5个,其中行政1个,纳入2018年部门预算编制范围的二级事业单位4个,"
+            "分别为东山市南川区某镇农服中心、东山市南川区某镇文化服务中心、东山市南川区某镇环境保护与村镇规划管理所、东山市南川区某镇社会保障服务所。\n")
+    assert document_metadata(text).department is None
