@@ -56,6 +56,7 @@ from .figure_checks import (
     sangong_table_sums,
     table_cross_mismatch,
 )
+from .layout import heading_level
 from .normalize import one_to_one, one_to_one_document
 from .records import Alignment, Fact, Finding, TableCell
 from .resources import alternation, cue_pattern, cues, metric_partitions, residue_patterns, spending_side
@@ -1088,6 +1089,14 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
     last_section = max(ci.facts, key=lambda g: g.span[0]).section if ci.facts else None
     first_item_only = last_section is not None and _FIRST_ITEM.match(last_section.rsplit(" > ", 1)[-1]) is not None
     reported: set[tuple[float | None, str | None, str]] = set()
+    # where each section is first seen, and the sections that hold a reason (a side section's own account)
+    section_starts: dict[str, int] = {}
+    for g in sorted(ci.facts, key=lambda g: g.span[0]):
+        if g.section:
+            section_starts.setdefault(g.section, g.span[0])
+    reason_sections = {g.section for g in ci.facts if g.kind == "reason" and g.section}
+    # the headings among the text's last lines: a cut right after 三、单位支出总体情况说明 leaves that section unread
+    cut_in_headings = [h for ln in tail.split("\n")[-CUT_HEADING_LINES:] if heading_level(h := ln.strip()) is not None]
     # where the page's prose is last broken off by an 附表 or a table (found once, not per change)
     last_appended_at = max([_last_appended(ci.text)] + [t.span[0] for t in ci.tables if t.span])
     details_at = [m.start() for m in cue_pattern("details_follow").finditer(ci.text)]
@@ -1210,6 +1219,16 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # (…and in the section that list belongs to: 二、收支总体情况 states the change, its (一)收入 is cut —
             # the reason may follow in the items beyond the cut)
             covered = covered or (first_item_only and (f.section == last_section or bool(f.section) and last_section.startswith(f"{f.section} > ")))  # type: ignore[union-attr]
+            # …and a 收入 or 支出 total of the overview (一、收支总体情况) whose own side has a section further on
+            # (二、收入总体情况 with its reasons, or 三、支出总体情况 where the excerpt stops): the template explains there
+            side = _SIDE_OF.get(f.metric or "")
+            covered = covered or side is not None and any(
+                sec != f.section and side in _last_heading(sec) and _other_side(side) not in _last_heading(sec)
+                and (at > f.span[1] and sec in reason_sections or cut_off and sec == last_section and at > f.span[1])
+                for sec, at in section_starts.items()
+            ) or side is not None and cut_off and any(
+                side in h and _other_side(side) not in h for h in cut_in_headings
+            )
             # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
             # change broken down into its parts' changes is accounted for by them
             covered = covered or f.fact_id in decomposed
@@ -1309,6 +1328,22 @@ def _implied_money_changes(ci: CheckInput) -> dict[str, tuple[float, str]]:
         if len(now) == 1 and len(before) == 1 and now[0].unit == before[0].unit:
             out[f.fact_id] = (round(abs(now[0].value - before[0].value), 2), now[0].unit)  # type: ignore[operator]
     return out
+
+
+#: how many of the text's last lines are read for a heading the excerpt was cut under
+CUT_HEADING_LINES = 2
+
+#: the side of the budget a total belongs to, and the word its own section's heading names it by
+_SIDE_OF = {"income.total": "收入", "exp.total": "支出"}
+
+
+def _other_side(side: str) -> str:
+    return "支出" if side == "收入" else "收入"
+
+
+def _last_heading(section: str) -> str:
+    """The innermost heading of a section path (一、… > (二)收入预算 → (二)收入预算)."""
+    return section.rsplit(" > ", 1)[-1]
 
 
 def _decomposed_changes(ci: CheckInput) -> tuple[set[str], set[str]]:

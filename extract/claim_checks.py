@@ -374,6 +374,11 @@ def _whole_key(name: str) -> str:
     return s.replace("总", "")
 
 
+def _share_fits(amount: float, share: float, wholes: list[float], tol_pct: float, slack: float) -> bool:
+    """The amount is `share` % of one of the wholes, within the share's last digit and the amounts' rounding."""
+    return any(w > 0 and abs(amount / w * 100 - share) <= tol_pct + slack / w * 100 + 1e-9 for w in wholes)
+
+
 def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """A line listing the parts of one whole with their shares (…决算中，因公出国（境）费0万元，占0%；
     公务接待费5.21万元，占67.75%；公务用车…2.48万元，占32.24%): each share must be its amount over
@@ -419,7 +424,16 @@ def composition_shares(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             rest = yuan[0] - sum(y for a, y in zip(listed[1:], yuan[1:], strict=True) if a is not own)
             if yuan[0] > 0 and abs(rest / yuan[0] * 100 - float(p.value)) <= tol_pct + (half * len(listed)) / yuan[0] * 100 * 2 + 1e-9:  # type: ignore[arg-type]
                 continue
-        if not any(w > 0 and abs(part / w * 100 - float(p.value)) <= tol_pct + (half * len(listed)) / w * 100 * 2 + 1e-9 for w in wholes):  # type: ignore[arg-type]
+        slack = half * len(listed) * 2  # (each listed amount's rounding, in 元)
+        if not _share_fits(part, float(p.value), wholes, tol_pct, slack):  # type: ignore[arg-type]
+            if own.unit == "元" and any(a.unit == "万元" for a in listed) and _share_fits(part * MONEY["万元"], float(p.value), wholes, tol_pct, slack):  # type: ignore[arg-type]
+                # (公用经费开支:10.17元,占经费的比率6.99% beside 145.36万元: the share is right, the 万 was lost)
+                yield ci.finding(
+                    "unit_suspect", "warning",
+                    f"“{own.subject}”写作{_fmt_number(own.value)}元，而其占比{_fmt_number(p.value)}%只在它是{_fmt_number(own.value)}万元时成立：单位应为万元",
+                    fact_ids=[own.fact_id, p.fact_id], span=own.span,
+                )
+                continue
             fits = f"{part / wholes[0] * 100:.2f}%" if wholes[0] > 0 else "?"
             yield ci.finding(
                 "share_sum", "warning",

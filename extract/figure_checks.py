@@ -691,6 +691,10 @@ _PER_CAR = re.compile(r"车|辆|台")
 AVERAGE_SOURCES_BEFORE = 400
 
 
+#: the units a printed average may have slipped between
+SLIP_UNITS = ("元", "万元")
+
+
 def average_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     """An average stated in another unit than its own total ÷ count (车辆保有量3辆，车均运行维护费
     5.97元 after 运行维护费17.9万元: 17.9万元 ÷ 3 = 5.97万元). Only the unit is judged: an average
@@ -712,7 +716,8 @@ def average_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
                 implied = t.value * MONEY[t.unit] / c.value  # in 元
                 t_half = _half_digit(t) * MONEY[t.unit] / c.value  # the total's rounding, shared out
                 fits_own = fits_own or abs(implied - stated) <= _half_digit(avg) * MONEY[avg.unit] + t_half + 1e-9
-                for unit, scale in MONEY.items():
+                # (the genre's slip is 元 for 万元 or back: 百万元 and 千元 fit too many quotients by chance)
+                for unit, scale in ((u, MONEY[u]) for u in SLIP_UNITS):
                     if scale != MONEY[avg.unit] and abs(implied - avg.value * scale) <= _half_digit(avg) * scale + t_half + 1e-9:
                         slip = slip or (t, c, unit)
         if slip is not None and not fits_own:

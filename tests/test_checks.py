@@ -1453,3 +1453,41 @@ def test_an_appropriation_stated_later_with_its_non_tax_sibling_added(later: str
             "(二)财政拨款支出预算\n" + later + "\n")
     got = [f for f in findings(text) if f.check == "claim_contradiction" and "非税收入也" in f.message]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+def test_a_share_that_fits_only_in_wan_is_a_lost_unit_not_a_wrong_share() -> None:
+    text = ("2016年某所部门决算\n2016年财政下达年初预算经费145.36万元,上年结余7.47万元;其中人员经费开支126.18万元,占经费的比率86.80%;"
+            "公用经费开支:10.17元,占经费的比率6.99%;公用经费人均开支1.45万元;结余结转15.57万元。\n")
+    got = findings(text)
+    assert any(f.check == "unit_suspect" and "单位应为万元" in f.message and "10.17" in f.message for f in got), [f.message for f in got]
+    assert not [f for f in got if f.check == "share_sum"]
+    # an average fits 百万元 only by chance: no finding of it
+    assert not [f for f in got if "百万元" in f.message]
+
+
+@pytest.mark.parametrize(("line", "fires"), [("1.一般公共服务支出万元:", True), ("1.一般公共服务支出137.26万元:", False)])
+def test_an_unfilled_class_amount_before_a_colon(line: str, fires: bool) -> None:
+    text = "2016年某所部门决算\n一般公共预算财政拨款支出为137.26万元,其中:\n" + line + "\n(1)行政运行支出137.26万元。\n"
+    got = [f for f in findings(text) if f.check == "template_residue" and "未填金额" in f.message]
+    assert bool(got) is fires
+
+
+@pytest.mark.parametrize(
+    ("rest", "fires"),
+    [
+        # the income side's own section explains its parts' changes; the text stops under the spending side's heading
+        ("二、单位收入总体情况说明\n1.一般公共预算拨款848105.90元,比上年减少71007.04元,下降7.73%;\n2.上年结余收入0元,同比减少194888元,下降100%。\n"
+         "收入预算与上年增减变化的主要原因:\n1.一般公共预算拨款收入减少主要原因:主要是人员减少。\n2.上年结余收入减少主要原因:无上年结余。\n"
+         "三、单位支出总体情况说明\n2024年单位支出预算848105.90元,其中基本支出848105.90元。\n1.基本支出减少主要原因:人员减少。\n四、名词解释\n基本支出:指保障机构正常运转的支出。\n", False),
+        # …or the text stops under the spending side's heading
+        ("二、单位收入总体情况说明\n1.一般公共预算拨款848105.90元,比上年减少71007.04元,下降7.73%;\n2.上年结余收入0元,同比减少194888元,下降100%。\n"
+         "收入预算与上年增减变化的主要原因:\n1.一般公共预算拨款收入减少主要原因:主要是人员减少。\n2.上年结余收入减少主要原因:无上年结余。\n三、单位支出总体情况说明 20", False),
+        # no side section follows: the overview's changes are left unexplained
+        ("二、名词解释\n基本支出:指保障机构正常运转的支出。\n", True),
+    ],
+)
+def test_the_overviews_totals_explained_in_their_own_sides_sections(rest: str, fires: bool) -> None:
+    text = ("2024年某站单位预算公开说明\n一、单位收支总体情况说明\n2024年单位预算总收入848105.90元,比上年减少265895.04元,下降23.87%;"
+            "总支出848105.90元,比上年减少265895.04元,下降23.87%。\n" + rest)
+    got = [f for f in findings(text) if f.check == "missing_explanation"]
+    assert bool(got) is fires, [f.message for f in findings(text)]
