@@ -851,6 +851,9 @@ _BUDGET_SUBJECT = re.compile(r"年初预算|预算数")
 _ACTUAL_SUBJECT = re.compile(r"决算|执行数")
 
 
+#: how far before a reason its lead-in (收入增长的主要原因：) is read
+REASON_LEAD = 16
+
 #: a frame the reason is given within, not a direction it claims (考虑节约前提下…, 本着厉行节约的原则)
 _FRAME = re.compile(r"(?:考虑|在|本着|坚持|按照)?[^，,。；;]{0,12}?(?:的?前提下?|的?原则下?|的?基础上)")
 
@@ -872,6 +875,12 @@ def claim_contradiction(ci: CheckInput) -> Iterable[Finding]:
         if flat and up != down and not cue_pattern("reason_contrast_words").search(r.text):
             # 与上年持平，原因主要是工作内容大幅增加、车辆使用预期增加: the reason argues for a rise (a fall) that did not happen
             yield ci.finding("claim_contradiction", "info", f"“{target.subject}”持平，原因却写作“{r.text}”（说明的是{'增加' if up else '减少'}）", fact_ids=[target.fact_id, r.fact_id], span=r.span)
+            continue
+        # (收入增长的主要原因：财政专项拨款的增加… after 其他收入…减少: the lead-in names the way its own figure moved —
+        # the reason is another figure's, attached to the last change before it)
+        lead = one_to_one(ci.text[max(0, r.span[0] - REASON_LEAD) : r.span[0]]).rsplit("\n", 1)[-1]
+        lead_up, lead_down = stated_directions(lead)
+        if (lead_up and not lead_down and target.direction == "decrease") or (lead_down and not lead_up and target.direction == "increase"):
             continue
         if target.direction == "decrease" and up and not down or target.direction == "increase" and down and not up:
             yield ci.finding("claim_contradiction", "warning", f"“{target.subject}”{'减少' if target.direction == 'decrease' else '增加'}，原因却写作“{r.text}”", fact_ids=[target.fact_id, r.fact_id], span=r.span)

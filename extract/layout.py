@@ -246,6 +246,16 @@ def _wrap_width(kinds: list[str], raw: list[str]) -> int:
     return widths[len(widths) // 2]
 
 
+#: how many bare headings in a row make a contents list
+BARE_CONTENTS_MIN = 3
+
+
+def _without_marker(title: str) -> str:
+    """A heading's title without its numbering marker (第一部分部门基本情况 → 部门基本情况)."""
+    m = _ANY_MARKER.match(title)
+    return title[m.end() :].strip() if m else title
+
+
 def _clean_heading(s: str) -> str:
     s = _BULLET.sub("", s.strip())
     m = _MD_HEADING.match(s)
@@ -312,6 +322,8 @@ class _Reader:
     last_text: str = ""
     pending_l1: Block | None = None  # 第二部分 followed by its title on the next heading line
     toc_entries: set[str] = field(default_factory=set)  # headings met inside a 目录 section
+    # the titles (marker removed) of headings with no text under them: a 目录 printed as bare 第一部分… lines
+    bare_titles: set[str] = field(default_factory=set)
 
     def section(self) -> str:
         """The open headings as a path (第一部分 > 一、收入 > …)."""
@@ -439,6 +451,13 @@ class _Reader:
                     self.toc_entries.clear()
                 else:
                     self.toc_entries.add(clean)
+            # a 目录 printed without its own heading (第一部分 部门基本情况 … 第七部分 名词解释, each with nothing under
+            # it): the body's 一、部门基本情况 repeats an entry's title, and every entry is closed
+            if self.blocks and self.blocks[-1].kind == "heading" and self.stack:
+                self.bare_titles.add(_without_marker(self.stack[-1][1]))
+            if len(self.bare_titles) >= BARE_CONTENTS_MIN and _without_marker(clean) in self.bare_titles:
+                self.stack.clear()
+                self.bare_titles.clear()
             while self.stack and self.stack[-1][0] >= heading:
                 self.stack.pop()
             self.stack.append((heading, clean))

@@ -245,7 +245,7 @@ _COUNT_THEN_NAMES = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九�
 _NAMES_THEN_COUNT = re.compile(r"等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>个|家|所|处)(?P<noun>[^，,。；;：:\n\d、]{0,10})")
 _LIST_STOP = re.compile(r"[。；;\n]")
 _CLAUSE_STOP = re.compile(r"[，,。；;：:\n]")
-_BRACKETED = re.compile(r"[（(][^（()）]{0,20}[）)]")
+_BRACKETED = re.compile(r"[（(][^（()）]{0,40}[）)]")  # (a note of merged offices: 医务科、科教科、质量管理科、医院感染控制科合署)
 #: an item that is no name: a figure, an open 等, a numbered point (一是…)
 _NO_NAME = re.compile(r"\d|等$|等[（(]|^[一二三四五六七八九十]是")
 #: how far a list of names may run after its count, and the length of one name

@@ -1491,3 +1491,27 @@ def test_the_overviews_totals_explained_in_their_own_sides_sections(rest: str, f
             "总支出848105.90元,比上年减少265895.04元,下降23.87%。\n" + rest)
     got = [f for f in findings(text) if f.check == "missing_explanation"]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+def test_a_reason_whose_lead_in_names_another_way_is_another_figures() -> None:
+    text = ("2016年某院部门决算\n1.收入情况\n2016年总收入5,451.21万元,比上年增加1,081.90万元,增长24.76%。其中:财政拨款2,678.49万元,比上年增加944.99万元;"
+            "其他收入91.83万元,比上年减少100.26万元,减少52.20%\n\n收入增长的主要原因:财政专项拨款的增加;医疗收入增加。\n")
+    assert not [f for f in findings(text) if f.check == "claim_contradiction"], [f.message for f in findings(text)]
+
+
+def test_merged_offices_in_a_long_bracket_are_no_names_of_the_count() -> None:
+    text = ("2016年某院部门决算\n某院内设 4 个正科级机构:办公室(财务科、信息科合署)、业务管理科(医务科、科教科、质量管理科、医院感染控制科合署)、药剂科、护理部。\n")
+    assert not [f for f in findings(text) if f.check == "list_sum"], [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("2019年部门预算\n我部门2019年度支出333.17万元,其中基本支出    万元(工资福利支出299.43万元、商品和服务支出31.23万元)。\n", True),
+        ("2019年部门预算\n我部门2019年度支出333.17万元,其中项目支出 2万元(项目支出具体内容)。\n", True),
+        ("2019年部门预算\n我部门2019年度支出333.17万元,其中项目支出 2万元(用于端午节活动)。\n", False),
+    ],
+)
+def test_blanks_and_placeholders_before_a_bracket(text: str, fires: bool) -> None:
+    got = [f for f in findings(text) if f.check == "template_residue"]
+    assert bool(got) is fires, [f.message for f in findings(text)]

@@ -193,3 +193,11 @@ def test_a_contents_list_of_short_entries_does_not_make_the_page_look_hard_wrapp
 )
 def test_a_line_opening_on_a_year_after_a_finished_clause_starts_a_statement(text: str, n: int) -> None:
     assert len([b for b in _layout(text).blocks if b.kind == "paragraph"]) == n
+
+
+def test_a_contents_list_without_its_own_heading_closes_when_the_body_repeats_an_entry() -> None:
+    text = ("2018年某县某会预算基本情况说明\n目录\n第一部分 部门基本情况\n第二部分 收入预算说明\n第三部分 支出预算说明\n第四部分 名词解释\n"
+            "一、部门基本情况\n某会现有2个内设科。\n二、收入预算说明\n2018年收入预算43.65万元。\n")
+    layout = parse_layout(normalize(text))
+    para = next(b for b in layout.blocks if b.kind == "paragraph" and "43.65" in b.text.text)
+    assert "名词解释" not in para.section and para.section.endswith("二、收入预算说明")
