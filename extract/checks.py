@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from .align import MONEY, decimals
 from .claim_checks import (
     baseline_kind,
+    both_sides,
     both_sides_summed,
     carryover_balance,
     changes_of_equal_totals,
@@ -350,6 +351,10 @@ def change_arithmetic(ci: CheckInput) -> Iterable[Finding]:
         # 收入总计…，支出总计…，各增加…: a change told for two wholes at once is each whole's (the last named)
         own_subject = f.subject.rsplit("、", 1)[-1] if "、" in f.subject else f.subject
         amounts = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.subject == own_subject]
+        if not amounts and both_sides().search(one_to_one(f.subject)):
+            # (收入总计43.65万元,支出总计43.65万元,…收、支总计各增加3.65万元,增长8.36%: both sides, stated equal)
+            sides = [g for g in fs if g.kind == "amount" and g.unit in MONEY and g.metric in ("income.total", "exp.total") and g.span[0] < f.span[0]]
+            amounts = sides[-1:] if sides and len({(g.value, g.unit) for g in sides}) == 1 else []
         if len(money_ch) > 1:
             # 较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元，下降7.83%: each rate with the
             # change right before it

@@ -1515,3 +1515,11 @@ def test_merged_offices_in_a_long_bracket_are_no_names_of_the_count() -> None:
 def test_blanks_and_placeholders_before_a_bracket(text: str, fires: bool) -> None:
     got = [f for f in findings(text) if f.check == "template_residue"]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(("rate", "fires"), [("8.36", True), ("9.13", False)])
+def test_a_rate_told_for_both_sides_at_once_is_worked_on_their_shared_total(rate: str, fires: bool) -> None:
+    text = ("2018年某会部门预算\n四、预算收支增减变化情况说明\n2018年收入总计43.65 万元,支出总计43.65万元,与2017年相比,"
+            f"收、支总计各增加3.65万元,增长{rate}%,主要原因是调入一人。\n")
+    got = [f for f in findings(text) if f.check == "change_arithmetic"]
+    assert bool(got) is fires, [f.message for f in findings(text)]
