@@ -108,7 +108,8 @@ def _scope_inside() -> re.Pattern[str]:
 
 
 def _clean_dept(s: str) -> str | None:
-    s = re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)[-1]
+    # the last piece with words in it (某团委关于2023年部门预算…: the name stands before 关于, nothing after)
+    s = next((x for x in reversed(re.split(rf"[：:、。，,|]|第[{_CN}]+部分|关于|标题", s)) if x.strip()), "")
     s = re.sub(r"^(?:信息正文|正文|首页|当前位置|欢迎访问|概况|基本情况|现将|现就|现对|特将|根据|按照|依据|纳入|年度|年)", "", s).strip("“”\"'（(")
     s = re.sub(r"(?:[（(](?:本级|汇总|部门|单位|机关)[）)]|(?<=[\u4e00-\u9fff]{3})(?:机关)?本级)+$", "", s)  # 某区总工会本级
     s = re.sub(r"(?<=[局委办院厅])部门$", "", s)  # 某县教育体育局部门2020年度“三公”经费…: the word 部门, not part of the name

@@ -425,3 +425,8 @@ def test_every_name_of_a_list_of_subordinate_units_is_a_subordinate() -> None:
     text = ("一、单位基本情况\n某镇属区级直属乡镇。\n2.机构情况\n2018年独立编制机构数5个,其中行政1个,纳入2018年部门预算编制范围的二级事业单位4个,"
             "分别为东山市南川区某镇农服中心、东山市南川区某镇文化服务中心、东山市南川区某镇环境保护与村镇规划管理所、东山市南川区某镇社会保障服务所。\n")
     assert document_metadata(text).department is None
+
+
+def test_a_title_naming_the_department_before_guanyu() -> None:
+    text = "共青团东山县委员会关于2023年部门预算编制的说明\n一、部门基本情况\n(一)主要职责\n领导全县共青团工作。\n二、预算收支总体情况\n按照综合预算的原则共青团东山县委员会所有收入和支出均纳入部门预算管理。\n"
+    assert document_metadata(text).department == "共青团东山县委员会"
