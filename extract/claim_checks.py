@@ -529,6 +529,8 @@ def parts_add_up_to_whole(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             if f.kind != whole.kind or not _same_figure(whole, f, ci.year):
                 continue
             if items[f.fact_id] == whole_item:
+                if compared_figure(ci.text, f):
+                    continue  # (…支出总数121.76万元，较2022年…支出总数144.39万元减少…。其中：… — the figure compared with)
                 break  # the whole stated again: its parts from here on are another list's
             near.append(f)
         later = [f for f in near if f.span[0] - whole.span[1] <= PARTS_WITHIN]

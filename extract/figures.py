@@ -139,8 +139,8 @@ def compatible(fact_type: str | None, column_type: str | None) -> bool:
 
 
 #: a figure a comparison is made with (较2024年的2190万元), read back this far
-COMPARED_WINDOW = 14
-_COMPARED = re.compile(r"(?:较|比|与|同)[^，,。；;]{0,12}$")
+COMPARED_WINDOW = 20
+_COMPARED = re.compile(r"(?:较|比|与|同)[^，,。；;]{0,18}$")
 #: what ends a 其中 list (its parts may be parted by semicolons)
 _LIST_END = re.compile(r"[。！？!?\n]")
 

@@ -1523,3 +1523,13 @@ def test_a_rate_told_for_both_sides_at_once_is_worked_on_their_shared_total(rate
             f"收、支总计各增加3.65万元,增长{rate}%,主要原因是调入一人。\n")
     got = [f for f in findings(text) if f.check == "change_arithmetic"]
     assert bool(got) is fires, [f.message for f in findings(text)]
+
+
+@pytest.mark.parametrize(("public", "fires"), [("5.49", True), ("7.84", False)])
+def test_spending_split_into_personnel_public_and_project_after_a_compared_total(public: str, fires: bool) -> None:
+    # the 其中 list follows last year's figure the total is compared with: its parts are this year's
+    text = ("2023年某团委部门预算\n二、预算收支总体情况\n2023年部门预算支出总数121.76万元,较2022年部门预算支出总数144.39万元减少22.63万元,"
+            f"同比下降15.67%,下降原因主要为厉行节约。其中:人员支出43.72万元、日常公用支出{public}万元、项目支出70.2万元。\n")
+    got = [f for f in findings(text) if f.check == "list_sum"]
+    assert bool(got) is fires, [f.message for f in findings(text)]
+    assert all("121.76" in f.message for f in got)
