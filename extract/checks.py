@@ -1109,8 +1109,16 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
         if g.section:
             section_starts.setdefault(g.section, g.span[0])
     reason_sections = {g.section for g in ci.facts if g.kind == "reason" and g.section}
+    # the last place a side (收入 / 支出) opens a section of its own that gives a reason — or the section the
+    # text is cut in — found once, not per change (a sections-by-changes scan is quadratic on a long page)
+    side_account_at: dict[str, int] = {}
+    for sec, at in section_starts.items():
+        for side in _SIDE_OF.values():
+            if side in _last_heading(sec) and _other_side(side) not in _last_heading(sec) and (sec in reason_sections or cut_off and sec == last_section):
+                side_account_at[side] = max(side_account_at.get(side, -1), at)
     # the headings among the text's last lines: a cut right after 三、单位支出总体情况说明 leaves that section unread
-    cut_in_headings = [h for ln in tail.split("\n")[-CUT_HEADING_LINES:] if heading_level(h := ln.strip()) is not None]
+    cut_in_sides = {side for ln in tail.split("\n")[-CUT_HEADING_LINES:] if heading_level(h := ln.strip()) is not None
+                    for side in _SIDE_OF.values() if side in h and _other_side(side) not in h}
     # where the page's prose is last broken off by an 附表 or a table (found once, not per change)
     last_appended_at = max([_last_appended(ci.text)] + [t.span[0] for t in ci.tables if t.span])
     details_at = [m.start() for m in cue_pattern("details_follow").finditer(ci.text)]
@@ -1236,13 +1244,7 @@ def missing_explanation(ci: CheckInput) -> Iterable[Finding]:
             # …and a 收入 or 支出 total of the overview (一、收支总体情况) whose own side has a section further on
             # (二、收入总体情况 with its reasons, or 三、支出总体情况 where the excerpt stops): the template explains there
             side = _SIDE_OF.get(f.metric or "")
-            covered = covered or side is not None and any(
-                sec != f.section and side in _last_heading(sec) and _other_side(side) not in _last_heading(sec)
-                and (at > f.span[1] and sec in reason_sections or cut_off and sec == last_section and at > f.span[1])
-                for sec, at in section_starts.items()
-            ) or side is not None and cut_off and any(
-                side in h and _other_side(side) not in h for h in cut_in_headings
-            )
+            covered = covered or side is not None and (side_account_at.get(side, -1) > f.span[1] or cut_off and side in cut_in_sides)
             # …减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长376.28万元: a total's
             # change broken down into its parts' changes is accounted for by them
             covered = covered or f.fact_id in decomposed

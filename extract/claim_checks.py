@@ -1304,13 +1304,14 @@ def items_named_as_the_other_figure(ci) -> Iterable[Finding]:  # noqa: ANN001 - 
     mixes both is no evidence."""
     funds = cue_pattern("fund_kinds")
     amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY), key=lambda f: f.span[0])
+    starts = [f.span[0] for f in amounts]
     for i, total in enumerate(amounts):
         said = _figure_word(total.subject, funds)
         if said is None or not _LIST_OPENS.match(ci.text, total.span[1]):
             continue
-        stops = [p for p in (ci.text.find("。", total.span[1]), ci.text.find("\n", total.span[1])) if p >= 0]
-        end = min(stops, default=len(ci.text))
-        items = [f for f in amounts[i + 1 :] if f.span[0] < end]
+        stops = [p for p in (ci.text.find("。", total.span[1], total.span[1] + LIST_REACH), ci.text.find("\n", total.span[1], total.span[1] + LIST_REACH)) if p >= 0]
+        end = min(stops, default=total.span[1] + LIST_REACH)
+        items = amounts[i + 1 : bisect.bisect_left(starts, end)]
         if len(items) < 2 or any(_figure_word(f.subject, funds) in (None, said) for f in items):
             continue
         other = "决算" if said == "预算" else "预算"
@@ -1326,26 +1327,45 @@ def fiscal_with_its_non_tax_sibling(ci) -> Iterable[Finding]:  # noqa: ANN001 - 
     appropriation named again as the two added, the non-tax income counted into it. The two are listed
     side by side first (cues.json `fiscal_words`, `non_tax_words`), so the page itself keeps them apart."""
     fiscal, non_tax = cue_pattern("fiscal_words"), cue_pattern("non_tax_words")
-    amounts = [f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value and f.figure_type != "上年"]
+    amounts = sorted((f for f in ci.facts if f.kind == "amount" and f.unit in MONEY and f.value and f.figure_type != "上年"), key=lambda f: f.span[0])
     named = [(f, one_to_one(f.subject or "")) for f in amounts]
-    apart = [(f, s) for f, s in named if fiscal.search(s) and not non_tax.search(s)]
+    apart = [f for f, s in named if fiscal.search(s) and not non_tax.search(s) and not _SUM_WORDS.search(s)]
+    # (keyed by where the sentence starts, not by its words: a page may print one sentence many times)
+    non_tax_in: dict[int, list[Fact]] = defaultdict(list)
+    for f, s in named:
+        if non_tax.search(s):
+            non_tax_in[_sentence_at(ci.text, f.span[0])].append(f)
+    # the appropriations by value in 元, bisected for each pair's sum (not rescanned: linear in the page)
+    by_value = sorted(apart, key=lambda b: float(b.value) * MONEY[b.unit])  # type: ignore[arg-type,index]
+    values = [float(b.value) * MONEY[b.unit] for b in by_value]  # type: ignore[arg-type,index]
     told: set[str] = set()
-    for a, _ in apart:
-        for n, ns in named:
-            if n.sentence != a.sentence or n is a or not non_tax.search(ns):
-                continue
+    for a in apart:
+        for n in non_tax_in.get(_sentence_at(ci.text, a.span[0]), ()):
             want = float(a.value) * MONEY[a.unit] + float(n.value) * MONEY[n.unit]  # type: ignore[arg-type,index]
-            for b, bs in apart:
-                if b.span[0] <= max(a.span[0], n.span[0]) or b.fact_id in told or _SUM_WORDS.search(bs):
+            tol = printed_rounding(a) * MONEY[a.unit] + printed_rounding(n) * MONEY[n.unit]  # type: ignore[index]
+            lo = bisect.bisect_left(values, want - 2 * tol)
+            for b in by_value[lo : min(bisect.bisect_right(values, want + 2 * tol), lo + SUM_CANDIDATES)]:
+                near = abs(float(b.value) * MONEY[b.unit] - want) <= tol + printed_rounding(b) * MONEY[b.unit]  # type: ignore[arg-type,index]
+                if b.span[0] <= max(a.span[0], n.span[0]) or b.fact_id in told or not near or b.value == a.value:
                     continue
-                tol = (printed_rounding(a) * MONEY[a.unit] + printed_rounding(n) * MONEY[n.unit] + printed_rounding(b) * MONEY[b.unit])  # type: ignore[index]
-                if abs(float(b.value) * MONEY[b.unit] - want) <= tol and abs(float(b.value) - float(a.value)) * MONEY[b.unit] > tol:  # type: ignore[arg-type,index]
-                    told.add(b.fact_id)
-                    yield ci.finding(
-                        "claim_contradiction", "info",
-                        f"“{b.subject}”写作{_fmt_number(b.value)}{b.unit}，即“{a.subject}”{_fmt_number(a.value)}{a.unit}加“{n.subject}”{_fmt_number(n.value)}{n.unit}：前文二者并列，此处把非税收入也算作财政拨款",  # type: ignore[arg-type]
-                        fact_ids=[a.fact_id, n.fact_id, b.fact_id], span=b.span,
-                    )
+                told.add(b.fact_id)
+                yield ci.finding(
+                    "claim_contradiction", "info",
+                    f"“{b.subject}”写作{_fmt_number(b.value)}{b.unit}，即“{a.subject}”{_fmt_number(a.value)}{a.unit}加“{n.subject}”{_fmt_number(n.value)}{n.unit}：前文二者并列，此处把非税收入也算作财政拨款",  # type: ignore[arg-type]
+                    fact_ids=[a.fact_id, n.fact_id, b.fact_id], span=b.span,
+                )
 
 
+#: how far back a figure's sentence start is looked for
+SENTENCE_BACK = 200
+
+
+def _sentence_at(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (within SENTENCE_BACK characters)."""
+    lo = max(0, pos - SENTENCE_BACK)
+    return max(lo, *(text.rfind(ch, lo, pos) + 1 for ch in "。；;\n"))
+
+
+#: how many appropriations of one value a pair's sum is compared with (a page states a figure a few times)
+SUM_CANDIDATES = 16
 _SUM_WORDS = re.compile(r"合计|总计|总额|总收入|收入总")

@@ -666,6 +666,7 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
     # (…or in 元 on a page that writes no 万元: 收入预算7842977.60元,…上年结转120000.00)
     unit = "万元" if ci.text.count("万元") >= WAN_YUAN_STYLE_MIN else "元" if len(_YUAN_AMOUNT.findall(ci.text)) >= WAN_YUAN_STYLE_MIN else None
     if unit is not None:
+        with_unit: set[str] | None = None
         for m in _BARE_AMOUNT.finditer(ci.text):
             line_start = ci.text.rfind("\n", 0, m.start()) + 1
             line_end = ci.text.find("\n", m.end())
@@ -677,7 +678,9 @@ def lost_units(ci) -> Iterable[Finding]:  # noqa: ANN001 - CheckInput
             stop = ci.text.find("。", m.end(), line_start + len(line))
             sentence = ci.text[start : stop if stop >= 0 else line_start + len(line)]
             # (…or the same figure stands elsewhere with it: 支出总计3666.34包括: under 收入总计 3666.34万元)
-            same = re.search(rf"(?<![\d.]){re.escape(m.group('num'))}\s*{unit}", ci.text) is not None
+            if with_unit is None:  # (every number printed with the unit, collected once: not a scan per match)
+                with_unit = {x.group(1) for x in re.finditer(rf"(?<![\d.])(\d+(?:,\d{{3}})*\.\d{{1,2}})\s*{unit}", ci.text)}
+            same = m.group("num") in with_unit
             if same or ("万元" in sentence if unit == "万元" else _YUAN_AMOUNT.search(sentence)):
                 said = f"同一数字别处写作“{m.group('num')}{unit}”" if same else f"同句其余金额写“{unit}”"
                 yield ci.finding("unit_suspect", "info", f"金额“{ci.text[m.start():m.end()].strip()}”缺单位（{said}）", span=m.span("num"))

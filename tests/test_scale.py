@@ -92,6 +92,12 @@ DENSE_AMOUNTS = "收入3,688.46万元" * 12_000
     # thousands of distinct figures of one item in numbered sections: each is compared only with the
     # figures one digit apart from it (once against every earlier one: 15.7 s per MB at 4,000)
     "".join(f"{i % 7 + 1}、公务接待费{1000 + i}.5万元。\n" for i in range(8_000)),
+    # one sentence of an appropriation beside its non-tax income, printed thousands of times: each pair is
+    # looked up in its own sentence, not paired with every copy (once cubic: 4 minutes for 75 KB)
+    "财政拨款收入1.00万元,纳入专户管理的非税收入2.00万元。" * 3_000,
+    # thousands of 预算 totals each listing items named 决算, and of overview totals before side sections
+    "“三公”经费预算54万元,其中:公务接待费支出决算6万元;公务用车支出决算6万元;" * 2_000,
+    "一、收支总体情况\n收入总计43.65万元,比上年增加3.65万元。\n" + "".join(f"{i}、收入情况说明\n收入{i}.5万元。\n" for i in range(3_000)),
 ])
 def test_pathological_lines_finish_fast(text, tmp_path):
     # timed in a process of its own, as a batch worker runs a document: inside the test process the
